@@ -1,0 +1,16 @@
+package com.openfulfil.dropship.events.catalog;
+
+import com.openfulfil.dropship.events.model.OfferView;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The current state of a product ({@code catalog.products}, compacted, keyed by sku): retail
+ * price, whether it is listed, and every supplier offer with its availability.
+ */
+public record ProductUpdated(String eventId, Instant occurredAt, String sku, String title, String description,
+                             List<String> imageUrls, BigDecimal retailPrice, String currency, boolean listed,
+                             int available, List<OfferView> offers) implements CatalogMessage {
+}

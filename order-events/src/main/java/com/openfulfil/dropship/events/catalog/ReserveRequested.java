@@ -1,0 +1,14 @@
+package com.openfulfil.dropship.events.catalog;
+
+import com.openfulfil.dropship.events.Invariants;
+import java.time.Instant;
+import java.util.List;
+
+/** Reserve {@code quantity} of {@code sku} for an order line at the best offer not in {@code excludedSuppliers}. */
+public record ReserveRequested(String eventId, Instant occurredAt, String orderId, int lineNo, String sku,
+                               int quantity, List<String> excludedSuppliers) implements ReservationRequest {
+    public ReserveRequested {
+        Invariants.positive(quantity, "quantity");
+        excludedSuppliers = excludedSuppliers == null ? List.of() : List.copyOf(excludedSuppliers);
+    }
+}

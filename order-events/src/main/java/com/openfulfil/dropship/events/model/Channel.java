@@ -1,0 +1,6 @@
+package com.openfulfil.dropship.events.model;
+
+/** Where an order came from. */
+public enum Channel {
+    STOREFRONT, PARTNER, SHOPIFY
+}

@@ -1,0 +1,5 @@
+package com.openfulfil.dropship.events.model;
+
+public enum PaymentStatus {
+    PAID, AUTHORIZED, PENDING
+}

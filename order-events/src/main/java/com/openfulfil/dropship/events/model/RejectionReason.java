@@ -1,0 +1,5 @@
+package com.openfulfil.dropship.events.model;
+
+public enum RejectionReason {
+    OUT_OF_STOCK, ADDRESS, OTHER
+}

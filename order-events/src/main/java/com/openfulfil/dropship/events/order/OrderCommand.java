@@ -1,0 +1,9 @@
+package com.openfulfil.dropship.events.order;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.OrderScoped;
+
+/** What a customer or admin asked of an order through the API ({@code orders.commands}, internal to order-service). */
+public sealed interface OrderCommand extends Event, OrderScoped
+        permits CancelRequested, ReceiptConfirmed, CompletionRequested {
+}

@@ -1,0 +1,8 @@
+package com.openfulfil.dropship.events.partner;
+
+import com.openfulfil.dropship.events.Event;
+
+/** Everything commission-service writes. */
+public sealed interface PartnerMessage extends Event permits PartnerUpdated, LedgerEvent {
+    String partnerId();
+}

@@ -1,0 +1,7 @@
+package com.openfulfil.dropship.events.supplier;
+
+import java.time.Instant;
+
+public record SupplierAccepted(String eventId, Instant occurredAt, String orderId, String dispatchId,
+                               String supplierId) implements FulfilmentEvent {
+}

@@ -1,0 +1,130 @@
+package com.openfulfil.dropship.events.topics;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.catalog.AllocationEvent;
+import com.openfulfil.dropship.events.catalog.OfferFeedRow;
+import com.openfulfil.dropship.events.catalog.ProductUpdated;
+import com.openfulfil.dropship.events.catalog.ReservationRequest;
+import com.openfulfil.dropship.events.catalog.ReservationResult;
+import com.openfulfil.dropship.events.catalog.StockAlert;
+import com.openfulfil.dropship.events.order.OrderCommand;
+import com.openfulfil.dropship.events.order.OrderPlaced;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.partner.LedgerEvent;
+import com.openfulfil.dropship.events.partner.PartnerUpdated;
+import com.openfulfil.dropship.events.supplier.DispatchMessage;
+import com.openfulfil.dropship.events.supplier.FulfilmentEvent;
+import com.openfulfil.dropship.events.supplier.SupplierUpdate;
+import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
+import com.openfulfil.dropship.events.tracking.ParcelRegistered;
+import com.openfulfil.dropship.events.tracking.TrackingEvent;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * The topic registry: every topic of the pipeline, declared once. Topics keyed by orderId share
+ * one partition count so that a service can keep all of an order's events in one task.
+ */
+public final class Topics {
+    /** Partitions of every order-keyed topic (and of the sku-keyed ones, which sit in the same tasks). */
+    public static final int PARTITIONS = 3;
+
+    private static final long FOREVER = -1;
+    private static final long WEEK = Duration.ofDays(7).toMillis();
+    private static final Pattern SUPPLIER_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    public static final TopicSpec CATALOG_FEED = spec("catalog.feed", "sku", OfferFeedRow.class, Cleanup.DELETE,
+            WEEK, "catalog-service", true, "Supplier feed rows waiting to be applied to a product");
+    public static final TopicSpec CATALOG_PRODUCTS = spec("catalog.products", "sku", ProductUpdated.class,
+            Cleanup.COMPACT, FOREVER, "catalog-service", false,
+            "Current product: retail price, listing state, offers with availability");
+    public static final TopicSpec STOCK_ALERTS = spec("catalog.stock-alerts", "sku", StockAlert.class,
+            Cleanup.DELETE, WEEK, "catalog-service", false, "LowStock, OutOfStock, BackInStock");
+    public static final TopicSpec RESERVATION_REQUESTS = spec("catalog.reservation-requests", "sku",
+            ReservationRequest.class, Cleanup.DELETE, WEEK, "catalog-service", true,
+            "Reserve, release or consume one order line's stock, routed to the task that owns the product");
+    public static final TopicSpec RESERVATION_RESULTS = spec("catalog.reservation-results", "orderId",
+            ReservationResult.class, Cleanup.DELETE, WEEK, "catalog-service", true,
+            "Per-line reservation answers, routed back to the task that owns the order");
+    public static final TopicSpec ORDERS_PLACED = spec("orders.placed", "orderId", OrderPlaced.class,
+            Cleanup.DELETE, FOREVER, "order-service", false, "OrderPlaced");
+    public static final TopicSpec ORDER_COMMANDS = spec("orders.commands", "orderId", OrderCommand.class,
+            Cleanup.DELETE, FOREVER, "order-service", true, "Cancel, confirm receipt and complete, as asked through the API");
+    public static final TopicSpec ORDERS_LIFECYCLE = spec("orders.lifecycle", "orderId", OrderStatusChanged.class,
+            Cleanup.DELETE, FOREVER, "order-service", false, "Every status change of an order, with the order");
+    public static final TopicSpec ORDER_ALLOCATIONS = spec("orders.allocations", "orderId", AllocationEvent.class,
+            Cleanup.DELETE, FOREVER, "catalog-service", false, "StockAllocated or StockRejected");
+    public static final TopicSpec FULFILMENT_EVENTS = spec("fulfilment.events", "orderId", FulfilmentEvent.class,
+            Cleanup.DELETE, FOREVER, "supplier-gateway", false,
+            "Normalised supplier events: DispatchSent, SupplierAccepted, SupplierRejected, ParcelsShipped");
+    public static final TopicSpec TRACKING_REGISTRATIONS = spec("tracking.registrations", "trackingNumber",
+            ParcelRegistered.class, Cleanup.DELETE, WEEK, "tracking-service", true,
+            "Tracking numbers to follow, routed to the task that owns the parcel");
+    public static final TopicSpec CARRIER_EVENTS = spec("tracking.carrier-events", "trackingNumber",
+            CarrierCheckpoint.class, Cleanup.DELETE, WEEK, "tracking-service", true,
+            "Carrier checkpoints from webhooks and polling, normalised");
+    public static final TopicSpec TRACKING_EVENTS = spec("tracking.events", "orderId", TrackingEvent.class,
+            Cleanup.DELETE, FOREVER, "tracking-service", false, "Parcel status changes");
+    public static final TopicSpec PARTNERS = spec("partners", "partnerId", PartnerUpdated.class, Cleanup.COMPACT,
+            FOREVER, "commission-service", false, "The partner registry");
+    public static final TopicSpec COMMISSIONS_LEDGER = spec("commissions.ledger", "partnerId", LedgerEvent.class,
+            Cleanup.DELETE, FOREVER, "commission-service", false, "CommissionEarned");
+
+    private static final List<TopicSpec> ALL = List.of(CATALOG_FEED, CATALOG_PRODUCTS, STOCK_ALERTS,
+            RESERVATION_REQUESTS, RESERVATION_RESULTS, ORDERS_PLACED, ORDER_COMMANDS, ORDERS_LIFECYCLE,
+            ORDER_ALLOCATIONS, FULFILMENT_EVENTS, TRACKING_REGISTRATIONS, CARRIER_EVENTS, TRACKING_EVENTS,
+            PARTNERS, COMMISSIONS_LEDGER);
+
+    /** Every supplier's updates topic, for a stream that reads all of them. */
+    public static final Pattern SUPPLIER_UPDATES = Pattern.compile("supplier\\.[a-z0-9][a-z0-9-]*\\.updates");
+
+    private Topics() {
+    }
+
+    /** Every fixed topic; per-supplier topics come from {@link #supplierDispatch} and {@link #supplierUpdates}. */
+    public static List<TopicSpec> all() {
+        return ALL;
+    }
+
+    public static Optional<TopicSpec> byName(String name) {
+        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+    }
+
+    /** Dispatch instructions for one supplier; only that supplier may read it (addresses are personal data). */
+    public static TopicSpec supplierDispatch(String supplierId) {
+        return spec("supplier." + checkSupplierId(supplierId) + ".dispatch", "orderId", DispatchMessage.class,
+                Cleanup.DELETE, FOREVER, "supplier-gateway", false, "DispatchRequested, CancellationRequested");
+    }
+
+    /** What one supplier reports back; only that supplier may write it. */
+    public static TopicSpec supplierUpdates(String supplierId) {
+        return spec("supplier." + checkSupplierId(supplierId) + ".updates", "orderId", SupplierUpdate.class,
+                Cleanup.DELETE, FOREVER, supplierId, false,
+                "DispatchAccepted, DispatchRejected, DispatchShipped, CancellationAccepted, CancellationRejected");
+    }
+
+    /** The dead-letter topic for messages that {@code group} could not read from {@code topic}. */
+    public static String dlq(String topic, String group) {
+        return topic + "." + group + ".dlq";
+    }
+
+    public static boolean isValidSupplierId(String supplierId) {
+        return supplierId != null && SUPPLIER_ID.matcher(supplierId).matches();
+    }
+
+    private static String checkSupplierId(String supplierId) {
+        if (!isValidSupplierId(supplierId)) {
+            throw new IllegalArgumentException("Supplier id must be lower-case letters, digits and '-': " + supplierId);
+        }
+        return supplierId;
+    }
+
+    private static TopicSpec spec(String name, String key, Class<? extends Event> valueType, Cleanup cleanup,
+                                  long retentionMs, String writer, boolean internal, String description) {
+        return new TopicSpec(name, key, String.class, valueType, PARTITIONS, cleanup, retentionMs, writer, internal,
+                description);
+    }
+}

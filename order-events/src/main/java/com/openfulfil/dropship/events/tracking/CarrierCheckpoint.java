@@ -1,0 +1,15 @@
+package com.openfulfil.dropship.events.tracking;
+
+import com.openfulfil.dropship.events.model.Checkpoint;
+import com.openfulfil.dropship.events.model.ParcelStatus;
+
+import java.time.Instant;
+
+/**
+ * A carrier's report for one parcel, already mapped to the normalised status
+ * ({@code tracking.carrier-events}, internal, keyed by tracking number). {@code eventId} is the
+ * carrier's own event id, so a re-delivered webhook is recognised.
+ */
+public record CarrierCheckpoint(String eventId, Instant occurredAt, String carrier, String trackingNumber,
+                                ParcelStatus status, Checkpoint checkpoint) implements TrackingMessage {
+}

@@ -1,0 +1,8 @@
+package com.openfulfil.dropship.events.tracking;
+
+import com.openfulfil.dropship.events.Event;
+
+/** Everything tracking-service writes, public and internal. */
+public sealed interface TrackingMessage extends Event permits ParcelRegistered, CarrierCheckpoint, TrackingEvent {
+    String trackingNumber();
+}

@@ -1,0 +1,72 @@
+package com.openfulfil.dropship.support;
+
+import com.openfulfil.dropship.support.config.DropshipProperties;
+import com.openfulfil.dropship.support.kafka.BrokerHealthIndicator;
+import com.openfulfil.dropship.support.kafka.EventPublisher;
+import com.openfulfil.dropship.support.kafka.ServiceTopics;
+import com.openfulfil.dropship.support.kafka.TopicProvisioner;
+import com.openfulfil.dropship.support.streams.StoreQueries;
+import com.openfulfil.dropship.support.web.ProblemDetailsAdvice;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
+import org.springframework.context.annotation.Bean;
+
+import java.time.Clock;
+import java.util.Map;
+
+/** The beans every service gets from depending on service-support. */
+@AutoConfiguration
+@EnableConfigurationProperties(DropshipProperties.class)
+public class SupportAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    Admin dropshipAdmin(DropshipProperties properties, @Value("${spring.application.name}") String service) {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers(),
+                AdminClientConfig.CLIENT_ID_CONFIG, service + "-admin",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+    }
+
+    /** Shows as {@code kafka} in {@code /actuator/health}. */
+    @Bean(name = "kafka")
+    BrokerHealthIndicator kafkaHealthIndicator(Admin dropshipAdmin, DropshipProperties properties) {
+        return new BrokerHealthIndicator(dropshipAdmin, properties.kafka().bootstrapServers());
+    }
+
+    @Bean
+    TopicProvisioner topicProvisioner(Admin dropshipAdmin, DropshipProperties properties,
+                                      ObjectProvider<ServiceTopics> serviceTopics) {
+        return new TopicProvisioner(dropshipAdmin, properties.topics(), serviceTopics.orderedStream().toList());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    EventPublisher eventPublisher(DropshipProperties properties, @Value("${spring.application.name}") String service) {
+        return new EventPublisher(properties.kafka().bootstrapServers(), service + "-publisher");
+    }
+
+    @Bean
+    StoreQueries storeQueries(InteractiveQueryService interactiveQueryService) {
+        return new StoreQueries(interactiveQueryService);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+}

@@ -1,0 +1,81 @@
+package com.openfulfil.dropship.support.kafka;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.serde.EventSerde;
+import com.openfulfil.dropship.events.topics.TopicSpec;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Writes events from the HTTP edge of a service (an order placed, a feed imported, a carrier
+ * webhook). Idempotent, acks=all: once {@link #publishAndWait} returns, the event is durable.
+ */
+public class EventPublisher implements AutoCloseable {
+    private static final Duration WAIT = Duration.ofSeconds(15);
+    private final KafkaProducer<String, Event> producer;
+
+    public EventPublisher(String bootstrapServers, String clientId) {
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.CLIENT_ID_CONFIG, clientId,
+                ProducerConfig.ACKS_CONFIG, "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 1,
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis()),
+                new StringSerializer(), new EventSerde());
+    }
+
+    public CompletableFuture<RecordMetadata> publish(TopicSpec topic, String key, Event event) {
+        return publish(topic.name(), key, event);
+    }
+
+    public CompletableFuture<RecordMetadata> publish(String topic, String key, Event event) {
+        CompletableFuture<RecordMetadata> result = new CompletableFuture<>();
+        try {
+            producer.send(new ProducerRecord<>(topic, key, event), (metadata, error) -> {
+                if (error != null) {
+                    result.completeExceptionally(new PublishFailedException("Could not write to " + topic, error));
+                } else {
+                    result.complete(metadata);
+                }
+            });
+        } catch (RuntimeException e) {
+            result.completeExceptionally(new PublishFailedException("Could not write to " + topic, e));
+        }
+        return result;
+    }
+
+    /** Writes and waits for the broker's acknowledgement; throws {@link PublishFailedException} otherwise. */
+    public RecordMetadata publishAndWait(TopicSpec topic, String key, Event event) {
+        try {
+            return publish(topic, key, event).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof PublishFailedException failed) {
+                throw failed;
+            }
+            throw new PublishFailedException("Could not write to " + topic.name(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new PublishFailedException("Kafka did not acknowledge a write to " + topic.name() + " in time", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("Interrupted while writing to " + topic.name(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+}

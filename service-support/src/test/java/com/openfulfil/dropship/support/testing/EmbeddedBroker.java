@@ -1,0 +1,31 @@
+package com.openfulfil.dropship.support.testing;
+
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+import java.util.Map;
+
+/**
+ * One real KRaft broker per test JVM, started on first use. Settings that exactly-once needs on
+ * a single broker (transaction log replication 1) are set here once.
+ */
+public final class EmbeddedBroker {
+    private static EmbeddedKafkaKraftBroker broker;
+
+    private EmbeddedBroker() {
+    }
+
+    public static synchronized String bootstrapServers() {
+        if (broker == null) {
+            broker = new EmbeddedKafkaKraftBroker(1, 3);
+            broker.brokerProperties(Map.of(
+                    "transaction.state.log.replication.factor", "1",
+                    "transaction.state.log.min.isr", "1",
+                    "offsets.topic.replication.factor", "1",
+                    "group.initial.rebalance.delay.ms", "0",
+                    "auto.create.topics.enable", "false"));
+            broker.afterPropertiesSet();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> broker.destroy(), "embedded-broker-stop"));
+        }
+        return broker.getBrokersAsString();
+    }
+}
