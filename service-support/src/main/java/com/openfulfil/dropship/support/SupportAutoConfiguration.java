@@ -1,5 +1,7 @@
 package com.openfulfil.dropship.support;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.openfulfil.dropship.support.config.DropshipProperties;
 import com.openfulfil.dropship.support.kafka.BrokerHealthIndicator;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
@@ -15,9 +17,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import org.springframework.context.annotation.Bean;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Map;
 
@@ -62,6 +66,17 @@ public class SupportAutoConfiguration {
     @Bean
     StoreQueries storeQueries(InteractiveQueryService interactiveQueryService) {
         return new StoreQueries(interactiveQueryService);
+    }
+
+    /**
+     * HTTP answers write money as strings ("19.90", like the API's requests and the events), never as
+     * floating-point numbers, and leave out absent fields.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer moneyAsStrings() {
+        return builder -> builder
+                .withConfigOverride(BigDecimal.class, o -> o.setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.STRING)))
+                .changeDefaultPropertyInclusion(incl -> incl.withValueInclusion(JsonInclude.Include.NON_NULL));
     }
 
     @Bean

@@ -1,8 +1,11 @@
 package com.openfulfil.dropship.support.web;
 
 import com.openfulfil.dropship.support.kafka.PublishFailedException;
+import com.openfulfil.dropship.support.streams.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,6 +33,7 @@ import java.util.Map;
  * request without reading our logs.
  */
 @RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
@@ -47,6 +51,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable",
                 "The request was not recorded; retry it (with the same Idempotency-Key, if any).", List.of());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
+    }
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    public ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
+        log.info("Answering 503: {}", e.getMessage());
+        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable",
+                "The service is starting or rebalancing its data; retry in a moment.", List.of());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(body);
     }
 
     @ExceptionHandler(Exception.class)
