@@ -1,0 +1,21 @@
+package com.openfulfil.dropship.order.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * @param storefronts    the storefronts allowed to place orders, each with the SHA-256 of its API key
+ * @param adminKeySha256 SHA-256 of the admin API key
+ * @param inFlightWindow how long an accepted order is remembered before its record is queryable, so a
+ *                       retry in that window is still recognised as the same order
+ */
+@ConfigurationProperties("dropship.order")
+public record OrderProperties(@DefaultValue List<Storefront> storefronts, String adminKeySha256,
+                              @DefaultValue("30s") Duration inFlightWindow) {
+
+    public record Storefront(String id, String name, String apiKeySha256) {
+    }
+}

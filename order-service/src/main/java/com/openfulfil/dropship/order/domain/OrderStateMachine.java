@@ -1,0 +1,260 @@
+package com.openfulfil.dropship.order.domain;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.catalog.StockAllocated;
+import com.openfulfil.dropship.events.catalog.StockRejected;
+import com.openfulfil.dropship.events.model.LineAllocation;
+import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.model.ShortLine;
+import com.openfulfil.dropship.events.order.CancelRequested;
+import com.openfulfil.dropship.events.order.CompletionRequested;
+import com.openfulfil.dropship.events.order.OrderPlaced;
+import com.openfulfil.dropship.events.order.ReceiptConfirmed;
+import com.openfulfil.dropship.events.partner.CommissionEarned;
+import com.openfulfil.dropship.events.supplier.DispatchSent;
+import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.supplier.SupplierAccepted;
+import com.openfulfil.dropship.events.supplier.SupplierRejected;
+import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The order state machine (ARCHITECTURE.md "Order states"). Applying an event yields the next
+ * record and the transitions it caused; an event that does not fit the order's state changes
+ * nothing, so replays and late duplicates are harmless.
+ */
+public final class OrderStateMachine {
+    private static final Set<OrderStatus> CANCELLABLE = EnumSet.of(OrderStatus.PLACED, OrderStatus.CONFIRMED);
+    private static final Set<OrderStatus> COMPLETABLE_BY_ADMIN =
+            EnumSet.of(OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT, OrderStatus.DELIVERED);
+    private static final int MAX_PENDING = 100;
+
+    private OrderStateMachine() {
+    }
+
+    public static boolean canCancel(OrderStatus status) {
+        return CANCELLABLE.contains(status);
+    }
+
+    public static boolean canConfirmReceipt(OrderStatus status) {
+        return status == OrderStatus.DELIVERED;
+    }
+
+    public static boolean canComplete(OrderStatus status) {
+        return COMPLETABLE_BY_ADMIN.contains(status);
+    }
+
+    /** @param current the order as stored, or null if nothing is known of it yet */
+    public static Outcome apply(OrderRecord current, String orderId, Event event, Instant now) {
+        if (event instanceof OrderPlaced placed) {
+            return place(current, placed, now);
+        }
+        if (current == null) {
+            return new Outcome(OrderRecord.awaiting(orderId, event), List.of());
+        }
+        if (!current.isPlaced()) {
+            // arrived before the order itself; kept (bounded) and applied once it is placed
+            return new Outcome(current.pending().size() < MAX_PENDING ? current.withPending(event) : current, List.of());
+        }
+        Step step = new Step(current, now);
+        step.on(event);
+        return step.outcome();
+    }
+
+    private static Outcome place(OrderRecord current, OrderPlaced placed, Instant now) {
+        if (current != null && current.isPlaced()) {
+            return new Outcome(current, List.of());
+        }
+        OrderRecord fresh = new OrderRecord(placed.orderId(), null, placed.order(), placed.occurredAt(), null, null,
+                null, null, null, null);
+        Step step = new Step(fresh, now);
+        step.move(OrderStatus.PLACED, describeSource(placed));
+        if (current != null) {
+            current.pending().forEach(step::on);
+        }
+        step.record = step.record.withoutPending();
+        return step.outcome();
+    }
+
+    private static String describeSource(OrderPlaced placed) {
+        var source = placed.order().source();
+        return source.isPartnerOrder() ? "placed by partner " + source.partnerId()
+                : "placed by storefront " + source.storefrontId();
+    }
+
+    /** Applies events to one order, collecting the transitions. */
+    private static final class Step {
+        private OrderRecord record;
+        private final Instant now;
+        private final List<StatusChange> changes = new ArrayList<>();
+
+        Step(OrderRecord record, Instant now) {
+            this.record = record;
+            this.now = now;
+        }
+
+        Outcome outcome() {
+            return new Outcome(record, changes);
+        }
+
+        void move(OrderStatus next, String reason) {
+            changes.add(new StatusChange(record.status(), next, reason));
+            record = record.moveTo(next, now, reason);
+        }
+
+        void on(Event event) {
+            if (event instanceof StockAllocated allocated) {
+                allocated(allocated);
+            } else if (event instanceof StockRejected rejected) {
+                rejected(rejected);
+            } else if (event instanceof DispatchSent sent) {
+                fulfilment(sent.dispatchId(), sent.supplierId(), Fulfilment.sent(sent.dispatchId(), sent.supplierId()));
+            } else if (event instanceof SupplierAccepted accepted) {
+                accepted(accepted);
+            } else if (event instanceof SupplierRejected rejected) {
+                supplierRejected(rejected);
+            } else if (event instanceof ParcelsShipped shipped) {
+                shipped(shipped);
+            } else if (event instanceof ParcelStatusChanged parcel) {
+                parcel(parcel);
+            } else if (event instanceof CancelRequested cancel) {
+                cancel(cancel);
+            } else if (event instanceof ReceiptConfirmed receipt) {
+                receipt(receipt);
+            } else if (event instanceof CompletionRequested completion) {
+                complete(completion);
+            } else if (event instanceof CommissionEarned earned) {
+                record = record.withCommission(new Commission(earned.partnerName(), earned.currency(), earned.gross(),
+                        earned.deductions(), earned.total()));
+            }
+        }
+
+        private void allocated(StockAllocated allocated) {
+            if (record.status() != OrderStatus.PLACED) {
+                return;
+            }
+            List<String> suppliers = allocated.lines().stream().map(LineAllocation::chosen)
+                    .map(o -> o.supplierId()).distinct().sorted().toList();
+            record = record.withExpectedSuppliers(suppliers);
+            move(OrderStatus.CONFIRMED, "stock reserved at " + String.join(", ", suppliers));
+            progress();
+        }
+
+        private void rejected(StockRejected rejected) {
+            if (record.status() != OrderStatus.PLACED) {
+                return;
+            }
+            move(OrderStatus.REJECTED, "out of stock: " + rejected.shortLines().stream()
+                    .map(OrderStateMachine::describe).collect(Collectors.joining("; ")));
+        }
+
+        private void fulfilment(String dispatchId, String supplierId, Fulfilment created) {
+            if (!record.fulfilments().containsKey(dispatchId)) {
+                record = record.withFulfilment(created);
+                progress();
+            }
+        }
+
+        private void accepted(SupplierAccepted accepted) {
+            Fulfilment f = fulfilmentOf(accepted.dispatchId(), accepted.supplierId());
+            if (f.status() == FulfilmentStatus.SENT) {
+                record = record.withFulfilment(f.withStatus(FulfilmentStatus.ACCEPTED));
+                progress();
+            }
+        }
+
+        private void supplierRejected(SupplierRejected rejected) {
+            Fulfilment f = fulfilmentOf(rejected.dispatchId(), rejected.supplierId());
+            if (f.status() == FulfilmentStatus.SHIPPED || f.status() == FulfilmentStatus.REJECTED) {
+                return;
+            }
+            record = record.withFulfilment(f.withStatus(FulfilmentStatus.REJECTED));
+            if (OrderProgress.inProgress(record.status())) {
+                move(OrderStatus.EXCEPTION, "rejected by " + rejected.supplierId() + ": " + rejected.reason()
+                        + (rejected.detail() == null ? "" : " (" + rejected.detail() + ")"));
+            }
+        }
+
+        private void shipped(ParcelsShipped shipped) {
+            Fulfilment f = fulfilmentOf(shipped.dispatchId(), shipped.supplierId());
+            if (f.status() == FulfilmentStatus.REJECTED) {
+                return;
+            }
+            Fulfilment next = f.shipped(shipped.carrier(), shipped.trackingNumbers());
+            if (!next.equals(f)) {
+                record = record.withFulfilment(next);
+                progress();
+            }
+        }
+
+        private void parcel(ParcelStatusChanged parcel) {
+            Fulfilment f = record.fulfilments().get(parcel.dispatchId());
+            if (f == null || parcel.status() == f.parcels().get(parcel.trackingNumber())) {
+                return;
+            }
+            record = record.withFulfilment(f.withParcel(parcel.trackingNumber(), parcel.status()));
+            progress();
+        }
+
+        private void cancel(CancelRequested cancel) {
+            if (canCancel(record.status())) {
+                move(OrderStatus.CANCELLED, cancel.reason() == null ? "cancelled by " + cancel.requestedBy()
+                        : "cancelled by " + cancel.requestedBy() + ": " + cancel.reason());
+            }
+        }
+
+        private void receipt(ReceiptConfirmed receipt) {
+            if (canConfirmReceipt(record.status())) {
+                record = record.withReceipt(new Receipt(receipt.rating(), receipt.comment(), now));
+                move(OrderStatus.COMPLETED, "receipt confirmed by the customer");
+            }
+        }
+
+        private void complete(CompletionRequested completion) {
+            if (canComplete(record.status())) {
+                move(OrderStatus.COMPLETED, "completed by " + completion.requestedBy());
+            }
+        }
+
+        /** The dispatch this answer is about; made up from the answer if DispatchSent was not seen. */
+        private Fulfilment fulfilmentOf(String dispatchId, String supplierId) {
+            Fulfilment known = record.fulfilments().get(dispatchId);
+            return known != null ? known : Fulfilment.sent(dispatchId, supplierId);
+        }
+
+        /** Moves the order forward to where its slowest fulfilment has got. */
+        private void progress() {
+            if (!OrderProgress.inProgress(record.status())) {
+                return;
+            }
+            OrderStatus reached = OrderProgress.reached(record.expectedSuppliers(), record.fulfilments().values());
+            if (OrderProgress.rank(reached) > OrderProgress.rank(record.status())) {
+                move(reached, reasonFor(reached));
+            }
+        }
+
+        private String reasonFor(OrderStatus reached) {
+            return switch (reached) {
+                case DISPATCHED -> "sent to " + String.join(", ", record.expectedSuppliers());
+                case ACCEPTED -> "accepted by " + String.join(", ", record.expectedSuppliers());
+                case SHIPPED -> "shipped: " + record.fulfilments().values().stream()
+                        .filter(f -> f.status() == FulfilmentStatus.SHIPPED)
+                        .map(f -> f.carrier() + " " + String.join(" ", f.parcels().keySet()))
+                        .collect(Collectors.joining(", "));
+                case IN_TRANSIT -> "in transit";
+                case DELIVERED -> "delivered";
+                default -> reached.name().toLowerCase();
+            };
+        }
+    }
+
+    private static String describe(ShortLine line) {
+        return line.sku() + " (requested " + line.requested() + ", available " + line.available() + ")";
+    }
+}

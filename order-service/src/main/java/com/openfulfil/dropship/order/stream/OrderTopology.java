@@ -1,0 +1,45 @@
+package com.openfulfil.dropship.order.stream;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.partner.LedgerEvent;
+import com.openfulfil.dropship.events.serde.EventSerde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.kstream.GlobalKTable;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.function.Function;
+
+/**
+ * order-service's stream: every event about an order (placed, allocated, dispatched, shipped,
+ * tracked, commands from the API, commission) goes through one processor that owns the order's
+ * record; transitions go out on {@code orders.lifecycle}. The two global tables (products,
+ * partners) are there for order intake to validate against.
+ */
+@Configuration
+public class OrderTopology {
+    /** The order-service stream's global stores, read by the HTTP intake. */
+    public static final String PRODUCTS_STORE = "catalog-products";
+    public static final String PARTNERS_STORE = "partners";
+
+    @Bean
+    public Function<KStream<String, Event>, Function<GlobalKTable<String, Event>,
+            Function<GlobalKTable<String, Event>, KStream<String, Event>>>> orders() {
+        return events -> products -> partners -> build(events);
+    }
+
+    static KStream<String, Event> build(KStream<String, Event> events) {
+        // the ledger is keyed by partner; re-key commission entries by order to meet the order's record
+        KStream<String, Event> commissions = events
+                .filter((key, event) -> event instanceof LedgerEvent)
+                .selectKey((key, event) -> ((LedgerEvent) event).orderId())
+                .repartition(Repartitioned.<String, Event>as("commissions-by-order")
+                        .withKeySerde(Serdes.String()).withValueSerde(new EventSerde()));
+        return events
+                .filterNot((key, event) -> event instanceof LedgerEvent)
+                .merge(commissions)
+                .process(OrderProcessor.supplier());
+    }
+}

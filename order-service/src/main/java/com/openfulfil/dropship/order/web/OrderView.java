@@ -1,0 +1,80 @@
+package com.openfulfil.dropship.order.web;
+
+import com.openfulfil.dropship.events.model.Address;
+import com.openfulfil.dropship.events.model.Customer;
+import com.openfulfil.dropship.events.model.Deduction;
+import com.openfulfil.dropship.events.model.OrderDetails;
+import com.openfulfil.dropship.events.model.OrderLine;
+import com.openfulfil.dropship.events.model.OrderSource;
+import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.model.PaymentStatus;
+import com.openfulfil.dropship.events.model.Priority;
+import com.openfulfil.dropship.events.model.SpecialRequests;
+import com.openfulfil.dropship.order.domain.Commission;
+import com.openfulfil.dropship.order.domain.Fulfilment;
+import com.openfulfil.dropship.order.domain.HistoryEntry;
+import com.openfulfil.dropship.order.domain.OrderRecord;
+import com.openfulfil.dropship.order.domain.PriceRule;
+import com.openfulfil.dropship.order.domain.Receipt;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code GET /api/v1/orders/{orderId}}: the order, its history, its fulfilments and, for partners, the commission. */
+record OrderView(String orderId, OrderStatus status, Instant placedAt, OrderSource source, String currency,
+                 Customer customer, Address shipTo, List<LineView> lines, BigDecimal total, Priority priority,
+                 PaymentStatus paymentStatus, SpecialRequests requests, List<HistoryEntry> history,
+                 List<FulfilmentView> fulfilments, Receipt receipt, CommissionView commission) {
+
+    record LineView(int lineNo, String sku, String title, int quantity, BigDecimal retailPrice, BigDecimal salePrice,
+                    BigDecimal lineTotal) {
+    }
+
+    record FulfilmentView(String dispatchId, String supplierId, String status, String carrier,
+                          List<ParcelView> parcels) {
+    }
+
+    record ParcelView(String trackingNumber, String status) {
+    }
+
+    /**
+     * PENDING until the order is completed and commission-service has credited it: then EARNED,
+     * with each tax and fee and the total the partner receives.
+     */
+    record CommissionView(String state, String partnerName, String currency, BigDecimal gross,
+                          List<Deduction> deductions, BigDecimal total) {
+    }
+
+    static OrderView of(OrderRecord record) {
+        OrderDetails d = record.details();
+        List<LineView> lines = d.lines().stream().map(OrderView::line).toList();
+        BigDecimal total = lines.stream().map(LineView::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
+        List<FulfilmentView> fulfilments = record.fulfilments().values().stream().map(OrderView::fulfilment).toList();
+        return new OrderView(record.orderId(), record.status(), record.placedAt(), d.source(), d.currency(),
+                d.customer(), d.shipTo(), lines, total, d.priority(), d.paymentStatus(), d.requests(),
+                record.history(), fulfilments, record.receipt(), commission(d, record.commission()));
+    }
+
+    private static LineView line(OrderLine l) {
+        return new LineView(l.lineNo(), l.sku(), l.title(), l.quantity(), l.retailPrice(), l.salePrice(),
+                l.salePrice().multiply(BigDecimal.valueOf(l.quantity())));
+    }
+
+    private static FulfilmentView fulfilment(Fulfilment f) {
+        return new FulfilmentView(f.dispatchId(), f.supplierId(), f.status().name(), f.carrier(),
+                f.parcels().entrySet().stream().map(p -> new ParcelView(p.getKey(), p.getValue().name())).toList());
+    }
+
+    private static CommissionView commission(OrderDetails d, Commission earned) {
+        if (!d.source().isPartnerOrder()) {
+            return null;
+        }
+        if (earned == null) {
+            return new CommissionView("PENDING", d.source().partnerName(), d.currency(), PriceRule.grossProfit(d.lines()),
+                    List.of(), null);
+        }
+        return new CommissionView("EARNED", earned.partnerName(), earned.currency(), earned.gross(),
+                earned.deductions(), earned.total());
+    }
+}

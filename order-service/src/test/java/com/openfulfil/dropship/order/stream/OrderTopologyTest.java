@@ -1,0 +1,96 @@
+package com.openfulfil.dropship.order.stream;
+
+import com.openfulfil.dropship.events.catalog.StockAllocated;
+import com.openfulfil.dropship.events.fixtures.OrderFixtures;
+import com.openfulfil.dropship.events.model.LineAllocation;
+import com.openfulfil.dropship.events.model.OfferRef;
+import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.order.CompletionRequested;
+import com.openfulfil.dropship.events.order.OrderPlaced;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.partner.CommissionEarned;
+import com.openfulfil.dropship.events.topics.TopicSpec;
+import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.order.domain.OrderRecord;
+import com.openfulfil.dropship.support.testing.TopologyHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OrderTopologyTest {
+    private static final Instant T = OrderFixtures.T0;
+
+    private final TopologyHarness harness = TopologyHarness.of(builder -> OrderTopology.build(builder.stream(
+                    List.of(Topics.ORDERS_PLACED, Topics.ORDER_ALLOCATIONS, Topics.FULFILMENT_EVENTS,
+                            Topics.TRACKING_EVENTS, Topics.ORDER_COMMANDS, Topics.COMMISSIONS_LEDGER)
+                            .stream().map(TopicSpec::name).toList()))
+            .to(Topics.ORDERS_LIFECYCLE.name()));
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    private final OrderPlaced placed = OrderFixtures.anOrder().withOrderId("o-7").withPartner("partner-lan", "Lan")
+            .withLine("MUG-001", 2, "12.50", "15.00").build();
+
+    private StockAllocated allocated() {
+        return new StockAllocated("alloc-o-7", T, "o-7", placed.order(), List.of(new LineAllocation(1, "MUG-001", 2,
+                new OfferRef("hanoi-crafts", "HN-1", new BigDecimal("4.20"), new BigDecimal("1.80"), "USD", 2, 1), List.of())));
+    }
+
+    @Test
+    void publishesEachTransitionWithTheOrder() {
+        harness.pipe(Topics.ORDERS_PLACED, placed).pipe(Topics.ORDER_ALLOCATIONS, allocated());
+        List<OrderStatusChanged> changes = harness.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class);
+        assertThat(changes).extracting(OrderStatusChanged::to).containsExactly(OrderStatus.PLACED, OrderStatus.CONFIRMED);
+        assertThat(changes).allSatisfy(c -> {
+            assertThat(c.orderId()).isEqualTo("o-7");
+            assertThat(c.order()).isEqualTo(placed.order());
+        });
+        assertThat(changes.get(1).from()).isEqualTo(OrderStatus.PLACED);
+        OrderRecord stored = harness.<OrderRecord>store(OrderProcessor.STORE).get("o-7");
+        assertThat(stored.status()).isEqualTo(OrderStatus.CONFIRMED);
+    }
+
+    @Test
+    void aRetriedPlacementCreatesOneOrder() {
+        harness.pipe(Topics.ORDERS_PLACED, placed).pipe(Topics.ORDERS_PLACED, placed).pipe(Topics.ORDERS_PLACED, placed);
+        assertThat(harness.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class)).hasSize(1);
+    }
+
+    @Test
+    void transitionIdsAreStableSoAReplayProducesTheSameEvents() {
+        harness.pipe(Topics.ORDERS_PLACED, placed);
+        String first = harness.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class).get(0).eventId();
+        try (TopologyHarness again = TopologyHarness.of(builder -> OrderTopology.build(
+                builder.stream(Topics.ORDERS_PLACED.name())).to(Topics.ORDERS_LIFECYCLE.name()))) {
+            again.pipe(Topics.ORDERS_PLACED, placed);
+            assertThat(again.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class).get(0).eventId()).isEqualTo(first);
+        }
+    }
+
+    @Test
+    void aCommissionOnThePartnersLedgerReachesTheOrder() {
+        harness.pipe(Topics.ORDERS_PLACED, placed);
+        CommissionEarned earned = new CommissionEarned("ce-1", T, "o-7", "partner-lan", "Lan", "USD",
+                new BigDecimal("5.00"), List.of(), new BigDecimal("5.00"));
+        harness.pipe(Topics.COMMISSIONS_LEDGER, "partner-lan", earned);
+        OrderRecord stored = harness.<OrderRecord>store(OrderProcessor.STORE).get("o-7");
+        assertThat(stored.commission()).isNotNull();
+        assertThat(stored.commission().total()).isEqualByComparingTo("5.00");
+    }
+
+    @Test
+    void aCommandTheStateDoesNotAllowIsIgnored() {
+        harness.pipe(Topics.ORDERS_PLACED, placed).pipe(Topics.ORDER_COMMANDS,
+                new CompletionRequested("c", T, "o-7", "admin"));
+        assertThat(harness.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class))
+                .extracting(OrderStatusChanged::to).containsExactly(OrderStatus.PLACED);
+    }
+}

@@ -1,0 +1,365 @@
+package com.openfulfil.dropship.order.web;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.catalog.ProductUpdated;
+import com.openfulfil.dropship.events.catalog.StockAllocated;
+import com.openfulfil.dropship.events.model.Checkpoint;
+import com.openfulfil.dropship.events.model.Deduction;
+import com.openfulfil.dropship.events.model.LineAllocation;
+import com.openfulfil.dropship.events.model.OfferRef;
+import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.model.ParcelStatus;
+import com.openfulfil.dropship.events.model.PartnerStatus;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.partner.CommissionEarned;
+import com.openfulfil.dropship.events.partner.PartnerUpdated;
+import com.openfulfil.dropship.events.serde.EventSerde;
+import com.openfulfil.dropship.events.serde.Json;
+import com.openfulfil.dropship.events.supplier.DispatchSent;
+import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.supplier.SupplierAccepted;
+import com.openfulfil.dropship.events.topics.TopicSpec;
+import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
+import com.openfulfil.dropship.support.security.ApiKeys;
+import com.openfulfil.dropship.support.testing.EmbeddedBroker;
+import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
+import com.openfulfil.dropship.support.testing.TopicReader;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The order API over real HTTP, with a real broker behind it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "dropship.order.storefronts[0].id=shop-a",
+        "dropship.order.storefronts[0].name=Shop A",
+        "dropship.order.storefronts[0].api-key-sha256=" + OrderApiIT.SHOP_A_HASH,
+        "dropship.order.storefronts[1].id=shop-b",
+        "dropship.order.storefronts[1].name=Shop B",
+        "dropship.order.storefronts[1].api-key-sha256=" + OrderApiIT.SHOP_B_HASH,
+        "dropship.order.admin-key-sha256=" + OrderApiIT.ADMIN_HASH})
+class OrderApiIT extends KafkaIntegrationTest {
+    static final String SHOP_A = "sk_shop_a";
+    static final String SHOP_A_HASH = "5ed3335774263ba1ef21965c4c93f420661b47e9230eeb832da96cf8e2010a3a";
+    static final String SHOP_B = "sk_shop_b";
+    static final String SHOP_B_HASH = "c669adfb46f0a14dab45c01b9392d6968dcb1754de8ba018102284ab6ca769d3";
+    static final String ADMIN = "ak_admin";
+    static final String ADMIN_HASH = "187f3586623cdd7c93e1b7e7a3ce41f93c2498ab96e1a66929b4c07689e7f096";
+    static final String PARTNER = "pk_partner-lan_s3cret";
+    static final String REVOKED_PARTNER = "pk_partner-old_s3cret";
+
+    private static final Instant T = Instant.parse("2026-11-02T09:00:00Z");
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final EventSerde serde = new EventSerde();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Directory directory;
+
+    @Autowired
+    com.openfulfil.dropship.support.streams.StoreQueries stores;
+
+    @BeforeEach
+    void catalogAndPartners() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> stores.isQueryable("orders"));
+        if (directory.product("MUG-001").isPresent()) {
+            return;
+        }
+        publish(Topics.CATALOG_PRODUCTS, "MUG-001", product("MUG-001", "12.50", "USD", true));
+        publish(Topics.CATALOG_PRODUCTS, "LAMP-010", product("LAMP-010", "39.00", "USD", true));
+        publish(Topics.CATALOG_PRODUCTS, "VASE-404", product("VASE-404", "25.00", "USD", false));
+        publish(Topics.CATALOG_PRODUCTS, "LACQUER-3", product("LACQUER-3", "250000", "VND", true));
+        publish(Topics.PARTNERS, "partner-lan", new PartnerUpdated("p1", T, "partner-lan", "Nguyễn Thị Lan",
+                "lan@example.vn", PartnerStatus.GRANTED, ApiKeys.sha256Hex(PARTNER)));
+        publish(Topics.PARTNERS, "partner-old", new PartnerUpdated("p2", T, "partner-old", "Old Partner",
+                "old@example.vn", PartnerStatus.REVOKED, ApiKeys.sha256Hex(REVOKED_PARTNER)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> directory.product("LACQUER-3").isPresent()
+                && directory.partner("partner-old").isPresent());
+    }
+
+    @Test
+    void theTestKeysMatchTheirHashes() {
+        assertThat(ApiKeys.sha256Hex(SHOP_A)).isEqualTo(SHOP_A_HASH);
+        assertThat(ApiKeys.sha256Hex(SHOP_B)).isEqualTo(SHOP_B_HASH);
+        assertThat(ApiKeys.sha256Hex(ADMIN)).isEqualTo(ADMIN_HASH);
+    }
+
+    @Test
+    void placesAnOrderAndAnswersARetryWithTheSameOrder() {
+        String key = UUID.randomUUID().toString();
+        String body = order("MUG-001", 2);
+        Response first = post("/api/v1/orders", SHOP_A, key, body);
+        assertThat(first.status()).isEqualTo(202);
+        String orderId = first.json().get("orderId").asString();
+        assertThat(first.json().get("status").asString()).isEqualTo("PLACED");
+        assertThat(first.location()).isEqualTo("/api/v1/orders/" + orderId);
+
+        Response retry = post("/api/v1/orders", SHOP_A, key, body);
+        assertThat(retry.status()).isEqualTo(202);
+        assertThat(retry.json().get("orderId").asString()).isEqualTo(orderId);
+
+        Response reused = post("/api/v1/orders", SHOP_A, key, body.replace("\"quantity\":2", "\"quantity\":3"));
+        assertThat(reused.status()).isEqualTo(409);
+        assertThat(reused.json().get("type").asString()).isEqualTo("/problems/idempotency-key-reused");
+
+        Response view = get("/api/v1/orders/" + orderId, SHOP_A);
+        assertThat(view.status()).isEqualTo(200);
+        assertThat(view.json().get("status").asString()).isEqualTo("PLACED");
+        assertThat(view.json().at("/lines/0/retailPrice").asString()).isEqualTo("12.50");
+        assertThat(view.json().get("total").asString()).isEqualTo("25.00");
+    }
+
+    @Test
+    void fiftyConcurrentIdenticalPostsCreateOneOrder() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String body = order("LAMP-010", 1);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Response>> answers = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            Callable<Response> call = () -> post("/api/v1/orders", SHOP_A, key, body);
+            answers.add(pool.submit(call));
+        }
+        Set<String> ids = new HashSet<>();
+        for (Future<Response> answer : answers) {
+            Response r = answer.get();
+            assertThat(r.status()).isEqualTo(202);
+            ids.add(r.json().get("orderId").asString());
+        }
+        pool.shutdown();
+        assertThat(ids).hasSize(1);
+        String orderId = ids.iterator().next();
+        try (TopicReader lifecycle = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDERS_LIFECYCLE.name())) {
+            lifecycle.until(Duration.ofSeconds(30), seen -> seen.stream().anyMatch(r -> r.key().equals(orderId)));
+            // anything more would arrive within a commit interval; wait for the store to agree before counting
+            await().atMost(Duration.ofSeconds(10)).until(() -> get("/api/v1/orders/" + orderId, SHOP_A).status() == 200);
+            assertThat(lifecycle.valuesOf(OrderStatusChanged.class).stream()
+                    .filter(c -> c.orderId().equals(orderId) && c.to() == OrderStatus.PLACED)).hasSize(1);
+        }
+    }
+
+    @Test
+    void namesEveryBadField() {
+        String body = """
+                {"externalRef":"bad-1","currency":"usd","customer":{"name":"","email":"not-an-email"},
+                 "shipTo":{"line1":"1 Street","city":"London","country":"XX"},
+                 "lines":[{"sku":"MUG-001","quantity":0}],"paymentStatus":"PAID"}""";
+        Response r = post("/api/v1/orders", SHOP_A, null, body);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(fields(r)).contains("currency", "customer.name", "customer.email", "lines[0].quantity");
+    }
+
+    @Test
+    void refusesFieldsTheServerOwns() {
+        String body = order("MUG-001", 1).replace("\"currency\"", "\"status\":\"COMPLETED\",\"currency\"");
+        Response r = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(), body);
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(fields(r)).containsExactly("status");
+    }
+
+    @Test
+    void refusesProductsThatCannotBeOrdered() {
+        Response r = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(),
+                """
+                {"externalRef":"x","currency":"USD","customer":{"name":"Ada","email":"ada@example.com"},
+                 "shipTo":{"line1":"1 Street","city":"London","country":"GB"},"paymentStatus":"PAID",
+                 "lines":[{"sku":"NOPE-1","quantity":1},{"sku":"VASE-404","quantity":1},{"sku":"LACQUER-3","quantity":1}]}""");
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(fields(r)).containsExactly("lines[0].sku", "lines[1].sku", "lines[2].sku");
+        assertThat(r.body()).contains("out of stock").contains("priced in VND");
+    }
+
+    @Test
+    void aPartnerSellsAtOrAboveThePriceNeverBelow() {
+        Response below = post("/api/v1/partner-orders", PARTNER, UUID.randomUUID().toString(), partnerOrder("12.49"));
+        assertThat(below.status()).isEqualTo(422);
+        assertThat(below.json().get("title").asString()).isEqualTo("Selling price cannot be lower than the product's price");
+        assertThat(fields(below)).containsExactly("lines[0].salePrice");
+
+        Response equal = post("/api/v1/partner-orders", PARTNER, UUID.randomUUID().toString(), partnerOrder("12.50"));
+        assertThat(equal.status()).isEqualTo(202);
+
+        Response higher = post("/api/v1/partner-orders", PARTNER, UUID.randomUUID().toString(), partnerOrder("15.00"));
+        assertThat(higher.status()).isEqualTo(202);
+        JsonNode view = get("/api/v1/orders/" + higher.json().get("orderId").asString(), PARTNER).json();
+        assertThat(view.at("/commission/state").asString()).isEqualTo("PENDING");
+        assertThat(view.at("/commission/gross").asString()).isEqualTo("5.00");
+        assertThat(view.at("/source/partnerName").asString()).isEqualTo("Nguyễn Thị Lan");
+    }
+
+    @Test
+    void onlyTheRightKeysGetIn() {
+        assertThat(post("/api/v1/orders", null, null, order("MUG-001", 1)).status()).isEqualTo(401);
+        assertThat(post("/api/v1/orders", "sk_wrong", null, order("MUG-001", 1)).status()).isEqualTo(401);
+        assertThat(post("/api/v1/partner-orders", SHOP_A, null, partnerOrder("15.00")).status()).isEqualTo(403);
+        Response revoked = post("/api/v1/partner-orders", REVOKED_PARTNER, null, partnerOrder("15.00"));
+        assertThat(revoked.status()).isEqualTo(403);
+        assertThat(revoked.body()).contains("revoked");
+
+        String orderId = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(), order("MUG-001", 1))
+                .json().get("orderId").asString();
+        assertThat(get("/api/v1/orders/" + orderId, SHOP_B).status()).as("another storefront's order").isEqualTo(404);
+        assertThat(get("/api/v1/orders/" + orderId, PARTNER).status()).isEqualTo(404);
+        assertThat(get("/api/v1/orders/" + orderId, ADMIN).status()).isEqualTo(200);
+    }
+
+    @Test
+    void followsAPartnerOrderToCompletionAndShowsItsCommission() {
+        String orderId = post("/api/v1/partner-orders", PARTNER, UUID.randomUUID().toString(), partnerOrder("15.00"))
+                .json().get("orderId").asString();
+        awaitStatus(orderId, "PLACED");
+
+        Response early = post("/api/v1/admin/orders/" + orderId + "/complete", ADMIN, null, "");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("status").asString()).isEqualTo("PLACED");
+
+        var order = get("/api/v1/orders/" + orderId, ADMIN);
+        assertThat(order.status()).isEqualTo(200);
+        publish(Topics.ORDER_ALLOCATIONS, orderId, new StockAllocated("a-" + orderId, T, orderId, null,
+                List.of(new LineAllocation(1, "MUG-001", 2, new OfferRef("hanoi-crafts", "HN-1", new BigDecimal("4.20"),
+                        new BigDecimal("1.80"), "USD", 2, 1), List.of()))));
+        publish(Topics.FULFILMENT_EVENTS, orderId, new DispatchSent("d-" + orderId, T, orderId, "dsp-1", "hanoi-crafts", List.of()));
+        publish(Topics.FULFILMENT_EVENTS, orderId, new SupplierAccepted("ac-" + orderId, T, orderId, "dsp-1", "hanoi-crafts"));
+        publish(Topics.FULFILMENT_EVENTS, orderId, new ParcelsShipped("sh-" + orderId, T, orderId, "dsp-1", "hanoi-crafts",
+                "VNPOST", List.of("VN0001")));
+        publish(Topics.TRACKING_EVENTS, orderId, new ParcelStatusChanged("tr-" + orderId, T, orderId, "dsp-1", "VN0001",
+                "VNPOST", ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED, new Checkpoint(T, "Hà Nội", "Delivered", "DELIVERED")));
+        awaitStatus(orderId, "DELIVERED");
+
+        assertThat(post("/api/v1/orders/" + orderId + "/confirm-receipt", SHOP_A, null, "{\"rating\":5}").status())
+                .as("a storefront cannot act on a partner's order").isEqualTo(404);
+        assertThat(post("/api/v1/admin/orders/" + orderId + "/complete", PARTNER, null, "").status()).isEqualTo(403);
+        assertThat(post("/api/v1/admin/orders/" + orderId + "/complete", ADMIN, null, "").status()).isEqualTo(202);
+        awaitStatus(orderId, "COMPLETED");
+
+        publish(Topics.COMMISSIONS_LEDGER, "partner-lan", new CommissionEarned("ce-" + orderId, T, orderId, "partner-lan",
+                "Nguyễn Thị Lan", "USD", new BigDecimal("5.00"),
+                List.of(new Deduction("PIT", "Personal income tax (withheld)", new BigDecimal("0.10"), null, new BigDecimal("0.50"))),
+                new BigDecimal("4.50")));
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "EARNED".equals(get("/api/v1/orders/" + orderId, PARTNER).json().at("/commission/state").asString()));
+        JsonNode view = get("/api/v1/orders/" + orderId, PARTNER).json();
+        assertThat(view.at("/commission/total").asString()).isEqualTo("4.50");
+        assertThat(view.at("/commission/deductions/0/code").asString()).isEqualTo("PIT");
+        assertThat(view.get("history")).extracting(h -> h.get("status").asString())
+                .containsExactly("PLACED", "CONFIRMED", "DISPATCHED", "ACCEPTED", "SHIPPED", "DELIVERED", "COMPLETED");
+        assertThat(view.at("/fulfilments/0/parcels/0/trackingNumber").asString()).isEqualTo("VN0001");
+    }
+
+    @Test
+    void aStorefrontConfirmsReceiptOnlyOnceDelivered() {
+        String orderId = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(), order("MUG-001", 1))
+                .json().get("orderId").asString();
+        awaitStatus(orderId, "PLACED");
+        Response early = post("/api/v1/orders/" + orderId + "/confirm-receipt", SHOP_A, null, "{\"rating\":5}");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().get("status").asString()).isEqualTo("PLACED");
+        assertThat(post("/api/v1/orders/" + orderId + "/confirm-receipt", SHOP_A, null, "{\"rating\":9}").status())
+                .isEqualTo(400);
+        assertThat(post("/api/v1/orders/" + orderId + "/cancel", SHOP_A, null, "{\"reason\":\"changed my mind\"}").status())
+                .isEqualTo(202);
+        awaitStatus(orderId, "CANCELLED");
+    }
+
+    // ---- helpers ----
+
+    private void awaitStatus(String orderId, String status) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            Response r = get("/api/v1/orders/" + orderId, ADMIN);
+            return r.status() == 200 && status.equals(r.json().get("status").asString());
+        });
+    }
+
+    private static ProductUpdated product(String sku, String price, String currency, boolean listed) {
+        return new ProductUpdated("prod-" + sku, T, sku, "Product " + sku, null, List.of(), new BigDecimal(price),
+                currency, listed, listed ? 100 : 0, List.of());
+    }
+
+    private void publish(TopicSpec topic, String key, Event event) {
+        TopicReader.writeRaw(EmbeddedBroker.bootstrapServers(), topic.name(), key, serde.serialize(topic.name(), event));
+    }
+
+    private static String order(String sku, int quantity) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("externalRef", "SHOP-" + UUID.randomUUID());
+        body.put("currency", "USD");
+        body.put("customer", Map.of("name", "Ada Lovelace", "email", "ada@example.com", "phone", "+442071234567", "locale", "en"));
+        body.put("shipTo", Map.of("line1", "1 Example Street", "city", "London", "postalCode", "N1 9GU", "country", "GB"));
+        body.put("lines", List.of(Map.of("sku", sku, "quantity", quantity)));
+        body.put("priority", "STANDARD");
+        body.put("paymentStatus", "PAID");
+        body.put("requests", Map.of("giftWrap", false, "invoice", true, "note", "Leave at the door"));
+        return Json.mapper().writeValueAsString(body);
+    }
+
+    private static String partnerOrder(String salePrice) {
+        return order("MUG-001", 2).replace("\"quantity\":2", "\"quantity\":2,\"salePrice\":\"" + salePrice + "\"");
+    }
+
+    private static List<String> fields(Response r) {
+        List<String> fields = new ArrayList<>();
+        assertThat(r.json().has("errors")).as(r.body()).isTrue();
+        r.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+        return fields;
+    }
+
+    record Response(int status, String body, String location, String contentType) {
+        JsonNode json() {
+            return Json.mapper().readTree(body);
+        }
+    }
+
+    private Response post(String path, String apiKey, String idempotencyKey, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(body.isEmpty() ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(request.build());
+    }
+
+    private Response get(String path, String apiKey) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Api-Key", apiKey).build());
+    }
+
+    private Response send(HttpRequest request) {
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null),
+                    r.headers().firstValue("Content-Type").orElse(""));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
