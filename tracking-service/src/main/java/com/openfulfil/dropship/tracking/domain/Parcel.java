@@ -1,0 +1,82 @@
+package com.openfulfil.dropship.tracking.domain;
+
+import com.openfulfil.dropship.events.model.ParcelStatus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * One parcel, keyed by its tracking number: who it belongs to (once registered), its forward-only
+ * status and every distinct carrier report, oldest first. Reports can come before the
+ * registration (a carrier may be faster than our supplier); they are kept and applied, in time
+ * order, when the registration arrives.
+ *
+ * @param registration null until the parcel's shipment has been registered
+ * @param statusSince  time of the report that set {@code status}; null while PENDING
+ * @param checkpoints  every report accepted so far, by time; their event ids are how duplicates are told
+ */
+public record Parcel(String trackingNumber, Registration registration, ParcelStatus status, Instant statusSince,
+                     List<StatusReport> checkpoints) {
+    private static final Comparator<StatusReport> BY_TIME = Comparator.comparing(StatusReport::time);
+
+    public Parcel {
+        status = status == null ? ParcelStatus.PENDING : status;
+        checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
+    }
+
+    /** A tracking number we have heard nothing about yet. */
+    public static Parcel unknown(String trackingNumber) {
+        return new Parcel(trackingNumber, null, ParcelStatus.PENDING, null, List.of());
+    }
+
+    public boolean registered() {
+        return registration != null;
+    }
+
+    /** The first registration wins; a repeat (replay, a re-sent shipment) changes nothing. */
+    public Update register(Registration newRegistration) {
+        if (registered()) {
+            return Update.none(this);
+        }
+        Parcel parcel = new Parcel(trackingNumber, newRegistration, ParcelStatus.PENDING, null, checkpoints);
+        List<Move> moves = new ArrayList<>();
+        for (StatusReport early : checkpoints) {
+            parcel = parcel.apply(early, moves);
+        }
+        return new Update(parcel, true, moves);
+    }
+
+    /** Keeps a new report and, once registered, lets it move the status forward; a report seen before changes nothing. */
+    public Update record(StatusReport report) {
+        if (hasSeen(report.eventId())) {
+            return Update.none(this);
+        }
+        Parcel parcel = withCheckpoint(report);
+        if (!registered()) {
+            return new Update(parcel, true, List.of());
+        }
+        List<Move> moves = new ArrayList<>();
+        return new Update(parcel.apply(report, moves), true, moves);
+    }
+
+    private Parcel apply(StatusReport report, List<Move> moves) {
+        if (!StatusRule.moves(status, statusSince, report.status(), report.time())) {
+            return this;
+        }
+        moves.add(new Move(status, report.status(), report));
+        return new Parcel(trackingNumber, registration, report.status(), report.time(), checkpoints);
+    }
+
+    private boolean hasSeen(String eventId) {
+        return checkpoints.stream().anyMatch(c -> c.eventId().equals(eventId));
+    }
+
+    private Parcel withCheckpoint(StatusReport report) {
+        List<StatusReport> all = new ArrayList<>(checkpoints);
+        all.add(report);
+        all.sort(BY_TIME); // stable: reports with the same time keep their arrival order
+        return new Parcel(trackingNumber, registration, status, statusSince, all);
+    }
+}

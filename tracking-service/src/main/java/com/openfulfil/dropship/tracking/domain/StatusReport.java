@@ -1,0 +1,28 @@
+package com.openfulfil.dropship.tracking.domain;
+
+import com.openfulfil.dropship.events.model.Checkpoint;
+import com.openfulfil.dropship.events.model.ParcelStatus;
+
+import java.time.Instant;
+
+/**
+ * One carrier report about a parcel: the carrier's own event id (how re-deliveries are
+ * recognised), the normalised status and the checkpoint as the carrier told it.
+ */
+public record StatusReport(String eventId, ParcelStatus status, Checkpoint checkpoint) {
+    public StatusReport {
+        require(eventId != null && !eventId.isBlank(), "a carrier report needs an eventId");
+        require(status != null, "carrier report " + eventId + " has no status");
+        require(checkpoint != null && checkpoint.time() != null, "carrier report " + eventId + " has no time");
+    }
+
+    public Instant time() {
+        return checkpoint.time();
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+}

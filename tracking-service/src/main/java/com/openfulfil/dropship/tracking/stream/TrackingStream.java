@@ -1,0 +1,27 @@
+package com.openfulfil.dropship.tracking.stream;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.support.kafka.ServiceTopics;
+import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/** The service's one Kafka Streams application (binding {@code tracking-in-0}). */
+@Configuration
+class TrackingStream {
+
+    @Bean
+    Consumer<KStream<String, Event>> tracking() {
+        return TrackingTopology::wire;
+    }
+
+    /** The consumed topics get their dead-letter topics at start-up. */
+    @Bean
+    ServiceTopics trackingTopics(@Value("${spring.application.name}") String service) {
+        return new ServiceTopics(service, List.of(), TrackingTopology.INPUTS);
+    }
+}

@@ -1,0 +1,26 @@
+package com.openfulfil.dropship.tracking.web;
+
+import com.openfulfil.dropship.events.model.ParcelStatus;
+import com.openfulfil.dropship.tracking.domain.Parcel;
+import com.openfulfil.dropship.tracking.domain.StatusReport;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A registered parcel as {@code GET /api/v1/tracking/{trackingNumber}} shows it; checkpoints oldest first. */
+record TrackingView(String trackingNumber, String carrier, String orderId, ParcelStatus status,
+                    List<CheckpointView> checkpoints) {
+
+    static TrackingView of(Parcel parcel) {
+        return new TrackingView(parcel.trackingNumber(), parcel.registration().carrier(),
+                parcel.registration().orderId(), parcel.status(),
+                parcel.checkpoints().stream().map(CheckpointView::of).toList());
+    }
+
+    record CheckpointView(Instant time, String location, String message, ParcelStatus status, String rawStatus) {
+        static CheckpointView of(StatusReport report) {
+            return new CheckpointView(report.time(), report.checkpoint().location(), report.checkpoint().message(),
+                    report.status(), report.checkpoint().rawStatus());
+        }
+    }
+}

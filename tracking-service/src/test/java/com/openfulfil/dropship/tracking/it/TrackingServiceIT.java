@@ -1,0 +1,140 @@
+package com.openfulfil.dropship.tracking.it;
+
+import com.openfulfil.dropship.events.model.ParcelStatus;
+import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
+import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
+import com.openfulfil.dropship.support.kafka.EventPublisher;
+import com.openfulfil.dropship.support.security.Signatures;
+import com.openfulfil.dropship.support.testing.EmbeddedBroker;
+import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
+import com.openfulfil.dropship.support.testing.TopicReader;
+import com.openfulfil.dropship.tracking.TrackingServiceApplication;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The tracking service on a real broker: a shipment and a signed carrier webhook make a delivered parcel. */
+@SpringBootTest(classes = TrackingServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "dropship.tracking.carriers[0].id=SF",
+                "dropship.tracking.carriers[0].secret=cs_test_sf"})
+class TrackingServiceIT extends KafkaIntegrationTest {
+    private static final String SECRET = "cs_test_sf";
+    private static final String TRACKING_NUMBER = "SF1234567890";
+    private static final String ORDER = "ord-it-1";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final EventPublisher publisher;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TrackingServiceIT(EventPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @Test
+    void aShippedParcelAndASignedWebhookMakeADeliveredParcel() throws Exception {
+        String forged = event("bad-1", "DELIVERED", "2026-11-02T09:00:00Z");
+        assertThat(post("/webhooks/carriers/SF", forged, Signatures.sign("wrong-secret", bytes(forged))).statusCode())
+                .isEqualTo(401);
+        assertThat(post("/webhooks/carriers/SF", forged, null).statusCode()).isEqualTo(401);
+        assertThat(post("/webhooks/carriers/UPS", forged, Signatures.sign(SECRET, bytes(forged))).statusCode())
+                .isEqualTo(404);
+
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, ORDER, new ParcelsShipped("ship-it-1",
+                Instant.parse("2026-11-02T08:00:00Z"), ORDER, "dsp-1", "shenzhen-gadgets", "SF",
+                List.of(TRACKING_NUMBER)));
+        String body = "[" + event("sf-991", "in_transit", "2026-11-02T10:00:00Z") + ","
+                + event("sf-992", "delivered", "2026-11-03T15:00:00Z") + "]";
+        HttpResponse<String> accepted = post("/webhooks/carriers/sf", body, Signatures.sign(SECRET, bytes(body)));
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        assertThat(json(accepted).get("accepted").asInt()).isEqualTo(2);
+
+        try (TopicReader tracking = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.TRACKING_EVENTS.name())) {
+            List<ConsumerRecord<String, ?>> seen = List.copyOf(tracking.until(Duration.ofSeconds(90),
+                    records -> records.stream().anyMatch(r -> r.value() instanceof ParcelStatusChanged c
+                            && c.status() == ParcelStatus.DELIVERED)));
+            assertThat(seen).extracting(ConsumerRecord::key).containsOnly(ORDER);
+            assertThat(tracking.valuesOf(ParcelStatusChanged.class)).extracting(ParcelStatusChanged::status)
+                    .containsExactly(ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED);
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            HttpResponse<String> parcel = get("/api/v1/tracking/" + TRACKING_NUMBER);
+            assertThat(parcel.statusCode()).isEqualTo(200);
+            JsonNode view = json(parcel);
+            assertThat(view.get("status").asString()).isEqualTo("DELIVERED");
+            assertThat(view.get("orderId").asString()).isEqualTo(ORDER);
+            assertThat(view.get("carrier").asString()).isEqualTo("SF");
+            assertThat(view.get("checkpoints")).hasSize(2);
+            assertThat(view.at("/checkpoints/1/rawStatus").asString()).isEqualTo("delivered");
+        });
+        assertThat(get("/api/v1/tracking/NOPE-1").statusCode()).isEqualTo(404);
+
+        // the forged webhook came first on the same partition: had it been written, it would be read before these
+        try (TopicReader carrierEvents = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.CARRIER_EVENTS.name())) {
+            carrierEvents.until(Duration.ofSeconds(30), records -> records.size() >= 2);
+            assertThat(carrierEvents.valuesOf(CarrierCheckpoint.class)).extracting(CarrierCheckpoint::eventId)
+                    .containsExactly("sf-991", "sf-992");
+        }
+    }
+
+    @Test
+    void aBadFieldIsNamedInProblemDetails() throws Exception {
+        String body = event("sf-1", "in_transit", "not a time");
+        HttpResponse<String> refused = post("/webhooks/carriers/SF", body, Signatures.sign(SECRET, bytes(body)));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(refused).at("/errors/0/field").asString()).isEqualTo("time");
+    }
+
+    private static String event(String eventId, String status, String time) {
+        return """
+                {"eventId":"%s","trackingNumber":"%s","status":"%s","time":"%s","location":"Shenzhen, CN",\
+                "message":"Carrier update"}""".formatted(eventId, TRACKING_NUMBER, status, time);
+    }
+
+    private static byte[] bytes(String body) {
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private HttpResponse<String> post(String path, String body, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
+        if (signature != null) {
+            request.header(Signatures.HEADER, signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JsonMapper.shared().readTree(response.body());
+    }
+}

@@ -1,0 +1,178 @@
+package com.openfulfil.dropship.tracking.stream;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.model.Checkpoint;
+import com.openfulfil.dropship.events.model.ParcelStatus;
+import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
+import com.openfulfil.dropship.events.tracking.ParcelRegistered;
+import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
+import com.openfulfil.dropship.support.testing.TopologyHarness;
+import com.openfulfil.dropship.tracking.domain.Parcel;
+import com.openfulfil.dropship.tracking.domain.StatusReport;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static com.openfulfil.dropship.events.model.ParcelStatus.DELIVERED;
+import static com.openfulfil.dropship.events.model.ParcelStatus.IN_TRANSIT;
+import static com.openfulfil.dropship.events.model.ParcelStatus.OUT_FOR_DELIVERY;
+import static com.openfulfil.dropship.events.model.ParcelStatus.PENDING;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrackingTopologyTest {
+    private static final String ORDER = "o-1";
+    private final TopologyHarness harness = TopologyHarness.of(
+            builder -> TrackingTopology.wire(builder.stream(TrackingTopology.INPUTS)));
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    private static ParcelsShipped shipped(String eventId, String... trackingNumbers) {
+        return new ParcelsShipped(eventId, Instant.parse("2026-11-02T08:00:00Z"), ORDER, "d-1", "shenzhen-gadgets",
+                "SF", List.of(trackingNumbers));
+    }
+
+    private static CarrierCheckpoint checkpoint(String eventId, String trackingNumber, ParcelStatus status,
+                                                String time) {
+        return new CarrierCheckpoint(eventId, Instant.parse(time), "SF", trackingNumber, status,
+                new Checkpoint(Instant.parse(time), "Shenzhen, CN", "report " + eventId, status.name()));
+    }
+
+    private void report(CarrierCheckpoint checkpoint) {
+        harness.pipe(Topics.CARRIER_EVENTS, checkpoint.trackingNumber(), checkpoint);
+    }
+
+    private List<ParcelStatusChanged> changes() {
+        return harness.readValues(Topics.TRACKING_EVENTS, ParcelStatusChanged.class);
+    }
+
+    private Parcel parcel(String trackingNumber) {
+        KeyValueStore<String, Parcel> parcels = harness.store(TrackingTopology.PARCELS);
+        return parcels.get(trackingNumber);
+    }
+
+    @Test
+    void aShipmentWithTwoTrackingNumbersRegistersTwoParcelsKeyedByTrackingNumber() {
+        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1", "SF2"));
+
+        List<KeyValue<String, Event>> registrations = harness.read(Topics.TRACKING_REGISTRATIONS);
+        assertThat(registrations).extracting(kv -> kv.key).containsExactly("SF1", "SF2");
+        assertThat(registrations).extracting(kv -> (ParcelRegistered) kv.value).allSatisfy(r -> {
+            assertThat(r.orderId()).isEqualTo(ORDER);
+            assertThat(r.dispatchId()).isEqualTo("d-1");
+            assertThat(r.supplierId()).isEqualTo("shenzhen-gadgets");
+            assertThat(r.carrier()).isEqualTo("SF");
+            assertThat(r.occurredAt()).isEqualTo(harness.now());
+        });
+        for (String trackingNumber : List.of("SF1", "SF2")) {
+            assertThat(parcel(trackingNumber).registration().orderId()).isEqualTo(ORDER);
+            assertThat(parcel(trackingNumber).status()).isEqualTo(PENDING);
+        }
+        assertThat(changes()).isEmpty();
+    }
+
+    @Test
+    void aRepeatedShipmentChangesNothing() {
+        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        report(checkpoint("e1", "SF1", IN_TRANSIT, "2026-11-02T10:00:00Z"));
+        List<KeyValue<String, Event>> first = harness.read(Topics.TRACKING_REGISTRATIONS);
+        Parcel before = parcel("SF1");
+        changes();
+
+        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+
+        assertThat(harness.read(Topics.TRACKING_REGISTRATIONS)).extracting(kv -> kv.value.eventId())
+                .as("a replay derives the same registration id").containsExactly(first.get(0).value.eventId());
+        assertThat(parcel("SF1")).isEqualTo(before);
+        assertThat(changes()).isEmpty();
+    }
+
+    @Test
+    void checkpointsInOrderMoveTheParcelStepByStep() {
+        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        report(checkpoint("e1", "SF1", IN_TRANSIT, "2026-11-02T10:00:00Z"));
+        report(checkpoint("e2", "SF1", OUT_FOR_DELIVERY, "2026-11-03T07:00:00Z"));
+        report(checkpoint("e3", "SF1", DELIVERED, "2026-11-03T15:00:00Z"));
+
+        List<KeyValue<String, Event>> out = harness.read(Topics.TRACKING_EVENTS);
+        assertThat(out).extracting(kv -> kv.key).containsOnly(ORDER);
+        List<ParcelStatusChanged> changes = out.stream().map(kv -> (ParcelStatusChanged) kv.value).toList();
+        assertThat(changes).extracting(ParcelStatusChanged::previous).containsExactly(PENDING, IN_TRANSIT, OUT_FOR_DELIVERY);
+        assertThat(changes).extracting(ParcelStatusChanged::status).containsExactly(IN_TRANSIT, OUT_FOR_DELIVERY, DELIVERED);
+        assertThat(changes.get(2)).satisfies(c -> {
+            assertThat(c.trackingNumber()).isEqualTo("SF1");
+            assertThat(c.dispatchId()).isEqualTo("d-1");
+            assertThat(c.carrier()).isEqualTo("SF");
+            assertThat(c.checkpoint().message()).isEqualTo("report e3");
+            assertThat(c.occurredAt()).isEqualTo(harness.now());
+        });
+        assertThat(parcel("SF1").status()).isEqualTo(DELIVERED);
+    }
+
+    @Test
+    void checkpointsOutOfOrderNeverMoveTheParcelBack() {
+        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        report(checkpoint("e3", "SF1", DELIVERED, "2026-11-03T15:00:00Z"));
+        report(checkpoint("e1", "SF1", IN_TRANSIT, "2026-11-02T10:00:00Z"));
+        report(checkpoint("e2", "SF1", OUT_FOR_DELIVERY, "2026-11-03T07:00:00Z"));
+
+        assertThat(changes()).singleElement().satisfies(c -> {
+            assertThat(c.previous()).isEqualTo(PENDING);
+            assertThat(c.status()).isEqualTo(DELIVERED);
+        });
+        assertThat(parcel("SF1").status()).isEqualTo(DELIVERED);
+        assertThat(parcel("SF1").checkpoints()).extracting(StatusReport::eventId)
+                .as("history keeps every report, by time").containsExactly("e1", "e2", "e3");
+    }
+
+    @Test
+    void aRepeatedCheckpointIsDropped() {
+        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        report(checkpoint("e1", "SF1", IN_TRANSIT, "2026-11-02T10:00:00Z"));
+        report(checkpoint("e1", "SF1", IN_TRANSIT, "2026-11-02T10:00:00Z"));
+
+        assertThat(changes()).hasSize(1);
+        assertThat(parcel("SF1").checkpoints()).hasSize(1);
+    }
+
+    @Test
+    void aCheckpointBeforeTheRegistrationIsAppliedWhenTheRegistrationArrives() {
+        report(checkpoint("e1", "SF1", IN_TRANSIT, "2026-11-02T10:00:00Z"));
+        assertThat(changes()).isEmpty();
+        assertThat(parcel("SF1").registered()).isFalse();
+        assertThat(parcel("SF1").checkpoints()).hasSize(1);
+
+        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+
+        assertThat(changes()).singleElement().satisfies(c -> {
+            assertThat(c.orderId()).isEqualTo(ORDER);
+            assertThat(c.previous()).isEqualTo(PENDING);
+            assertThat(c.status()).isEqualTo(IN_TRANSIT);
+        });
+        assertThat(parcel("SF1").status()).isEqualTo(IN_TRANSIT);
+    }
+
+    @Test
+    void oneParcelsEventsNeverTouchAnother() {
+        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1", "SF2"));
+        report(checkpoint("e1", "SF1", IN_TRANSIT, "2026-11-02T10:00:00Z"));
+        report(checkpoint("e2", "SF1", DELIVERED, "2026-11-03T15:00:00Z"));
+
+        assertThat(changes()).extracting(ParcelStatusChanged::trackingNumber).containsOnly("SF1");
+        assertThat(parcel("SF2").status()).isEqualTo(PENDING);
+        assertThat(parcel("SF2").checkpoints()).isEmpty();
+
+        report(checkpoint("e1", "SF2", IN_TRANSIT, "2026-11-02T11:00:00Z"));
+        assertThat(changes()).as("the same carrier event id on another parcel is its own report")
+                .singleElement().satisfies(c -> assertThat(c.trackingNumber()).isEqualTo("SF2"));
+        assertThat(parcel("SF1").status()).isEqualTo(DELIVERED);
+    }
+}
