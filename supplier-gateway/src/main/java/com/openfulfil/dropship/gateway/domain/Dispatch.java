@@ -1,0 +1,59 @@
+package com.openfulfil.dropship.gateway.domain;
+
+import com.openfulfil.dropship.events.model.DispatchItem;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One supplier's part of an order: what was sent, how far the supplier got, and every tracking
+ * number it reported so far (so a re-sent shipment notice is recognised as a replay).
+ */
+public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> items, DispatchStatus status,
+                       String carrier, List<String> trackingNumbers, CancellationState cancellation) {
+
+    public Dispatch {
+        items = List.copyOf(items);
+        trackingNumbers = trackingNumbers == null ? List.of() : List.copyOf(trackingNumbers);
+        cancellation = cancellation == null ? CancellationState.NONE : cancellation;
+    }
+
+    static Dispatch sent(String dispatchId, String supplierId, List<DispatchItem> items) {
+        return new Dispatch(dispatchId, supplierId, items, DispatchStatus.SENT, null, List.of(),
+                CancellationState.NONE);
+    }
+
+    Optional<Dispatch> accept() {
+        return status.canAccept() ? Optional.of(withStatus(DispatchStatus.ACCEPTED)) : Optional.empty();
+    }
+
+    Optional<Dispatch> reject() {
+        return status.canReject() ? Optional.of(withStatus(DispatchStatus.REJECTED)) : Optional.empty();
+    }
+
+    /** Tracking numbers in {@code reported} this dispatch has not seen yet, in the supplier's order. */
+    List<String> unseen(List<String> reported) {
+        return reported.stream().distinct().filter(n -> !trackingNumbers.contains(n)).toList();
+    }
+
+    Optional<Dispatch> ship(String shippedWith, List<String> reported) {
+        List<String> fresh = unseen(reported);
+        if (!status.canShip() || fresh.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> all = new ArrayList<>(trackingNumbers);
+        all.addAll(fresh);
+        return Optional.of(new Dispatch(dispatchId, supplierId, items, DispatchStatus.SHIPPED, shippedWith, all,
+                cancellation));
+    }
+
+    Optional<Dispatch> cancellationAnswered(CancellationState answer) {
+        return answer == cancellation ? Optional.empty()
+                : Optional.of(new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers, answer));
+    }
+
+    private Dispatch withStatus(DispatchStatus next) {
+        return new Dispatch(dispatchId, supplierId, items, next, carrier, trackingNumbers, cancellation);
+    }
+}

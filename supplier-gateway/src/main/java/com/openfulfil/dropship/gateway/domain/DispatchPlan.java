@@ -1,0 +1,56 @@
+package com.openfulfil.dropship.gateway.domain;
+
+import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.catalog.StockAllocated;
+import com.openfulfil.dropship.events.model.DispatchItem;
+import com.openfulfil.dropship.events.model.LineAllocation;
+import com.openfulfil.dropship.events.model.OrderLine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Splits an allocated order into one dispatch per chosen supplier. */
+public final class DispatchPlan {
+    /** The first attempt at a supplier; a reroute (issue 6) will use the next number. */
+    static final String FIRST_ATTEMPT = "1";
+
+    private DispatchPlan() {
+    }
+
+    /**
+     * The dispatch id is derived from order, supplier and attempt, never from the allocation event,
+     * so every retry of the same dispatch carries the same idempotency key to the supplier.
+     */
+    public static String dispatchId(String orderId, String supplierId) {
+        return EventIds.derived(orderId, supplierId, FIRST_ATTEMPT);
+    }
+
+    /** One dispatch per supplier, in the order the suppliers first appear among the lines. */
+    public static List<Dispatch> split(StockAllocated allocated) {
+        Map<String, List<DispatchItem>> bySupplier = new LinkedHashMap<>();
+        for (LineAllocation line : allocated.lines()) {
+            bySupplier.computeIfAbsent(line.chosen().supplierId(), s -> new ArrayList<>())
+                    .add(item(allocated, line));
+        }
+        List<Dispatch> dispatches = new ArrayList<>();
+        bySupplier.forEach((supplierId, items) ->
+                dispatches.add(Dispatch.sent(dispatchId(allocated.orderId(), supplierId), supplierId, items)));
+        return List.copyOf(dispatches);
+    }
+
+    private static DispatchItem item(StockAllocated allocated, LineAllocation line) {
+        return new DispatchItem(line.lineNo(), line.sku(), line.chosen().supplierSku(), title(allocated, line),
+                line.quantity(), line.chosen().unitCost());
+    }
+
+    /** The title the customer saw when ordering; the SKU if the order does not carry the line. */
+    private static String title(StockAllocated allocated, LineAllocation line) {
+        return allocated.order().lines().stream()
+                .filter(l -> l.lineNo() == line.lineNo())
+                .map(OrderLine::title)
+                .findFirst()
+                .orElse(line.sku());
+    }
+}

@@ -1,0 +1,116 @@
+package com.openfulfil.dropship.gateway.stream;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.catalog.StockAllocated;
+import com.openfulfil.dropship.events.serde.JsonSerde;
+import com.openfulfil.dropship.events.supplier.SupplierUpdate;
+import com.openfulfil.dropship.gateway.domain.Decision;
+import com.openfulfil.dropship.gateway.domain.OrderDispatches;
+import io.micrometer.core.instrument.Metrics;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.Set;
+
+/** Wiring only: reads the order's dispatches, makes one domain call per input, stores and forwards the outcome. */
+final class DispatchProcessor implements Processor<String, Event, String, Event> {
+    private static final Logger log = LoggerFactory.getLogger(DispatchProcessor.class);
+
+    private final DispatchSettings settings;
+    private ProcessorContext<String, Event> context;
+    private KeyValueStore<String, OrderDispatches> store;
+
+    private DispatchProcessor(DispatchSettings settings) {
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Event> context) {
+        this.context = context;
+        this.store = context.getStateStore(DispatchTopology.STORE);
+    }
+
+    @Override
+    public void process(Record<String, Event> record) {
+        if (record.value() instanceof StockAllocated allocated) {
+            onAllocation(record, allocated);
+        } else if (record.value() instanceof SupplierUpdate update) {
+            onUpdate(record, update);
+        }
+        // StockRejected: nothing to dispatch; other types cannot be on these topics by contract
+    }
+
+    private void onAllocation(Record<String, Event> record, StockAllocated allocated) {
+        if (store.get(allocated.orderId()) != null) {
+            return; // a replayed allocation: dispatched the first time
+        }
+        Decision decision = OrderDispatches.allocate(allocated, settings.suppliers(), settings.packing(), now());
+        if (!decision.state().unroutedSuppliers().isEmpty()) {
+            log.warn("Order {} is allocated to suppliers not configured here {}: nothing dispatched",
+                    allocated.orderId(), decision.state().unroutedSuppliers());
+            Metrics.counter("dropship.gateway.unroutable.allocations").increment();
+        }
+        keep(record, decision);
+    }
+
+    private void onUpdate(Record<String, Event> record, SupplierUpdate update) {
+        String topic = context.recordMetadata().map(RecordMetadata::topic).orElse("");
+        if (!topic.equals("supplier." + update.supplierId() + ".updates")) {
+            // only the supplier itself may write its updates topic (ACL); a body naming another supplier is forged
+            ignored(update, "supplier id does not match topic " + topic);
+            return;
+        }
+        OrderDispatches dispatches = store.get(update.orderId());
+        if (dispatches == null) {
+            ignored(update, "unknown order");
+            return;
+        }
+        Decision decision = dispatches.apply(update, now());
+        decision.ignoredBecause().ifPresentOrElse(reason -> ignored(update, reason), () -> keep(record, decision));
+    }
+
+    private void keep(Record<String, Event> record, Decision decision) {
+        store.put(decision.state().orderId(), decision.state());
+        decision.events().forEach(event -> context.forward(record.withKey(decision.state().orderId())
+                .withValue(event).withTimestamp(context.currentSystemTimeMs())));
+    }
+
+    private void ignored(SupplierUpdate update, String reason) {
+        log.info("Ignoring {} {} for order {} dispatch {}: {}", update.getClass().getSimpleName(), update.eventId(),
+                update.orderId(), update.dispatchId(), reason);
+        Metrics.counter("dropship.gateway.ignored.updates", "type", update.getClass().getSimpleName()).increment();
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+
+    static final class Supplier implements ProcessorSupplier<String, Event, String, Event> {
+        private final DispatchSettings settings;
+
+        Supplier(DispatchSettings settings) {
+            this.settings = settings;
+        }
+
+        @Override
+        public Processor<String, Event, String, Event> get() {
+            return new DispatchProcessor(settings);
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DispatchTopology.STORE),
+                    Serdes.String(), JsonSerde.of(OrderDispatches.class)));
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package com.openfulfil.dropship.gateway.stream;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.gateway.config.GatewayProperties;
+import org.apache.kafka.streams.kstream.KStream;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.function.BiConsumer;
+
+/**
+ * The function bean {@code dispatch}: {@code dispatch-in-0} is orders.allocations,
+ * {@code dispatch-in-1} every supplier's updates topic (a pattern, so a new supplier needs no rebinding).
+ */
+@Configuration(proxyBeanMethods = false)
+class DispatchStream {
+
+    @Bean
+    BiConsumer<KStream<String, Event>, KStream<String, Event>> dispatch(GatewayProperties properties) {
+        DispatchSettings settings = new DispatchSettings(properties.supplierIds(), properties.branding().packing());
+        return (allocations, updates) -> DispatchTopology.build(allocations, updates, settings);
+    }
+}

@@ -1,0 +1,63 @@
+package com.openfulfil.dropship.gateway;
+
+import com.openfulfil.dropship.events.catalog.StockAllocated;
+import com.openfulfil.dropship.events.fixtures.OrderFixtures;
+import com.openfulfil.dropship.events.model.LineAllocation;
+import com.openfulfil.dropship.events.model.OfferRef;
+import com.openfulfil.dropship.events.model.OrderLine;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds StockAllocated events from the demo catalog: {@code anAllocation("o-1").line("MUG-001", 2,
+ * "hanoi-crafts", "HN-MUG-001", "4.20").build()}. Order lines are titled "Product &lt;sku&gt;".
+ */
+public final class Allocations {
+    private final String orderId;
+    private final OrderFixtures order;
+    private final List<LineAllocation> lines = new ArrayList<>();
+    private String eventId;
+
+    private Allocations(String orderId) {
+        this.orderId = orderId;
+        this.eventId = "alloc-" + orderId;
+        this.order = OrderFixtures.anOrder().withOrderId(orderId);
+    }
+
+    public static Allocations anAllocation(String orderId) {
+        return new Allocations(orderId);
+    }
+
+    public Allocations eventId(String eventId) {
+        this.eventId = eventId;
+        return this;
+    }
+
+    public Allocations line(String sku, int quantity, String supplierId, String supplierSku, String unitCost) {
+        order.withLine(sku, quantity, "10.00");
+        OfferRef chosen = new OfferRef(supplierId, supplierSku, new BigDecimal(unitCost), new BigDecimal("1.50"),
+                "USD", 2, 1);
+        lines.add(new LineAllocation(lines.size() + 1, sku, quantity, chosen, List.of()));
+        return this;
+    }
+
+    public StockAllocated build() {
+        return new StockAllocated(eventId, OrderFixtures.T0, orderId, order.details(), lines);
+    }
+
+    /** MUG-001 and TOWEL-020 at hanoi-crafts, LAMP-010 at shenzhen-gadgets. */
+    public static StockAllocated twoSuppliers(String orderId) {
+        return anAllocation(orderId)
+                .line("MUG-001", 2, "hanoi-crafts", "HN-MUG-001", "4.20")
+                .line("LAMP-010", 1, "shenzhen-gadgets", "SZ-LAMP-010", "14.00")
+                .line("TOWEL-020", 3, "hanoi-crafts", "HN-TOWEL-020", "7.90")
+                .build();
+    }
+
+    public static String title(StockAllocated allocated, int lineNo) {
+        return allocated.order().lines().stream().filter(l -> l.lineNo() == lineNo).map(OrderLine::title)
+                .findFirst().orElseThrow();
+    }
+}

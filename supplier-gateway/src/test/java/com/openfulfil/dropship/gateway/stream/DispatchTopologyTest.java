@@ -1,0 +1,151 @@
+package com.openfulfil.dropship.gateway.stream;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.catalog.StockAllocated;
+import com.openfulfil.dropship.events.catalog.StockRejected;
+import com.openfulfil.dropship.events.model.PackingInstructions;
+import com.openfulfil.dropship.events.model.ShortLine;
+import com.openfulfil.dropship.events.supplier.DispatchAccepted;
+import com.openfulfil.dropship.events.supplier.DispatchRequested;
+import com.openfulfil.dropship.events.supplier.DispatchSent;
+import com.openfulfil.dropship.events.supplier.DispatchShipped;
+import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.gateway.Allocations;
+import com.openfulfil.dropship.gateway.domain.DispatchPlan;
+import com.openfulfil.dropship.gateway.domain.DispatchStatus;
+import com.openfulfil.dropship.gateway.domain.OrderDispatches;
+import com.openfulfil.dropship.support.testing.TopologyHarness;
+import org.apache.kafka.streams.KeyValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DispatchTopologyTest {
+    private static final String HANOI = "hanoi-crafts";
+    private static final String SHENZHEN = "shenzhen-gadgets";
+    private static final PackingInstructions PACKING = new PackingInstructions(true, "Acme Home", "Thank you");
+    private static final Instant AT = Instant.parse("2026-11-02T11:00:00Z");
+
+    private final TopologyHarness harness = TopologyHarness.of(builder -> DispatchTopology.build(
+            builder.stream(Topics.ORDER_ALLOCATIONS.name()), builder.stream(Topics.SUPPLIER_UPDATES),
+            new DispatchSettings(Set.of(HANOI, SHENZHEN, "lyon-linen"), PACKING)));
+    private final String hanoiDispatch = DispatchPlan.dispatchId("o-1", HANOI);
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    @Test
+    void aTwoSupplierAllocationGoesToBothSupplierTopicsAndIsReportedTwice() {
+        harness.pipe(Topics.ORDER_ALLOCATIONS, Allocations.twoSuppliers("o-1"));
+
+        List<KeyValue<String, Event>> toHanoi = harness.read(Topics.supplierDispatch(HANOI));
+        assertThat(toHanoi).singleElement().satisfies(kv -> {
+            assertThat(kv.key).isEqualTo("o-1");
+            assertThat(kv.value).isInstanceOfSatisfying(DispatchRequested.class, r -> {
+                assertThat(r.dispatchId()).isEqualTo(hanoiDispatch);
+                assertThat(r.items()).extracting(i -> i.supplierSku()).containsExactly("HN-MUG-001", "HN-TOWEL-020");
+                assertThat(r.packing()).isEqualTo(PACKING);
+                assertThat(r.occurredAt()).isEqualTo(harness.now());
+            });
+        });
+        assertThat(harness.readValues(Topics.supplierDispatch(SHENZHEN), DispatchRequested.class)).singleElement()
+                .satisfies(r -> assertThat(r.items()).extracting(i -> i.sku()).containsExactly("LAMP-010"));
+        assertThat(harness.readValues(Topics.FULFILMENT_EVENTS, DispatchSent.class))
+                .extracting(DispatchSent::supplierId).containsExactly(HANOI, SHENZHEN);
+    }
+
+    @Test
+    void aReplayedAllocationOrARejectionSendsNothing() {
+        StockAllocated allocated = Allocations.twoSuppliers("o-1");
+        harness.pipe(Topics.ORDER_ALLOCATIONS, allocated);
+        harness.read(Topics.supplierDispatch(HANOI));
+        harness.read(Topics.FULFILMENT_EVENTS);
+
+        harness.pipe(Topics.ORDER_ALLOCATIONS, allocated);
+        harness.pipe(Topics.ORDER_ALLOCATIONS, new StockRejected("rej-1", AT, "o-2", List.of(new ShortLine(1, "SCARF-007", 5, 3))));
+
+        assertThat(harness.read(Topics.supplierDispatch(HANOI))).isEmpty();
+        assertThat(harness.read(Topics.supplierDispatch(SHENZHEN))).hasSize(1); // from the first allocation only
+        assertThat(harness.read(Topics.FULFILMENT_EVENTS)).isEmpty();
+    }
+
+    @Test
+    void anAllocationToAnUnconfiguredSupplierSendsNothing() {
+        harness.pipe(Topics.ORDER_ALLOCATIONS, Allocations.anAllocation("o-9")
+                .line("MUG-001", 1, "berlin-bits", "BB-MUG", "4.00").build());
+
+        assertThat(harness.read(Topics.FULFILMENT_EVENTS)).isEmpty();
+        assertThat(harness.<OrderDispatches>store(DispatchTopology.STORE).get("o-9").unroutedSuppliers())
+                .containsExactly("berlin-bits");
+    }
+
+    @Test
+    void acceptedAndShippedAnswersAreNormalisedOntoFulfilmentEvents() {
+        allocate();
+
+        harness.pipe(Topics.supplierUpdates(HANOI), new DispatchAccepted("u-1", AT, "o-1", hanoiDispatch, HANOI));
+        harness.pipe(Topics.supplierUpdates(HANOI), shipped("u-2", "VN100", "VN200"));
+
+        List<KeyValue<String, Event>> out = harness.read(Topics.FULFILMENT_EVENTS);
+        assertThat(out).extracting(kv -> kv.key).containsOnly("o-1");
+        assertThat(out).extracting(kv -> kv.value.getClass().getSimpleName()).containsExactly("SupplierAccepted", "ParcelsShipped");
+        assertThat((ParcelsShipped) out.get(1).value).satisfies(p -> {
+            assertThat(p.dispatchId()).isEqualTo(hanoiDispatch);
+            assertThat(p.carrier()).isEqualTo("VNPOST");
+            assertThat(p.trackingNumbers()).containsExactly("VN100", "VN200");
+        });
+        assertThat(harness.<OrderDispatches>store(DispatchTopology.STORE).get("o-1").dispatches().get(0).status())
+                .isEqualTo(DispatchStatus.SHIPPED);
+    }
+
+    @Test
+    void replayedOrUnknownAnswersProduceNothing() {
+        allocate();
+        DispatchAccepted accepted = new DispatchAccepted("u-1", AT, "o-1", hanoiDispatch, HANOI);
+        harness.pipe(Topics.supplierUpdates(HANOI), accepted);
+        harness.read(Topics.FULFILMENT_EVENTS);
+
+        harness.pipe(Topics.supplierUpdates(HANOI), accepted);
+        harness.pipe(Topics.supplierUpdates(HANOI), new DispatchAccepted("u-2", AT, "o-1", hanoiDispatch, HANOI));
+        harness.pipe(Topics.supplierUpdates(HANOI), new DispatchAccepted("u-3", AT, "o-1", "no-such-dispatch", HANOI));
+        harness.pipe(Topics.supplierUpdates(HANOI), new DispatchAccepted("u-4", AT, "o-unknown", hanoiDispatch, HANOI));
+        // shenzhen cannot speak for hanoi's dispatch, on its own topic or on hanoi's
+        String shenzhenDispatch = DispatchPlan.dispatchId("o-1", SHENZHEN);
+        harness.pipe(Topics.supplierUpdates(SHENZHEN), new DispatchAccepted("u-5", AT, "o-1", hanoiDispatch, SHENZHEN));
+        harness.pipe(Topics.supplierUpdates(HANOI), new DispatchAccepted("u-6", AT, "o-1", shenzhenDispatch, SHENZHEN));
+
+        assertThat(harness.read(Topics.FULFILMENT_EVENTS)).isEmpty();
+    }
+
+    @Test
+    void aPartialShipmentReportsEachNewParcelOnce() {
+        allocate();
+
+        harness.pipe(Topics.supplierUpdates(HANOI), shipped("u-1", "VN100"));
+        harness.pipe(Topics.supplierUpdates(HANOI), shipped("u-2", "VN100"));
+        harness.pipe(Topics.supplierUpdates(HANOI), shipped("u-3", "VN100", "VN200"));
+
+        assertThat(harness.readValues(Topics.FULFILMENT_EVENTS, ParcelsShipped.class))
+                .extracting(ParcelsShipped::trackingNumbers)
+                .containsExactly(List.of("VN100"), List.of("VN200"));
+    }
+
+    private void allocate() {
+        harness.pipe(Topics.ORDER_ALLOCATIONS, Allocations.twoSuppliers("o-1"));
+        harness.read(Topics.FULFILMENT_EVENTS);
+        harness.read(Topics.supplierDispatch(HANOI));
+        harness.read(Topics.supplierDispatch(SHENZHEN));
+    }
+
+    private DispatchShipped shipped(String eventId, String... trackingNumbers) {
+        return new DispatchShipped(eventId, AT, "o-1", hanoiDispatch, HANOI, "VNPOST", List.of(trackingNumbers));
+    }
+}
