@@ -1,0 +1,6 @@
+package com.openfulfil.dropship.catalog.domain;
+
+/** An order's allocation: open until every line answered, then decided for good. */
+public enum Decision {
+    PENDING, ALLOCATED, REJECTED, CANCELLED
+}

@@ -1,0 +1,107 @@
+package com.openfulfil.dropship.catalog.domain;
+
+import com.openfulfil.dropship.events.catalog.OfferFeedRow;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * What a feed row must satisfy before it reaches the catalog. Only {@code sku} and
+ * {@code supplierSku} are required (a stock-only feed is a partial update); an amount needs its
+ * currency, because the row is the only place that says which one it is in.
+ */
+public final class FeedRules {
+    /** Our SKUs are Kafka keys and URL path segments: letters, digits, '.', '_' and '-'. */
+    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    private static final int MAX_TEXT = 200;
+    private static final int MAX_DESCRIPTION = 5_000;
+
+    private FeedRules() {
+    }
+
+    public static List<RowProblem> check(OfferFeedRow row) {
+        List<RowProblem> problems = new ArrayList<>();
+        if (blank(row.sku())) {
+            problems.add(new RowProblem("sku", "is required"));
+        } else if (!SKU.matcher(row.sku()).matches()) {
+            problems.add(new RowProblem("sku", "must be 1-64 letters, digits, '.', '_' or '-'"));
+        }
+        if (blank(row.supplierSku())) {
+            problems.add(new RowProblem("supplierSku", "is required"));
+        } else if (row.supplierSku().length() > MAX_TEXT) {
+            problems.add(new RowProblem("supplierSku", "must be at most " + MAX_TEXT + " characters"));
+        }
+        text(problems, "title", row.title(), MAX_TEXT);
+        text(problems, "description", row.description(), MAX_DESCRIPTION);
+        imageUrls(problems, row.imageUrls());
+        notNegative(problems, "cost", row.cost());
+        notNegative(problems, "shippingCost", row.shippingCost());
+        if (row.retailPrice() != null && row.retailPrice().signum() <= 0) {
+            problems.add(new RowProblem("retailPrice", "must be greater than zero"));
+        }
+        currency(problems, row);
+        notNegative(problems, "stock", row.stock());
+        notNegative(problems, "handlingDays", row.handlingDays());
+        notNegative(problems, "priority", row.priority());
+        return problems;
+    }
+
+    private static void currency(List<RowProblem> problems, OfferFeedRow row) {
+        if (row.currency() == null) {
+            if (row.cost() != null || row.shippingCost() != null || row.retailPrice() != null) {
+                problems.add(new RowProblem("currency", "is required when the row has an amount"));
+            }
+        } else if (!isCurrency(row.currency())) {
+            problems.add(new RowProblem("currency", "must be an ISO 4217 code such as USD"));
+        }
+    }
+
+    private static boolean isCurrency(String code) {
+        if (!code.matches("[A-Z]{3}")) {
+            return false;
+        }
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static void imageUrls(List<RowProblem> problems, List<String> urls) {
+        if (urls == null) {
+            return;
+        }
+        for (int i = 0; i < urls.size(); i++) {
+            String url = urls.get(i);
+            if (url == null || !(url.startsWith("https://") || url.startsWith("http://"))) {
+                problems.add(new RowProblem("imageUrls[" + i + "]", "must be an http(s) URL"));
+            }
+        }
+    }
+
+    private static void text(List<RowProblem> problems, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            problems.add(new RowProblem(field, "must be at most " + max + " characters"));
+        }
+    }
+
+    private static void notNegative(List<RowProblem> problems, String field, BigDecimal value) {
+        if (value != null && value.signum() < 0) {
+            problems.add(new RowProblem(field, "must not be negative"));
+        }
+    }
+
+    private static void notNegative(List<RowProblem> problems, String field, Integer value) {
+        if (value != null && value < 0) {
+            problems.add(new RowProblem(field, "must not be negative"));
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

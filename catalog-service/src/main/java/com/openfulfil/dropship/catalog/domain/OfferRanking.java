@@ -1,0 +1,29 @@
+package com.openfulfil.dropship.catalog.domain;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Which offer serves an order line: one that can cover the whole quantity first, then the lowest
+ * landed cost (cost + shipping), then the supplier's priority (lower is preferred). The supplier
+ * id breaks remaining ties so the choice never depends on the order offers were stored in.
+ */
+public final class OfferRanking {
+    private OfferRanking() {
+    }
+
+    /** An offer with what it can still promise (stock − reserved). */
+    public record Candidate(Offer offer, int available) {
+    }
+
+    public static List<Candidate> rank(List<Candidate> candidates, int quantity) {
+        return candidates.stream().sorted(order(quantity)).toList();
+    }
+
+    static Comparator<Candidate> order(int quantity) {
+        return Comparator.comparingInt((Candidate c) -> c.available() >= quantity ? 0 : 1)
+                .thenComparing(c -> c.offer().landedCost())
+                .thenComparingInt(c -> c.offer().priority())
+                .thenComparing(c -> c.offer().supplierId());
+    }
+}

@@ -1,0 +1,126 @@
+package com.openfulfil.dropship.catalog.domain;
+
+import com.openfulfil.dropship.events.catalog.OfferFeedRow;
+import com.openfulfil.dropship.events.model.OfferRef;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A product as the catalog owns it: what the storefront shows, every supplier's offer, and the
+ * stock order lines hold at those offers. Every change returns a new product, so the caller can
+ * tell "nothing changed" by equality.
+ */
+public record Product(String sku, String title, String description, List<String> imageUrls, BigDecimal retailPrice,
+                      String currency, List<Offer> offers, List<Reservation> reservations) {
+
+    public Product {
+        imageUrls = imageUrls == null ? List.of() : List.copyOf(imageUrls);
+        offers = offers == null ? List.of() : List.copyOf(offers);
+        reservations = reservations == null ? List.of() : List.copyOf(reservations);
+    }
+
+    public static Product newProduct(String sku) {
+        return new Product(sku, null, null, List.of(), null, null, List.of(), List.of());
+    }
+
+    /** Applies one feed row: the supplier's offer is created or partially updated, product fields the row carries win. */
+    public Product apply(OfferFeedRow row) {
+        Offer updated = offer(row.supplierId()).orElseGet(() -> Offer.newOffer(row.supplierId(), row.supplierSku()))
+                .merge(row);
+        List<Offer> merged = new ArrayList<>(offers.stream().filter(o -> !o.supplierId().equals(row.supplierId())).toList());
+        merged.add(updated);
+        merged.sort(Comparator.comparing(Offer::supplierId));
+        BigDecimal price = Values.money(row.retailPrice(), retailPrice);
+        // the row's currency is the currency of every amount it carries, the retail price included
+        String priceCurrency = row.retailPrice() != null && row.currency() != null ? row.currency() : currency;
+        return new Product(sku, Values.pick(row.title(), title), Values.pick(row.description(), description),
+                Values.pick(row.imageUrls(), imageUrls), price, priceCurrency, merged, reservations);
+    }
+
+    /**
+     * Reserves {@code quantity} for an order line at the best offer not excluded. A line that already
+     * holds stock gets the same answer again (a replayed request must not reserve twice).
+     */
+    public ReserveOutcome reserve(String orderId, int lineNo, int quantity, Collection<String> excludedSuppliers) {
+        Optional<Reservation> held = reservation(orderId, lineNo);
+        if (held.isPresent()) {
+            return new ReserveOutcome.Reserved(this, held.get());
+        }
+        List<OfferRanking.Candidate> ranked = OfferRanking.rank(candidates(excludedSuppliers), quantity);
+        if (ranked.isEmpty() || ranked.get(0).available() < quantity) {
+            int best = ranked.stream().mapToInt(OfferRanking.Candidate::available).max().orElse(0);
+            return new ReserveOutcome.Unavailable(best, listed());
+        }
+        List<OfferRef> backups = ranked.subList(1, ranked.size()).stream().map(c -> c.offer().ref()).toList();
+        Reservation reservation = new Reservation(orderId, lineNo, quantity, ranked.get(0).offer().ref(), backups);
+        List<Reservation> all = new ArrayList<>(reservations);
+        all.add(reservation);
+        return new ReserveOutcome.Reserved(withReservations(all), reservation);
+    }
+
+    /** Gives back what the line holds; nothing if it holds nothing. */
+    public Product release(String orderId, int lineNo) {
+        return withReservations(reservations.stream().filter(r -> !r.isFor(orderId, lineNo)).toList());
+    }
+
+    /** The line shipped: its units leave the supplier's stock for good, and the hold ends (once: a second call finds none). */
+    public Product consume(String orderId, int lineNo) {
+        Optional<Reservation> held = reservation(orderId, lineNo);
+        if (held.isEmpty()) {
+            return this;
+        }
+        Reservation r = held.get();
+        List<Offer> shipped = offers.stream()
+                .map(o -> r.holds(o.supplierId()) ? o.withStock(o.stock() - r.quantity()) : o)
+                .toList();
+        return new Product(sku, title, description, imageUrls, retailPrice, currency, shipped, reservations)
+                .release(orderId, lineNo);
+    }
+
+    public Optional<Reservation> reservation(String orderId, int lineNo) {
+        return reservations.stream().filter(r -> r.isFor(orderId, lineNo)).findFirst();
+    }
+
+    public Optional<Offer> offer(String supplierId) {
+        return offers.stream().filter(o -> o.supplierId().equals(supplierId)).findFirst();
+    }
+
+    public int reserved(String supplierId) {
+        return reservations.stream().filter(r -> r.holds(supplierId)).mapToInt(Reservation::quantity).sum();
+    }
+
+    /** What an offer can still promise; never negative, even when a feed lowered stock below what is held. */
+    public int available(Offer offer) {
+        return offer.sellable() ? Math.max(0, offer.stock() - reserved(offer.supplierId())) : 0;
+    }
+
+    /** What the product can still promise over all its offers. */
+    public int available() {
+        return offers.stream().mapToInt(this::available).sum();
+    }
+
+    /**
+     * Shown on storefronts and accepted at order intake: some offer has stock, and there is a retail
+     * price to sell it at (a product a feed created without one cannot be priced on an order).
+     */
+    public boolean listed() {
+        return available() > 0 && retailPrice != null;
+    }
+
+    private List<OfferRanking.Candidate> candidates(Collection<String> excludedSuppliers) {
+        return offers.stream()
+                .filter(Offer::sellable)
+                .filter(o -> !excludedSuppliers.contains(o.supplierId()))
+                .map(o -> new OfferRanking.Candidate(o, available(o)))
+                .toList();
+    }
+
+    private Product withReservations(List<Reservation> held) {
+        return new Product(sku, title, description, imageUrls, retailPrice, currency, offers, held);
+    }
+}

@@ -1,0 +1,119 @@
+package com.openfulfil.dropship.catalog.domain;
+
+import com.openfulfil.dropship.events.model.OfferRef;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.openfulfil.dropship.catalog.domain.FeedRows.offer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which offer a line is reserved at, and how the others are ranked as backups. */
+class OfferChoiceTest {
+
+    private static Product productWith(com.openfulfil.dropship.events.catalog.OfferFeedRow... rows) {
+        Product product = Product.newProduct("MUG-001");
+        for (var row : rows) {
+            product = product.apply(row);
+        }
+        return product;
+    }
+
+    private static ReserveOutcome.Reserved reserve(Product product, int quantity, List<String> excluded) {
+        ReserveOutcome outcome = product.reserve("o-1", 1, quantity, excluded);
+        assertThat(outcome).isInstanceOf(ReserveOutcome.Reserved.class);
+        return (ReserveOutcome.Reserved) outcome;
+    }
+
+    private static List<String> suppliers(List<OfferRef> offers) {
+        return offers.stream().map(OfferRef::supplierId).toList();
+    }
+
+    @Test
+    void lowestLandedCostWinsNotLowestCost() {
+        Product product = productWith(offer("MUG-001", "cheap-cost", "4.00", "3.00", 50, 1),
+                offer("MUG-001", "cheap-landed", "4.50", "1.00", 50, 2));
+
+        assertThat(reserve(product, 2, List.of()).reservation().chosen().supplierId()).isEqualTo("cheap-landed");
+    }
+
+    @Test
+    void anOfferThatCoversTheQuantityBeatsACheaperOneThatCannot() {
+        Product product = productWith(offer("MUG-001", "cheap-but-short", "1.00", "0.50", 3, 1),
+                offer("MUG-001", "dear-with-stock", "9.00", "2.00", 50, 2));
+
+        ReserveOutcome.Reserved reserved = reserve(product, 5, List.of());
+
+        assertThat(reserved.reservation().chosen().supplierId()).isEqualTo("dear-with-stock");
+        assertThat(suppliers(reserved.reservation().backups())).containsExactly("cheap-but-short");
+    }
+
+    @Test
+    void priorityBreaksATieOnLandedCost() {
+        Product product = productWith(offer("MUG-001", "second", "4.00", "2.00", 50, 2),
+                offer("MUG-001", "first", "5.00", "1.00", 50, 1));
+
+        assertThat(reserve(product, 1, List.of()).reservation().chosen().supplierId()).isEqualTo("first");
+    }
+
+    @Test
+    void excludedSuppliersAreNeitherChosenNorBackups() {
+        Product product = productWith(offer("MUG-001", "best", "1.00", "1.00", 50, 1),
+                offer("MUG-001", "next", "2.00", "1.00", 50, 2),
+                offer("MUG-001", "last", "3.00", "1.00", 50, 3));
+
+        ReserveOutcome.Reserved reserved = reserve(product, 1, List.of("best"));
+
+        assertThat(reserved.reservation().chosen().supplierId()).isEqualTo("next");
+        assertThat(suppliers(reserved.reservation().backups())).containsExactly("last");
+    }
+
+    @Test
+    void backupsAreRankedLikeTheChoiceStockFirstThenLandedCostThenPriority() {
+        Product product = productWith(offer("MUG-001", "chosen", "1.00", "1.00", 50, 5),
+                offer("MUG-001", "short-cheapest", "0.50", "0.50", 1, 1),
+                offer("MUG-001", "stocked-dear", "8.00", "1.00", 50, 1),
+                offer("MUG-001", "stocked-mid-prio2", "3.00", "1.00", 50, 2),
+                offer("MUG-001", "stocked-mid-prio1", "3.50", "0.50", 50, 1));
+
+        ReserveOutcome.Reserved reserved = reserve(product, 4, List.of());
+
+        assertThat(reserved.reservation().chosen().supplierId()).isEqualTo("chosen");
+        assertThat(suppliers(reserved.reservation().backups()))
+                .containsExactly("stocked-mid-prio1", "stocked-mid-prio2", "stocked-dear", "short-cheapest");
+    }
+
+    @Test
+    void noSingleOfferCoveringTheLineIsUnavailableWithTheBestSingleOfferAvailability() {
+        Product product = productWith(offer("MUG-001", "a", "1.00", "1.00", 3, 1),
+                offer("MUG-001", "b", "2.00", "1.00", 4, 2));
+
+        ReserveOutcome outcome = product.reserve("o-1", 1, 5, List.of());
+
+        // 7 units exist in total, but a line ships from one supplier
+        assertThat(outcome).isEqualTo(new ReserveOutcome.Unavailable(4, true));
+    }
+
+    @Test
+    void everySupplierExcludedIsUnavailable() {
+        Product product = productWith(offer("MUG-001", "a", "1.00", "1.00", 30, 1));
+
+        assertThat(product.reserve("o-1", 1, 1, List.of("a"))).isEqualTo(new ReserveOutcome.Unavailable(0, true));
+    }
+
+    @Test
+    void anUnknownProductIsUnavailableAndUnlisted() {
+        assertThat(ReserveOutcome.noSuchProduct()).isEqualTo(new ReserveOutcome.Unavailable(0, false));
+    }
+
+    @Test
+    void anOfferWithoutACostIsNeverChosen() {
+        Product product = productWith(FeedRows.stockOnly("MUG-001", "unpriced", 100),
+                offer("MUG-001", "priced", "9.00", "1.00", 10, 2));
+
+        ReserveOutcome.Reserved reserved = reserve(product, 1, List.of());
+
+        assertThat(reserved.reservation().chosen().supplierId()).isEqualTo("priced");
+        assertThat(reserved.reservation().backups()).isEmpty();
+    }
+}

@@ -1,0 +1,227 @@
+package com.openfulfil.dropship.catalog.stream;
+
+import com.openfulfil.dropship.catalog.domain.FeedRows;
+import com.openfulfil.dropship.catalog.domain.Product;
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.catalog.LineReserved;
+import com.openfulfil.dropship.events.catalog.LineUnavailable;
+import com.openfulfil.dropship.events.catalog.LowStock;
+import com.openfulfil.dropship.events.catalog.OfferFeedRow;
+import com.openfulfil.dropship.events.catalog.OutOfStock;
+import com.openfulfil.dropship.events.catalog.ProductUpdated;
+import com.openfulfil.dropship.events.catalog.ReleaseRequested;
+import com.openfulfil.dropship.events.catalog.ReserveRequested;
+import com.openfulfil.dropship.events.catalog.StockAllocated;
+import com.openfulfil.dropship.events.catalog.StockRejected;
+import com.openfulfil.dropship.events.fixtures.OrderFixtures;
+import com.openfulfil.dropship.events.model.OfferRef;
+import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.model.ShortLine;
+import com.openfulfil.dropship.events.order.OrderPlaced;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.topics.TopicSpec;
+import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.support.testing.TopologyHarness;
+import org.apache.kafka.streams.KeyValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static com.openfulfil.dropship.catalog.domain.FeedRows.offer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The whole catalog stream on TopologyTestDriver: reservation topics loop back into it, as on a broker. */
+class CatalogTopologyTest {
+    private static final List<TopicSpec> OUTPUTS = List.of(Topics.CATALOG_PRODUCTS, Topics.STOCK_ALERTS,
+            Topics.RESERVATION_REQUESTS, Topics.RESERVATION_RESULTS, Topics.ORDER_ALLOCATIONS);
+
+    private TopologyHarness harness;
+
+    @BeforeEach
+    void start() {
+        harness = TopologyHarness.of(builder -> CatalogTopology.build(builder.stream(CatalogTopology.INPUTS), 10));
+    }
+
+    @AfterEach
+    void stop() {
+        harness.close();
+    }
+
+    private void feed(OfferFeedRow... rows) {
+        for (OfferFeedRow row : rows) {
+            harness.pipe(Topics.CATALOG_FEED, row.sku(), row);
+        }
+    }
+
+    private void stockTheShelves() {
+        feed(offer("MUG-001", "hanoi-crafts", "4.20", "1.80", 100, 1),
+                offer("MUG-001", "shenzhen-gadgets", "4.60", "1.50", 100, 2),
+                offer("LAMP-010", "shenzhen-gadgets", "14.00", "3.00", 50, 1),
+                offer("SCARF-007", "hanoi-crafts", "9.00", "1.20", 3, 1));
+        drain();
+    }
+
+    /** Reads (and forgets) everything written so far. */
+    private List<Event> drain() {
+        return OUTPUTS.stream().flatMap(t -> harness.read(t).stream()).map(kv -> kv.value).toList();
+    }
+
+    private Product product(String sku) {
+        return harness.<Product>store(CatalogTopology.INVENTORY_STORE).get(sku);
+    }
+
+    @Test
+    void aFeedRowPublishesTheProductKeyedBySku() {
+        feed(offer("MUG-001", "hanoi-crafts", "4.20", "1.80", 120, 1));
+
+        List<KeyValue<String, Event>> products = harness.read(Topics.CATALOG_PRODUCTS);
+        assertThat(products).singleElement().satisfies(kv -> {
+            assertThat(kv.key).isEqualTo("MUG-001");
+            ProductUpdated product = (ProductUpdated) kv.value;
+            assertThat(product.listed()).isTrue();
+            assertThat(product.available()).isEqualTo(120);
+            assertThat(product.retailPrice()).isEqualByComparingTo("20.00");
+            assertThat(product.offers()).singleElement().satisfies(o -> {
+                assertThat(o.supplierId()).isEqualTo("hanoi-crafts");
+                assertThat(o.stock()).isEqualTo(120);
+                assertThat(o.available()).isEqualTo(120);
+            });
+            assertThat(product.occurredAt()).isEqualTo(harness.now());
+        });
+    }
+
+    @Test
+    void reImportingTheSameRowEmitsNothing() {
+        feed(offer("MUG-001", "hanoi-crafts", "4.20", "1.80", 120, 1));
+        drain();
+
+        feed(offer("MUG-001", "hanoi-crafts", "4.20", "1.80", 120, 1));
+
+        assertThat(drain()).isEmpty();
+    }
+
+    @Test
+    void anOrderOfTwoLinesIsReservedLineByLineAndAllocated() {
+        stockTheShelves();
+        OrderPlaced order = OrderFixtures.anOrder().withOrderId("o-1").withLine("MUG-001", 2, "12.50")
+                .withLine("LAMP-010", 1, "39.00").build();
+
+        harness.pipe(Topics.ORDERS_PLACED, order);
+
+        List<KeyValue<String, Event>> requests = harness.read(Topics.RESERVATION_REQUESTS);
+        assertThat(requests).extracting(kv -> kv.key).containsExactly("MUG-001", "LAMP-010");
+        assertThat(requests).extracting(kv -> kv.value).allMatch(ReserveRequested.class::isInstance);
+        assertThat(harness.readValues(Topics.RESERVATION_RESULTS, LineReserved.class))
+                .extracting(LineReserved::lineNo).containsExactlyInAnyOrder(1, 2);
+        List<KeyValue<String, Event>> allocations = harness.read(Topics.ORDER_ALLOCATIONS);
+        assertThat(allocations).singleElement().satisfies(kv -> {
+            assertThat(kv.key).isEqualTo("o-1");
+            StockAllocated allocated = (StockAllocated) kv.value;
+            assertThat(allocated.order()).isEqualTo(order.order());
+            assertThat(allocated.lines()).extracting(l -> l.sku() + ":" + l.chosen().supplierId())
+                    .containsExactly("MUG-001:hanoi-crafts", "LAMP-010:shenzhen-gadgets");
+            assertThat(allocated.lines().get(0).backups()).extracting(OfferRef::supplierId)
+                    .containsExactly("shenzhen-gadgets");
+        });
+        assertThat(product("MUG-001").available()).isEqualTo(198);
+        assertThat(product("LAMP-010").available()).isEqualTo(49);
+    }
+
+    @Test
+    void aShortLineRejectsTheOrderReleasesTheOtherLineAndTheStockIsWholeAgain() {
+        stockTheShelves();
+        Product mugBefore = product("MUG-001");
+
+        harness.pipe(Topics.ORDERS_PLACED, OrderFixtures.anOrder().withOrderId("o-2").withLine("MUG-001", 2, "12.50")
+                .withLine("SCARF-007", 5, "29.00").build());
+
+        assertThat(harness.readValues(Topics.ORDER_ALLOCATIONS, StockRejected.class)).singleElement()
+                .satisfies(r -> assertThat(r.shortLines()).containsExactly(new ShortLine(2, "SCARF-007", 5, 3)));
+        assertThat(harness.readValues(Topics.RESERVATION_REQUESTS, ReleaseRequested.class)).singleElement()
+                .satisfies(r -> assertThat(r.sku()).isEqualTo("MUG-001"));
+        assertThat(product("MUG-001")).isEqualTo(mugBefore);
+        assertThat(product("MUG-001").available()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnknownProductIsAShortLineThatIsNotListed() {
+        stockTheShelves();
+
+        harness.pipe(Topics.ORDERS_PLACED, OrderFixtures.anOrder().withOrderId("o-3").withLine("NOPE-404", 1, "1.00").build());
+
+        assertThat(harness.readValues(Topics.RESERVATION_RESULTS, LineUnavailable.class)).singleElement()
+                .satisfies(u -> {
+                    assertThat(u.available()).isZero();
+                    assertThat(u.listed()).isFalse();
+                });
+        assertThat(harness.readValues(Topics.ORDER_ALLOCATIONS, StockRejected.class)).hasSize(1);
+    }
+
+    @Test
+    void aDuplicateOrderPlacedDoesNothing() {
+        stockTheShelves();
+        OrderPlaced order = OrderFixtures.anOrder().withOrderId("o-4").withLine("MUG-001", 2, "12.50").build();
+        harness.pipe(Topics.ORDERS_PLACED, order);
+        drain();
+
+        harness.pipe(Topics.ORDERS_PLACED, order);
+
+        assertThat(drain()).isEmpty();
+        assertThat(product("MUG-001").available()).isEqualTo(198);
+    }
+
+    @Test
+    void sellingTheLastUnitsAlertsOutOfStockAndDelistsTheProduct() {
+        feed(offer("SCARF-007", "hanoi-crafts", "9.00", "1.20", 3, 1));
+        assertThat(harness.readValues(Topics.STOCK_ALERTS, LowStock.class)).singleElement()
+                .satisfies(low -> assertThat(low.available()).isEqualTo(3));
+
+        harness.pipe(Topics.ORDERS_PLACED, OrderFixtures.anOrder().withOrderId("o-5").withLine("SCARF-007", 3, "29.00").build());
+
+        assertThat(harness.readValues(Topics.STOCK_ALERTS, OutOfStock.class)).singleElement()
+                .satisfies(out -> assertThat(out.sku()).isEqualTo("SCARF-007"));
+        List<ProductUpdated> updates = harness.readValues(Topics.CATALOG_PRODUCTS, ProductUpdated.class);
+        assertThat(updates).last().satisfies(p -> {
+            assertThat(p.listed()).isFalse();
+            assertThat(p.available()).isZero();
+        });
+    }
+
+    @Test
+    void shipmentConsumesStockAndALaterCancellationReleasesOnlyWhatIsStillHeld() {
+        stockTheShelves();
+        OrderPlaced order = OrderFixtures.anOrder().withOrderId("o-6").withLine("MUG-001", 2, "12.50")
+                .withLine("LAMP-010", 1, "39.00").build();
+        harness.pipe(Topics.ORDERS_PLACED, order);
+        drain();
+
+        ParcelsShipped shipped = new ParcelsShipped("ship-1", harness.now(), "o-6", "d-1", "hanoi-crafts", "VNPOST",
+                List.of("VN1"));
+        harness.pipe(Topics.FULFILMENT_EVENTS, shipped);
+        harness.pipe(Topics.FULFILMENT_EVENTS, shipped);
+        harness.pipe(Topics.ORDERS_LIFECYCLE, new OrderStatusChanged("c-1", harness.now(), "o-6", OrderStatus.CONFIRMED,
+                OrderStatus.CANCELLED, "customer", order.order()));
+
+        Product mug = product("MUG-001");
+        assertThat(mug.offer("hanoi-crafts").orElseThrow().stock()).isEqualTo(98);
+        assertThat(mug.reservations()).isEmpty();
+        assertThat(product("LAMP-010").available()).isEqualTo(50);
+        assertThat(harness.readValues(Topics.RESERVATION_REQUESTS, ReleaseRequested.class))
+                .extracting(ReleaseRequested::sku).containsExactly("LAMP-010");
+    }
+
+    @Test
+    void aStockOnlyFeedKeepsTheRestOfTheProduct() {
+        stockTheShelves();
+
+        feed(FeedRows.stockOnly("MUG-001", "hanoi-crafts", 7));
+
+        ProductUpdated updated = harness.readValues(Topics.CATALOG_PRODUCTS, ProductUpdated.class).get(0);
+        assertThat(updated.title()).isEqualTo("Product MUG-001");
+        assertThat(updated.offers()).extracting(o -> o.supplierId() + ":" + o.stock() + ":" + o.cost())
+                .containsExactly("hanoi-crafts:7:4.20", "shenzhen-gadgets:100:4.60");
+    }
+}
