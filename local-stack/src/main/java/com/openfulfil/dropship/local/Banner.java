@@ -1,0 +1,40 @@
+package com.openfulfil.dropship.local;
+
+import com.openfulfil.dropship.local.demo.DemoKeys;
+import com.openfulfil.dropship.local.process.Service;
+import com.openfulfil.dropship.local.process.ServiceProcess;
+
+/** What {@code ./dropship up} prints once everything is running. */
+final class Banner {
+    private Banner() {
+    }
+
+    static String of(LocalStack stack) {
+        StringBuilder out = new StringBuilder("\nDropship is up.\n\n");
+        out.append(String.format("  %-20s %-24s %s%n", "service", "API", "health"));
+        for (ServiceProcess s : stack.services()) {
+            out.append(String.format("  %-20s %-24s %s%n", s.service().module(), s.baseUrl(), s.healthUrl()));
+        }
+        out.append(String.format("  %-20s %s (KRaft, one node)%n", "Kafka broker", stack.bootstrapServers()));
+        out.append(String.format("%n  data  %s%n  logs  %s%n", stack.config().dataDir(), stack.config().logDir()));
+        out.append(String.format("%nDemo keys (X-Api-Key)%n"));
+        out.append(String.format("  storefront %-14s %s%n", DemoKeys.STOREFRONT_ID, DemoKeys.STOREFRONT_KEY));
+        out.append(String.format("  partner    %-14s %s  (%s, %s)%n", DemoKeys.PARTNER_ID, DemoKeys.PARTNER_KEY,
+                DemoKeys.PARTNER_NAME, DemoKeys.PARTNER_EMAIL));
+        out.append(String.format("  admin      %-14s %s%n", "", DemoKeys.ADMIN_KEY));
+        out.append(String.format("  supplier HMAC secrets %s; carrier webhook secret %s%n",
+                DemoKeys.SUPPLIER_SECRET_PATTERN, DemoKeys.CARRIER_SECRET));
+        out.append(String.format("%nTry:%n%s%n%n", firstCurl(stack.service(Service.ORDER).baseUrl())));
+        return out.toString();
+    }
+
+    private static String firstCurl(String orderUrl) {
+        return "  curl -s -X POST " + orderUrl + "/api/v1/orders \\\n"
+                + "    -H 'X-Api-Key: " + DemoKeys.STOREFRONT_KEY + "' -H 'Content-Type: application/json' \\\n"
+                + "    -d '{\"externalRef\":\"SHOP-1001\",\"currency\":\"USD\","
+                + "\"customer\":{\"name\":\"Ada Lovelace\",\"email\":\"ada@example.com\"},"
+                + "\"shipTo\":{\"line1\":\"1 Example Street\",\"city\":\"London\",\"postalCode\":\"N1 9GU\",\"country\":\"GB\"},"
+                + "\"lines\":[{\"sku\":\"MUG-001\",\"quantity\":2}],\"paymentStatus\":\"PAID\"}'\n"
+                + "  curl -s " + orderUrl + "/api/v1/orders/<orderId> -H 'X-Api-Key: " + DemoKeys.STOREFRONT_KEY + "'";
+    }
+}

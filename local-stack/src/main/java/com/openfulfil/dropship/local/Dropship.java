@@ -1,0 +1,147 @@
+package com.openfulfil.dropship.local;
+
+import com.openfulfil.dropship.local.demo.DemoDriver;
+import com.openfulfil.dropship.local.demo.DemoOrders;
+import com.openfulfil.dropship.local.demo.DemoReport;
+import com.openfulfil.dropship.local.demo.OrderApi;
+import com.openfulfil.dropship.local.demo.OrderWatcher;
+import com.openfulfil.dropship.local.demo.Progress;
+import com.openfulfil.dropship.local.process.Repository;
+import com.openfulfil.dropship.local.process.Service;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** {@code ./dropship}: the one command that runs the whole pipeline on this machine. */
+public final class Dropship {
+    private static final PrintStream OUT = System.out;
+    private static final String USAGE = """
+            Usage: ./dropship <command> [options]
+
+            Commands:
+              up      start the Kafka broker, the five services, the supplier and carrier simulators
+                      (demo profile: demo catalog, keys and partner); print the URLs and demo keys;
+                      stay in the foreground until Ctrl-C, then stop everything cleanly
+              demo    as up, then drive sample orders through the public API with a progress bar,
+                      confirm or complete each as it is delivered, print a summary, and stay up
+              help    show this text
+
+            Options:
+              --data-dir <dir>       where the broker, the services' state and the logs live (default ./data);
+                                     running up again on the same folder keeps every order
+              --fresh                wipe the data folder first
+              --orders <n>           demo: how many orders to place (default 300)
+              --sim-delay-ms <ms>    how long simulated suppliers and carriers take per step (default 2000)
+            """;
+
+    private Dropship() {
+    }
+
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(Arrays.asList(args));
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        switch (options.command()) {
+            case "up" -> run(options, false);
+            case "demo" -> run(options, true);
+            case "help", "--help", "-h" -> OUT.print(USAGE);
+            default -> {
+                System.err.println("Unknown command " + options.command() + "\n\n" + USAGE);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void run(Options options, boolean demo) {
+        Path dataDir = options.dataDir().toAbsolutePath().normalize();
+        // before any logger exists: the launcher's own log goes next to the services' logs
+        System.setProperty("dropship.log-dir", dataDir.resolve("logs").toString());
+        LocalStack stack;
+        try {
+            if (options.fresh()) {
+                wipe(dataDir);
+            }
+            stack = new LocalStack(Repository.locate(),
+                    StackConfig.defaults(dataDir).withSimulatorDelay(options.simulatorDelay()));
+        } catch (RuntimeException e) {
+            fail(e);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            OUT.println("\nStopping simulators, services, then the broker ...");
+            stack.stop();
+            OUT.println("Stopped. Data kept in " + dataDir);
+        }, "dropship-stop"));
+        try {
+            stack.start(OUT::println);
+        } catch (RuntimeException e) {
+            fail(e);
+            return;
+        }
+        OUT.print(Banner.of(stack));
+        if (demo) {
+            runDemo(stack, options.orders());
+        }
+        OUT.println("Press Ctrl-C to stop.");
+        waitForever();
+    }
+
+    private static void runDemo(LocalStack stack, int orders) {
+        OUT.println("\nPlacing " + orders + " demo orders ...");
+        OrderWatcher watcher = new OrderWatcher(stack.bootstrapServers()).start(Duration.ofSeconds(60));
+        DemoDriver driver = new DemoDriver(new OrderApi(stack.service(Service.ORDER).baseUrl()), watcher,
+                DemoDriver.Settings.defaults());
+        String runId = Long.toString(System.currentTimeMillis(), 36);
+        DemoReport report = driver.run(DemoOrders.plan(runId, orders), Progress.bar(OUT));
+        OUT.print(report.render());
+        watcher.close();
+    }
+
+    /** Deletes the data folder, but only one this tool made (it holds the marker file) or an empty one. */
+    static void wipe(Path dataDir) {
+        if (!Files.exists(dataDir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dataDir)) {
+            boolean empty = entries.findAny().isEmpty();
+            if (!empty && !Files.exists(dataDir.resolve(LocalStack.DATA_MARKER))) {
+                throw new IllegalStateException(dataDir + " was not created by ./dropship (no "
+                        + LocalStack.DATA_MARKER + " file); not wiping it");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read " + dataDir, e);
+        }
+        try (Stream<Path> all = Files.walk(dataDir)) {
+            for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot wipe " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void fail(RuntimeException e) {
+        System.err.println("\n./dropship could not start: " + e.getMessage());
+        // the shutdown hook (if registered) stops whatever did start
+        System.exit(1);
+    }
+
+    private static void waitForever() {
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

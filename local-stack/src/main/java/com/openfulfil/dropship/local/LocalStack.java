@@ -1,0 +1,197 @@
+package com.openfulfil.dropship.local;
+
+import com.openfulfil.dropship.events.topics.TopicSpec;
+import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.local.demo.DemoCatalog;
+import com.openfulfil.dropship.local.demo.DemoKeys;
+import com.openfulfil.dropship.local.process.BrokerProcess;
+import com.openfulfil.dropship.local.process.Repository;
+import com.openfulfil.dropship.local.process.Service;
+import com.openfulfil.dropship.local.process.ServiceProcess;
+import com.openfulfil.dropship.local.sim.CarrierSimulator;
+import com.openfulfil.dropship.local.sim.SupplierSimulator;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The whole pipeline on one machine: the broker, the five services as their own processes, and
+ * the supplier and carrier simulators in this JVM. Stopping goes the other way round, so each
+ * service can still reach the broker while it shuts down.
+ */
+public final class LocalStack implements AutoCloseable {
+    static final Duration BROKER_TIMEOUT = Duration.ofSeconds(90);
+    static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(180);
+    static final String DATA_MARKER = ".dropship-data";
+
+    private final StackConfig config;
+    private final BrokerProcess broker;
+    private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private CarrierSimulator carrierSimulator;
+    private SupplierSimulator supplierSimulator;
+    private volatile boolean stopping;
+
+    public LocalStack(Repository repository, StackConfig config) {
+        this.config = config;
+        this.broker = new BrokerProcess(repository, config.dataDir(), config.brokerPort(), config.controllerPort());
+        for (Service service : Service.values()) {
+            services.put(service, new ServiceProcess(repository, service, config.port(service), config.dataDir(),
+                    broker.bootstrapServers(), config.serviceArgs()));
+        }
+    }
+
+    /** Starts everything and returns once every service is healthy; {@code say} hears about each step. */
+    public void start(Consumer<String> say) {
+        checkPortsFree();
+        markDataDir();
+        say.accept("Starting the Kafka broker on " + broker.bootstrapServers() + " ...");
+        unlessStopped(() -> broker.start(BROKER_TIMEOUT));
+        createSupplierTopics();
+        say.accept("Starting " + services.size() + " services (this takes a minute on a laptop) ...");
+        unlessStopped(() -> services.values().forEach(ServiceProcess::start));
+        awaitHealthy(say);
+        watchForExits(say);
+        unlessStopped(this::startSimulators);
+        say.accept("Supplier and carrier simulators running.");
+    }
+
+    /**
+     * Runs a start step under the same lock as {@link #stop}: a Ctrl-C during start-up either
+     * waits for the step and then stops what it started, or makes the step refuse to run, so no
+     * process is left behind.
+     */
+    private synchronized void unlessStopped(Runnable step) {
+        if (stopping) {
+            throw new IllegalStateException("Stopped while starting");
+        }
+        step.run();
+    }
+
+    /** Simulators, then services (in parallel), then the broker. Safe to call more than once. */
+    public synchronized void stop() {
+        stopping = true;
+        if (supplierSimulator != null) {
+            supplierSimulator.close();
+        }
+        if (carrierSimulator != null) {
+            carrierSimulator.close();
+        }
+        inParallel(services.values().stream().map(s -> (Runnable) s::stop).toList());
+        broker.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public StackConfig config() {
+        return config;
+    }
+
+    public BrokerProcess broker() {
+        return broker;
+    }
+
+    public ServiceProcess service(Service service) {
+        return services.get(service);
+    }
+
+    public List<ServiceProcess> services() {
+        return List.copyOf(services.values());
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    private void checkPortsFree() {
+        List<Integer> ports = new ArrayList<>(config.servicePorts().values());
+        ports.add(config.brokerPort());
+        ports.add(config.controllerPort());
+        for (int port : ports) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException e) {
+                throw new IllegalStateException("Port " + port + " is in use: is another ./dropship (or a service) "
+                        + "already running?");
+            }
+        }
+    }
+
+    /** Marks the folder as ours, so that --fresh only ever wipes a folder this tool created. */
+    private void markDataDir() {
+        try {
+            Files.createDirectories(config.logDir());
+            Path marker = config.dataDir().resolve(DATA_MARKER);
+            if (!Files.exists(marker)) {
+                Files.writeString(marker, "Data of ./dropship (broker log, service state, logs).\n");
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write to the data folder " + config.dataDir(), e);
+        }
+    }
+
+    /** The demo suppliers' topics, so the simulator can answer before supplier-gateway has created them. */
+    private void createSupplierTopics() {
+        List<TopicSpec> topics = DemoCatalog.SUPPLIERS.stream()
+                .flatMap(id -> Stream.of(Topics.supplierDispatch(id), Topics.supplierUpdates(id))).toList();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            SupplierSimulator.createTopics(admin, topics);
+        }
+    }
+
+    private void awaitHealthy(Consumer<String> say) {
+        inParallel(services.values().stream().map(s -> (Runnable) () -> {
+            s.awaitHealthy(SERVICE_TIMEOUT);
+            say.accept("  " + s.service().module() + " is up on " + s.baseUrl());
+        }).toList());
+    }
+
+    /** Runs the tasks on a thread each (they mostly wait on processes) and rethrows the first failure. */
+    private static void inParallel(List<Runnable> tasks) {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CompletableFuture.allOf(tasks.stream().map(t -> CompletableFuture.runAsync(t, pool))
+                    .toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void watchForExits(Consumer<String> say) {
+        services.values().forEach(s -> s.process().onExit().thenRun(() -> {
+            if (!stopping) {
+                say.accept("!! " + s.service().module() + " exited; see " + s.process().logFile());
+            }
+        }));
+    }
+
+    private void startSimulators() {
+        carrierSimulator = new CarrierSimulator(new CarrierSimulator.Settings(
+                URI.create(service(Service.TRACKING).baseUrl()), DemoKeys.CARRIER_SECRET, config.simulatorDelay(),
+                Duration.ofMillis(250), Duration.ofSeconds(5), 40));
+        supplierSimulator = new SupplierSimulator(bootstrapServers(),
+                new SupplierSimulator.Settings(config.simulatorDelay(), config.simulatorDelay()), carrierSimulator);
+        supplierSimulator.start();
+    }
+}

@@ -1,0 +1,17 @@
+package com.openfulfil.dropship.local.demo;
+
+/** The demo credentials every service's demo profile knows (common to the whole project). */
+public final class DemoKeys {
+    public static final String STOREFRONT_ID = "demo-shop";
+    public static final String STOREFRONT_KEY = "sk_demo_shop_0123456789";
+    public static final String ADMIN_KEY = "ak_demo_admin_0123456789";
+    public static final String PARTNER_ID = "partner-lan";
+    public static final String PARTNER_NAME = "Nguyễn Thị Lan";
+    public static final String PARTNER_EMAIL = "lan@example.vn";
+    public static final String PARTNER_KEY = "pk_partner-lan_0123456789";
+    public static final String CARRIER_SECRET = "cs_demo_carriers";
+    public static final String SUPPLIER_SECRET_PATTERN = "ss_demo_<supplierId>";
+
+    private DemoKeys() {
+    }
+}

@@ -1,0 +1,179 @@
+package com.openfulfil.dropship.local.process;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.DescribeClusterOptions;
+import org.apache.kafka.common.Uuid;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Kafka broker that production runs ({@code kafka.Kafka}), as a child JVM: KRaft combined
+ * mode, one node on 127.0.0.1, its log in {@code <data>/kafka}. The storage is formatted once;
+ * later starts reuse it, so every record survives a stop or a kill.
+ */
+public final class BrokerProcess {
+    private static final List<String> JVM_OPTS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
+    private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+
+    private final Repository repository;
+    private final Path dataDir;
+    private final int port;
+    private final int controllerPort;
+    private final ManagedProcess process;
+
+    public BrokerProcess(Repository repository, Path dataDir, int port, int controllerPort) {
+        this.repository = repository;
+        this.dataDir = dataDir.toAbsolutePath();
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.process = new ManagedProcess("kafka", () -> command("kafka.Kafka", configFile().toString()),
+                this.dataDir.resolve("logs/kafka.log"));
+    }
+
+    /** Starts the broker (formatting the storage on first use) and waits until it answers. */
+    public void start(Duration timeout) {
+        writeConfig();
+        if (!Files.isRegularFile(logDir().resolve("meta.properties"))) {
+            process.runToCompletion(command("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
+                    "-c", configFile().toString(), "--ignore-formatted"), FORMAT_TIMEOUT);
+        }
+        process.start();
+        awaitReady(timeout);
+    }
+
+    /** SIGTERM (the broker shuts down cleanly), SIGKILL if it takes longer than 30 s. */
+    public void stop() {
+        process.stop(STOP_GRACE);
+    }
+
+    /** SIGKILL, as a crash or power cut would. */
+    public void kill() {
+        process.kill();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    private void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000))) {
+            while (true) {
+                if (answers(admin)) {
+                    return;
+                }
+                if (process.diedWithin(Duration.ofMillis(200))) {
+                    throw new IllegalStateException("The Kafka broker exited while starting\n" + process.logTail());
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("The Kafka broker did not answer on " + bootstrapServers()
+                            + " within " + timeout + "\n" + process.logTail());
+                }
+            }
+        }
+    }
+
+    private static boolean answers(Admin admin) {
+        try {
+            admin.describeCluster(new DescribeClusterOptions().timeoutMs(2000)).clusterId().get(3, TimeUnit.SECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for the broker", e);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private List<String> command(String mainClass, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(javaExecutable());
+        cmd.addAll(JVM_OPTS);
+        cmd.add("-Dlogback.configurationFile=" + logbackFile());
+        cmd.add("-cp");
+        cmd.add(repository.runtimeClasspath("local-stack"));
+        cmd.add(mainClass);
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    static String javaExecutable() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private Path logDir() {
+        return dataDir.resolve("kafka");
+    }
+
+    private Path configFile() {
+        return dataDir.resolve("config/server.properties");
+    }
+
+    private Path logbackFile() {
+        return dataDir.resolve("config/broker-logback.xml");
+    }
+
+    /** Written at every start so a changed port takes effect; the storage itself is untouched. */
+    private void writeConfig() {
+        try {
+            Files.createDirectories(configFile().getParent());
+            Files.createDirectories(logDir());
+            Files.writeString(configFile(), serverProperties());
+            try (InputStream logback = BrokerProcess.class.getResourceAsStream("/broker-logback.xml")) {
+                Files.write(logbackFile(), logback.readAllBytes());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the broker configuration", e);
+        }
+    }
+
+    String serverProperties() {
+        return String.join("\n",
+                "# Written by ./dropship at each start; edits are overwritten.",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + logDir(),
+                // a one-node cluster: exactly-once clients time out on InitProducerId without these
+                "offsets.topic.replication.factor=1",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                // fewer internal partitions: quicker first start and fewer open files on a laptop
+                "offsets.topic.num.partitions=10",
+                "transaction.state.log.num.partitions=10",
+                "group.initial.rebalance.delay.ms=0",
+                // topics come from the registry; a typo must fail instead of creating a topic
+                "auto.create.topics.enable=false",
+                "");
+    }
+}

@@ -1,0 +1,118 @@
+package com.openfulfil.dropship.local.process;
+
+import com.openfulfil.dropship.events.serde.Json;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One service as its own JVM (so it can be stopped, killed and restarted like a real deployment),
+ * in the demo profile, with its state under the data folder and its output in {@code <data>/logs/<service>.log}.
+ */
+public final class ServiceProcess {
+    /** Sized for a 2-core laptop running five services and a broker side by side. */
+    static final List<String> JVM_OPTS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
+    private static final Duration STOP_GRACE = Duration.ofSeconds(30);
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Service service;
+    private final int port;
+    private final ManagedProcess process;
+
+    public ServiceProcess(Repository repository, Service service, int port, Path dataDir, String bootstrapServers,
+                          List<String> extraArgs) {
+        this.service = service;
+        this.port = port;
+        Path data = dataDir.toAbsolutePath();
+        String classpath = repository.serviceClasspath(service.module());
+        this.process = new ManagedProcess(service.module(),
+                () -> command(classpath, data, bootstrapServers, extraArgs),
+                data.resolve("logs").resolve(service.module() + ".log"));
+    }
+
+    /** Spawns the JVM; {@link #awaitHealthy} says when it is ready. */
+    public void start() {
+        process.start();
+    }
+
+    /** Waits until {@code /actuator/health} answers 200 with status UP; on timeout shows the log's tail. */
+    public void awaitHealthy(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!isHealthy()) {
+            if (process.diedWithin(Duration.ofMillis(500))) {
+                throw new IllegalStateException(service.module() + " exited while starting\n" + process.logTail());
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(service.module() + " was not healthy on " + healthUrl() + " within "
+                        + timeout + "\n" + process.logTail());
+            }
+        }
+    }
+
+    public boolean isHealthy() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(healthUrl()))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200
+                    && "UP".equals(Json.mapper().readTree(response.body()).path("status").asString());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** SIGTERM (Spring shuts down gracefully), SIGKILL after 30 s. */
+    public void stop() {
+        process.stop(STOP_GRACE);
+    }
+
+    public void kill() {
+        process.kill();
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String healthUrl() {
+        return baseUrl() + "/actuator/health";
+    }
+
+    public ManagedProcess process() {
+        return process;
+    }
+
+    private List<String> command(String classpath, Path data, String bootstrapServers, List<String> extraArgs) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(BrokerProcess.javaExecutable());
+        cmd.addAll(JVM_OPTS);
+        cmd.add("-cp");
+        cmd.add(classpath);
+        cmd.add(service.mainClass());
+        cmd.add("--server.port=" + port);
+        cmd.add("--dropship.kafka.bootstrap-servers=" + bootstrapServers);
+        cmd.add("--dropship.data-dir=" + data);
+        cmd.add("--spring.profiles.active=demo");
+        cmd.addAll(extraArgs);
+        return cmd;
+    }
+}

@@ -1,0 +1,295 @@
+package com.openfulfil.dropship.local.sim;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.serde.EventSerde;
+import com.openfulfil.dropship.events.supplier.DispatchAccepted;
+import com.openfulfil.dropship.events.supplier.DispatchRequested;
+import com.openfulfil.dropship.events.supplier.DispatchShipped;
+import com.openfulfil.dropship.events.topics.TopicSpec;
+import com.openfulfil.dropship.events.topics.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Plays every supplier that works over Kafka: reads {@code supplier.<id>.dispatch}, and for each
+ * dispatch accepts it, ships it (one parcel, tracking number derived from the dispatch id) on
+ * {@code supplier.<id>.updates}, then hands the parcel to the carrier simulator. Offsets are
+ * committed once the parcel is delivered, so a restart resumes unfinished dispatches; the same
+ * dispatch always yields the same events and tracking number, so a re-read changes nothing.
+ */
+public final class SupplierSimulator implements AutoCloseable {
+    public static final String GROUP = "supplier-simulator";
+    static final Pattern DISPATCH_TOPICS = Pattern.compile("supplier\\..*\\.dispatch");
+    private static final Logger log = LoggerFactory.getLogger(SupplierSimulator.class);
+    private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
+    private static final Duration RETRY_SEND_AFTER = Duration.ofSeconds(2);
+
+    /** How long a supplier takes to accept a dispatch, and then to ship it. */
+    public record Settings(Duration acceptDelay, Duration shipDelay) {
+    }
+
+    /** Where shipped parcels go; {@code onFinished} runs once the carrier is done with the parcel. */
+    public interface CarrierDesk {
+        void handOver(Parcel parcel, Runnable onFinished);
+    }
+
+    private final String bootstrapServers;
+    private final Settings settings;
+    private final CarrierDesk carriers;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final KafkaProducer<String, Event> producer;
+    private final Admin admin;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            r -> new Thread(r, "supplier-simulator-timer"));
+    private final PendingOffsets pending = new PendingOffsets();
+    private final Set<String> dispatchesSeen = ConcurrentHashMap.newKeySet();
+    private final Set<String> updateTopicsReady = ConcurrentHashMap.newKeySet();
+    private final EventSerde serde = new EventSerde();
+    private final Thread poller = new Thread(this::pollLoop, "supplier-simulator");
+    private volatile boolean running = true;
+
+    public SupplierSimulator(String bootstrapServers, Settings settings, CarrierDesk carriers) {
+        this.bootstrapServers = bootstrapServers;
+        this.settings = settings;
+        this.carriers = carriers;
+        this.consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
+        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+                ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new EventSerde());
+        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    public void start() {
+        poller.start();
+    }
+
+    private Map<String, Object> consumerConfig() {
+        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, GROUP,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // a supplier topic created later is found within a second, not after the default 5 min
+                ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000,
+                // a new topic must not revoke the partitions whose dispatches are still in flight
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+    }
+
+    private void pollLoop() {
+        try {
+            consumer.subscribe(DISPATCH_TOPICS, new Rebalance());
+            Instant nextCommit = Instant.now().plus(COMMIT_EVERY);
+            while (running) {
+                consumer.poll(Duration.ofMillis(200)).forEach(this::receive);
+                if (Instant.now().isAfter(nextCommit)) {
+                    commit();
+                    nextCommit = Instant.now().plus(COMMIT_EVERY);
+                }
+            }
+        } catch (WakeupException e) {
+            // close() woke us up to stop
+        } catch (RuntimeException e) {
+            log.error("Supplier simulator stopped", e);
+        } finally {
+            commitQuietly();
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void receive(ConsumerRecord<String, byte[]> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        pending.begin(partition, record.offset());
+        Runnable finished = () -> pending.finish(partition, record.offset());
+        Event event;
+        try {
+            event = serde.deserialize(record.topic(), record.value());
+        } catch (RuntimeException e) {
+            log.warn("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    e.getMessage());
+            finished.run();
+            return;
+        }
+        if (event instanceof DispatchRequested dispatch && dispatchesSeen.add(dispatch.dispatchId())) {
+            schedule(settings.acceptDelay(), () -> accept(dispatch, finished));
+        } else {
+            // cancellations are not simulated; a dispatch already in hand is not started twice
+            finished.run();
+        }
+    }
+
+    private void accept(DispatchRequested dispatch, Runnable finished) {
+        DispatchAccepted accepted = new DispatchAccepted(EventIds.derived(dispatch.dispatchId(), "accepted"),
+                Instant.now(), dispatch.orderId(), dispatch.dispatchId(), dispatch.supplierId());
+        send(dispatch, accepted, () -> schedule(settings.shipDelay(), () -> ship(dispatch, finished)));
+    }
+
+    private void ship(DispatchRequested dispatch, Runnable finished) {
+        String carrier = Carriers.carrierOf(dispatch.supplierId());
+        String trackingNumber = Carriers.trackingNumber(carrier, dispatch.dispatchId());
+        DispatchShipped shipped = new DispatchShipped(EventIds.derived(dispatch.dispatchId(), "shipped"), Instant.now(),
+                dispatch.orderId(), dispatch.dispatchId(), dispatch.supplierId(), carrier, List.of(trackingNumber));
+        Parcel parcel = new Parcel(carrier, trackingNumber, origin(dispatch.supplierId()), destination(dispatch));
+        send(dispatch, shipped, () -> carriers.handOver(parcel, finished));
+    }
+
+    /** Writes one update keyed by order id; a failed write is tried again, the dispatch is never dropped. */
+    private void send(DispatchRequested dispatch, Event update, Runnable then) {
+        if (!running) {
+            return;
+        }
+        String topic = Topics.supplierUpdates(dispatch.supplierId()).name();
+        try {
+            ensureUpdatesTopic(dispatch.supplierId());
+        } catch (RuntimeException e) {
+            log.warn("Cannot create {} ({}); retrying", topic, e.getMessage());
+            schedule(RETRY_SEND_AFTER, () -> send(dispatch, update, then));
+            return;
+        }
+        producer.send(new ProducerRecord<>(topic, dispatch.orderId(), update), (metadata, error) -> {
+            if (error == null) {
+                then.run();
+            } else {
+                log.warn("Could not write {} for dispatch {} ({}); retrying", update.getClass().getSimpleName(),
+                        dispatch.dispatchId(), error.getMessage());
+                schedule(RETRY_SEND_AFTER, () -> send(dispatch, update, then));
+            }
+        });
+    }
+
+    /** Auto-creation is off on the broker, so a supplier's updates topic is created from the registry. */
+    private void ensureUpdatesTopic(String supplierId) {
+        if (updateTopicsReady.contains(supplierId)) {
+            return;
+        }
+        createTopics(admin, List.of(Topics.supplierUpdates(supplierId)));
+        updateTopicsReady.add(supplierId);
+    }
+
+    /** Creates the registry topics that do not exist yet (one replica: the local broker). */
+    public static void createTopics(Admin admin, List<TopicSpec> specs) {
+        List<NewTopic> topics = specs.stream()
+                .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs()))
+                .toList();
+        admin.createTopics(topics).values().values().forEach(result -> {
+            try {
+                result.get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("Cannot create topic: " + e.getCause().getMessage(), e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while creating topics", e);
+            } catch (java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("The broker did not create the topics in time", e);
+            }
+        });
+    }
+
+    private void schedule(Duration delay, Runnable task) {
+        if (!running) {
+            return;
+        }
+        try {
+            scheduler.schedule(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.error("Supplier simulator step failed", e);
+                }
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // closed meanwhile: the dispatch's offset is not committed, so it is read again after a restart
+        }
+    }
+
+    private void commit() {
+        Map<TopicPartition, OffsetAndMetadata> offsets = pending.toCommit();
+        if (!offsets.isEmpty()) {
+            consumer.commitSync(offsets);
+            pending.committed(offsets);
+        }
+    }
+
+    private void commitQuietly() {
+        try {
+            commit();
+        } catch (RuntimeException e) {
+            log.warn("Could not commit the supplier simulator's offsets: {}", e.getMessage());
+        }
+    }
+
+    private static String origin(String supplierId) {
+        return switch (supplierId) {
+            case "shenzhen-gadgets" -> "Shenzhen, CN";
+            case "hanoi-crafts" -> "Hanoi, VN";
+            case "lyon-linen" -> "Lyon, FR";
+            default -> supplierId + " warehouse";
+        };
+    }
+
+    private static String destination(DispatchRequested dispatch) {
+        return dispatch.shipTo() == null ? "destination"
+                : dispatch.shipTo().city() + ", " + dispatch.shipTo().country();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        scheduler.shutdownNow();
+        consumer.wakeup();
+        try {
+            poller.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(5));
+        admin.close(Duration.ofSeconds(5));
+    }
+
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            commitQuietly();
+            pending.forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // positions come from the committed offsets
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package com.openfulfil.dropship.local;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.partner.CommissionEarned;
+import com.openfulfil.dropship.events.serde.EventSerde;
+import com.openfulfil.dropship.events.supplier.DispatchRequested;
+import com.openfulfil.dropship.local.demo.DemoCatalog;
+import com.openfulfil.dropship.local.demo.DemoDriver;
+import com.openfulfil.dropship.local.demo.DemoKeys;
+import com.openfulfil.dropship.local.demo.DemoOrders;
+import com.openfulfil.dropship.local.demo.DemoReport;
+import com.openfulfil.dropship.local.demo.OrderApi;
+import com.openfulfil.dropship.local.demo.OrderOutcome;
+import com.openfulfil.dropship.local.demo.OrderWatcher;
+import com.openfulfil.dropship.local.demo.PlannedOrder;
+import com.openfulfil.dropship.local.demo.Progress;
+import com.openfulfil.dropship.local.process.Repository;
+import com.openfulfil.dropship.local.process.Service;
+import com.openfulfil.dropship.local.process.ServiceProcess;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The walking skeleton's acceptance test: the whole pipeline (broker, five service processes,
+ * simulators) on free ports in a fresh data folder; 100 orders through the public API, each
+ * confirmed or completed as it is delivered, and every one must end where it should, with each
+ * supplier asked once per order and each partner order paid exactly one, correctly computed,
+ * commission.
+ */
+class PipelineEndToEndIT {
+    private static final int ORDERS = 100;
+    private static final Pattern DISPATCH_TOPICS = Pattern.compile("supplier\\..*\\.dispatch");
+    private static final String PRICE_RULE = "Selling price cannot be lower than the product's price";
+
+    private LocalStack stack;
+    private OrderWatcher watcher;
+    private OrderApi api;
+    private DemoReport report;
+
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.MINUTES)
+    void everyOrderReachesItsFinalStateWithOneDispatchPerSupplierAndOneCommissionPerPartnerOrder() throws Exception {
+        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "pipeline-e2e-");
+        stack = new LocalStack(Repository.locate(), StackConfig.onFreePorts(data)
+                .withSimulatorDelay(Duration.ofMillis(200))
+                .withServiceArgs(List.of("--dropship.streams.commit-interval-ms=50")));
+        try {
+            stack.start(System.out::println);
+            watcher = new OrderWatcher(stack.bootstrapServers()).start(Duration.ofSeconds(60));
+            api = new OrderApi(stack.service(Service.ORDER).baseUrl());
+
+            List<PlannedOrder> plan = DemoOrders.plan("e2e", ORDERS);
+            report = new DemoDriver(api, watcher, new DemoDriver.Settings(4, Duration.ofMinutes(2),
+                    Duration.ofMinutes(8))).run(plan, Progress.NONE);
+            System.out.print(report.render());
+
+            assertEveryOrderEndedAsExpected();
+            assertEachPartnerOrderEarnedOneCommission();
+            assertEachSupplierWasAskedOncePerOrder();
+            assertAPartnerPriceBelowRetailIsRefused();
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError(e.getMessage() + "\n\n" + diagnostics(), e);
+        } finally {
+            if (watcher != null) {
+                watcher.close();
+            }
+            stack.stop();
+        }
+    }
+
+    private void assertEveryOrderEndedAsExpected() {
+        assertThat(report.orders()).hasSize(ORDERS);
+        assertThat(report.unexpected()).as("orders that did not end as expected").isEmpty();
+        assertThat(report.countsByStatus()).containsEntry("COMPLETED", 95L).containsEntry("REJECTED", 5L);
+    }
+
+    private void assertEachPartnerOrderEarnedOneCommission() {
+        List<OrderOutcome> partnerOrders = report.orders().stream().filter(o -> o.plan().isPartner()).toList();
+        assertThat(partnerOrders).hasSize(25);
+        // commission-service answers the completion a moment after it
+        watcher.awaitUntil(() -> partnerOrders.stream().allMatch(o -> !watcher.commissions(o.orderId()).isEmpty()),
+                Duration.ofSeconds(30));
+        for (OrderOutcome order : partnerOrders) {
+            List<CommissionEarned> earned = watcher.commissions(order.orderId());
+            assertThat(earned).as("CommissionEarned for %s", order.orderId()).hasSize(1);
+            CommissionEarned commission = earned.get(0);
+            assertThat(commission.partnerId()).isEqualTo(DemoKeys.PARTNER_ID);
+            assertThat(commission.currency()).isEqualTo("USD");
+            assertThat(commission.gross()).as("gross of %s", order.orderId()).isEqualByComparingTo(gross(order.plan()));
+            assertThat(commission.total()).as("total of %s", order.orderId())
+                    .isEqualByComparingTo(totalAfterDemoFees(gross(order.plan())));
+        }
+        List<String> storefrontOrders = report.orders().stream().filter(o -> !o.plan().isPartner())
+                .map(OrderOutcome::orderId).toList();
+        assertThat(storefrontOrders).allSatisfy(id -> assertThat(watcher.commissions(id)).isEmpty());
+    }
+
+    /** Σ (sale − retail) × quantity. */
+    private static BigDecimal gross(PlannedOrder order) {
+        return order.lines().stream()
+                .map(l -> l.salePrice().subtract(l.product().retail()).multiply(BigDecimal.valueOf(l.quantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The demo fees, worked out here on their own: PIT 10 %, then a platform fee of 5 % of the rest + 0.20. */
+    private static BigDecimal totalAfterDemoFees(BigDecimal gross) {
+        BigDecimal pit = gross.multiply(new BigDecimal("0.10")).setScale(2, RoundingMode.HALF_UP);
+        BigDecimal platform = gross.subtract(pit).multiply(new BigDecimal("0.05")).add(new BigDecimal("0.20"))
+                .setScale(2, RoundingMode.HALF_UP);
+        return gross.subtract(pit).subtract(platform).max(BigDecimal.ZERO);
+    }
+
+    private void assertEachSupplierWasAskedOncePerOrder() {
+        List<DispatchRequested> dispatches = readAll(DISPATCH_TOPICS).stream()
+                .filter(DispatchRequested.class::isInstance).map(DispatchRequested.class::cast).toList();
+        Map<String, Long> perOrderAndSupplier = dispatches.stream()
+                .collect(Collectors.groupingBy(d -> d.orderId() + " -> " + d.supplierId(), Collectors.counting()));
+        assertThat(perOrderAndSupplier).as("DispatchRequested per (order, supplier)")
+                .allSatisfy((key, count) -> assertThat(count).as(key).isEqualTo(1L));
+
+        Map<String, List<String>> suppliersByOrder = dispatches.stream().collect(Collectors.groupingBy(
+                DispatchRequested::orderId, Collectors.mapping(DispatchRequested::supplierId, Collectors.toList())));
+        for (OrderOutcome order : report.orders()) {
+            List<String> expected = order.plan().expected() == OrderStatus.COMPLETED ? order.plan().suppliers() : List.of();
+            assertThat(suppliersByOrder.getOrDefault(order.orderId(), List.of())).as("suppliers of %s (%s)",
+                    order.orderId(), order.plan().externalRef()).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    private void assertAPartnerPriceBelowRetailIsRefused() {
+        PlannedOrder.Line line = new PlannedOrder.Line(DemoCatalog.MUG, 1,
+                DemoCatalog.MUG.retail().subtract(new BigDecimal("0.01")));
+        OrderApi.Response response = api.placePartnerOrder(
+                DemoOrders.body("E2E-UNDERPRICED", List.of(line), DemoOrders.customer(0), 0), "E2E-UNDERPRICED");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.json().path("title").asString()).isEqualTo(PRICE_RULE);
+    }
+
+    /** Every committed event on the topics matching {@code pattern}, from the beginning to their current end. */
+    private List<Event> readAll(Pattern pattern) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers()));
+             KafkaConsumer<String, Event> consumer = new KafkaConsumer<>(Map.of(
+                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+                     ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                     new StringDeserializer(), new EventSerde())) {
+            List<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS).stream()
+                    .filter(t -> pattern.matcher(t).matches()).toList();
+            List<TopicPartition> partitions = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS)
+                    .values().stream().flatMap(d -> d.partitions().stream()
+                            .map(p -> new TopicPartition(d.name(), p.partition()))).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+            List<Event> events = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> events.add(r.value()));
+                return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+            });
+            return events;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read " + pattern + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** What a failed run needs to be understood: the stuck orders as the API shows them, and every log's tail. */
+    private String diagnostics() {
+        StringBuilder out = new StringBuilder("==== diagnostics ====\n");
+        if (report != null) {
+            out.append(report.render());
+            report.unexpected().stream().filter(o -> o.orderId() != null).limit(15).forEach(o -> out.append("GET ")
+                    .append(o.orderId()).append(" (").append(o.plan().kind()).append(") -> ")
+                    .append(api.get(o.orderId()).body()).append('\n'));
+        }
+        if (stack != null) {
+            stack.services().stream().map(ServiceProcess::process)
+                    .forEach(p -> out.append(p.logTail()).append('\n'));
+            out.append(stack.broker().process().logTail()).append('\n');
+        }
+        return out.toString();
+    }
+}

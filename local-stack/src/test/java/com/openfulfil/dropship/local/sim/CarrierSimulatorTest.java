@@ -1,0 +1,106 @@
+package com.openfulfil.dropship.local.sim;
+
+import com.openfulfil.dropship.events.serde.Json;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The carrier simulator against a real HTTP server standing in for tracking-service's webhook. */
+class CarrierSimulatorTest {
+    private static final String SECRET = "cs_demo_carriers";
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final AtomicInteger failuresLeft = new AtomicInteger();
+    private HttpServer server;
+    private CarrierSimulator carrier;
+
+    record Received(String path, String signature, byte[] body, int answeredWith) {
+        JsonNode json() {
+            return Json.mapper().readTree(body);
+        }
+    }
+
+    @BeforeEach
+    void startWebhook() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/webhooks/carriers/", this::answer);
+        server.start();
+        carrier = new CarrierSimulator(new CarrierSimulator.Settings(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()), SECRET,
+                Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(50), 10));
+    }
+
+    @AfterEach
+    void stop() {
+        carrier.close();
+        server.stop(0);
+    }
+
+    @Test
+    void reportsEveryStatusInOrderToTheCarriersWebhookSigned() {
+        AtomicBoolean finished = new AtomicBoolean();
+
+        carrier.handOver(new Parcel("SF", "SF000000000042", "Shenzhen, CN", "London, GB"), () -> finished.set(true));
+
+        await().atMost(Duration.ofSeconds(10)).untilTrue(finished);
+        assertThat(received).extracting(r -> r.json().path("status").asString())
+                .containsExactly("INFO_RECEIVED", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED");
+        assertThat(received).allSatisfy(r -> {
+            assertThat(r.path()).isEqualTo("/webhooks/carriers/SF");
+            assertThat(r.signature()).isEqualTo(Hmac.signature(SECRET, r.body()));
+            assertThat(r.json().path("trackingNumber").asString()).isEqualTo("SF000000000042");
+            assertThat(Instant.parse(r.json().path("time").asString())).isNotNull();
+        });
+        assertThat(received).extracting(r -> r.json().path("eventId").asString()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void retriesAFailedCallWithTheSameEventId() {
+        failuresLeft.set(2);
+        AtomicBoolean finished = new AtomicBoolean();
+
+        carrier.handOver(new Parcel("VNPOST", "VN000000000001", "Hanoi, VN", "Lyon, FR"), () -> finished.set(true));
+
+        await().atMost(Duration.ofSeconds(10)).untilTrue(finished);
+        List<Received> firstStatus = received.stream()
+                .filter(r -> r.json().path("status").asString().equals("INFO_RECEIVED")).toList();
+        assertThat(firstStatus).extracting(Received::answeredWith).containsExactly(503, 503, 202);
+        assertThat(firstStatus).extracting(r -> r.json().path("eventId").asString()).containsOnly(
+                firstStatus.get(0).json().path("eventId").asString());
+        assertThat(received).filteredOn(r -> r.answeredWith() == 202).hasSize(4);
+    }
+
+    @Test
+    void backoffDoublesUpToItsCeiling() {
+        Duration first = Duration.ofMillis(250);
+        Duration max = Duration.ofSeconds(5);
+
+        assertThat(CarrierSimulator.backoff(first, max, 1)).isEqualTo(Duration.ofMillis(250));
+        assertThat(CarrierSimulator.backoff(first, max, 3)).isEqualTo(Duration.ofMillis(1000));
+        assertThat(CarrierSimulator.backoff(first, max, 30)).isEqualTo(max);
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        int status = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 202;
+        received.add(new Received(exchange.getRequestURI().getPath(),
+                exchange.getRequestHeaders().getFirst(Hmac.HEADER), body, status));
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+    }
+}
