@@ -8,6 +8,7 @@ import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.kafka.ServiceTopics;
 import com.openfulfil.dropship.support.kafka.TopicProvisioner;
 import com.openfulfil.dropship.support.streams.StoreQueries;
+import com.openfulfil.dropship.support.streams.StreamsHealthIndicator;
 import com.openfulfil.dropship.support.web.ProblemDetailsAdvice;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -19,10 +20,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
+import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
 import org.springframework.context.annotation.Bean;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /** The beans every service gets from depending on service-support. */
@@ -61,6 +64,13 @@ public class SupportAutoConfiguration {
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(DropshipProperties properties, @Value("${spring.application.name}") String service) {
         return new EventPublisher(properties.kafka().bootstrapServers(), service + "-publisher");
+    }
+
+    /** Shows as {@code streams} in {@code /actuator/health}; part of readiness. */
+    @Bean(name = "streams")
+    StreamsHealthIndicator streamsHealthIndicator(KafkaStreamsRegistry registry, StoreQueries stores,
+                                                  @Value("${dropship.health.stores:}") List<String> storeNames) {
+        return new StreamsHealthIndicator(registry, stores, storeNames);
     }
 
     @Bean

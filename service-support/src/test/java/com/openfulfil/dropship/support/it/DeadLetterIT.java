@@ -5,6 +5,7 @@ import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.streams.DeadLetters;
+import com.openfulfil.dropship.support.streams.StreamsHealthIndicator;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
 import com.openfulfil.dropship.support.testing.TopicReader;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,9 @@ import static org.awaitility.Awaitility.await;
         "spring.cloud.stream.kafka.streams.binder.functions.echo.application-id=support-it"})
 class DeadLetterIT extends KafkaIntegrationTest {
 
+    @Autowired
+    StreamsHealthIndicator streams;
+
     @Test
     void poisonGoesToTheDeadLetterTopicAndTheStreamGoesOn() {
         String brokers = EmbeddedBroker.bootstrapServers();
@@ -47,6 +52,8 @@ class DeadLetterIT extends KafkaIntegrationTest {
             assertThat(lifecycle.valuesOf(OrderStatusChanged.class)).extracting(OrderStatusChanged::orderId)
                     .containsExactly("ok-1");
         }
+
+        assertThat(streams.health(true).getStatus().getCode()).as("a running stream is ready").isEqualTo("UP");
 
         List<ConsumerRecord<byte[], byte[]>> dead = readAll(brokers, Topics.dlq("orders.placed", "support-it"), 3);
         assertThat(dead).extracting(r -> new String(r.key(), StandardCharsets.UTF_8))
