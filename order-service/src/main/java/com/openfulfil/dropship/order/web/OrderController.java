@@ -45,7 +45,7 @@ class OrderController {
     @PostMapping("/orders")
     ResponseEntity<PlacedResponse> place(@RequestAttribute(CallerInterceptor.ATTRIBUTE) Caller caller,
                                          @RequestHeader(value = "Idempotency-Key", required = false) String key,
-                                         @Valid @RequestBody PlaceOrderRequest request) {
+                                         @RequestBody PlaceOrderRequest request) {
         if (caller.kind() != Caller.Kind.STOREFRONT) {
             throw ApiProblem.forbidden(caller.kind() == Caller.Kind.PARTNER
                     ? "Partners place orders at /api/v1/partner-orders." : "Only storefronts place orders here.");
@@ -56,7 +56,7 @@ class OrderController {
     @PostMapping("/partner-orders")
     ResponseEntity<PlacedResponse> placeForPartner(@RequestAttribute(CallerInterceptor.ATTRIBUTE) Caller caller,
                                                    @RequestHeader(value = "Idempotency-Key", required = false) String key,
-                                                   @Valid @RequestBody PlaceOrderRequest request) {
+                                                   @RequestBody PlaceOrderRequest request) {
         if (caller.kind() != Caller.Kind.PARTNER) {
             throw ApiProblem.forbidden("Only partners granted by an admin may place partner orders.");
         }

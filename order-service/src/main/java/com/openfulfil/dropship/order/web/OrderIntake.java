@@ -20,11 +20,14 @@ import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.kafka.PublishFailedException;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.FieldProblem;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -52,9 +55,11 @@ class OrderIntake {
     private final EventPublisher publisher;
     private final Clock clock;
     private final InFlightOrders inFlight;
+    private final Validator validator;
 
     OrderIntake(Directory directory, OrderStore orders, EventPublisher publisher, Clock clock,
-                OrderProperties properties) {
+                OrderProperties properties, Validator validator) {
+        this.validator = validator;
         this.directory = directory;
         this.orders = orders;
         this.publisher = publisher;
@@ -78,15 +83,38 @@ class OrderIntake {
                 ? Optional.empty() : Optional.of(OrderRecord.accepted(orderId, entry.details(), entry.acceptedAt()));
     }
 
+    /** Every bad field at once: the request's constraints, then what depends on the caller and the codes. */
     private void checkFields(PlaceOrderRequest request, boolean partner, String key) {
         List<FieldProblem> problems = new ArrayList<>();
+        validator.validate(request).stream()
+                .sorted(Comparator.comparing((ConstraintViolation<PlaceOrderRequest> v) -> v.getPropertyPath().toString()))
+                .forEach(v -> problems.add(FieldProblem.of(v.getPropertyPath().toString(), v.getMessage())));
+        if (!problems.isEmpty() && (request.currency() == null || request.shipTo() == null || request.lines() == null
+                || request.lines().contains(null))) {
+            throw ApiProblem.invalid(problems);
+        }
         if (key == null || key.isBlank()) {
             problems.add(FieldProblem.of("externalRef", "is required when no Idempotency-Key header is sent"));
         }
         Currency currency = currency(request.currency(), problems);
-        if (!COUNTRIES.contains(request.shipTo().country())) {
+        if (request.shipTo().country() != null && request.shipTo().country().matches("[A-Z]{2}")
+                && !COUNTRIES.contains(request.shipTo().country())) {
             problems.add(FieldProblem.of("shipTo.country", "is not an ISO 3166-1 country code"));
         }
+        checkSalePrices(request, partner, currency, problems);
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        if (request.paymentStatus() == PaymentStatus.PENDING) {
+            throw ApiProblem.unprocessable("payment-required", "The order is not paid",
+                    "Only paid or authorized orders are fulfilled; send the order once payment is confirmed.",
+                    List.of(FieldProblem.of("paymentStatus", "must be PAID or AUTHORIZED")));
+        }
+    }
+
+    /** A partner names the price of each line; a storefront sells at the catalog's price. */
+    private static void checkSalePrices(PlaceOrderRequest request, boolean partner, Currency currency,
+                                        List<FieldProblem> problems) {
         for (int i = 0; i < request.lines().size(); i++) {
             BigDecimal salePrice = request.lines().get(i).salePrice();
             String field = "lines[" + i + "].salePrice";
@@ -102,17 +130,12 @@ class OrderIntake {
                         + currency.getDefaultFractionDigits() + ")"));
             }
         }
-        if (!problems.isEmpty()) {
-            throw ApiProblem.invalid(problems);
-        }
-        if (request.paymentStatus() == PaymentStatus.PENDING) {
-            throw ApiProblem.unprocessable("payment-required", "The order is not paid",
-                    "Only paid or authorized orders are fulfilled; send the order once payment is confirmed.",
-                    List.of(FieldProblem.of("paymentStatus", "must be PAID or AUTHORIZED")));
-        }
     }
 
     private static Currency currency(String code, List<FieldProblem> problems) {
+        if (!code.matches("[A-Z]{3}")) {
+            return null;  // already named by the request's constraints
+        }
         try {
             return Currency.getInstance(code);
         } catch (IllegalArgumentException e) {
