@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.local.sim;
 
 import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.events.serde.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,7 +88,7 @@ public final class CarrierSimulator implements SupplierSimulator.CarrierDesk, Au
         HttpRequest request = HttpRequest.newBuilder(webhook(parcel.carrier()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
-                .header(Hmac.HEADER, Hmac.signature(settings.secret(), body))
+                .header(Signatures.HEADER, Signatures.sign(settings.secret(), body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((response, error) -> {

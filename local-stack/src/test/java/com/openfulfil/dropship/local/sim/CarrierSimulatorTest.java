@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.local.sim;
 
+import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.events.serde.Json;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -62,7 +63,7 @@ class CarrierSimulatorTest {
                 .containsExactly("INFO_RECEIVED", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED");
         assertThat(received).allSatisfy(r -> {
             assertThat(r.path()).isEqualTo("/webhooks/carriers/SF");
-            assertThat(r.signature()).isEqualTo(Hmac.signature(SECRET, r.body()));
+            assertThat(r.signature()).isEqualTo(Signatures.sign(SECRET, r.body()));
             assertThat(r.json().path("trackingNumber").asString()).isEqualTo("SF000000000042");
             assertThat(Instant.parse(r.json().path("time").asString())).isNotNull();
         });
@@ -99,7 +100,7 @@ class CarrierSimulatorTest {
         byte[] body = exchange.getRequestBody().readAllBytes();
         int status = failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? 503 : 202;
         received.add(new Received(exchange.getRequestURI().getPath(),
-                exchange.getRequestHeaders().getFirst(Hmac.HEADER), body, status));
+                exchange.getRequestHeaders().getFirst(Signatures.HEADER), body, status));
         exchange.sendResponseHeaders(status, -1);
         exchange.close();
     }

@@ -4,7 +4,7 @@ import com.openfulfil.dropship.events.supplier.SupplierUpdate;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.gateway.config.GatewayProperties;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
-import com.openfulfil.dropship.support.security.Signatures;
+import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.FieldProblem;
 import org.springframework.http.HttpStatus;

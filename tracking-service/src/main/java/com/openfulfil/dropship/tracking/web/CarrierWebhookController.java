@@ -4,7 +4,7 @@ import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.kafka.PublishFailedException;
-import com.openfulfil.dropship.support.security.Signatures;
+import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.tracking.config.TrackingProperties;
 import com.openfulfil.dropship.tracking.connector.CarrierAdapters;

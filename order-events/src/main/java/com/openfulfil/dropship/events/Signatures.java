@@ -1,4 +1,4 @@
-package com.openfulfil.dropship.support.security;
+package com.openfulfil.dropship.events;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -9,7 +9,8 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * HMAC-SHA256 signatures over a request's raw body. Suppliers and carriers sign with
+ * HMAC-SHA256 signatures over a request's raw body: part of the contract suppliers and carriers
+ * implement. Suppliers and carriers sign with
  * {@code X-Dropship-Signature: sha256=<hex>}; Shopify signs with base64 in its own header.
  * Comparison is constant-time so a caller cannot guess a signature byte by byte.
  */
