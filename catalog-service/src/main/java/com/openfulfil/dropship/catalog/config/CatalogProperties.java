@@ -1,22 +1,45 @@
 package com.openfulfil.dropship.catalog.config;
 
+import com.openfulfil.dropship.catalog.domain.CatalogPolicy;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 
 /**
  * catalog-service settings ({@code DROPSHIP_CATALOG_LOW_STOCK_THRESHOLD},
  * {@code DROPSHIP_CATALOG_DEMO_FEED_ENABLED}, ...).
  *
- * @param lowStockThreshold available stock at or below which a product raises {@code LowStock}
+ * @param lowStockThreshold available stock at or below which a product raises {@code LowStock}, unless its
+ *                          feed sets a threshold of its own
+ * @param defaultMargin     products without an explicit retail price sell at their best offer's landed cost
+ *                          × (1 + margin), e.g. 0.60; unset, every product needs an explicit price
  * @param demoFeed          the demo catalog loaded at start-up (profile {@code demo})
  */
 @ConfigurationProperties("dropship.catalog")
-public record CatalogProperties(@DefaultValue("10") int lowStockThreshold, @DefaultValue DemoFeed demoFeed) {
+public record CatalogProperties(@DefaultValue("10") int lowStockThreshold, BigDecimal defaultMargin,
+                                @DefaultValue DemoFeed demoFeed, @DefaultValue List<PullFeed> pullFeeds) {
 
     public CatalogProperties {
         if (lowStockThreshold < 0) {
             throw new IllegalArgumentException("dropship.catalog.low-stock-threshold must not be negative");
         }
+    }
+
+    public CatalogPolicy policy() {
+        return new CatalogPolicy(defaultMargin, lowStockThreshold);
+    }
+
+    /**
+     * A supplier feed fetched from the supplier's URL every {@code interval}.
+     *
+     * @param format {@code csv} or {@code json}
+     */
+    public record PullFeed(String supplierId, URI url, @DefaultValue("csv") String format,
+                           @DefaultValue("15m") Duration interval) {
     }
 
     /**

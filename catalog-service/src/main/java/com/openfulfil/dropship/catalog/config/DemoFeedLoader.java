@@ -1,7 +1,8 @@
 package com.openfulfil.dropship.catalog.config;
 
-import com.openfulfil.dropship.catalog.web.FeedImporter;
-import com.openfulfil.dropship.catalog.web.FeedReport;
+import com.openfulfil.dropship.catalog.feed.FeedFormat;
+import com.openfulfil.dropship.catalog.feed.FeedImporter;
+import com.openfulfil.dropship.catalog.feed.FeedReport;
 import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.events.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -19,6 +20,7 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -66,7 +68,7 @@ public class DemoFeedLoader implements ApplicationRunner {
         }
         Map<String, List<JsonNode>> bySupplier = rowsBySupplier();
         bySupplier.forEach((supplierId, rows) -> {
-            FeedReport report = importer.importRows(supplierId, rows);
+            FeedReport report = importer.importFeed(supplierId, FeedFormat.JSON.open(json(rows)));
             if (!report.rowsRefused().isEmpty()) {
                 throw new IllegalStateException("Demo catalog rows refused for " + supplierId + ": " + report.rowsRefused());
             }
@@ -74,6 +76,10 @@ public class DemoFeedLoader implements ApplicationRunner {
         log.info("Demo catalog loaded: {} rows from {} suppliers",
                 bySupplier.values().stream().mapToInt(List::size).sum(), bySupplier.size());
         return true;
+    }
+
+    private static InputStream json(List<JsonNode> rows) {
+        return new ByteArrayInputStream(Json.mapper().writeValueAsBytes(rows));
     }
 
     private Map<String, List<JsonNode>> rowsBySupplier() throws IOException {

@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.catalog.domain;
 
 import com.openfulfil.dropship.events.catalog.OfferFeedRow;
+import com.openfulfil.dropship.events.model.ShippingOption;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -46,12 +47,26 @@ public final class FeedRules {
         notNegative(problems, "stock", row.stock());
         notNegative(problems, "handlingDays", row.handlingDays());
         notNegative(problems, "priority", row.priority());
+        notNegative(problems, "lowStockThreshold", row.lowStockThreshold());
+        shippingOptions(problems, row);
         return problems;
     }
 
+    private static void shippingOptions(List<RowProblem> problems, OfferFeedRow row) {
+        if (row.shippingOptions() == null) {
+            return;
+        }
+        long services = row.shippingOptions().stream().map(ShippingOption::service).distinct().count();
+        if (services < row.shippingOptions().size()) {
+            problems.add(new RowProblem("shippingOptions", "must list each service (STANDARD, EXPEDITED) once"));
+        }
+    }
+
     private static void currency(List<RowProblem> problems, OfferFeedRow row) {
+        boolean hasAmount = row.cost() != null || row.shippingCost() != null || row.retailPrice() != null
+                || (row.shippingOptions() != null && !row.shippingOptions().isEmpty());
         if (row.currency() == null) {
-            if (row.cost() != null || row.shippingCost() != null || row.retailPrice() != null) {
+            if (hasAmount) {
                 problems.add(new RowProblem("currency", "is required when the row has an amount"));
             }
         } else if (!isCurrency(row.currency())) {

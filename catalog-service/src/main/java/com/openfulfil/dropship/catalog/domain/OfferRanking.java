@@ -1,5 +1,7 @@
 package com.openfulfil.dropship.catalog.domain;
 
+import com.openfulfil.dropship.events.model.Priority;
+
 import java.util.Comparator;
 import java.util.List;
 
@@ -16,13 +18,14 @@ public final class OfferRanking {
     public record Candidate(Offer offer, int available) {
     }
 
-    public static List<Candidate> rank(List<Candidate> candidates, int quantity) {
-        return candidates.stream().sorted(order(quantity)).toList();
+    /** @param service the order's service level: expedited orders compare offers by their expedited shipping */
+    public static List<Candidate> rank(List<Candidate> candidates, int quantity, Priority service) {
+        return candidates.stream().sorted(order(quantity, service)).toList();
     }
 
-    static Comparator<Candidate> order(int quantity) {
+    static Comparator<Candidate> order(int quantity, Priority service) {
         return Comparator.comparingInt((Candidate c) -> c.available() >= quantity ? 0 : 1)
-                .thenComparing(c -> c.offer().landedCost())
+                .thenComparing(c -> c.offer().landedCost(service))
                 .thenComparingInt(c -> c.offer().priority())
                 .thenComparing(c -> c.offer().supplierId());
     }

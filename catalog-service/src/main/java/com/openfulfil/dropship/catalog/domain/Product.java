@@ -3,10 +3,14 @@ package com.openfulfil.dropship.catalog.domain;
 import com.openfulfil.dropship.events.catalog.OfferFeedRow;
 import com.openfulfil.dropship.events.model.OfferRef;
 
+import com.openfulfil.dropship.events.model.Priority;
+
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +20,7 @@ import java.util.Optional;
  * tell "nothing changed" by equality.
  */
 public record Product(String sku, String title, String description, List<String> imageUrls, BigDecimal retailPrice,
-                      String currency, List<Offer> offers, List<Reservation> reservations) {
+                      String currency, List<Offer> offers, List<Reservation> reservations, Integer lowStockThreshold) {
 
     public Product {
         imageUrls = imageUrls == null ? List.of() : List.copyOf(imageUrls);
@@ -25,7 +29,7 @@ public record Product(String sku, String title, String description, List<String>
     }
 
     public static Product newProduct(String sku) {
-        return new Product(sku, null, null, List.of(), null, null, List.of(), List.of());
+        return new Product(sku, null, null, List.of(), null, null, List.of(), List.of(), null);
     }
 
     /** Applies one feed row: the supplier's offer is created or partially updated, product fields the row carries win. */
@@ -39,25 +43,28 @@ public record Product(String sku, String title, String description, List<String>
         // the row's currency is the currency of every amount it carries, the retail price included
         String priceCurrency = row.retailPrice() != null && row.currency() != null ? row.currency() : currency;
         return new Product(sku, Values.pick(row.title(), title), Values.pick(row.description(), description),
-                Values.pick(row.imageUrls(), imageUrls), price, priceCurrency, merged, reservations);
+                Values.pick(row.imageUrls(), imageUrls), price, priceCurrency, merged, reservations,
+                Values.pick(row.lowStockThreshold(), lowStockThreshold));
     }
 
     /**
      * Reserves {@code quantity} for an order line at the best offer not excluded. A line that already
      * holds stock gets the same answer again (a replayed request must not reserve twice).
      */
-    public ReserveOutcome reserve(String orderId, int lineNo, int quantity, Collection<String> excludedSuppliers) {
+    public ReserveOutcome reserve(String orderId, int lineNo, int quantity, Collection<String> excludedSuppliers,
+                                  Priority service) {
         Optional<Reservation> held = reservation(orderId, lineNo);
         if (held.isPresent()) {
             return new ReserveOutcome.Reserved(this, held.get());
         }
-        List<OfferRanking.Candidate> ranked = OfferRanking.rank(candidates(excludedSuppliers), quantity);
+        List<OfferRanking.Candidate> ranked = OfferRanking.rank(candidates(excludedSuppliers), quantity, service);
         if (ranked.isEmpty() || ranked.get(0).available() < quantity) {
             int best = ranked.stream().mapToInt(OfferRanking.Candidate::available).max().orElse(0);
-            return new ReserveOutcome.Unavailable(best, listed());
+            return new ReserveOutcome.Unavailable(best, available() > 0);
         }
-        List<OfferRef> backups = ranked.subList(1, ranked.size()).stream().map(c -> c.offer().ref()).toList();
-        Reservation reservation = new Reservation(orderId, lineNo, quantity, ranked.get(0).offer().ref(), backups);
+        List<OfferRef> backups = ranked.subList(1, ranked.size()).stream().map(c -> c.offer().ref(service)).toList();
+        Reservation reservation = new Reservation(orderId, lineNo, quantity, ranked.get(0).offer().ref(service),
+                backups);
         List<Reservation> all = new ArrayList<>(reservations);
         all.add(reservation);
         return new ReserveOutcome.Reserved(withReservations(all), reservation);
@@ -78,8 +85,8 @@ public record Product(String sku, String title, String description, List<String>
         List<Offer> shipped = offers.stream()
                 .map(o -> r.holds(o.supplierId()) ? o.withStock(o.stock() - r.quantity()) : o)
                 .toList();
-        return new Product(sku, title, description, imageUrls, retailPrice, currency, shipped, reservations)
-                .release(orderId, lineNo);
+        return new Product(sku, title, description, imageUrls, retailPrice, currency, shipped, reservations,
+                lowStockThreshold).release(orderId, lineNo);
     }
 
     public Optional<Reservation> reservation(String orderId, int lineNo) {
@@ -108,8 +115,43 @@ public record Product(String sku, String title, String description, List<String>
      * Shown on storefronts and accepted at order intake: some offer has stock, and there is a retail
      * price to sell it at (a product a feed created without one cannot be priced on an order).
      */
-    public boolean listed() {
-        return available() > 0 && retailPrice != null;
+    public boolean listed(CatalogPolicy policy) {
+        return available() > 0 && price(policy).isPresent();
+    }
+
+    /**
+     * The retail price: the one set explicitly, else the best offer's landed cost plus the default margin,
+     * rounded half-up to the currency's minor unit. Flagged when it is below the best landed cost.
+     */
+    public Optional<Price> price(CatalogPolicy policy) {
+        Optional<BigDecimal> best = bestLandedCost(currency);
+        if (retailPrice != null) {
+            return Optional.of(new Price(retailPrice, currency, Price.Source.EXPLICIT, best.orElse(null),
+                    best.map(cost -> retailPrice.compareTo(cost) < 0).orElse(false)));
+        }
+        if (policy.defaultMargin() == null) {
+            return Optional.empty();
+        }
+        return cheapestOffer().map(offer -> {
+            Currency money = Currency.getInstance(offer.currency());
+            BigDecimal amount = offer.landedCost().multiply(BigDecimal.ONE.add(policy.defaultMargin()))
+                    .setScale(Math.max(0, money.getDefaultFractionDigits()), RoundingMode.HALF_UP);
+            return new Price(amount, offer.currency(), Price.Source.COST_PLUS, offer.landedCost(), false);
+        });
+    }
+
+    public int lowStockThreshold(CatalogPolicy policy) {
+        return lowStockThreshold != null ? lowStockThreshold : policy.defaultLowStockThreshold();
+    }
+
+    private Optional<Offer> cheapestOffer() {
+        return offers.stream().filter(Offer::sellable).min(Comparator.comparing((Offer o) -> o.landedCost())
+                .thenComparing(Offer::supplierId));
+    }
+
+    private Optional<BigDecimal> bestLandedCost(String inCurrency) {
+        return offers.stream().filter(Offer::sellable).filter(o -> o.currency().equals(inCurrency))
+                .map(o -> o.landedCost()).min(Comparator.naturalOrder());
     }
 
     private List<OfferRanking.Candidate> candidates(Collection<String> excludedSuppliers) {
@@ -121,6 +163,6 @@ public record Product(String sku, String title, String description, List<String>
     }
 
     private Product withReservations(List<Reservation> held) {
-        return new Product(sku, title, description, imageUrls, retailPrice, currency, offers, held);
+        return new Product(sku, title, description, imageUrls, retailPrice, currency, offers, held, lowStockThreshold);
     }
 }

@@ -117,7 +117,7 @@ final class AllocationProcessor implements Processor<String, Event, String, Even
         if (action instanceof AllocationAction.Reserve reserve) {
             var line = reserve.line();
             forward(line.sku(), new ReserveRequested(id(causeId, "reserve", line.lineNo()), at, orderId, line.lineNo(),
-                    line.sku(), line.quantity(), List.of()));
+                    line.sku(), line.quantity(), List.of(), state.order().priority()));
         } else if (action instanceof AllocationAction.Release release) {
             var line = release.line();
             forward(line.sku(), new ReleaseRequested(id(causeId, "release", line.lineNo()), at, orderId,

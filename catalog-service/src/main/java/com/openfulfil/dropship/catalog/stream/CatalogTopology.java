@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.catalog.stream;
 
 import com.openfulfil.dropship.catalog.config.CatalogProperties;
+import com.openfulfil.dropship.catalog.domain.CatalogPolicy;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.topics.TopicSpec;
@@ -35,13 +36,13 @@ public class CatalogTopology {
 
     @Bean
     public Consumer<KStream<String, Event>> inventory(CatalogProperties properties) {
-        return events -> build(events, properties.lowStockThreshold());
+        return events -> build(events, properties.policy());
     }
 
-    public static void build(KStream<String, Event> events, int lowStockThreshold) {
+    public static void build(KStream<String, Event> events, CatalogPolicy policy) {
         // feed rows and per-line stock requests, keyed by sku: the product's stock
         KStream<String, Event> stock = events.filter((sku, event) -> InventoryProcessor.handles(event))
-                .process(InventoryProcessor.supplier(lowStockThreshold), Named.as("inventory-processor"));
+                .process(InventoryProcessor.supplier(policy), Named.as("inventory-processor"));
         // orders, per-line answers, shipments and cancellations, keyed by orderId: the order's allocation
         KStream<String, Event> allocations = events.filter((orderId, event) -> AllocationProcessor.handles(event))
                 .process(AllocationProcessor.supplier(), Named.as("allocation-processor"));

@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.catalog.stream;
 
 import com.openfulfil.dropship.catalog.domain.AlertKind;
+import com.openfulfil.dropship.catalog.domain.CatalogPolicy;
 import com.openfulfil.dropship.catalog.domain.Product;
 import com.openfulfil.dropship.catalog.domain.ReserveOutcome;
 import com.openfulfil.dropship.catalog.domain.StockAlerts;
@@ -36,24 +37,24 @@ import java.util.function.UnaryOperator;
 final class InventoryProcessor implements Processor<String, Event, String, Event> {
     static final String STORE = CatalogTopology.INVENTORY_STORE;
 
-    private final int lowStockThreshold;
+    private final CatalogPolicy policy;
     private ProcessorContext<String, Event> context;
     private KeyValueStore<String, Product> products;
     private long timestamp;
 
-    private InventoryProcessor(int lowStockThreshold) {
-        this.lowStockThreshold = lowStockThreshold;
+    private InventoryProcessor(CatalogPolicy policy) {
+        this.policy = policy;
     }
 
     static boolean handles(Event event) {
         return event instanceof OfferFeedRow || event instanceof ReservationRequest;
     }
 
-    static ProcessorSupplier<String, Event, String, Event> supplier(int lowStockThreshold) {
+    static ProcessorSupplier<String, Event, String, Event> supplier(CatalogPolicy policy) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, Event, String, Event> get() {
-                return new InventoryProcessor(lowStockThreshold);
+                return new InventoryProcessor(policy);
             }
 
             @Override
@@ -89,7 +90,8 @@ final class InventoryProcessor implements Processor<String, Event, String, Event
     private void reserve(ReserveRequested request) {
         Product product = products.get(request.sku());
         ReserveOutcome outcome = product == null ? ReserveOutcome.noSuchProduct()
-                : product.reserve(request.orderId(), request.lineNo(), request.quantity(), request.excludedSuppliers());
+                : product.reserve(request.orderId(), request.lineNo(), request.quantity(), request.excludedSuppliers(),
+                        request.priority());
         String answerId = EventIds.derived(request.eventId(), "answer");
         if (outcome instanceof ReserveOutcome.Reserved reserved) {
             save(request.eventId(), product, reserved.product());
@@ -115,11 +117,12 @@ final class InventoryProcessor implements Processor<String, Event, String, Event
             return;
         }
         products.put(after.sku(), after);
-        forward(after.sku(), CatalogEvents.productUpdated(EventIds.derived(causeId, "product"), now(), after));
+        forward(after.sku(), CatalogEvents.productUpdated(EventIds.derived(causeId, "product"), now(), after, policy));
+        int threshold = after.lowStockThreshold(policy);
         OptionalInt was = before == null ? OptionalInt.empty() : OptionalInt.of(before.available());
-        for (AlertKind kind : StockAlerts.crossing(was, after.available(), lowStockThreshold)) {
+        for (AlertKind kind : StockAlerts.crossing(was, after.available(), threshold)) {
             forward(after.sku(), CatalogEvents.alert(kind, EventIds.derived(causeId, kind.name()), now(), after.sku(),
-                    after.available(), lowStockThreshold));
+                    after.available(), threshold));
         }
     }
 

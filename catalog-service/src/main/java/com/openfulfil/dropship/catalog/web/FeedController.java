@@ -1,18 +1,26 @@
 package com.openfulfil.dropship.catalog.web;
 
+import com.openfulfil.dropship.catalog.feed.FeedFormat;
+import com.openfulfil.dropship.catalog.feed.FeedImporter;
+import com.openfulfil.dropship.catalog.feed.FeedMalformedException;
+import com.openfulfil.dropship.catalog.feed.FeedReport;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.FieldProblem;
-import org.springframework.http.MediaType;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 
-/** Supplier feeds pushed over HTTP (R1.1). */
+/**
+ * Supplier feeds pushed over HTTP (R1.1): a JSON array of rows, or a spreadsheet's CSV export. The
+ * body is read as a stream, so a feed of any size imports in constant memory.
+ */
 @RestController
 class FeedController {
     private final FeedImporter importer;
@@ -21,15 +29,25 @@ class FeedController {
         this.importer = importer;
     }
 
-    @PostMapping(path = "/api/v1/suppliers/{supplierId}/feed", consumes = MediaType.APPLICATION_JSON_VALUE)
-    FeedReport importJson(@PathVariable String supplierId, @RequestBody JsonNode rows) {
+    @PostMapping(path = "/api/v1/suppliers/{supplierId}/feed",
+            consumes = {"application/json", "text/csv", "application/csv"})
+    FeedReport importFeed(@PathVariable String supplierId, HttpServletRequest request) throws IOException {
         if (!Topics.isValidSupplierId(supplierId)) {
             throw ApiProblem.invalid(List.of(FieldProblem.of("supplierId",
                     "must be 1-63 lower-case letters, digits or '-', starting with a letter or digit")));
         }
-        if (!rows.isArray()) {
-            throw ApiProblem.invalid(List.of(FieldProblem.of("", "must be a JSON array of feed rows")));
+        FeedFormat format = FeedFormat.of(request.getContentType()).orElseThrow();
+        try {
+            return importer.importFeed(supplierId, format.open(request.getInputStream()));
+        } catch (FeedMalformedException e) {
+            throw malformed(e);
         }
-        return importer.importRows(supplierId, rows.values());
+    }
+
+    static ApiProblem malformed(FeedMalformedException e) {
+        return new ApiProblem(HttpStatus.BAD_REQUEST, "malformed-feed", "The feed cannot be read",
+                e.getMessage() + ". Rows before line " + e.line() + " were imported; fix the file and send it again "
+                        + "(rows already imported do not change).",
+                List.of(FieldProblem.of("", e.getMessage())), Map.of("line", e.line()));
     }
 }

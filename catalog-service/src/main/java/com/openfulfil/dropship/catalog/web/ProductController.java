@@ -1,5 +1,7 @@
 package com.openfulfil.dropship.catalog.web;
 
+import com.openfulfil.dropship.catalog.config.CatalogProperties;
+import com.openfulfil.dropship.catalog.domain.CatalogPolicy;
 import com.openfulfil.dropship.catalog.domain.Product;
 import com.openfulfil.dropship.catalog.stream.CatalogTopology;
 import com.openfulfil.dropship.support.streams.StoreQueries;
@@ -29,9 +31,11 @@ class ProductController {
     private static final int MAX_SIZE = 100;
 
     private final StoreQueries queries;
+    private final CatalogPolicy policy;
 
-    ProductController(StoreQueries queries) {
+    ProductController(StoreQueries queries, CatalogProperties properties) {
         this.queries = queries;
+        this.policy = properties.policy();
     }
 
     @GetMapping("/api/v1/products/{sku}")
@@ -40,7 +44,7 @@ class ProductController {
         if (product == null) {
             throw ApiProblem.notFound("There is no product with sku " + sku);
         }
-        return ProductView.of(product);
+        return ProductView.of(product, policy);
     }
 
     /** Case-insensitive search on sku and title, sorted by sku. */
@@ -55,7 +59,7 @@ class ProductController {
         }
         List<Product> matches = matching(q.strip().toLowerCase(Locale.ROOT));
         List<ProductView> items = matches.stream().skip((long) pageNo * pageSize).limit(pageSize)
-                .map(ProductView::of).toList();
+                .map(p -> ProductView.of(p, policy)).toList();
         return new ProductPage(items, pageNo, pageSize, matches.size());
     }
 

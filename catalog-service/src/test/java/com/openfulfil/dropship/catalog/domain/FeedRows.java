@@ -1,6 +1,8 @@
 package com.openfulfil.dropship.catalog.domain;
 
 import com.openfulfil.dropship.events.catalog.OfferFeedRow;
+import com.openfulfil.dropship.events.model.Priority;
+import com.openfulfil.dropship.events.model.ShippingOption;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,13 +21,24 @@ public final class FeedRows {
                                      int priority) {
         return new OfferFeedRow(nextId(), AT, sku, supplierId, supplierId.toUpperCase() + "-" + sku,
                 "Product " + sku, "About " + sku, List.of("https://cdn.example.com/" + sku + ".jpg"),
-                new BigDecimal(cost), "USD", stock, 2, new BigDecimal(shipping), priority, new BigDecimal("20.00"));
+                new BigDecimal(cost), "USD", stock, 2, new BigDecimal(shipping), priority, new BigDecimal("20.00"), null, null);
+    }
+
+    /** A row with the offer's cost and shipping options but no retail price: the price is left to the rules. */
+    public static OfferFeedRow unpriced(String sku, String supplierId, String cost, int stock,
+                                        List<ShippingOption> shipping) {
+        return new OfferFeedRow(nextId(), AT, sku, supplierId, supplierId.toUpperCase() + "-" + sku, "Product " + sku,
+                null, null, new BigDecimal(cost), "USD", stock, 2, null, null, null, shipping, null);
+    }
+
+    public static ShippingOption shipping(Priority service, String cost, int days) {
+        return new ShippingOption(service, new BigDecimal(cost), days, null);
     }
 
     /** A stock-only row: everything else is left as it is. */
     public static OfferFeedRow stockOnly(String sku, String supplierId, int stock) {
         return new OfferFeedRow(nextId(), AT, sku, supplierId, supplierId.toUpperCase() + "-" + sku, null, null, null,
-                null, null, stock, null, null, null, null);
+                null, null, stock, null, null, null, null, null, null);
     }
 
     private static String nextId() {

@@ -13,7 +13,7 @@ class FeedRulesTest {
 
     private static OfferFeedRow row(String sku, String supplierSku, String cost, String currency, Integer stock) {
         return new OfferFeedRow("e", Instant.EPOCH, sku, "hanoi-crafts", supplierSku, null, null, null,
-                cost == null ? null : new BigDecimal(cost), currency, stock, null, null, null, null);
+                cost == null ? null : new BigDecimal(cost), currency, stock, null, null, null, null, null, null);
     }
 
     @Test

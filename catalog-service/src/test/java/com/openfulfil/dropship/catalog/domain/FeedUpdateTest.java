@@ -21,7 +21,7 @@ class FeedUpdateTest {
         Offer before = mug.offer("hanoi-crafts").orElseThrow();
         assertThat(after.offer("hanoi-crafts").orElseThrow())
                 .isEqualTo(new Offer("hanoi-crafts", before.supplierSku(), before.cost(), "USD", before.shippingCost(),
-                        80, before.handlingDays(), before.priority()));
+                        80, before.handlingDays(), before.priority(), before.shippingOptions()));
         assertThat(after.title()).isEqualTo(mug.title());
         assertThat(after.retailPrice()).isEqualTo(mug.retailPrice());
         assertThat(after.imageUrls()).isEqualTo(mug.imageUrls());
@@ -39,7 +39,7 @@ class FeedUpdateTest {
     @Test
     void theRetailPriceChangesOnlyWhenTheRowCarriesOne() {
         OfferFeedRow price = new OfferFeedRow("p", Instant.EPOCH, "MUG-001", "hanoi-crafts", "HC-1", null, null, null,
-                null, "USD", null, null, null, null, new BigDecimal("13.90"));
+                null, "USD", null, null, null, null, new BigDecimal("13.90"), null, null);
 
         assertThat(mug.apply(price).retailPrice()).isEqualByComparingTo("13.90");
         assertThat(mug.apply(price).offer("hanoi-crafts").orElseThrow().cost()).isEqualByComparingTo("4.20");
@@ -55,7 +55,7 @@ class FeedUpdateTest {
     @Test
     void theSameAmountWrittenWithAnotherScaleIsNoChange() {
         OfferFeedRow sameCost = new OfferFeedRow("p", Instant.EPOCH, "MUG-001", "hanoi-crafts", null, null, null, null,
-                new BigDecimal("4.2"), "USD", null, null, new BigDecimal("1.800"), null, new BigDecimal("20"));
+                new BigDecimal("4.2"), "USD", null, null, new BigDecimal("1.800"), null, new BigDecimal("20"), null, null);
 
         assertThat(mug.apply(sameCost)).isEqualTo(mug);
     }
@@ -64,7 +64,7 @@ class FeedUpdateTest {
     void aNewOfferWithOnlyStockIsNotSellableUntilItIsPriced() {
         Product stocked = Product.newProduct("NEW-1").apply(FeedRows.stockOnly("NEW-1", "lyon-linen", 30));
         Product priced = stocked.apply(new OfferFeedRow("p", Instant.EPOCH, "NEW-1", "lyon-linen", null, null, null,
-                List.of(), new BigDecimal("6.50"), "USD", null, null, null, null, null));
+                List.of(), new BigDecimal("6.50"), "USD", null, null, null, null, null, null, null));
 
         assertThat(stocked.available()).isZero();
         assertThat(priced.available()).isEqualTo(30);

@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.catalog.domain;
 
+import com.openfulfil.dropship.events.model.Priority;
 import com.openfulfil.dropship.events.model.OfferRef;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +21,7 @@ class OfferChoiceTest {
     }
 
     private static ReserveOutcome.Reserved reserve(Product product, int quantity, List<String> excluded) {
-        ReserveOutcome outcome = product.reserve("o-1", 1, quantity, excluded);
+        ReserveOutcome outcome = product.reserve("o-1", 1, quantity, excluded, Priority.STANDARD);
         assertThat(outcome).isInstanceOf(ReserveOutcome.Reserved.class);
         return (ReserveOutcome.Reserved) outcome;
     }
@@ -88,7 +89,7 @@ class OfferChoiceTest {
         Product product = productWith(offer("MUG-001", "a", "1.00", "1.00", 3, 1),
                 offer("MUG-001", "b", "2.00", "1.00", 4, 2));
 
-        ReserveOutcome outcome = product.reserve("o-1", 1, 5, List.of());
+        ReserveOutcome outcome = product.reserve("o-1", 1, 5, List.of(), Priority.STANDARD);
 
         // 7 units exist in total, but a line ships from one supplier
         assertThat(outcome).isEqualTo(new ReserveOutcome.Unavailable(4, true));
@@ -98,7 +99,7 @@ class OfferChoiceTest {
     void everySupplierExcludedIsUnavailable() {
         Product product = productWith(offer("MUG-001", "a", "1.00", "1.00", 30, 1));
 
-        assertThat(product.reserve("o-1", 1, 1, List.of("a"))).isEqualTo(new ReserveOutcome.Unavailable(0, true));
+        assertThat(product.reserve("o-1", 1, 1, List.of("a"), Priority.STANDARD)).isEqualTo(new ReserveOutcome.Unavailable(0, true));
     }
 
     @Test

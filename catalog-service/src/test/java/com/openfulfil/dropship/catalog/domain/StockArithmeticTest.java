@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.catalog.domain;
 
+import com.openfulfil.dropship.events.model.Priority;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -9,12 +10,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Reserve, release and consume: what stays available, and that replays change nothing. */
 class StockArithmeticTest {
+    private static final CatalogPolicy POLICY = new CatalogPolicy(null, 10);
+
     private final Product product = Product.newProduct("MUG-001")
             .apply(offer("MUG-001", "hanoi-crafts", "4.20", "1.80", 10, 1))
             .apply(offer("MUG-001", "shenzhen-gadgets", "4.60", "1.50", 5, 2));
 
     private Product reserved(Product p, String orderId, int lineNo, int quantity) {
-        return ((ReserveOutcome.Reserved) p.reserve(orderId, lineNo, quantity, List.of())).product();
+        return ((ReserveOutcome.Reserved) p.reserve(orderId, lineNo, quantity, List.of(), Priority.STANDARD)).product();
     }
 
     @Test
@@ -30,7 +33,7 @@ class StockArithmeticTest {
     void aRepeatedRequestForAHeldLineGetsTheSameAnswerAndReservesNothingMore() {
         Product once = reserved(product, "o-1", 1, 4);
 
-        ReserveOutcome again = once.reserve("o-1", 1, 4, List.of());
+        ReserveOutcome again = once.reserve("o-1", 1, 4, List.of(), Priority.STANDARD);
 
         assertThat(again).isInstanceOf(ReserveOutcome.Reserved.class);
         ReserveOutcome.Reserved replay = (ReserveOutcome.Reserved) again;
@@ -44,7 +47,7 @@ class StockArithmeticTest {
         p = reserved(p, "o-2", 1, 5);
 
         // hanoi has 2 left, shenzhen 0: a third line of 3 cannot be covered
-        assertThat(p.reserve("o-3", 1, 3, List.of())).isEqualTo(new ReserveOutcome.Unavailable(2, true));
+        assertThat(p.reserve("o-3", 1, 3, List.of(), Priority.STANDARD)).isEqualTo(new ReserveOutcome.Unavailable(2, true));
         assertThat(p.available()).isEqualTo(2);
     }
 
@@ -79,8 +82,8 @@ class StockArithmeticTest {
         Product soldOut = reserved(reserved(product, "o-1", 1, 10), "o-2", 1, 5);
         Product noPrice = Product.newProduct("NEW-1").apply(FeedRows.stockOnly("NEW-1", "s", 5));
 
-        assertThat(product.listed()).isTrue();
-        assertThat(soldOut.listed()).isFalse();
-        assertThat(noPrice.listed()).isFalse();
+        assertThat(product.listed(POLICY)).isTrue();
+        assertThat(soldOut.listed(POLICY)).isFalse();
+        assertThat(noPrice.listed(POLICY)).isFalse();
     }
 }

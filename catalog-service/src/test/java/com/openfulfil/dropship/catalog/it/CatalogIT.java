@@ -2,6 +2,7 @@ package com.openfulfil.dropship.catalog.it;
 
 import com.openfulfil.dropship.catalog.CatalogServiceApplication;
 import com.openfulfil.dropship.catalog.config.DemoFeedLoader;
+import com.openfulfil.dropship.events.catalog.ProductUpdated;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.fixtures.OrderFixtures;
 import com.openfulfil.dropship.events.order.OrderPlaced;
@@ -53,7 +54,8 @@ class CatalogIT extends KafkaIntegrationTest {
 
         try (TopicReader allocations = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDER_ALLOCATIONS.name())) {
             allocations.until(STARTUP, seen -> seen.stream().anyMatch(r -> r.key().equals("it-order-1")));
-            assertThat(allocations.valuesOf(StockAllocated.class)).singleElement().satisfies(allocated -> {
+            assertThat(allocations.valuesOf(StockAllocated.class)).filteredOn(a -> a.orderId().equals("it-order-1"))
+                    .singleElement().satisfies(allocated -> {
                 assertThat(allocated.order()).isEqualTo(order.order());
                 assertThat(allocated.lines()).extracting(l -> l.sku() + "@" + l.chosen().supplierId())
                         .containsExactly("MUG-001@hanoi-crafts", "TOWEL-020@lyon-linen");
@@ -94,18 +96,67 @@ class CatalogIT extends KafkaIntegrationTest {
 
     @Test
     void productsCanBeSearchedBySkuOrTitleAPageAtATime() throws Exception {
-        await().atMost(STARTUP).pollInterval(Duration.ofMillis(200)).until(() -> availableOf("CUSHION-024") > 0);
+        // tea towel, napkins, apron, duvet cover, cushion cover (and nothing by sku), once the demo feed is in
+        await().atMost(STARTUP).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/api/v1/products?q=LINEN&page=0&size=2").body().path("total").asInt(0) >= 5);
 
         Response page = get("/api/v1/products?q=LINEN&page=0&size=2");
-
-        // tea towel, napkins, apron, duvet cover, cushion cover (and nothing by sku)
-        assertThat(page.body().get("total").intValue()).isGreaterThanOrEqualTo(5);
         assertThat(page.body().get("items").values()).hasSize(2);
         assertThat(page.body().get("size").intValue()).isEqualTo(2);
         Response bad = get("/api/v1/products?page=-1&size=500");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.body().get("errors").values()).extracting(e -> e.get("field").stringValue())
                 .containsExactly("page", "size");
+    }
+
+    @Test
+    void aSpreadsheetsCsvIsImportedRowByRowAndAgainWithoutChange() throws Exception {
+        String csv = "\uFEFF" + """
+                Our SKU,Supplier SKU,Title,Description,Cost price,Currency,Stock on hand,Handling days,Shipping options,Retail price
+                CSV-TEA-1,HC-T1,"Trà sen Tây Hồ, 100 g","Lotus tea; hand-wrapped",6.00,USD,80,3,STANDARD:1.20:9|EXPEDITED:5.00:4:DHL,15.00
+                CSV-TEA-2,HC-T2,龙井茶 50 g,"Thé vert \"\"Longjing\"\"",-1,USD,40,3,,12.00
+                CSV-TEA-3,HC-T3,Trà ô long,,5.00,USD,lots,3,,14.00
+                """;
+
+        Response first = postCsv("/api/v1/suppliers/hanoi-crafts/feed", csv);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.body().get("rowsReceived").intValue()).isEqualTo(3);
+        assertThat(first.body().get("rowsApplied").intValue()).isEqualTo(1);
+        assertThat(first.body().get("rowsRefused").values()).extracting(r -> r.get("line").intValue() + " "
+                        + r.get("field").stringValue())
+                .containsExactly("3 cost", "4 stock");
+
+        await().atMost(STARTUP).until(() -> availableOf("CSV-TEA-1") == 80);
+        JsonNode tea = get("/api/v1/products/CSV-TEA-1").body();
+        assertThat(tea.get("title").stringValue()).isEqualTo("Trà sen Tây Hồ, 100 g");
+        assertThat(tea.at("/offers/0/shippingOptions/1/carrier").stringValue()).isEqualTo("DHL");
+        assertThat(get("/api/v1/products/CSV-TEA-2").status()).as("a refused row changes nothing").isEqualTo(404);
+
+        try (TopicReader products = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.CATALOG_PRODUCTS.name())) {
+            products.until(STARTUP, seen -> seen.stream().anyMatch(r -> r.key().equals("CSV-TEA-1")));
+            long before = products.valuesOf(ProductUpdated.class).stream().filter(p -> p.sku().equals("CSV-TEA-1")).count();
+            assertThat(postCsv("/api/v1/suppliers/hanoi-crafts/feed", csv).body().get("rowsApplied").intValue()).isEqualTo(1);
+            // a marker row after the re-import: once it shows, the re-imported row has been through too
+            postCsv("/api/v1/suppliers/hanoi-crafts/feed", "sku,supplierSku,stock\nCSV-TEA-1,HC-T1,81\n");
+            products.until(STARTUP, seen -> products.valuesOf(ProductUpdated.class).stream()
+                    .anyMatch(p -> p.sku().equals("CSV-TEA-1") && p.available() == 81));
+            assertThat(products.valuesOf(ProductUpdated.class).stream().filter(p -> p.sku().equals("CSV-TEA-1")).count())
+                    .as("the re-import published no product update, the marker one").isEqualTo(before + 1);
+        }
+    }
+
+    @Test
+    void aHundredThousandRowFeedStreamsThrough() throws Exception {
+        int rows = 100_000;
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/suppliers/lyon-linen/feed"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> BigFeed.csv(rows))).build();
+
+        Response report = send(request);
+
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.body().get("rowsReceived").intValue()).isEqualTo(rows);
+        assertThat(report.body().get("rowsApplied").intValue()).isEqualTo(rows);
     }
 
     private int availableOf(String sku) throws IOException, InterruptedException {
@@ -123,6 +174,11 @@ class CatalogIT extends KafkaIntegrationTest {
     private Response post(String path, String json) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    private Response postCsv(String path, String csv) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "text/csv; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(csv)).build());
     }
 
     private Response send(HttpRequest request) throws IOException, InterruptedException {

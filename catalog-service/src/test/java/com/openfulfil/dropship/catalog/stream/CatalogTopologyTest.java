@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.catalog.stream;
 
+import com.openfulfil.dropship.catalog.domain.CatalogPolicy;
 import com.openfulfil.dropship.catalog.domain.FeedRows;
 import com.openfulfil.dropship.catalog.domain.Product;
 import com.openfulfil.dropship.events.Event;
@@ -42,7 +43,8 @@ class CatalogTopologyTest {
 
     @BeforeEach
     void start() {
-        harness = TopologyHarness.of(builder -> CatalogTopology.build(builder.stream(CatalogTopology.INPUTS), 10));
+        harness = TopologyHarness.of(builder -> CatalogTopology.build(builder.stream(CatalogTopology.INPUTS),
+                new CatalogPolicy(null, 10)));
     }
 
     @AfterEach

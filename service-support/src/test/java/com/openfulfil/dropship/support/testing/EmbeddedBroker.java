@@ -5,8 +5,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import java.util.Map;
 
 /**
- * One real KRaft broker per test JVM, started on first use. Settings that exactly-once needs on
- * a single broker (transaction log replication 1) are set here once.
+ * One real KRaft broker per test JVM, started on first use, shared by the JVM's tests (use
+ * {@link PrivateBroker} for a test that must start from empty topics). Settings that exactly-once
+ * needs on a single broker (transaction log replication 1) are set here once.
  */
 public final class EmbeddedBroker {
     private static EmbeddedKafkaKraftBroker broker;

@@ -1,0 +1,199 @@
+package com.openfulfil.dropship.catalog.it;
+
+import com.openfulfil.dropship.catalog.CatalogServiceApplication;
+import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.catalog.AllocationEvent;
+import com.openfulfil.dropship.events.catalog.OfferFeedRow;
+import com.openfulfil.dropship.events.catalog.ProductUpdated;
+import com.openfulfil.dropship.events.catalog.StockAllocated;
+import com.openfulfil.dropship.events.catalog.StockRejected;
+import com.openfulfil.dropship.events.fixtures.OrderFixtures;
+import com.openfulfil.dropship.events.model.LineAllocation;
+import com.openfulfil.dropship.events.model.OfferView;
+import com.openfulfil.dropship.events.order.OrderPlaced;
+import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.support.kafka.EventPublisher;
+import com.openfulfil.dropship.support.testing.PrivateBroker;
+import com.openfulfil.dropship.support.testing.TopicReader;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * No oversell (R1.5): 200 orders race for the last 60 units of a product, spread over the three
+ * partitions, with two catalog-service instances sharing the work and one of them restarted while
+ * the orders are being allocated. Exactly the 60 units are allocated, no order is answered twice,
+ * and what the catalog holds reserved afterwards is exactly what it allocated.
+ */
+class NoOversellIT {
+    private static final String SCARCE = "LAST-UNITS-1";
+    private static final String PLENTY = "PLENTY-1";
+    private static final int ORDERS = 200;
+    private static final Duration WAIT = Duration.ofMinutes(3);
+
+    private static PrivateBroker broker;
+    private static Path data;
+    private static EventPublisher publisher;
+    private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+
+    @BeforeAll
+    static void broker() throws Exception {
+        broker = PrivateBroker.start();
+        data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "no-oversell-");
+        publisher = new EventPublisher(broker.bootstrapServers(), "no-oversell-it");
+    }
+
+    @AfterAll
+    static void stop() {
+        publisher.close();
+        broker.close();
+    }
+
+    private ConfigurableApplicationContext start(String name) {
+        return new SpringApplicationBuilder(CatalogServiceApplication.class).run(
+                "--dropship.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                "--dropship.state-dir=" + data.resolve(name).toAbsolutePath(),
+                "--dropship.streams.commit-interval-ms=50",
+                "--server.port=0");
+    }
+
+    private static boolean ready(ConfigurableApplicationContext instance) {
+        return instance.getBean("streams", HealthIndicator.class).health().getStatus().equals(Status.UP);
+    }
+
+    private static int activeTasks(ConfigurableApplicationContext instance) {
+        return instance.getBean(KafkaStreamsRegistry.class).streamsBuilderFactoryBeans().stream()
+                .map(f -> f.getKafkaStreams()).filter(s -> s != null && s.state() == KafkaStreams.State.RUNNING)
+                .mapToInt(s -> s.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum()).sum();
+    }
+
+    @Test
+    void exactlyTheAvailableUnitsAreAllocatedAcrossInstancesAndARestart() {
+        ConfigurableApplicationContext a = start("instance-a");
+        ConfigurableApplicationContext b = start("instance-b");
+        instances.add(a);
+        try {
+            await().atMost(WAIT).until(() -> ready(a) && ready(b) && activeTasks(a) > 0 && activeTasks(b) > 0);
+
+            feed(SCARCE, "hanoi-crafts", 40, "4.20");
+            feed(SCARCE, "shenzhen-gadgets", 20, "4.60");
+            feed(PLENTY, "lyon-linen", 100_000, "6.50");
+            try (TopicReader products = new TopicReader(broker.bootstrapServers(), Topics.CATALOG_PRODUCTS.name())) {
+                products.until(WAIT, seen -> latest(products, SCARCE).map(p -> p.available() == 60).orElse(false));
+            }
+
+            List<OrderPlaced> orders = IntStream.range(0, ORDERS).mapToObj(NoOversellIT::order).toList();
+            assertThat(orders.stream().map(o -> partition(o.orderId())).distinct()).as("partitions").hasSize(3);
+
+            // half the orders, then instance b goes away while they are being allocated, then the rest
+            place(orders.subList(0, ORDERS / 2));
+            b.close();
+            place(orders.subList(ORDERS / 2, ORDERS));
+            ConfigurableApplicationContext restarted = start("instance-b");
+            instances.add(restarted);
+
+            Map<String, List<AllocationEvent>> outcomes = awaitOutcomes();
+            assertThat(outcomes).as("every order answered").hasSize(ORDERS);
+            assertThat(outcomes.values()).as("no order answered twice").allSatisfy(o -> assertThat(o).hasSize(1));
+
+            List<LineAllocation> scarceLines = outcomes.values().stream().map(o -> o.get(0))
+                    .filter(StockAllocated.class::isInstance).map(StockAllocated.class::cast)
+                    .flatMap(s -> s.lines().stream()).filter(l -> l.sku().equals(SCARCE)).toList();
+            assertThat(scarceLines.stream().mapToInt(LineAllocation::quantity).sum()).as("units allocated").isEqualTo(60);
+            assertThat(scarceLines.stream().collect(Collectors.groupingBy(l -> l.chosen().supplierId(),
+                    Collectors.summingInt(LineAllocation::quantity))))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("hanoi-crafts", 40, "shenzhen-gadgets", 20));
+            long rejected = outcomes.values().stream().map(o -> o.get(0)).filter(StockRejected.class::isInstance).count();
+            assertThat(rejected).isEqualTo(ORDERS - 60);
+
+            long allocatedWithPlenty = outcomes.values().stream().map(o -> o.get(0))
+                    .filter(StockAllocated.class::isInstance).map(StockAllocated.class::cast)
+                    .filter(s -> s.lines().size() == 2).count();
+            try (TopicReader products = new TopicReader(broker.bootstrapServers(), Topics.CATALOG_PRODUCTS.name())) {
+                // what stays reserved is exactly what was allocated: nothing lost, nothing held twice,
+                // and a rejected two-line order gave its plentiful line back
+                products.until(WAIT, seen -> latest(products, SCARCE).isPresent() && latest(products, PLENTY).isPresent());
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    products.until(Duration.ofSeconds(1), seen -> true);
+                    assertThat(latest(products, SCARCE).orElseThrow().available()).as("scarce available").isZero();
+                    assertThat(reserved(latest(products, PLENTY).orElseThrow())).as("plenty reserved")
+                            .isEqualTo(allocatedWithPlenty);
+                });
+                ProductUpdated scarce = latest(products, SCARCE).orElseThrow();
+                assertThat(scarce.offers()).allSatisfy(o -> assertThat(o.reserved()).isEqualTo(o.stock()));
+                assertThat(scarce.listed()).isFalse();
+            }
+        } finally {
+            instances.forEach(ConfigurableApplicationContext::close);
+        }
+    }
+
+    private static OrderPlaced order(int n) {
+        OrderFixtures order = OrderFixtures.anOrder().withOrderId(EventIds.derived("no-oversell", Integer.toString(n)))
+                .withLine(SCARCE, 1, "12.50");
+        if (n % 4 == 0) {
+            order.withLine(PLENTY, 1, "18.00");
+        }
+        return order.build();
+    }
+
+    private static int partition(String orderId) {
+        return Utils.toPositive(Utils.murmur2(orderId.getBytes(StandardCharsets.UTF_8))) % Topics.PARTITIONS;
+    }
+
+    private static void place(List<OrderPlaced> orders) {
+        CompletableFuture.allOf(orders.stream()
+                .map(o -> publisher.publish(Topics.ORDERS_PLACED, o.orderId(), o))
+                .toArray(CompletableFuture[]::new)).join();
+    }
+
+    private static void feed(String sku, String supplierId, int stock, String cost) {
+        publisher.publishAndWait(Topics.CATALOG_FEED, sku, new OfferFeedRow(EventIds.random(), Instant.now(), sku,
+                supplierId, supplierId + "-" + sku, "Product " + sku, null, null, new BigDecimal(cost), "USD", stock, 2,
+                BigDecimal.ONE, 1, new BigDecimal("12.50"), null, null));
+    }
+
+    private static Map<String, List<AllocationEvent>> awaitOutcomes() {
+        try (TopicReader allocations = new TopicReader(broker.bootstrapServers(), Topics.ORDER_ALLOCATIONS.name())) {
+            allocations.until(WAIT, seen -> seen.stream().map(r -> r.key()).distinct().count() >= ORDERS);
+            return allocations.valuesOf(AllocationEvent.class).stream()
+                    .collect(Collectors.groupingBy(AllocationEvent::orderId));
+        }
+    }
+
+    /** A product's updates share one partition, so the last one read is its current state. */
+    private static java.util.Optional<ProductUpdated> latest(TopicReader products, String sku) {
+        List<ProductUpdated> updates = products.valuesOf(ProductUpdated.class).stream()
+                .filter(p -> p.sku().equals(sku)).toList();
+        return updates.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(updates.get(updates.size() - 1));
+    }
+
+    private static long reserved(ProductUpdated product) {
+        return product.offers().stream().mapToLong(OfferView::reserved).sum();
+    }
+
+}
