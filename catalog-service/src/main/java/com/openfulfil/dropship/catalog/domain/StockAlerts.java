@@ -16,12 +16,20 @@ public final class StockAlerts {
 
     /** @param before the available stock before the change; empty for a product that did not exist */
     public static List<AlertKind> crossing(OptionalInt before, int after, int threshold) {
+        return crossing(before, threshold, after, threshold);
+    }
+
+    /**
+     * As {@link #crossing(OptionalInt, int, int)}, where the change may also have moved the product's
+     * threshold: where stock was is judged by the threshold it had then.
+     */
+    public static List<AlertKind> crossing(OptionalInt before, int thresholdBefore, int after, int threshold) {
         Zone now = zone(after, threshold);
         if (before.isEmpty()) {
             // a new product was never in stock, so it cannot go out of it; it can start low
             return now == Zone.LOW ? List.of(AlertKind.LOW_STOCK) : List.of();
         }
-        Zone was = zone(before.getAsInt(), threshold);
+        Zone was = zone(before.getAsInt(), thresholdBefore);
         if (was == now) {
             return List.of();
         }

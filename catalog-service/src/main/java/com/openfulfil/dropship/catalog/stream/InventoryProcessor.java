@@ -120,7 +120,8 @@ final class InventoryProcessor implements Processor<String, Event, String, Event
         forward(after.sku(), CatalogEvents.productUpdated(EventIds.derived(causeId, "product"), now(), after, policy));
         int threshold = after.lowStockThreshold(policy);
         OptionalInt was = before == null ? OptionalInt.empty() : OptionalInt.of(before.available());
-        for (AlertKind kind : StockAlerts.crossing(was, after.available(), threshold)) {
+        int thresholdBefore = before == null ? threshold : before.lowStockThreshold(policy);
+        for (AlertKind kind : StockAlerts.crossing(was, thresholdBefore, after.available(), threshold)) {
             forward(after.sku(), CatalogEvents.alert(kind, EventIds.derived(causeId, kind.name()), now(), after.sku(),
                     after.available(), threshold));
         }

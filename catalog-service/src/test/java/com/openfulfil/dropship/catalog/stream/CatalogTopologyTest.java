@@ -193,6 +193,20 @@ class CatalogTopologyTest {
     }
 
     @Test
+    void aProductsOwnThresholdDecidesItsLowStockAlert() {
+        feed(offer("CANDLE-025", "lyon-linen", "5.00", "1.00", 60, 1));
+        assertThat(harness.readValues(Topics.STOCK_ALERTS, LowStock.class)).as("60 is healthy at the default 10").isEmpty();
+
+        feed(new OfferFeedRow("t", OrderFixtures.T0, "CANDLE-025", "lyon-linen", null, null, null, null, null, null,
+                null, null, null, null, null, null, 75));
+
+        assertThat(harness.readValues(Topics.STOCK_ALERTS, LowStock.class)).singleElement().satisfies(low -> {
+            assertThat(low.available()).isEqualTo(60);
+            assertThat(low.threshold()).isEqualTo(75);
+        });
+    }
+
+    @Test
     void shipmentConsumesStockAndALaterCancellationReleasesOnlyWhatIsStillHeld() {
         stockTheShelves();
         OrderPlaced order = OrderFixtures.anOrder().withOrderId("o-6").withLine("MUG-001", 2, "12.50")
