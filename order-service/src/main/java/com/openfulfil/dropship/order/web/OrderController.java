@@ -10,7 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -43,7 +43,7 @@ class OrderController {
     }
 
     @PostMapping("/orders")
-    ResponseEntity<PlacedResponse> place(@RequestAttribute(CallerInterceptor.ATTRIBUTE) Caller caller,
+    ResponseEntity<PlacedResponse> place(@AuthenticationPrincipal Caller caller,
                                          @RequestHeader(value = "Idempotency-Key", required = false) String key,
                                          @RequestBody PlaceOrderRequest request) {
         if (caller.kind() != Caller.Kind.STOREFRONT) {
@@ -54,7 +54,7 @@ class OrderController {
     }
 
     @PostMapping("/partner-orders")
-    ResponseEntity<PlacedResponse> placeForPartner(@RequestAttribute(CallerInterceptor.ATTRIBUTE) Caller caller,
+    ResponseEntity<PlacedResponse> placeForPartner(@AuthenticationPrincipal Caller caller,
                                                    @RequestHeader(value = "Idempotency-Key", required = false) String key,
                                                    @RequestBody PlaceOrderRequest request) {
         if (caller.kind() != Caller.Kind.PARTNER) {
@@ -64,21 +64,21 @@ class OrderController {
     }
 
     @GetMapping("/orders/{orderId}")
-    OrderView get(@RequestAttribute(CallerInterceptor.ATTRIBUTE) Caller caller, @PathVariable String orderId) {
+    OrderView get(@AuthenticationPrincipal Caller caller, @PathVariable String orderId) {
         // an order accepted a moment ago by this instance may not be through the stream yet
         Optional<OrderRecord> order = orders.find(orderId).or(() -> intake.inFlight(orderId));
         return OrderView.of(OrderCommands.visible(caller, orderId, order));
     }
 
     @PostMapping("/orders/{orderId}/cancel")
-    ResponseEntity<Void> cancel(@RequestAttribute(CallerInterceptor.ATTRIBUTE) Caller caller,
+    ResponseEntity<Void> cancel(@AuthenticationPrincipal Caller caller,
                                 @PathVariable String orderId, @Valid @RequestBody(required = false) CancelBody body) {
         commands.cancel(caller, orderId, body == null ? null : body.reason());
         return ResponseEntity.accepted().build();
     }
 
     @PostMapping("/orders/{orderId}/confirm-receipt")
-    ResponseEntity<Void> confirmReceipt(@RequestAttribute(CallerInterceptor.ATTRIBUTE) Caller caller,
+    ResponseEntity<Void> confirmReceipt(@AuthenticationPrincipal Caller caller,
                                         @PathVariable String orderId,
                                         @Valid @RequestBody(required = false) ReceiptBody body) {
         commands.confirmReceipt(caller, orderId, body == null ? null : body.rating(), body == null ? null : body.comment());
@@ -86,7 +86,7 @@ class OrderController {
     }
 
     @PostMapping("/admin/orders/{orderId}/complete")
-    ResponseEntity<Void> complete(@RequestAttribute(CallerInterceptor.ATTRIBUTE) Caller caller,
+    ResponseEntity<Void> complete(@AuthenticationPrincipal Caller caller,
                                   @PathVariable String orderId) {
         if (!caller.isAdmin()) {
             throw ApiProblem.forbidden("Only an admin can complete an order.");

@@ -62,12 +62,21 @@ import static org.awaitility.Awaitility.await;
         "dropship.order.storefronts[1].id=shop-b",
         "dropship.order.storefronts[1].name=Shop B",
         "dropship.order.storefronts[1].api-key-sha256=" + OrderApiIT.SHOP_B_HASH,
-        "dropship.order.admin-key-sha256=" + OrderApiIT.ADMIN_HASH})
+        "dropship.order.admin-key-sha256=" + OrderApiIT.ADMIN_HASH,
+        "dropship.order.storefronts[2].id=shop-c",
+        "dropship.order.storefronts[2].name=Shop C",
+        "dropship.order.storefronts[2].api-key-sha256=" + OrderApiIT.SHOP_C_HASH,
+        "resilience4j.ratelimiter.instances.api-key-storefront-shop-c.limit-for-period=3",
+        "resilience4j.ratelimiter.instances.api-key-storefront-shop-c.limit-refresh-period=1h",
+        "resilience4j.ratelimiter.instances.api-key-storefront-shop-c.timeout-duration=0",
+        "dropship.order.max-body-bytes=4096"})
 class OrderApiIT extends KafkaIntegrationTest {
     static final String SHOP_A = "sk_shop_a";
     static final String SHOP_A_HASH = "5ed3335774263ba1ef21965c4c93f420661b47e9230eeb832da96cf8e2010a3a";
     static final String SHOP_B = "sk_shop_b";
     static final String SHOP_B_HASH = "c669adfb46f0a14dab45c01b9392d6968dcb1754de8ba018102284ab6ca769d3";
+    static final String SHOP_C = "sk_shop_c";
+    static final String SHOP_C_HASH = "9bc6b18e414732e0420b4024bcc7d83a9795767e7056326dacb226712070fe2a";
     static final String ADMIN = "ak_admin";
     static final String ADMIN_HASH = "187f3586623cdd7c93e1b7e7a3ce41f93c2498ab96e1a66929b4c07689e7f096";
     static final String PARTNER = "pk_partner-lan_s3cret";
@@ -105,7 +114,38 @@ class OrderApiIT extends KafkaIntegrationTest {
     }
 
     @Test
+    void eachKeyHasItsOwnRequestBudget() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(get("/api/v1/orders/nope", SHOP_C).status()).isEqualTo(404);
+        }
+        Response over = get("/api/v1/orders/nope", SHOP_C);
+        assertThat(over.status()).isEqualTo(429);
+        assertThat(over.retryAfter()).isEqualTo("3600");
+        assertThat(over.json().get("type").asString()).isEqualTo("/problems/rate-limited");
+        assertThat(get("/api/v1/orders/nope", SHOP_A).status()).as("other keys are not slowed").isEqualTo(404);
+    }
+
+    @Test
+    void bodiesOverTheLimitAreRefused() {
+        String big = order("MUG-001", 1).replace("Leave at the door", "x".repeat(5000));
+        Response r = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(), big);
+        assertThat(r.status()).isEqualTo(413);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        Response docs = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs")).build());
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().at("/paths").has("/api/v1/orders")).isTrue();
+        assertThat(docs.json().at("/paths").has("/api/v1/partner-orders")).isTrue();
+        Response ui = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/swagger-ui.html")).build());
+        assertThat(ui.status()).isIn(200, 302);
+    }
+
+    @Test
     void theTestKeysMatchTheirHashes() {
+        assertThat(ApiKeys.sha256Hex(SHOP_C)).isEqualTo(SHOP_C_HASH);
         assertThat(ApiKeys.sha256Hex(SHOP_A)).isEqualTo(SHOP_A_HASH);
         assertThat(ApiKeys.sha256Hex(SHOP_B)).isEqualTo(SHOP_B_HASH);
         assertThat(ApiKeys.sha256Hex(ADMIN)).isEqualTo(ADMIN_HASH);
@@ -332,7 +372,7 @@ class OrderApiIT extends KafkaIntegrationTest {
         return fields;
     }
 
-    record Response(int status, String body, String location, String contentType) {
+    record Response(int status, String body, String location, String contentType, String retryAfter) {
         JsonNode json() {
             return Json.mapper().readTree(body);
         }
@@ -359,7 +399,7 @@ class OrderApiIT extends KafkaIntegrationTest {
         try {
             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.body(), r.headers().firstValue("Location").orElse(null),
-                    r.headers().firstValue("Content-Type").orElse(""));
+                    r.headers().firstValue("Content-Type").orElse(""), r.headers().firstValue("Retry-After").orElse(null));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

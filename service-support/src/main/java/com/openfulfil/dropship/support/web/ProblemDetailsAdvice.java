@@ -134,7 +134,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.status()).body(body);
     }
 
-    static ProblemDetail problem(HttpStatus status, String type, String title, String detail,
+    public static ProblemDetail problem(HttpStatus status, String type, String title, String detail,
                                  List<FieldProblem> errors) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
         body.setType(URI.create("/problems/" + type));

@@ -1,0 +1,61 @@
+package com.openfulfil.dropship.order.web;
+
+import com.openfulfil.dropship.support.web.ApiProblem;
+import com.openfulfil.dropship.support.web.ProblemResponses;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import java.util.Map;
+
+/**
+ * Who may call what. Every API call carries an {@code X-Api-Key}: a storefront's, a partner's or
+ * the admin's; the admin area needs the admin key; which orders a caller may see is decided per
+ * order (another caller's order is 404, so ids reveal nothing). The Shopify webhook proves itself
+ * with its HMAC instead; health and the API documentation are public.
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ApiKeyAuthenticator authenticator, RateLimiterRegistry limiters,
+                            @Value("${dropship.order.max-body-bytes:65536}") int maxBodyBytes) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new BodySizeFilter(maxBodyBytes), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator), AnonymousAuthenticationFilter.class)
+                .addFilterAfter(new RateLimitFilter(limiters), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
+                                "/actuator/prometheus").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/webhooks/shopify/**").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().denyAll())
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,
+                                ApiProblem.unauthorized("Send your API key in the X-Api-Key header."), Map.of()))
+                        .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response,
+                                ApiProblem.forbidden("This API key may not do this."), Map.of())))
+                .build();
+    }
+
+    /** No users or passwords: callers are API keys. Stops Boot from generating a default user. */
+    @Bean
+    UserDetailsService noUsers() {
+        return new InMemoryUserDetailsManager();
+    }
+}
