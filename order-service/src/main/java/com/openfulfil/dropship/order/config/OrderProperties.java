@@ -11,10 +11,12 @@ import java.util.List;
  * @param adminKeySha256 SHA-256 of the admin API key
  * @param inFlightWindow how long an accepted order is remembered before its record is queryable, so a
  *                       retry in that window is still recognised as the same order
+ * @param internalSecret shared by the instances of order-service to read each other's orders; without it
+ *                       every instance answers from its own partitions only (one instance)
  */
 @ConfigurationProperties("dropship.order")
 public record OrderProperties(@DefaultValue List<Storefront> storefronts, String adminKeySha256,
-                              @DefaultValue("30s") Duration inFlightWindow) {
+                              @DefaultValue("30s") Duration inFlightWindow, String internalSecret) {
 
     public record Storefront(String id, String name, String apiKeySha256) {
     }

@@ -25,11 +25,11 @@ import java.util.function.Predicate;
  */
 @Component
 class OrderCommands {
-    private final OrderStore orders;
+    private final OrderReader orders;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    OrderCommands(OrderStore orders, EventPublisher publisher, Clock clock) {
+    OrderCommands(OrderReader orders, EventPublisher publisher, Clock clock) {
         this.orders = orders;
         this.publisher = publisher;
         this.clock = clock;

@@ -1,7 +1,9 @@
 package com.openfulfil.dropship.order.web;
 
 import com.openfulfil.dropship.order.domain.OrderRecord;
+import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.support.web.ApiProblem;
+import com.openfulfil.dropship.support.web.FieldProblem;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -14,15 +16,24 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /** The order API storefronts and partners call (API.md). */
 @RestController
 @RequestMapping("/api/v1")
 class OrderController {
+    private static final int MAX_PAGE = 100;
+
     record PlacedResponse(String orderId, String status) {
     }
 
@@ -34,9 +45,9 @@ class OrderController {
 
     private final OrderIntake intake;
     private final OrderCommands commands;
-    private final OrderStore orders;
+    private final OrderReader orders;
 
-    OrderController(OrderIntake intake, OrderCommands commands, OrderStore orders) {
+    OrderController(OrderIntake intake, OrderCommands commands, OrderReader orders) {
         this.intake = intake;
         this.commands = commands;
         this.orders = orders;
@@ -68,6 +79,52 @@ class OrderController {
         // an order accepted a moment ago by this instance may not be through the stream yet
         Optional<OrderRecord> order = orders.find(orderId).or(() -> intake.inFlight(orderId));
         return OrderView.of(OrderCommands.visible(caller, orderId, order));
+    }
+
+    /** The caller's orders, newest first; {@code status} filters by one or more states (comma-separated). */
+    @GetMapping("/orders")
+    OrderPage list(@AuthenticationPrincipal Caller caller, @RequestParam(defaultValue = "") String status,
+                   @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "20") String size) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<OrderStatus> statuses = statuses(status, problems);
+        int pageNo = number(page, "page", 0, 10_000, problems);
+        int pageSize = number(size, "size", 1, MAX_PAGE, problems);
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        OrderReader.Share share = orders.list(new OrderQuery(caller.kind(), caller.id(), statuses, (pageNo + 1) * pageSize));
+        List<OrderPage.Summary> items = share.newest().stream().skip((long) pageNo * pageSize)
+                .map(OrderPage.Summary::of).toList();
+        return new OrderPage(items, pageNo, pageSize, share.total());
+    }
+
+    private static Set<OrderStatus> statuses(String status, List<FieldProblem> problems) {
+        Set<OrderStatus> statuses = EnumSet.noneOf(OrderStatus.class);
+        for (String name : status.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            try {
+                statuses.add(OrderStatus.valueOf(name.strip().toUpperCase(Locale.ROOT)));
+            } catch (IllegalArgumentException e) {
+                problems.add(FieldProblem.of("status", name.strip() + " is not an order status; one of "
+                        + Arrays.toString(OrderStatus.values())));
+            }
+        }
+        return statuses;
+    }
+
+    private static int number(String value, String field, int min, int max, List<FieldProblem> problems) {
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        problems.add(FieldProblem.of(field, "must be a whole number from " + min + " to " + max));
+        return min;
     }
 
     @PostMapping("/orders/{orderId}/cancel")

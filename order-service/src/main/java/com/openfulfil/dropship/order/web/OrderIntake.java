@@ -51,13 +51,13 @@ class OrderIntake {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final Directory directory;
-    private final OrderStore orders;
+    private final OrderReader orders;
     private final EventPublisher publisher;
     private final Clock clock;
     private final InFlightOrders inFlight;
     private final Validator validator;
 
-    OrderIntake(Directory directory, OrderStore orders, EventPublisher publisher, Clock clock,
+    OrderIntake(Directory directory, OrderReader orders, EventPublisher publisher, Clock clock,
                 OrderProperties properties, Validator validator) {
         this.validator = validator;
         this.directory = directory;

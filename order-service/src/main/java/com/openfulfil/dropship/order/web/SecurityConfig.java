@@ -42,6 +42,8 @@ class SecurityConfig {
                                 "/actuator/prometheus").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/webhooks/shopify/**").permitAll()
+                        // instance-to-instance reads prove themselves with the instances' shared secret
+                        .requestMatchers(HttpMethod.GET, "/internal/v1/**").permitAll()
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
