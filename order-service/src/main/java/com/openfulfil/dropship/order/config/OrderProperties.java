@@ -18,6 +18,10 @@ import java.util.List;
 public record OrderProperties(@DefaultValue List<Storefront> storefronts, String adminKeySha256,
                               @DefaultValue("30s") Duration inFlightWindow, String internalSecret) {
 
-    public record Storefront(String id, String name, String apiKeySha256) {
+    /**
+     * @param shopifyDomain its Shopify store ({@code example.myshopify.com}), when it sends orders by webhook
+     * @param shopifySecret the Shopify app's client secret, which signs the store's webhooks
+     */
+    public record Storefront(String id, String name, String apiKeySha256, String shopifyDomain, String shopifySecret) {
     }
 }

@@ -21,28 +21,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Refuses request bodies over the configured size with 413 before they are read into anything.
+ * Refuses request bodies over the configured size with 413 before they are read into anything:
+ * one limit for the API, a larger one for webhooks (a marketplace's order payload is bigger).
  * A body sent without Content-Length (chunked) is read up to the limit and refused past it.
  */
 final class BodySizeFilter extends OncePerRequestFilter {
-    private final int maxBytes;
+    private final int apiMaxBytes;
+    private final int webhookMaxBytes;
 
-    BodySizeFilter(int maxBytes) {
-        this.maxBytes = maxBytes;
+    BodySizeFilter(int apiMaxBytes, int webhookMaxBytes) {
+        this.apiMaxBytes = apiMaxBytes;
+        this.webhookMaxBytes = webhookMaxBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        int maxBytes = request.getRequestURI().startsWith("/webhooks/") ? webhookMaxBytes : apiMaxBytes;
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            tooLarge(response);
+            tooLarge(response, maxBytes);
             return;
         }
         if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
             byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
             if (body.length > maxBytes) {
-                tooLarge(response);
+                tooLarge(response, maxBytes);
                 return;
             }
             chain.doFilter(new ReadBody(request, body), response);
@@ -51,7 +55,7 @@ final class BodySizeFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private static void tooLarge(HttpServletResponse response, int maxBytes) throws IOException {
         ProblemResponses.write(response, new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
                 "Request body too large", "Request bodies are limited to " + maxBytes + " bytes.", List.of(),
                 Map.of()), Map.of());

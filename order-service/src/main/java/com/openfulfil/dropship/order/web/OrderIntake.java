@@ -68,10 +68,16 @@ class OrderIntake {
     }
 
     Placed place(Caller caller, PlaceOrderRequest request, String idempotencyKey) {
+        return place(caller, request, idempotencyKey,
+                caller.kind() == Caller.Kind.PARTNER ? Channel.PARTNER : Channel.STOREFRONT);
+    }
+
+    /** @param channel where the storefront's order came from: its own API call, or its Shopify store's webhook */
+    Placed place(Caller caller, PlaceOrderRequest request, String idempotencyKey, Channel channel) {
         boolean partner = caller.kind() == Caller.Kind.PARTNER;
         String key = idempotencyKey != null && !idempotencyKey.isBlank() ? idempotencyKey : request.externalRef();
         checkFields(request, partner, key);
-        OrderDetails details = details(caller, request);
+        OrderDetails details = details(caller, request, channel);
         String orderId = EventIds.derived(caller.kind().name(), caller.id(), key);
         return accept(orderId, details, partner);
     }
@@ -145,7 +151,7 @@ class OrderIntake {
     }
 
     /** Prices each line from the catalog; refuses unknown, unlisted or foreign-currency products and prices below retail. */
-    private OrderDetails details(Caller caller, PlaceOrderRequest request) {
+    private OrderDetails details(Caller caller, PlaceOrderRequest request, Channel channel) {
         List<FieldProblem> unavailable = new ArrayList<>();
         List<FieldProblem> belowRetail = new ArrayList<>();
         List<OrderLine> lines = new ArrayList<>();
@@ -181,7 +187,7 @@ class OrderIntake {
             throw ApiProblem.unprocessable("price-below-retail", PriceRule.BELOW_RETAIL,
                     "A partner may sell at the product's price or above it; nothing was created.", belowRetail);
         }
-        return new OrderDetails(source(caller, request), request.currency(), customer(request), address(request),
+        return new OrderDetails(source(caller, request, channel), request.currency(), customer(request), address(request),
                 lines, request.priority() == null ? Priority.STANDARD : request.priority(), request.paymentStatus(),
                 requests(request));
     }
@@ -239,10 +245,10 @@ class OrderIntake {
                 details.priority(), details.paymentStatus(), details.requests());
     }
 
-    private static OrderSource source(Caller caller, PlaceOrderRequest request) {
+    private static OrderSource source(Caller caller, PlaceOrderRequest request, Channel channel) {
         return caller.kind() == Caller.Kind.PARTNER
                 ? new OrderSource(Channel.PARTNER, null, caller.id(), caller.name(), request.externalRef())
-                : new OrderSource(Channel.STOREFRONT, caller.id(), null, null, request.externalRef());
+                : new OrderSource(channel, caller.id(), null, null, request.externalRef());
     }
 
     private static Customer customer(PlaceOrderRequest request) {

@@ -27,14 +27,16 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeyAuthenticator authenticator, RateLimiterRegistry limiters,
-                            @Value("${dropship.order.max-body-bytes:65536}") int maxBodyBytes) throws Exception {
+                            @Value("${dropship.order.max-body-bytes:65536}") int maxBodyBytes,
+                            @Value("${dropship.order.max-webhook-body-bytes:1048576}") int maxWebhookBodyBytes)
+            throws Exception {
         return http
                 .csrf(csrf -> csrf.disable())
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BodySizeFilter(maxBodyBytes), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new BodySizeFilter(maxBodyBytes, maxWebhookBodyBytes), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiters), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth

@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.order.web;
 
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.events.catalog.ProductUpdated;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.model.Checkpoint;
@@ -32,14 +33,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +64,8 @@ import static org.awaitility.Awaitility.await;
         "dropship.order.storefronts[0].id=shop-a",
         "dropship.order.storefronts[0].name=Shop A",
         "dropship.order.storefronts[0].api-key-sha256=" + OrderApiIT.SHOP_A_HASH,
+        "dropship.order.storefronts[0].shopify-domain=shop-a.myshopify.com",
+        "dropship.order.storefronts[0].shopify-secret=" + OrderApiIT.SHOPIFY_SECRET,
         "dropship.order.storefronts[1].id=shop-b",
         "dropship.order.storefronts[1].name=Shop B",
         "dropship.order.storefronts[1].api-key-sha256=" + OrderApiIT.SHOP_B_HASH,
@@ -75,6 +82,7 @@ class OrderApiIT extends KafkaIntegrationTest {
     static final String SHOP_A_HASH = "5ed3335774263ba1ef21965c4c93f420661b47e9230eeb832da96cf8e2010a3a";
     static final String SHOP_B = "sk_shop_b";
     static final String SHOP_B_HASH = "c669adfb46f0a14dab45c01b9392d6968dcb1754de8ba018102284ab6ca769d3";
+    static final String SHOPIFY_SECRET = "shpss_shop_a_client_secret";
     static final String SHOP_C = "sk_shop_c";
     static final String SHOP_C_HASH = "9bc6b18e414732e0420b4024bcc7d83a9795767e7056326dacb226712070fe2a";
     static final String ADMIN = "ak_admin";
@@ -328,6 +336,94 @@ class OrderApiIT extends KafkaIntegrationTest {
         assertThat(post("/api/v1/orders/" + orderId + "/cancel", SHOP_A, null, "{\"reason\":\"changed my mind\"}").status())
                 .isEqualTo(202);
         awaitStatus(orderId, "CANCELLED");
+    }
+
+    @Test
+    void aShopifyOrderBecomesOurOrderOnceWhateverShopifyRepeats() throws Exception {
+        byte[] payload = shopifyPayload();
+        Response first = shopify(payload, sign(payload), "webhook-1");
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().get("accepted").asBoolean()).isTrue();
+        String orderId = first.json().get("orderId").asString();
+
+        Response again = shopify(payload, sign(payload), "webhook-1");
+        assertThat(again.json().get("orderId").asString()).isEqualTo(orderId);
+        assertThat(again.json().get("reason").asString()).isEqualTo("already received");
+
+        awaitStatus(orderId, "PLACED");
+        JsonNode order = get("/api/v1/orders/" + orderId, SHOP_A).json();
+        assertThat(order.at("/source/channel").asString()).isEqualTo("SHOPIFY");
+        assertThat(order.at("/source/externalRef").asString()).isEqualTo("#1001");
+        assertThat(order.get("lines")).as("the gift card and the product we do not carry stay with the store")
+                .extracting(l -> l.get("sku").asString() + " x" + l.get("quantity").asInt()).containsExactly("MUG-001 x2");
+        assertThat(order.get("priority").asString()).as("the Express shipping line").isEqualTo("EXPEDITED");
+        assertThat(order.at("/requests/giftWrap").asBoolean()).isTrue();
+        assertThat(order.at("/requests/invoice").asBoolean()).isTrue();
+        assertThat(order.at("/requests/note").asString()).isEqualTo("Leave with the concierge");
+        assertThat(order.at("/customer/name").asString()).isEqualTo("Ada Lovelace");
+        assertThat(order.at("/customer/locale").asString()).isEqualTo("en-GB");
+        assertThat(order.at("/shipTo/line2").asString()).isEqualTo("Flat 2");
+        try (TopicReader lifecycle = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDERS_LIFECYCLE.name())) {
+            lifecycle.until(Duration.ofSeconds(30), seen -> seen.stream().anyMatch(r -> r.key().equals(orderId)));
+            assertThat(lifecycle.valuesOf(OrderStatusChanged.class).stream().filter(c -> c.orderId().equals(orderId)))
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void aShopifyWebhookWithABadSignatureIsRefusedAndCreatesNothing() throws Exception {
+        byte[] payload = shopifyPayload("5940139499999", "#1099", "paid");
+        Response forged = shopify(payload, sign("{}".getBytes(StandardCharsets.UTF_8)), "webhook-forged");
+        assertThat(forged.status()).isEqualTo(401);
+        assertThat(shopify(payload, null, "webhook-unsigned").status()).isEqualTo(401);
+
+        // the order the signed delivery would have created does not exist
+        Response signed = shopify(payload, sign(payload), "webhook-signed");
+        String orderId = signed.json().get("orderId").asString();
+        try (TopicReader placed = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDERS_PLACED.name())) {
+            placed.until(Duration.ofSeconds(30), seen -> seen.stream().anyMatch(r -> r.key().equals(orderId)));
+            assertThat(placed.until(Duration.ofSeconds(1), seen -> true).stream().filter(r -> r.key().equals(orderId)))
+                    .as("only the signed delivery placed it").hasSize(1);
+        }
+    }
+
+    @Test
+    void anUnpaidShopifyOrderIsAnsweredButNotTaken() throws Exception {
+        byte[] payload = shopifyPayload("5940139488888", "#1088", "pending");
+        Response r = shopify(payload, sign(payload), "webhook-pending");
+        assertThat(r.status()).as("Shopify must not retry it").isEqualTo(200);
+        assertThat(r.json().get("accepted").asBoolean()).isFalse();
+        assertThat(r.json().get("reason").asString()).contains("not paid");
+    }
+
+    private static byte[] shopifyPayload() throws IOException {
+        try (InputStream in = OrderApiIT.class.getResourceAsStream("/shopify/orders-create.json")) {
+            return in.readAllBytes();
+        }
+    }
+
+    private static byte[] shopifyPayload(String id, String name, String financialStatus) throws IOException {
+        return new String(shopifyPayload(), StandardCharsets.UTF_8).replace("5940139491234", id)
+                .replace("\"#1001\"", "\"" + name + "\"").replace("\"financial_status\": \"paid\"",
+                        "\"financial_status\": \"" + financialStatus + "\"").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String sign(byte[] body) {
+        return Base64.getEncoder().encodeToString(Signatures.hmacSha256(SHOPIFY_SECRET, body));
+    }
+
+    private Response shopify(byte[] payload, String hmac, String webhookId) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/webhooks/shopify/orders-create"))
+                .header("Content-Type", "application/json")
+                .header("X-Shopify-Topic", "orders/create")
+                .header("X-Shopify-Shop-Domain", "shop-a.myshopify.com")
+                .header("X-Shopify-Webhook-Id", webhookId)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(payload));
+        if (hmac != null) {
+            request.header("X-Shopify-Hmac-Sha256", hmac);
+        }
+        return send(request.build());
     }
 
     // ---- helpers ----
