@@ -5,5 +5,6 @@ import com.openfulfil.dropship.events.OrderScoped;
 
 /** What a customer or admin asked of an order through the API ({@code orders.commands}, internal to order-service). */
 public sealed interface OrderCommand extends Event, OrderScoped
-        permits CancelRequested, ReceiptConfirmed, CompletionRequested {
+        permits CancelRequested, ReceiptConfirmed, CompletionRequested, ReturnRequested, ReturnReceived, RefundIssued,
+        ReshipRequested {
 }

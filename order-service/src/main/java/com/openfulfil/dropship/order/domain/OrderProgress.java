@@ -39,6 +39,11 @@ final class OrderProgress {
         List<Fulfilment> current = new ArrayList<>();
         OrderStatus slowest = OrderStatus.SHIPPED;
         for (String supplier : expectedSuppliers) {
+            if (fulfilments.stream().anyMatch(f -> f.supplierId().equals(supplier)
+                    && f.status() == FulfilmentStatus.CANCELLED)) {
+                // a part cancelled while another supplier shipped anyway: the order goes on without it
+                continue;
+            }
             Optional<Fulfilment> fulfilment = fulfilments.stream()
                     .filter(f -> f.supplierId().equals(supplier) && f.status() != FulfilmentStatus.REJECTED)
                     .findFirst();
@@ -56,7 +61,7 @@ final class OrderProgress {
             case SENT -> OrderStatus.DISPATCHED;
             case ACCEPTED -> OrderStatus.ACCEPTED;
             case SHIPPED -> OrderStatus.SHIPPED;
-            case REJECTED -> OrderStatus.CONFIRMED;
+            case REJECTED, CANCELLED -> OrderStatus.CONFIRMED;
         };
     }
 

@@ -10,13 +10,20 @@ import com.openfulfil.dropship.events.order.CancelRequested;
 import com.openfulfil.dropship.events.order.CompletionRequested;
 import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.ReceiptConfirmed;
+import com.openfulfil.dropship.events.order.RefundIssued;
+import com.openfulfil.dropship.events.order.ReshipRequested;
+import com.openfulfil.dropship.events.order.ReturnReceived;
+import com.openfulfil.dropship.events.order.ReturnRequested;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
+import com.openfulfil.dropship.events.supplier.CancellationRefused;
+import com.openfulfil.dropship.events.supplier.DispatchCancelled;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -30,7 +37,14 @@ import java.util.stream.Collectors;
  * nothing, so replays and late duplicates are harmless.
  */
 public final class OrderStateMachine {
-    private static final Set<OrderStatus> CANCELLABLE = EnumSet.of(OrderStatus.PLACED, OrderStatus.CONFIRMED);
+    /** Cancelled at once before any supplier has it; through a handshake with the suppliers after. */
+    private static final Set<OrderStatus> CANCELLABLE = EnumSet.of(OrderStatus.PLACED, OrderStatus.CONFIRMED,
+            OrderStatus.DISPATCHED, OrderStatus.ACCEPTED);
+    private static final Set<OrderStatus> CANCELLED_AT_ONCE = EnumSet.of(OrderStatus.PLACED, OrderStatus.CONFIRMED);
+    private static final Set<OrderStatus> RETURNABLE = EnumSet.of(OrderStatus.DELIVERED, OrderStatus.COMPLETED);
+    private static final Set<OrderStatus> REFUNDABLE = EnumSet.of(OrderStatus.RETURN_REQUESTED, OrderStatus.RETURNED,
+            OrderStatus.EXCEPTION);
+    private static final Set<OrderStatus> RESHIPPABLE = EnumSet.of(OrderStatus.RETURN_REQUESTED, OrderStatus.EXCEPTION);
     private static final Set<OrderStatus> COMPLETABLE_BY_ADMIN =
             EnumSet.of(OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT, OrderStatus.DELIVERED);
     private static final int MAX_PENDING = 100;
@@ -48,6 +62,35 @@ public final class OrderStateMachine {
 
     public static boolean canComplete(OrderStatus status) {
         return COMPLETABLE_BY_ADMIN.contains(status);
+    }
+
+    public static boolean canRequestReturn(OrderStatus status) {
+        return RETURNABLE.contains(status);
+    }
+
+    public static boolean canReceiveReturn(OrderStatus status) {
+        return status == OrderStatus.RETURN_REQUESTED;
+    }
+
+    public static boolean canRefund(OrderStatus status) {
+        return REFUNDABLE.contains(status);
+    }
+
+    public static boolean canReship(OrderStatus status) {
+        return RESHIPPABLE.contains(status);
+    }
+
+    /**
+     * A delivered order nobody confirmed is completed {@code after} its delivery (R2.6); an order
+     * that moved on (returned, completed) is left alone.
+     */
+    public static Outcome autoComplete(OrderRecord current, Instant now, Duration after) {
+        if (current == null || current.status() != OrderStatus.DELIVERED) {
+            return new Outcome(current, List.of());
+        }
+        Step step = new Step(current, now);
+        step.move(OrderStatus.COMPLETED, "completed automatically " + after.toDays() + " days after delivery");
+        return step.outcome();
     }
 
     /** @param current the order as stored, or null if nothing is known of it yet */
@@ -71,8 +114,7 @@ public final class OrderStateMachine {
         if (current != null && current.isPlaced()) {
             return new Outcome(current, List.of());
         }
-        OrderRecord fresh = new OrderRecord(placed.orderId(), null, placed.order(), placed.occurredAt(), null, null,
-                null, null, null, null);
+        OrderRecord fresh = OrderRecord.placed(placed.orderId(), placed.order(), placed.occurredAt());
         Step step = new Step(fresh, now);
         step.move(OrderStatus.PLACED, describeSource(placed));
         if (current != null) {
@@ -129,6 +171,29 @@ public final class OrderStateMachine {
                 receipt(receipt);
             } else if (event instanceof CompletionRequested completion) {
                 complete(completion);
+            } else if (event instanceof DispatchCancelled cancelled) {
+                dispatchCancelled(cancelled);
+            } else if (event instanceof CancellationRefused refused) {
+                cancellationRefused(refused);
+            } else if (event instanceof ReturnRequested returning) {
+                returnRequested(returning);
+            } else if (event instanceof ReturnReceived received) {
+                if (canReceiveReturn(record.status())) {
+                    record = record.withAfterSales(record.afterSalesOrNone().returned(now));
+                    move(OrderStatus.RETURNED, "return received by " + received.by());
+                }
+            } else if (event instanceof RefundIssued refund) {
+                if (canRefund(record.status())) {
+                    record = record.withAfterSales(record.afterSalesOrNone().refunded(refund.amount(), refund.currency(), now));
+                    move(OrderStatus.REFUNDED, "refunded " + refund.amount() + " " + refund.currency() + " by " + refund.by()
+                            + (refund.note() == null ? "" : ": " + refund.note()));
+                }
+            } else if (event instanceof ReshipRequested reship) {
+                if (canReship(record.status())) {
+                    record = record.withAfterSales(record.afterSalesOrNone().reshipped(now));
+                    move(OrderStatus.RESHIPPED, "reshipped, as " + reship.by() + " asked"
+                            + (reship.note() == null ? "" : ": " + reship.note()));
+                }
             } else if (event instanceof CommissionEarned earned) {
                 record = record.withCommission(new Commission(earned.partnerName(), earned.currency(), earned.gross(),
                         earned.deductions(), earned.total()));
@@ -203,9 +268,45 @@ public final class OrderStateMachine {
         }
 
         private void cancel(CancelRequested cancel) {
-            if (canCancel(record.status())) {
-                move(OrderStatus.CANCELLED, cancel.reason() == null ? "cancelled by " + cancel.requestedBy()
-                        : "cancelled by " + cancel.requestedBy() + ": " + cancel.reason());
+            String reason = cancel.reason() == null ? "cancelled by " + cancel.requestedBy()
+                    : "cancelled by " + cancel.requestedBy() + ": " + cancel.reason();
+            if (CANCELLED_AT_ONCE.contains(record.status())) {
+                move(OrderStatus.CANCELLED, reason);
+            } else if (canCancel(record.status())) {
+                // the suppliers have it: supplier-gateway asks each of them, and they answer
+                move(OrderStatus.CANCELLING, reason + "; asking the suppliers");
+            }
+        }
+
+        private void dispatchCancelled(DispatchCancelled cancelled) {
+            Fulfilment f = fulfilmentOf(cancelled.dispatchId(), cancelled.supplierId());
+            if (f.status() == FulfilmentStatus.SHIPPED || f.status() == FulfilmentStatus.CANCELLED) {
+                return;
+            }
+            record = record.withFulfilment(f.withStatus(FulfilmentStatus.CANCELLED));
+            boolean allCancelled = record.fulfilments().values().stream()
+                    .allMatch(x -> x.status() == FulfilmentStatus.CANCELLED || x.status() == FulfilmentStatus.REJECTED);
+            if (record.status() == OrderStatus.CANCELLING && allCancelled) {
+                move(OrderStatus.CANCELLED, "every supplier cancelled its dispatch");
+            }
+        }
+
+        /** A supplier had already shipped: the order goes on where its fulfilment has got. */
+        private void cancellationRefused(CancellationRefused refused) {
+            if (record.status() != OrderStatus.CANCELLING) {
+                return;
+            }
+            OrderStatus reached = OrderProgress.reached(record.expectedSuppliers(), record.fulfilments().values());
+            move(reached == OrderStatus.CONFIRMED ? OrderStatus.DISPATCHED : reached, "cancellation refused by "
+                    + refused.supplierId() + (refused.reason() == null ? "" : ": " + refused.reason()));
+        }
+
+        private void returnRequested(ReturnRequested returning) {
+            if (canRequestReturn(record.status())) {
+                record = record.withAfterSales(AfterSales.requested(returning.reason(), returning.description(),
+                        returning.photoUrls(), now));
+                move(OrderStatus.RETURN_REQUESTED, "return requested by " + returning.requestedBy() + ": "
+                        + returning.reason() + (returning.description() == null ? "" : " (" + returning.description() + ")"));
             }
         }
 

@@ -2,6 +2,7 @@ package com.openfulfil.dropship.order.stream;
 
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.order.domain.OrderRecord;
@@ -9,36 +10,57 @@ import com.openfulfil.dropship.order.domain.OrderStateMachine;
 import com.openfulfil.dropship.order.domain.Outcome;
 import com.openfulfil.dropship.order.domain.StatusChange;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** Applies each of an order's events to its record in the {@code orders} store and publishes the transitions. */
+/**
+ * Applies each of an order's events to its record in the {@code orders} store and publishes the
+ * transitions. Delivered orders wait in {@code completions-due} (keyed by when they fall due) to
+ * be completed automatically; the store is changelogged, so the wait survives restarts, and an
+ * order leaves it in the same transaction that completes it, so it is completed once.
+ */
 final class OrderProcessor implements Processor<String, Event, String, Event> {
     static final String STORE = "orders";
+    static final String DUE = "completions-due";
 
+    private final OrderSettings settings;
     private ProcessorContext<String, Event> context;
     private KeyValueStore<String, OrderRecord> orders;
+    private KeyValueStore<String, String> due;
 
-    static ProcessorSupplier<String, Event, String, Event> supplier() {
+    private OrderProcessor(OrderSettings settings) {
+        this.settings = settings;
+    }
+
+    static ProcessorSupplier<String, Event, String, Event> supplier(OrderSettings settings) {
         return new ProcessorSupplier<>() {
             @Override
             public Processor<String, Event, String, Event> get() {
-                return new OrderProcessor();
+                return new OrderProcessor(settings);
             }
 
             @Override
             public Set<StoreBuilder<?>> stores() {
-                return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                        JsonSerde.of(OrderRecord.class)));
+                return Set.of(
+                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
+                                JsonSerde.of(OrderRecord.class)),
+                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE), Serdes.String(),
+                                Serdes.String()));
             }
         };
     }
@@ -47,22 +69,59 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
     public void init(ProcessorContext<String, Event> context) {
         this.context = context;
         this.orders = context.getStateStore(STORE);
+        this.due = context.getStateStore(DUE);
+        context.schedule(settings.autoCompleteCheckEvery(), PunctuationType.WALL_CLOCK_TIME, this::completeDue);
     }
 
     @Override
     public void process(Record<String, Event> record) {
         String orderId = Objects.requireNonNull(record.key(), "an order's event must be keyed by its orderId");
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        Instant now = now();
         OrderRecord current = orders.get(orderId);
-        Outcome outcome = OrderStateMachine.apply(current, orderId, record.value(), now);
+        save(orderId, current, OrderStateMachine.apply(current, orderId, record.value(), now), record.value().eventId(), now);
+    }
+
+    private void save(String orderId, OrderRecord current, Outcome outcome, String causeId, Instant now) {
         if (!outcome.record().equals(current)) {
             orders.put(orderId, outcome.record());
         }
         for (StatusChange change : outcome.changes()) {
             OrderStatusChanged changed = new OrderStatusChanged(
-                    EventIds.derived(record.value().eventId(), "status", change.to().name()), now, orderId,
+                    EventIds.derived(causeId, "status", change.to().name()), now, orderId,
                     change.from(), change.to(), change.reason(), outcome.record().details());
             context.forward(new Record<>(orderId, changed, now.toEpochMilli()));
+            if (change.to() == OrderStatus.DELIVERED) {
+                due.put(dueKey(now.plus(settings.autoCompleteAfter()), orderId), orderId);
+            }
         }
+    }
+
+    /** Completes the delivered orders whose wait is over. */
+    private void completeDue(long wallClockMs) {
+        Instant now = Instant.ofEpochMilli(wallClockMs);
+        List<KeyValue<String, String>> ready = new ArrayList<>();
+        try (KeyValueIterator<String, String> range = due.range("", dueKey(now, "\uffff"))) {
+            range.forEachRemaining(ready::add);
+        }
+        for (KeyValue<String, String> entry : ready) {
+            OrderRecord current = orders.get(entry.value);
+            save(entry.value, current, OrderStateMachine.autoComplete(current, now, settings.autoCompleteAfter()),
+                    EventIds.derived(entry.key, "auto-complete"), now);
+            due.delete(entry.key);
+        }
+    }
+
+    /** Sorts by time: the zero-padded due instant in milliseconds, then the order. */
+    static String dueKey(Instant at, String orderId) {
+        return String.format("%015d|%s", at.toEpochMilli(), orderId);
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+
+    /** How long a delivered order waits before it is completed automatically, and how often that is checked. */
+    record OrderSettings(Duration autoCompleteAfter, Duration autoCompleteCheckEvery) {
+        static final OrderSettings DEFAULTS = new OrderSettings(Duration.ofDays(7), Duration.ofMinutes(1));
     }
 }

@@ -3,6 +3,7 @@ package com.openfulfil.dropship.order.stream;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.partner.LedgerEvent;
 import com.openfulfil.dropship.events.serde.EventSerde;
+import com.openfulfil.dropship.order.config.OrderProperties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
@@ -26,11 +27,17 @@ public class OrderTopology {
 
     @Bean
     public Function<KStream<String, Event>, Function<GlobalKTable<String, Event>,
-            Function<GlobalKTable<String, Event>, KStream<String, Event>>>> orders() {
-        return events -> products -> partners -> build(events);
+            Function<GlobalKTable<String, Event>, KStream<String, Event>>>> orders(OrderProperties properties) {
+        OrderProcessor.OrderSettings settings = new OrderProcessor.OrderSettings(properties.autoCompleteAfter(),
+                properties.autoCompleteCheckEvery());
+        return events -> products -> partners -> build(events, settings);
     }
 
     static KStream<String, Event> build(KStream<String, Event> events) {
+        return build(events, OrderProcessor.OrderSettings.DEFAULTS);
+    }
+
+    static KStream<String, Event> build(KStream<String, Event> events, OrderProcessor.OrderSettings settings) {
         // the ledger is keyed by partner; re-key commission entries by order to meet the order's record
         KStream<String, Event> commissions = events
                 .filter((key, event) -> event instanceof LedgerEvent)
@@ -40,6 +47,6 @@ public class OrderTopology {
         return events
                 .filterNot((key, event) -> event instanceof LedgerEvent)
                 .merge(commissions)
-                .process(OrderProcessor.supplier());
+                .process(OrderProcessor.supplier(settings));
     }
 }

@@ -5,15 +5,26 @@ import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.order.CancelRequested;
 import com.openfulfil.dropship.events.order.CompletionRequested;
 import com.openfulfil.dropship.events.order.OrderCommand;
+import com.openfulfil.dropship.events.model.ReturnReason;
 import com.openfulfil.dropship.events.order.ReceiptConfirmed;
+import com.openfulfil.dropship.events.order.RefundIssued;
+import com.openfulfil.dropship.events.order.ReshipRequested;
+import com.openfulfil.dropship.events.order.ReturnReceived;
+import com.openfulfil.dropship.events.order.ReturnRequested;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.order.config.OrderProperties;
 import com.openfulfil.dropship.order.domain.OrderRecord;
 import com.openfulfil.dropship.order.domain.OrderStateMachine;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.web.ApiProblem;
+import com.openfulfil.dropship.support.web.FieldProblem;
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -28,11 +39,13 @@ class OrderCommands {
     private final OrderReader orders;
     private final EventPublisher publisher;
     private final Clock clock;
+    private final Duration returnWindow;
 
-    OrderCommands(OrderReader orders, EventPublisher publisher, Clock clock) {
+    OrderCommands(OrderReader orders, EventPublisher publisher, Clock clock, OrderProperties properties) {
         this.orders = orders;
         this.publisher = publisher;
         this.clock = clock;
+        this.returnWindow = properties.returnWindow();
     }
 
     /** The order if the caller may see it; 404 otherwise, so others' order ids reveal nothing. */
@@ -55,7 +68,7 @@ class OrderCommands {
 
     void cancel(Caller caller, String orderId, String reason) {
         OrderRecord order = allowed(caller, orderId, OrderStateMachine::canCancel, "cancelled",
-                "Only orders not yet sent to a supplier can be cancelled here.");
+                "An order can be cancelled until it ships; after delivery, ask for a return.");
         send(new CancelRequested(EventIds.random(), clock.instant(), order.orderId(), by(caller), reason));
     }
 
@@ -69,6 +82,45 @@ class OrderCommands {
         OrderRecord order = allowed(admin, orderId, OrderStateMachine::canComplete, "completed",
                 "An admin can complete an order once it has shipped.");
         send(new CompletionRequested(EventIds.random(), clock.instant(), order.orderId(), by(admin)));
+    }
+
+    void requestReturn(Caller caller, String orderId, ReturnReason reason, String description, List<String> photoUrls) {
+        OrderRecord order = allowed(caller, orderId, OrderStateMachine::canRequestReturn, "returned",
+                "A return can be asked for once the order is delivered.");
+        Instant deliveredAt = order.deliveredAt().orElse(order.placedAt());
+        if (clock.instant().isAfter(deliveredAt.plus(returnWindow))) {
+            throw ApiProblem.conflict("return-window-closed", "The return window has closed",
+                    "Returns are accepted for " + returnWindow.toDays() + " days after delivery (delivered " + deliveredAt
+                            + ").", Map.of("status", order.status().name(), "deliveredAt", deliveredAt.toString()));
+        }
+        send(new ReturnRequested(EventIds.random(), clock.instant(), order.orderId(), reason, description, photoUrls,
+                by(caller)));
+    }
+
+    void receiveReturn(Caller admin, String orderId) {
+        OrderRecord order = allowed(admin, orderId, OrderStateMachine::canReceiveReturn, "marked as returned",
+                "Only a requested return can be received.");
+        send(new ReturnReceived(EventIds.random(), clock.instant(), order.orderId(), by(admin)));
+    }
+
+    void refund(Caller admin, String orderId, BigDecimal amount, String note) {
+        OrderRecord order = allowed(admin, orderId, OrderStateMachine::canRefund, "refunded",
+                "A refund settles a return, or an order lost in transit (EXCEPTION).");
+        BigDecimal total = order.details().lines().stream()
+                .map(l -> l.salePrice().multiply(BigDecimal.valueOf(l.quantity()))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal refund = amount == null ? total : amount;
+        if (refund.signum() <= 0 || refund.compareTo(total) > 0) {
+            throw ApiProblem.invalid(List.of(FieldProblem.of("amount", "must be more than 0 and at most the order's total "
+                    + total)));
+        }
+        send(new RefundIssued(EventIds.random(), clock.instant(), order.orderId(), refund, order.details().currency(),
+                by(admin), note));
+    }
+
+    void reship(Caller admin, String orderId, String note) {
+        OrderRecord order = allowed(admin, orderId, OrderStateMachine::canReship, "reshipped",
+                "Reshipping settles a return, or an order lost in transit (EXCEPTION).");
+        send(new ReshipRequested(EventIds.random(), clock.instant(), order.orderId(), by(admin), note));
     }
 
     private OrderRecord allowed(Caller caller, String orderId, Predicate<OrderStatus> rule, String what, String why) {

@@ -5,8 +5,13 @@ import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.FieldProblem;
 import jakarta.validation.Valid;
+import com.openfulfil.dropship.events.model.ReturnReason;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -41,6 +47,17 @@ class OrderController {
     }
 
     record ReceiptBody(@Min(1) @Max(5) Integer rating, @Size(max = 2000) String comment) {
+    }
+
+    record ReturnBody(@NotNull ReturnReason reason, @Size(max = 2000) String description,
+                      @Size(max = 10) List<@NotBlank @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+                              String> photoUrls) {
+    }
+
+    record RefundBody(@Positive BigDecimal amount, @Size(max = 500) String note) {
+    }
+
+    record NoteBody(@Size(max = 500) String note) {
     }
 
     private final OrderIntake intake;
@@ -139,6 +156,34 @@ class OrderController {
                                         @PathVariable String orderId,
                                         @Valid @RequestBody(required = false) ReceiptBody body) {
         commands.confirmReceipt(caller, orderId, body == null ? null : body.rating(), body == null ? null : body.comment());
+        return ResponseEntity.accepted().build();
+    }
+
+    /** The customer reports a problem with a delivered order (R5.1, R5.2), with photos. */
+    @PostMapping("/orders/{orderId}/returns")
+    ResponseEntity<Void> requestReturn(@AuthenticationPrincipal Caller caller, @PathVariable String orderId,
+                                       @Valid @RequestBody ReturnBody body) {
+        commands.requestReturn(caller, orderId, body.reason(), body.description(), body.photoUrls());
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/admin/orders/{orderId}/returns/received")
+    ResponseEntity<Void> returnReceived(@AuthenticationPrincipal Caller caller, @PathVariable String orderId) {
+        commands.receiveReturn(caller, orderId);
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/admin/orders/{orderId}/refund")
+    ResponseEntity<Void> refund(@AuthenticationPrincipal Caller caller, @PathVariable String orderId,
+                                @Valid @RequestBody(required = false) RefundBody body) {
+        commands.refund(caller, orderId, body == null ? null : body.amount(), body == null ? null : body.note());
+        return ResponseEntity.accepted().build();
+    }
+
+    @PostMapping("/admin/orders/{orderId}/reship")
+    ResponseEntity<Void> reship(@AuthenticationPrincipal Caller caller, @PathVariable String orderId,
+                                @Valid @RequestBody(required = false) NoteBody body) {
+        commands.reship(caller, orderId, body == null ? null : body.note());
         return ResponseEntity.accepted().build();
     }
 

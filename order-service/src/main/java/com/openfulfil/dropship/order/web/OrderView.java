@@ -10,6 +10,7 @@ import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.PaymentStatus;
 import com.openfulfil.dropship.events.model.Priority;
 import com.openfulfil.dropship.events.model.SpecialRequests;
+import com.openfulfil.dropship.order.domain.AfterSales;
 import com.openfulfil.dropship.order.domain.Commission;
 import com.openfulfil.dropship.order.domain.Fulfilment;
 import com.openfulfil.dropship.order.domain.HistoryEntry;
@@ -25,7 +26,7 @@ import java.util.List;
 record OrderView(String orderId, OrderStatus status, Instant placedAt, OrderSource source, String currency,
                  Customer customer, Address shipTo, List<LineView> lines, BigDecimal total, Priority priority,
                  PaymentStatus paymentStatus, SpecialRequests requests, List<HistoryEntry> history,
-                 List<FulfilmentView> fulfilments, Receipt receipt, CommissionView commission) {
+                 List<FulfilmentView> fulfilments, Receipt receipt, AfterSales afterSales, CommissionView commission) {
 
     record LineView(int lineNo, String sku, String title, int quantity, BigDecimal retailPrice, BigDecimal salePrice,
                     BigDecimal lineTotal) {
@@ -53,7 +54,7 @@ record OrderView(String orderId, OrderStatus status, Instant placedAt, OrderSour
         List<FulfilmentView> fulfilments = record.fulfilments().values().stream().map(OrderView::fulfilment).toList();
         return new OrderView(record.orderId(), record.status(), record.placedAt(), d.source(), d.currency(),
                 d.customer(), d.shipTo(), lines, total, d.priority(), d.paymentStatus(), d.requests(),
-                record.history(), fulfilments, record.receipt(), commission(d, record.commission()));
+                record.history(), fulfilments, record.receipt(), record.afterSales(), commission(d, record.commission()));
     }
 
     private static LineView line(OrderLine l) {

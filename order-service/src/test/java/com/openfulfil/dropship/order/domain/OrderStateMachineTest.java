@@ -15,7 +15,14 @@ import com.openfulfil.dropship.events.model.ShortLine;
 import com.openfulfil.dropship.events.order.CancelRequested;
 import com.openfulfil.dropship.events.order.CompletionRequested;
 import com.openfulfil.dropship.events.order.OrderPlaced;
+import com.openfulfil.dropship.events.model.ReturnReason;
 import com.openfulfil.dropship.events.order.ReceiptConfirmed;
+import com.openfulfil.dropship.events.order.RefundIssued;
+import com.openfulfil.dropship.events.order.ReshipRequested;
+import com.openfulfil.dropship.events.order.ReturnReceived;
+import com.openfulfil.dropship.events.order.ReturnRequested;
+import com.openfulfil.dropship.events.supplier.CancellationRefused;
+import com.openfulfil.dropship.events.supplier.DispatchCancelled;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
@@ -23,14 +30,26 @@ import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 
 import static com.openfulfil.dropship.events.model.OrderStatus.ACCEPTED;
 import static com.openfulfil.dropship.events.model.OrderStatus.CANCELLED;
+import static com.openfulfil.dropship.events.model.OrderStatus.RESHIPPED;
+import static com.openfulfil.dropship.events.model.OrderStatus.REFUNDED;
+import static com.openfulfil.dropship.events.model.OrderStatus.RETURNED;
+import static com.openfulfil.dropship.events.model.OrderStatus.RETURN_REQUESTED;
+import static com.openfulfil.dropship.events.model.OrderStatus.CANCELLING;
 import static com.openfulfil.dropship.events.model.OrderStatus.COMPLETED;
 import static com.openfulfil.dropship.events.model.OrderStatus.CONFIRMED;
 import static com.openfulfil.dropship.events.model.OrderStatus.DELIVERED;
@@ -142,12 +161,107 @@ class OrderStateMachineTest {
     }
 
     @Test
-    void cancellingIsOnlyPossibleBeforeDispatch() {
+    void cancellingBeforeDispatchIsImmediate() {
         apply(placed, allocatedTo("hanoi-crafts"), new CancelRequested("c", NOW, ORDER, "storefront:demo-shop", "changed mind"));
         assertThat(record.status()).isEqualTo(CANCELLED);
-        assertThat(OrderStateMachine.canCancel(PLACED)).isTrue();
-        assertThat(OrderStateMachine.canCancel(DISPATCHED)).isFalse();
         assertThat(OrderStateMachine.canCancel(SHIPPED)).isFalse();
+    }
+
+    @Test
+    void cancellingAfterDispatchAsksTheSuppliersAndEndsWhenAllHaveCancelled() {
+        apply(placed, allocatedTo("hanoi-crafts", "shenzhen-gadgets"), sent("hanoi-crafts"), sent("shenzhen-gadgets"),
+                accepted("hanoi-crafts"), new CancelRequested("c", NOW, ORDER, "storefront:demo-shop", null));
+        assertThat(record.status()).isEqualTo(CANCELLING);
+        apply(new DispatchCancelled("x1", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts"));
+        assertThat(record.status()).as("one supplier still to answer").isEqualTo(CANCELLING);
+        apply(new DispatchCancelled("x2", NOW, ORDER, "d-shenzhen-gadgets", "shenzhen-gadgets"));
+        assertThat(record.status()).isEqualTo(CANCELLED);
+        assertThat(transitions).endsWith(CANCELLING, CANCELLED);
+    }
+
+    @Test
+    void aRefusedCancellationLetsTheOrderGoOnWithWhatShipped() {
+        apply(placed, allocatedTo("hanoi-crafts", "shenzhen-gadgets"), sent("hanoi-crafts"), sent("shenzhen-gadgets"),
+                new CancelRequested("c", NOW, ORDER, "storefront:demo-shop", null),
+                new DispatchCancelled("x1", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts"),
+                shipped("shenzhen-gadgets", "SF1"),
+                new CancellationRefused("x2", NOW, ORDER, "d-shenzhen-gadgets", "shenzhen-gadgets", "already shipped"));
+        assertThat(record.status()).as("the shipped part goes on; the cancelled one no longer holds it back")
+                .isEqualTo(SHIPPED);
+        assertThat(record.history().get(record.history().size() - 1).reason()).contains("already shipped");
+        apply(parcel("shenzhen-gadgets", "SF1", ParcelStatus.DELIVERED));
+        assertThat(record.status()).isEqualTo(DELIVERED);
+    }
+
+    @Test
+    void aDeliveredOrderCanBeReturnedThenRefunded() {
+        deliver();
+        apply(new ReturnRequested("r1", NOW, ORDER, ReturnReason.DAMAGED, "Cracked", List.of("https://cdn.example.com/p1.jpg"),
+                "storefront:demo-shop"));
+        assertThat(record.status()).isEqualTo(RETURN_REQUESTED);
+        assertThat(record.afterSales().photoUrls()).containsExactly("https://cdn.example.com/p1.jpg");
+        assertThat(record.afterSales().supplierPaysReturn()).as("a damaged item is the supplier's").isTrue();
+        apply(new ReturnReceived("r2", NOW, ORDER, "admin"),
+                new RefundIssued("r3", NOW, ORDER, new BigDecimal("25.00"), "USD", "admin", null));
+        assertThat(transitions).endsWith(RETURN_REQUESTED, RETURNED, REFUNDED);
+        assertThat(record.afterSales().refunded()).isEqualByComparingTo("25.00");
+    }
+
+    @Test
+    void aWrongItemIsReshippedAndAChangeOfMindIsTheCustomersToSendBack() {
+        deliver();
+        apply(new ReturnRequested("r1", NOW, ORDER, ReturnReason.CHANGED_MIND, null, List.of(), "storefront:demo-shop"));
+        assertThat(record.afterSales().supplierPaysReturn()).isFalse();
+        apply(new ReshipRequested("r2", NOW, ORDER, "admin", "replacement"));
+        assertThat(record.status()).isEqualTo(RESHIPPED);
+    }
+
+    @Test
+    void aDeliveredOrderIsCompletedAutomaticallyOnce() {
+        deliver();
+        Outcome done = OrderStateMachine.autoComplete(record, NOW, Duration.ofDays(7));
+        assertThat(done.changes()).extracting(StatusChange::to).containsExactly(COMPLETED);
+        assertThat(done.record().history().get(done.record().history().size() - 1).reason())
+                .isEqualTo("completed automatically 7 days after delivery");
+        assertThat(OrderStateMachine.autoComplete(done.record(), NOW, Duration.ofDays(7)).changes()).isEmpty();
+    }
+
+    /** Every command in every state: applied where the table says it may be, ignored everywhere else. */
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("everyCommandInEveryState")
+    void commandsMoveOnlyTheStatesTheyBelongTo(String command, OrderStatus status, OrderStatus expected) {
+        record = OrderRecord.accepted(ORDER, placed.order(), NOW).moveTo(status, NOW, "test");
+        transitions.clear();
+        apply(COMMANDS.get(command));
+        assertThat(record.status()).isEqualTo(expected);
+    }
+
+    private static final Map<String, Event> COMMANDS = Map.of(
+            "cancel", new CancelRequested("c", NOW, ORDER, "storefront:s", null),
+            "confirm-receipt", new ReceiptConfirmed("r", NOW, ORDER, 5, null),
+            "complete", new CompletionRequested("k", NOW, ORDER, "admin"),
+            "return", new ReturnRequested("t", NOW, ORDER, ReturnReason.WRONG_ITEM, null, List.of(), "storefront:s"),
+            "return-received", new ReturnReceived("v", NOW, ORDER, "admin"),
+            "refund", new RefundIssued("f", NOW, ORDER, BigDecimal.ONE, "USD", "admin", null),
+            "reship", new ReshipRequested("s", NOW, ORDER, "admin", null));
+
+    static Stream<Arguments> everyCommandInEveryState() {
+        Map<String, Map<OrderStatus, OrderStatus>> legal = Map.of(
+                "cancel", Map.of(PLACED, CANCELLED, CONFIRMED, CANCELLED, DISPATCHED, CANCELLING, ACCEPTED, CANCELLING),
+                "confirm-receipt", Map.of(DELIVERED, COMPLETED),
+                "complete", Map.of(SHIPPED, COMPLETED, IN_TRANSIT, COMPLETED, DELIVERED, COMPLETED),
+                "return", Map.of(DELIVERED, RETURN_REQUESTED, COMPLETED, RETURN_REQUESTED),
+                "return-received", Map.of(RETURN_REQUESTED, RETURNED),
+                "refund", Map.of(RETURN_REQUESTED, REFUNDED, RETURNED, REFUNDED, EXCEPTION, REFUNDED),
+                "reship", Map.of(RETURN_REQUESTED, RESHIPPED, EXCEPTION, RESHIPPED));
+        return legal.entrySet().stream().flatMap(command -> Arrays.stream(OrderStatus.values())
+                .map(status -> Arguments.of(command.getKey(), status, command.getValue().getOrDefault(status, status))));
+    }
+
+    private void deliver() {
+        apply(placed, allocatedTo("hanoi-crafts"), sent("hanoi-crafts"), shipped("hanoi-crafts", "VN1"),
+                parcel("hanoi-crafts", "VN1", ParcelStatus.DELIVERED));
+        assertThat(record.status()).isEqualTo(DELIVERED);
     }
 
     @Test

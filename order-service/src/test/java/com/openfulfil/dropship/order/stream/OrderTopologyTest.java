@@ -5,7 +5,12 @@ import com.openfulfil.dropship.events.fixtures.OrderFixtures;
 import com.openfulfil.dropship.events.model.LineAllocation;
 import com.openfulfil.dropship.events.model.OfferRef;
 import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.model.Checkpoint;
+import com.openfulfil.dropship.events.model.ParcelStatus;
 import com.openfulfil.dropship.events.order.CompletionRequested;
+import com.openfulfil.dropship.events.supplier.DispatchSent;
+import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
@@ -17,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -84,6 +90,35 @@ class OrderTopologyTest {
         OrderRecord stored = harness.<OrderRecord>store(OrderProcessor.STORE).get("o-7");
         assertThat(stored.commission()).isNotNull();
         assertThat(stored.commission().total()).isEqualByComparingTo("5.00");
+    }
+
+    @Test
+    void aDeliveredOrderIsCompletedAutomaticallyOnceItsWaitIsOver() {
+        try (TopologyHarness timed = TopologyHarness.of(builder -> OrderTopology.build(builder.stream(
+                        List.of(Topics.ORDERS_PLACED.name(), Topics.ORDER_ALLOCATIONS.name(), Topics.FULFILMENT_EVENTS.name(),
+                                Topics.TRACKING_EVENTS.name())),
+                new OrderProcessor.OrderSettings(Duration.ofDays(7), Duration.ofMinutes(1))).to(Topics.ORDERS_LIFECYCLE.name()))) {
+            timed.pipe(Topics.ORDERS_PLACED, placed).pipe(Topics.ORDER_ALLOCATIONS, allocated())
+                    .pipe(Topics.FULFILMENT_EVENTS, new DispatchSent("s", T, "o-7", "d-1", "hanoi-crafts", List.of()))
+                    .pipe(Topics.FULFILMENT_EVENTS, new ParcelsShipped("p", T, "o-7", "d-1", "hanoi-crafts", "VNPOST", List.of("VN1")))
+                    .pipe(Topics.TRACKING_EVENTS, new ParcelStatusChanged("t", T, "o-7", "d-1", "VN1", "VNPOST",
+                            ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED, new Checkpoint(T, "Hà Nội", "Delivered", "DELIVERED")));
+            assertThat(timed.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class))
+                    .extracting(OrderStatusChanged::to).endsWith(OrderStatus.DELIVERED);
+
+            timed.advance(Duration.ofDays(6));
+            assertThat(timed.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class)).as("not yet").isEmpty();
+
+            timed.advance(Duration.ofDays(1).plusMinutes(2));
+            assertThat(timed.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class)).singleElement()
+                    .satisfies(done -> {
+                        assertThat(done.to()).isEqualTo(OrderStatus.COMPLETED);
+                        assertThat(done.reason()).isEqualTo("completed automatically 7 days after delivery");
+                    });
+            timed.advance(Duration.ofDays(30));
+            assertThat(timed.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class)).as("once").isEmpty();
+            assertThat(timed.<String>store(OrderProcessor.DUE).approximateNumEntries()).isZero();
+        }
     }
 
     @Test

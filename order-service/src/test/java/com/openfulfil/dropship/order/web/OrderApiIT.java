@@ -16,6 +16,7 @@ import com.openfulfil.dropship.events.partner.CommissionEarned;
 import com.openfulfil.dropship.events.partner.PartnerUpdated;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.serde.Json;
+import com.openfulfil.dropship.events.supplier.DispatchCancelled;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
@@ -424,6 +425,69 @@ class OrderApiIT extends KafkaIntegrationTest {
             request.header("X-Shopify-Hmac-Sha256", hmac);
         }
         return send(request.build());
+    }
+
+    @Test
+    void aDispatchedOrderIsCancelledThroughItsSupplier() {
+        String orderId = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(), order("MUG-001", 1))
+                .json().get("orderId").asString();
+        awaitStatus(orderId, "PLACED");
+        allocateAndDispatch(orderId, "dsp-c");
+        awaitStatus(orderId, "DISPATCHED");
+
+        assertThat(post("/api/v1/orders/" + orderId + "/cancel", SHOP_A, null, "{\"reason\":\"found it cheaper\"}").status())
+                .isEqualTo(202);
+        awaitStatus(orderId, "CANCELLING");
+        publish(Topics.FULFILMENT_EVENTS, orderId, new DispatchCancelled("dc-" + orderId, T, orderId, "dsp-c", "hanoi-crafts"));
+        awaitStatus(orderId, "CANCELLED");
+    }
+
+    @Test
+    void aDeliveredOrderIsReturnedWithPhotosThenRefunded() {
+        String orderId = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(), order("MUG-001", 2))
+                .json().get("orderId").asString();
+        awaitStatus(orderId, "PLACED");
+        allocateAndDispatch(orderId, "dsp-r");
+        Response early = post("/api/v1/orders/" + orderId + "/returns", SHOP_A, null, "{\"reason\":\"DAMAGED\"}");
+        assertThat(early.status()).isEqualTo(409);
+        publish(Topics.FULFILMENT_EVENTS, orderId, new ParcelsShipped("sh-" + orderId, T, orderId, "dsp-r", "hanoi-crafts",
+                "VNPOST", List.of("VN-R1")));
+        publish(Topics.TRACKING_EVENTS, orderId, new ParcelStatusChanged("tr-" + orderId, T, orderId, "dsp-r", "VN-R1",
+                "VNPOST", ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED, new Checkpoint(T, "London", "Delivered", "DELIVERED")));
+        awaitStatus(orderId, "DELIVERED");
+
+        Response bad = post("/api/v1/orders/" + orderId + "/returns", SHOP_A, null,
+                "{\"reason\":\"BROKEN\",\"photoUrls\":[\"ftp://x\"]}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(post("/api/v1/orders/" + orderId + "/returns", SHOP_A, null,
+                "{\"reason\":\"DAMAGED\",\"photoUrls\":[\"ftp://x\"]}").json().get("errors").get(0).get("field").asString())
+                .isEqualTo("photoUrls[0]");
+        assertThat(post("/api/v1/orders/" + orderId + "/returns", SHOP_A, null, """
+                {"reason":"DAMAGED","description":"The handle broke off","photoUrls":["https://cdn.example.com/r/1.jpg"]}""")
+                .status()).isEqualTo(202);
+        awaitStatus(orderId, "RETURN_REQUESTED");
+        assertThat(post("/api/v1/admin/orders/" + orderId + "/returns/received", SHOP_A, null, "").status())
+                .as("the admin's to do").isEqualTo(403);
+        assertThat(post("/api/v1/admin/orders/" + orderId + "/returns/received", ADMIN, null, "").status()).isEqualTo(202);
+        awaitStatus(orderId, "RETURNED");
+        assertThat(post("/api/v1/admin/orders/" + orderId + "/refund", ADMIN, null, "{\"amount\":\"99.00\"}").status())
+                .as("more than was paid").isEqualTo(400);
+        assertThat(post("/api/v1/admin/orders/" + orderId + "/refund", ADMIN, null, "{\"note\":\"full refund\"}").status())
+                .isEqualTo(202);
+        awaitStatus(orderId, "REFUNDED");
+        JsonNode view = get("/api/v1/orders/" + orderId, SHOP_A).json();
+        assertThat(view.at("/afterSales/reason").asString()).isEqualTo("DAMAGED");
+        assertThat(view.at("/afterSales/supplierPaysReturn").asBoolean()).isTrue();
+        assertThat(view.at("/afterSales/photoUrls/0").asString()).isEqualTo("https://cdn.example.com/r/1.jpg");
+        assertThat(view.at("/afterSales/refunded").asString()).isEqualTo("25.00");
+    }
+
+    private void allocateAndDispatch(String orderId, String dispatchId) {
+        publish(Topics.ORDER_ALLOCATIONS, orderId, new StockAllocated("a-" + orderId, T, orderId, null,
+                List.of(new LineAllocation(1, "MUG-001", 1, new OfferRef("hanoi-crafts", "HN-1", new BigDecimal("4.20"),
+                        new BigDecimal("1.80"), "USD", 2, 1), List.of()))));
+        publish(Topics.FULFILMENT_EVENTS, orderId, new DispatchSent("d-" + orderId, T, orderId, dispatchId, "hanoi-crafts",
+                List.of()));
     }
 
     // ---- helpers ----

@@ -1,6 +1,6 @@
 package com.openfulfil.dropship.gateway.domain;
 
-/** The supplier's answer to a cancellation request; recorded now, acted on by the cancellation flow later. */
+/** Where a dispatch's cancellation stands: asked of the supplier, then accepted or refused by it. */
 public enum CancellationState {
-    NONE, ACCEPTED, REJECTED
+    NONE, REQUESTED, ACCEPTED, REJECTED
 }

@@ -48,9 +48,14 @@ public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> 
                 cancellation));
     }
 
+    /** A supplier's answer counts once, and only to a cancellation we asked for. */
     Optional<Dispatch> cancellationAnswered(CancellationState answer) {
-        return answer == cancellation ? Optional.empty()
-                : Optional.of(new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers, answer));
+        return cancellation != CancellationState.REQUESTED || answer == cancellation ? Optional.empty()
+                : Optional.of(withCancellation(answer));
+    }
+
+    Dispatch withCancellation(CancellationState state) {
+        return new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers, state);
     }
 
     private Dispatch withStatus(DispatchStatus next) {

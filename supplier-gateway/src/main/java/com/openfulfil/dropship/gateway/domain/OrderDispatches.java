@@ -7,8 +7,11 @@ import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.PackingInstructions;
 import com.openfulfil.dropship.events.model.SpecialRequests;
 import com.openfulfil.dropship.events.supplier.CancellationAccepted;
+import com.openfulfil.dropship.events.supplier.CancellationRefused;
 import com.openfulfil.dropship.events.supplier.CancellationRejected;
+import com.openfulfil.dropship.events.supplier.CancellationRequested;
 import com.openfulfil.dropship.events.supplier.DispatchAccepted;
+import com.openfulfil.dropship.events.supplier.DispatchCancelled;
 import com.openfulfil.dropship.events.supplier.DispatchRejected;
 import com.openfulfil.dropship.events.supplier.DispatchRequested;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
@@ -92,10 +95,47 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
                             shipped.carrier(), fresh)))
                     .orElseGet(() -> ignoreTransition(dispatch, update));
         }
-        CancellationState answer = update instanceof CancellationAccepted ? CancellationState.ACCEPTED
-                : update instanceof CancellationRejected ? CancellationState.REJECTED : CancellationState.NONE;
-        return dispatch.cancellationAnswered(answer).map(next -> Decision.emit(replace(next), List.of()))
-                .orElseGet(() -> ignoreTransition(dispatch, update));
+        if (update instanceof CancellationAccepted) {
+            return dispatch.cancellationAnswered(CancellationState.ACCEPTED)
+                    .map(next -> emit(next, new DispatchCancelled(id, now, orderId, next.dispatchId(), next.supplierId())))
+                    .orElseGet(() -> ignoreTransition(dispatch, update));
+        }
+        if (update instanceof CancellationRejected rejected) {
+            return dispatch.cancellationAnswered(CancellationState.REJECTED)
+                    .map(next -> emit(next, new CancellationRefused(id, now, orderId, next.dispatchId(),
+                            next.supplierId(), rejected.reason())))
+                    .orElseGet(() -> ignoreTransition(dispatch, update));
+        }
+        return ignoreTransition(dispatch, update);
+    }
+
+    /**
+     * The order is being cancelled after dispatch: each supplier still holding its part is asked to
+     * drop it; a part already shipped is refused at once, one the supplier refused is already off.
+     * Asking again (a replayed request) asks nobody twice.
+     */
+    public Decision cancel(String causeId, Instant now) {
+        List<Event> events = new ArrayList<>();
+        List<Dispatch> next = new ArrayList<>();
+        for (Dispatch dispatch : dispatches) {
+            String id = EventIds.derived(causeId, dispatch.dispatchId(), "cancel");
+            if (dispatch.cancellation() != CancellationState.NONE) {
+                next.add(dispatch);
+            } else if (dispatch.status() == DispatchStatus.SHIPPED) {
+                events.add(new CancellationRefused(id, now, orderId, dispatch.dispatchId(), dispatch.supplierId(),
+                        "already shipped"));
+                next.add(dispatch.withCancellation(CancellationState.REJECTED));
+            } else if (dispatch.status() == DispatchStatus.REJECTED) {
+                events.add(new DispatchCancelled(id, now, orderId, dispatch.dispatchId(), dispatch.supplierId()));
+                next.add(dispatch.withCancellation(CancellationState.ACCEPTED));
+            } else {
+                events.add(new CancellationRequested(id, now, orderId, dispatch.dispatchId(), dispatch.supplierId(),
+                        "the customer cancelled the order"));
+                next.add(dispatch.withCancellation(CancellationState.REQUESTED));
+            }
+        }
+        return events.isEmpty() ? Decision.ignore(this, "nothing to cancel")
+                : Decision.emit(new OrderDispatches(orderId, allocation, next, unroutedSuppliers), events);
     }
 
     private Decision emit(Dispatch next, Event event) {

@@ -2,6 +2,8 @@ package com.openfulfil.dropship.gateway.stream;
 
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
+import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.events.supplier.SupplierUpdate;
 import com.openfulfil.dropship.gateway.domain.Decision;
@@ -46,6 +48,8 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
             onAllocation(record, allocated);
         } else if (record.value() instanceof SupplierUpdate update) {
             onUpdate(record, update);
+        } else if (record.value() instanceof OrderStatusChanged changed && changed.to() == OrderStatus.CANCELLING) {
+            onCancelling(record, changed);
         }
         // StockRejected: nothing to dispatch; other types cannot be on these topics by contract
     }
@@ -61,6 +65,18 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
             Metrics.counter("dropship.gateway.unroutable.allocations").increment();
         }
         keep(record, decision);
+    }
+
+    /** The order is being cancelled after dispatch: ask its suppliers (the handshake of R2.5). */
+    private void onCancelling(Record<String, Event> record, OrderStatusChanged changed) {
+        OrderDispatches dispatches = store.get(changed.orderId());
+        if (dispatches == null) {
+            return;
+        }
+        Decision decision = dispatches.cancel(changed.eventId(), now());
+        if (decision.ignoredBecause().isEmpty()) {
+            keep(record, decision);
+        }
     }
 
     private void onUpdate(Record<String, Event> record, SupplierUpdate update) {

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import java.util.function.BiConsumer;
 
 /**
- * The function bean {@code dispatch}: {@code dispatch-in-0} is orders.allocations,
+ * The function bean {@code dispatch}: {@code dispatch-in-0} is orders.allocations and orders.lifecycle,
  * {@code dispatch-in-1} every supplier's updates topic (a pattern, so a new supplier needs no rebinding).
  */
 @Configuration(proxyBeanMethods = false)

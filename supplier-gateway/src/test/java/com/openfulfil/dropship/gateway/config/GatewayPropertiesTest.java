@@ -24,7 +24,7 @@ class GatewayPropertiesTest {
         assertThat(topics.extra()).extracting(TopicSpec::name).containsExactly(
                 "supplier.hanoi-crafts.dispatch", "supplier.hanoi-crafts.updates",
                 "supplier.lyon-linen.dispatch", "supplier.lyon-linen.updates");
-        assertThat(topics.consumed()).containsExactly(Topics.ORDER_ALLOCATIONS.name(),
+        assertThat(topics.consumed()).containsExactly(Topics.ORDER_ALLOCATIONS.name(), Topics.ORDERS_LIFECYCLE.name(),
                 "supplier.hanoi-crafts.updates", "supplier.lyon-linen.updates");
     }
 

@@ -5,6 +5,7 @@ import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.model.PackingInstructions;
 import com.openfulfil.dropship.events.model.RejectionReason;
 import com.openfulfil.dropship.events.supplier.CancellationAccepted;
+import com.openfulfil.dropship.events.supplier.DispatchCancelled;
 import com.openfulfil.dropship.events.supplier.DispatchAccepted;
 import com.openfulfil.dropship.events.supplier.DispatchRejected;
 import com.openfulfil.dropship.events.supplier.DispatchRequested;
@@ -146,15 +147,19 @@ class OrderDispatchesTest {
     }
 
     @Test
-    void aCancellationAnswerIsRecordedOnceAndEmitsNothing() {
+    void aCancellationAnswerCountsOnceAndOnlyWhenWeAsked() {
         CancellationAccepted answer = new CancellationAccepted("u-1", NOW, "o-1", hanoiDispatch, HANOI);
+        assertThat(allocatedState().apply(answer, NOW).changed()).as("nobody asked").isFalse();
 
-        Decision recorded = allocatedState().apply(answer, NOW);
+        Decision asked = allocatedState().cancel("cancelling-1", NOW);
+        assertThat(asked.state().dispatches()).allSatisfy(d ->
+                assertThat(d.cancellation()).isEqualTo(CancellationState.REQUESTED));
 
-        assertThat(recorded.changed()).isTrue();
-        assertThat(recorded.events()).isEmpty();
-        assertThat(recorded.state().dispatches().get(0).cancellation()).isEqualTo(CancellationState.ACCEPTED);
-        assertThat(recorded.state().apply(answer, NOW).changed()).isFalse();
+        Decision answered = asked.state().apply(answer, NOW);
+        assertThat(answered.events()).singleElement().isInstanceOf(DispatchCancelled.class);
+        assertThat(answered.state().dispatches().get(0).cancellation()).isEqualTo(CancellationState.ACCEPTED);
+        assertThat(answered.state().apply(answer, NOW).changed()).as("a replayed answer").isFalse();
+        assertThat(answered.state().cancel("cancelling-1", NOW).changed()).as("asked once").isFalse();
     }
 
     private OrderDispatches allocatedState() {

@@ -5,7 +5,14 @@ import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.catalog.StockRejected;
 import com.openfulfil.dropship.events.model.PackingInstructions;
 import com.openfulfil.dropship.events.model.ShortLine;
+import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.supplier.CancellationAccepted;
+import com.openfulfil.dropship.events.supplier.CancellationRefused;
+import com.openfulfil.dropship.events.supplier.CancellationRejected;
+import com.openfulfil.dropship.events.supplier.CancellationRequested;
 import com.openfulfil.dropship.events.supplier.DispatchAccepted;
+import com.openfulfil.dropship.events.supplier.DispatchCancelled;
 import com.openfulfil.dropship.events.supplier.DispatchRequested;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.DispatchShipped;
@@ -33,13 +40,73 @@ class DispatchTopologyTest {
     private static final Instant AT = Instant.parse("2026-11-02T11:00:00Z");
 
     private final TopologyHarness harness = TopologyHarness.of(builder -> DispatchTopology.build(
-            builder.stream(Topics.ORDER_ALLOCATIONS.name()), builder.stream(Topics.SUPPLIER_UPDATES),
+            builder.stream(List.of(Topics.ORDER_ALLOCATIONS.name(), Topics.ORDERS_LIFECYCLE.name())),
+            builder.stream(Topics.SUPPLIER_UPDATES),
             new DispatchSettings(Set.of(HANOI, SHENZHEN, "lyon-linen"), PACKING)));
     private final String hanoiDispatch = DispatchPlan.dispatchId("o-1", HANOI);
 
     @AfterEach
     void close() {
         harness.close();
+    }
+
+    private static OrderStatusChanged cancelling(String orderId) {
+        return new OrderStatusChanged("cancelling-" + orderId, AT, orderId, OrderStatus.ACCEPTED, OrderStatus.CANCELLING,
+                "cancelled by storefront:demo-shop", null);
+    }
+
+    @Test
+    void cancellingAfterDispatchAsksEachSupplierAndReportsItsAnswer() {
+        String shenzhenDispatch = DispatchPlan.dispatchId("o-1", SHENZHEN);
+        harness.pipe(Topics.ORDER_ALLOCATIONS, Allocations.twoSuppliers("o-1"));
+        harness.read(Topics.FULFILMENT_EVENTS);
+        harness.read(Topics.supplierDispatch(HANOI));
+        harness.read(Topics.supplierDispatch(SHENZHEN));
+
+        harness.pipe(Topics.ORDERS_LIFECYCLE, cancelling("o-1"));
+        harness.pipe(Topics.ORDERS_LIFECYCLE, cancelling("o-1"));
+
+        assertThat(harness.readValues(Topics.supplierDispatch(HANOI), CancellationRequested.class)).as("asked once")
+                .singleElement().satisfies(c -> assertThat(c.dispatchId()).isEqualTo(hanoiDispatch));
+        assertThat(harness.readValues(Topics.supplierDispatch(SHENZHEN), CancellationRequested.class)).hasSize(1);
+
+        harness.pipe(Topics.supplierUpdates(HANOI).name(), "o-1",
+                new CancellationAccepted("ca", AT, "o-1", hanoiDispatch, HANOI));
+        harness.pipe(Topics.supplierUpdates(SHENZHEN).name(), "o-1",
+                new CancellationRejected("cr", AT, "o-1", shenzhenDispatch, SHENZHEN, "already packed and collected"));
+        harness.pipe(Topics.supplierUpdates(HANOI).name(), "o-1",
+                new CancellationAccepted("ca", AT, "o-1", hanoiDispatch, HANOI));
+
+        List<Event> answers = harness.read(Topics.FULFILMENT_EVENTS).stream().map(kv -> kv.value).toList();
+        assertThat(answers).hasSize(2);
+        assertThat(answers.get(0)).isInstanceOfSatisfying(DispatchCancelled.class,
+                c -> assertThat(c.dispatchId()).isEqualTo(hanoiDispatch));
+        assertThat(answers.get(1)).isInstanceOfSatisfying(CancellationRefused.class,
+                r -> assertThat(r.reason()).isEqualTo("already packed and collected"));
+    }
+
+    @Test
+    void aDispatchAlreadyShippedRefusesTheCancellationAtOnce() {
+        harness.pipe(Topics.ORDER_ALLOCATIONS, Allocations.anAllocation("o-2").line("MUG-001", 1, HANOI, "HN-MUG-001", "4.20").build());
+        String dispatch = DispatchPlan.dispatchId("o-2", HANOI);
+        harness.pipe(Topics.supplierUpdates(HANOI).name(), "o-2",
+                new DispatchShipped("sh", AT, "o-2", dispatch, HANOI, "VNPOST", List.of("VN1")));
+        harness.read(Topics.FULFILMENT_EVENTS);
+
+        harness.pipe(Topics.ORDERS_LIFECYCLE, cancelling("o-2"));
+
+        assertThat(harness.readValues(Topics.supplierDispatch(HANOI), CancellationRequested.class)).isEmpty();
+        assertThat(harness.readValues(Topics.FULFILMENT_EVENTS, CancellationRefused.class)).singleElement()
+                .satisfies(r -> assertThat(r.reason()).isEqualTo("already shipped"));
+    }
+
+    @Test
+    void aCancellationAnswerNobodyAskedForChangesNothing() {
+        harness.pipe(Topics.ORDER_ALLOCATIONS, Allocations.anAllocation("o-3").line("MUG-001", 1, HANOI, "HN-MUG-001", "4.20").build());
+        harness.read(Topics.FULFILMENT_EVENTS);
+        harness.pipe(Topics.supplierUpdates(HANOI).name(), "o-3",
+                new CancellationAccepted("stray", AT, "o-3", DispatchPlan.dispatchId("o-3", HANOI), HANOI));
+        assertThat(harness.read(Topics.FULFILMENT_EVENTS)).isEmpty();
     }
 
     @Test
