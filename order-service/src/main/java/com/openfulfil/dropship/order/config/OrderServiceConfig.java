@@ -16,6 +16,6 @@ class OrderServiceConfig {
         return new ServiceTopics("order-service", List.of(), List.of(Topics.ORDERS_PLACED.name(),
                 Topics.ORDER_ALLOCATIONS.name(), Topics.FULFILMENT_EVENTS.name(), Topics.TRACKING_EVENTS.name(),
                 Topics.ORDER_COMMANDS.name(), Topics.COMMISSIONS_LEDGER.name(), Topics.CATALOG_PRODUCTS.name(),
-                Topics.PARTNERS.name()));
+                Topics.PARTNERS.name(), Topics.ORDERS_LIFECYCLE.name(), Topics.STOREFRONT_WEBHOOKS.name()));
     }
 }

@@ -27,6 +27,7 @@ import com.openfulfil.dropship.support.security.ApiKeys;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
 import com.openfulfil.dropship.support.testing.TopicReader;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,6 +55,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -77,6 +81,10 @@ import static org.awaitility.Awaitility.await;
         "resilience4j.ratelimiter.instances.api-key-storefront-shop-c.limit-for-period=3",
         "resilience4j.ratelimiter.instances.api-key-storefront-shop-c.limit-refresh-period=1h",
         "resilience4j.ratelimiter.instances.api-key-storefront-shop-c.timeout-duration=0",
+        "dropship.order.storefronts[3].id=shop-d",
+        "dropship.order.storefronts[3].name=Shop D",
+        "dropship.order.storefronts[3].api-key-sha256=" + OrderApiIT.SHOP_D_HASH,
+        "dropship.order.webhooks.retry-initial=100ms",
         "dropship.order.max-body-bytes=4096"})
 class OrderApiIT extends KafkaIntegrationTest {
     static final String SHOP_A = "sk_shop_a";
@@ -86,6 +94,8 @@ class OrderApiIT extends KafkaIntegrationTest {
     static final String SHOPIFY_SECRET = "shpss_shop_a_client_secret";
     static final String SHOP_C = "sk_shop_c";
     static final String SHOP_C_HASH = "9bc6b18e414732e0420b4024bcc7d83a9795767e7056326dacb226712070fe2a";
+    static final String SHOP_D = "sk_shop_d";
+    static final String SHOP_D_HASH = "076ea6bc6ef1d244ca2a098289fd64a014db57c89c7b3065819a67a40e2e072e";
     static final String ADMIN = "ak_admin";
     static final String ADMIN_HASH = "187f3586623cdd7c93e1b7e7a3ce41f93c2498ab96e1a66929b4c07689e7f096";
     static final String PARTNER = "pk_partner-lan_s3cret";
@@ -158,6 +168,7 @@ class OrderApiIT extends KafkaIntegrationTest {
         assertThat(ApiKeys.sha256Hex(SHOP_A)).isEqualTo(SHOP_A_HASH);
         assertThat(ApiKeys.sha256Hex(SHOP_B)).isEqualTo(SHOP_B_HASH);
         assertThat(ApiKeys.sha256Hex(ADMIN)).isEqualTo(ADMIN_HASH);
+        assertThat(ApiKeys.sha256Hex(SHOP_D)).isEqualTo(SHOP_D_HASH);
     }
 
     @Test
@@ -482,6 +493,109 @@ class OrderApiIT extends KafkaIntegrationTest {
         assertThat(view.at("/afterSales/refunded").asString()).isEqualTo("25.00");
     }
 
+    @Test
+    void aStorefrontRegistersReadsRotatesAndRemovesItsWebhook() {
+        assertThat(get("/api/v1/webhook", SHOP_B).status()).isEqualTo(404);
+        Response bad = put("/api/v1/webhook", SHOP_B, "{\"url\":\"ftp://shop-b.example.com/hooks\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(fields(bad)).containsExactly("url");
+        assertThat(fields(put("/api/v1/webhook", SHOP_B, "{}"))).containsExactly("url");
+        assertThat(put("/api/v1/webhook", SHOP_B, "{\"url\":\"https://shop-b.example.com/h\",\"status\":\"x\"}").status())
+                .as("unknown fields are refused").isEqualTo(400);
+        assertThat(put("/api/v1/webhook", PARTNER, "{\"url\":\"https://partner.example.com/h\"}").status())
+                .as("webhooks are a storefront's").isEqualTo(403);
+
+        Response set = put("/api/v1/webhook", SHOP_B, "{\"url\":\"https://shop-b.example.com/hooks/dropship\"}");
+        assertThat(set.status()).isEqualTo(200);
+        String secret = set.json().get("secret").asString();
+        assertThat(secret).startsWith("whsec_");
+        Response read = get("/api/v1/webhook", SHOP_B);
+        assertThat(read.json().get("url").asString()).isEqualTo("https://shop-b.example.com/hooks/dropship");
+        assertThat(read.json().has("secret")).as("the secret is shown only when set").isFalse();
+
+        Response moved = put("/api/v1/webhook", SHOP_B, "{\"url\":\"https://shop-b.example.com/v2/hooks\"}");
+        assertThat(moved.json().get("secret").asString()).as("a new URL keeps the secret").isEqualTo(secret);
+        assertThat(moved.json().get("since").asString()).isEqualTo(set.json().get("since").asString());
+        Response rotated = put("/api/v1/webhook", SHOP_B,
+                "{\"url\":\"https://shop-b.example.com/v2/hooks\",\"rotateSecret\":true}");
+        assertThat(rotated.json().get("secret").asString()).startsWith("whsec_").isNotEqualTo(secret);
+
+        assertThat(delete("/api/v1/webhook", SHOP_B).status()).isEqualTo(204);
+        assertThat(get("/api/v1/webhook", SHOP_B).status()).isEqualTo(404);
+        assertThat(delete("/api/v1/webhook", SHOP_B).status()).isEqualTo(404);
+    }
+
+    @Test
+    void everyStatusChangeReachesTheStorefrontSignedInOrderThroughFailures() throws Exception {
+        List<Delivery> received = new CopyOnWriteArrayList<>();
+        AtomicInteger refusals = new AtomicInteger(3);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/hooks", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            int status = refusals.getAndDecrement() > 0 ? 503 : 200;
+            received.add(new Delivery(status, exchange.getRequestHeaders().getFirst("X-Dropship-Event-Id"),
+                    exchange.getRequestHeaders().getFirst("X-Dropship-Delivery-Attempt"),
+                    exchange.getRequestHeaders().getFirst(Signatures.HEADER), body));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Response set = put("/api/v1/webhook", SHOP_D,
+                    "{\"url\":\"http://127.0.0.1:" + server.getAddress().getPort() + "/hooks\"}");
+            assertThat(set.status()).isEqualTo(200);
+            String secret = set.json().get("secret").asString();
+
+            String orderId = post("/api/v1/orders", SHOP_D, UUID.randomUUID().toString(), order("MUG-001", 1))
+                    .json().get("orderId").asString();
+            awaitStatus(orderId, "PLACED");
+            allocateAndDispatch(orderId, "dsp-w");
+            awaitStatus(orderId, "DISPATCHED");
+            assertThat(post("/api/v1/orders/" + orderId + "/cancel", SHOP_D, null, "{}").status()).isEqualTo(202);
+            awaitStatus(orderId, "CANCELLING");
+            publish(Topics.FULFILMENT_EVENTS, orderId, new DispatchCancelled("dcw-" + orderId, T, orderId, "dsp-w",
+                    "hanoi-crafts"));
+            awaitStatus(orderId, "CANCELLED");
+
+            List<String> history = new ArrayList<>();
+            get("/api/v1/orders/" + orderId, SHOP_D).json().get("history").forEach(h -> history.add(h.get("status").asString()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> accepted(received, orderId).size() == history.size());
+
+            List<Delivery> accepted = accepted(received, orderId);
+            assertThat(accepted.stream().map(d -> d.json().get("to").asString()).toList())
+                    .as("every transition, in the order it happened").isEqualTo(history);
+            assertThat(accepted.stream().map(Delivery::eventId).distinct().count()).isEqualTo(history.size());
+            for (Delivery d : received) {
+                assertThat(Signatures.verify(secret, d.body(), d.signature())).as("signed with the storefront's secret").isTrue();
+                assertThat(d.json().get("eventId").asString()).isEqualTo(d.eventId());
+                assertThat(d.json().get("type").asString()).isEqualTo("order.status_changed");
+            }
+            assertThat(received.subList(0, 4)).as("the first change is retried until taken, nothing overtakes it")
+                    .extracting(Delivery::eventId).containsOnly(received.get(0).eventId());
+            assertThat(received.subList(0, 4)).extracting(Delivery::attempt).containsExactly("1", "2", "3", "4");
+            assertThat(received.get(0).json().has("from")).as("the first state comes from nowhere").isFalse();
+            assertThat(received.get(0).json().get("externalRef").asString()).startsWith("SHOP-");
+
+            JsonNode status = get("/api/v1/webhook", SHOP_D).json().get("delivery");
+            assertThat(status.get("delivered").asLong()).isGreaterThanOrEqualTo(history.size());
+            assertThat(status.get("lastError").asString()).isEqualTo("HTTP 503");
+        } finally {
+            server.stop(0);
+            delete("/api/v1/webhook", SHOP_D);
+        }
+    }
+
+    record Delivery(int status, String eventId, String attempt, String signature, byte[] body) {
+        JsonNode json() {
+            return Json.mapper().readTree(body);
+        }
+    }
+
+    private static List<Delivery> accepted(List<Delivery> received, String orderId) {
+        return received.stream().filter(d -> d.status() == 200)
+                .filter(d -> orderId.equals(d.json().get("orderId").asString())).toList();
+    }
+
     private void allocateAndDispatch(String orderId, String dispatchId) {
         publish(Topics.ORDER_ALLOCATIONS, orderId, new StockAllocated("a-" + orderId, T, orderId, null,
                 List.of(new LineAllocation(1, "MUG-001", 1, new OfferRef("hanoi-crafts", "HN-1", new BigDecimal("4.20"),
@@ -549,6 +663,16 @@ class OrderApiIT extends KafkaIntegrationTest {
             request.header("Idempotency-Key", idempotencyKey);
         }
         return send(request.build());
+    }
+
+    private Response put(String path, String apiKey, String body) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Api-Key", apiKey)
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    private Response delete(String path, String apiKey) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Api-Key", apiKey)
+                .DELETE().build());
     }
 
     private Response get(String path, String apiKey) {
