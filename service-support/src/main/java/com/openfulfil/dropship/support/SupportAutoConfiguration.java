@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,11 +42,13 @@ public class SupportAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     Admin dropshipAdmin(DropshipProperties properties, @Value("${spring.application.name}") String service) {
-        return Admin.create(Map.of(
+        Map<String, Object> config = new HashMap<>(properties.kafka().security());
+        config.putAll(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.kafka().bootstrapServers(),
                 AdminClientConfig.CLIENT_ID_CONFIG, service + "-admin",
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+        return Admin.create(config);
     }
 
     /** Shows as {@code kafka} in {@code /actuator/health}. */
@@ -63,7 +66,8 @@ public class SupportAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     EventPublisher eventPublisher(DropshipProperties properties, @Value("${spring.application.name}") String service) {
-        return new EventPublisher(properties.kafka().bootstrapServers(), service + "-publisher");
+        return new EventPublisher(properties.kafka().bootstrapServers(), service + "-publisher",
+                properties.kafka().security());
     }
 
     /** Shows as {@code streams} in {@code /actuator/health}; part of readiness. */

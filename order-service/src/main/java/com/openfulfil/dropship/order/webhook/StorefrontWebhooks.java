@@ -29,6 +29,7 @@ public class StorefrontWebhooks implements SmartLifecycle {
     private final WebhookProperties properties;
     private final Clock clock;
     private final String bootstrapServers;
+    private final Map<String, Object> security;
     private final HttpClient http;
     private final Map<String, WebhookDeliverer> deliverers = new HashMap<>();
     private final WebhookRegistry registry;
@@ -40,9 +41,10 @@ public class StorefrontWebhooks implements SmartLifecycle {
         this.properties = properties;
         this.clock = clock;
         this.bootstrapServers = dropship.kafka().bootstrapServers();
+        this.security = dropship.kafka().security();
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.registry = new WebhookRegistry(bootstrapServers, GROUP, this::changed);
+        this.registry = new WebhookRegistry(bootstrapServers, security, GROUP, this::changed);
     }
 
     /** The storefront's webhook, if it registered one. */
@@ -98,7 +100,7 @@ public class StorefrontWebhooks implements SmartLifecycle {
             }
             if (webhook != null && running) {
                 WebhookDeliverer next = new WebhookDeliverer(webhook, registry::find, properties, http, clock,
-                        bootstrapServers, GROUP);
+                        bootstrapServers, security, GROUP);
                 deliverers.put(storefrontId, next);
                 next.start();
             }

@@ -68,6 +68,7 @@ final class WebhookDeliverer implements AutoCloseable {
     private final HttpClient http;
     private final Clock clock;
     private final String bootstrapServers;
+    private final Map<String, Object> security;
     private final String deadLetterGroup;
     private final KafkaConsumer<String, byte[]> consumer;
     private final EventSerde serde = new EventSerde();
@@ -79,7 +80,7 @@ final class WebhookDeliverer implements AutoCloseable {
 
     WebhookDeliverer(StorefrontWebhookSet webhook, Function<String, Optional<StorefrontWebhookSet>> registrations,
                      WebhookProperties properties, HttpClient http, Clock clock, String bootstrapServers,
-                     String deadLetterGroup) {
+                     Map<String, Object> security, String deadLetterGroup) {
         this.storefrontId = webhook.storefrontId();
         this.subscriptionId = webhook.subscriptionId();
         this.since = webhook.since();
@@ -88,8 +89,10 @@ final class WebhookDeliverer implements AutoCloseable {
         this.http = http;
         this.clock = clock;
         this.bootstrapServers = bootstrapServers;
+        this.security = security;
         this.deadLetterGroup = deadLetterGroup;
-        this.consumer = new KafkaConsumer<>(Map.of(
+        Map<String, Object> config = new HashMap<>(security);
+        config.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, groupId(storefrontId, subscriptionId),
                 ConsumerConfig.CLIENT_ID_CONFIG, "order-service-webhooks-" + storefrontId,
@@ -100,8 +103,8 @@ final class WebhookDeliverer implements AutoCloseable {
                 // every record of a poll may wait for a slow storefront before the next poll
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.max(300_000L,
                         2 * properties.maxPerPoll() * (properties.requestTimeout().toMillis()
-                                + properties.connectTimeout().toMillis()))),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                                + properties.connectTimeout().toMillis()))));
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "webhooks-" + storefrontId);
         this.thread.setDaemon(true);
     }
@@ -173,7 +176,7 @@ final class WebhookDeliverer implements AutoCloseable {
             event = serde.deserialize(record.topic(), record.value());
         } catch (RuntimeException e) {
             byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
-            return DeadLetters.forBroker(bootstrapServers).send(record.topic(), deadLetterGroup, record.partition(),
+            return DeadLetters.forBroker(bootstrapServers, security).send(record.topic(), deadLetterGroup, record.partition(),
                     record.offset(), key, record.value(), record.headers(), e);
         }
         if (!(event instanceof OrderStatusChanged change) || change.order() == null

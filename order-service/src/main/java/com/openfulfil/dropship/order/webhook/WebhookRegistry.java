@@ -18,6 +18,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,6 +35,7 @@ class WebhookRegistry implements AutoCloseable {
     private static final String TOPIC = Topics.STOREFRONT_WEBHOOKS.name();
 
     private final String bootstrapServers;
+    private final Map<String, Object> security;
     private final String group;
     private final BiConsumer<String, StorefrontWebhookSet> onChange;
     private final Map<String, StorefrontWebhookSet> webhooks = new ConcurrentHashMap<>();
@@ -44,16 +46,19 @@ class WebhookRegistry implements AutoCloseable {
     private volatile boolean started;
 
     /** @param onChange told of each storefront's webhook as it is set, or {@code null} when removed */
-    WebhookRegistry(String bootstrapServers, String group, BiConsumer<String, StorefrontWebhookSet> onChange) {
+    WebhookRegistry(String bootstrapServers, Map<String, Object> security, String group,
+                    BiConsumer<String, StorefrontWebhookSet> onChange) {
         this.bootstrapServers = bootstrapServers;
+        this.security = security;
         this.group = group;
         this.onChange = onChange;
-        this.consumer = new KafkaConsumer<>(Map.of(
+        Map<String, Object> config = new HashMap<>(security);
+        config.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, group + "-webhook-registry",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "webhook-registry");
         this.thread.setDaemon(true);
     }
@@ -128,7 +133,7 @@ class WebhookRegistry implements AutoCloseable {
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, Exception error) {
         byte[] key = record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8);
-        DeadLetters.forBroker(bootstrapServers).send(record.topic(), group, record.partition(), record.offset(), key,
+        DeadLetters.forBroker(bootstrapServers, security).send(record.topic(), group, record.partition(), record.offset(), key,
                 record.value(), record.headers(), error);
     }
 

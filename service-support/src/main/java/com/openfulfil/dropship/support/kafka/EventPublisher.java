@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -25,7 +26,13 @@ public class EventPublisher implements AutoCloseable {
     private final KafkaProducer<String, Event> producer;
 
     public EventPublisher(String bootstrapServers, String clientId) {
-        this.producer = new KafkaProducer<>(Map.of(
+        this(bootstrapServers, clientId, Map.of());
+    }
+
+    /** @param security the cluster's security settings ({@code DropshipProperties.Kafka#security()}) */
+    public EventPublisher(String bootstrapServers, String clientId, Map<String, Object> security) {
+        Map<String, Object> config = new HashMap<>(security);
+        config.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, clientId,
                 ProducerConfig.ACKS_CONFIG, "all",
@@ -33,8 +40,8 @@ public class EventPublisher implements AutoCloseable {
                 ProducerConfig.LINGER_MS_CONFIG, 1,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis()),
-                new StringSerializer(), new EventSerde());
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis()));
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), new EventSerde());
     }
 
     public CompletableFuture<RecordMetadata> publish(TopicSpec topic, String key, Event event) {

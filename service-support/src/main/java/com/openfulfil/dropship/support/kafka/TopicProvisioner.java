@@ -54,9 +54,13 @@ public class TopicProvisioner implements SmartInitializingSingleton {
     /** The topics this service makes sure exist, by name. */
     public Map<String, NewTopic> wanted() {
         Map<String, NewTopic> wanted = new LinkedHashMap<>();
-        Topics.all().forEach(spec -> wanted.put(spec.name(), newTopic(spec)));
+        if (settings.provisionRegistry()) {
+            Topics.all().forEach(spec -> wanted.put(spec.name(), newTopic(spec)));
+        }
         for (ServiceTopics service : serviceTopics) {
-            service.extra().forEach(spec -> wanted.put(spec.name(), newTopic(spec)));
+            if (settings.provisionRegistry()) {
+                service.extra().forEach(spec -> wanted.put(spec.name(), newTopic(spec)));
+            }
             for (String consumed : service.consumed()) {
                 String dlq = Topics.dlq(consumed, service.group());
                 wanted.put(dlq, new NewTopic(dlq, DLQ_PARTITIONS, settings.replicationFactor())

@@ -19,6 +19,7 @@ import java.util.Map;
 public class DeadLetterHandler implements DeserializationExceptionHandler, ProcessingExceptionHandler {
     private String group;
     private String bootstrapServers;
+    private Map<String, Object> security = Map.of();
 
     @Override
     public void configure(Map<String, ?> configs) {
@@ -27,12 +28,13 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
         this.bootstrapServers = servers instanceof Collection<?> list
                 ? String.join(",", list.stream().map(String::valueOf).toList())
                 : String.valueOf(servers);
+        this.security = DeadLetters.securityOf(configs);
     }
 
     @Override
     public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                                  Exception exception) {
-        boolean parked = DeadLetters.forBroker(bootstrapServers).send(record.topic(), group, record.partition(),
+        boolean parked = DeadLetters.forBroker(bootstrapServers, security).send(record.topic(), group, record.partition(),
                 record.offset(), record.key(), record.value(), record.headers(), exception);
         return parked ? DeserializationHandlerResponse.CONTINUE : DeserializationHandlerResponse.FAIL;
     }
@@ -43,7 +45,7 @@ public class DeadLetterHandler implements DeserializationExceptionHandler, Proce
             // raised by a punctuator, not by a message: nothing to park, so stop and let the restart retry
             return ProcessingHandlerResponse.FAIL;
         }
-        boolean parked = DeadLetters.forBroker(bootstrapServers).send(context.topic(), group, context.partition(),
+        boolean parked = DeadLetters.forBroker(bootstrapServers, security).send(context.topic(), group, context.partition(),
                 context.offset(), context.sourceRawKey(), context.sourceRawValue(), context.headers(), exception);
         return parked ? ProcessingHandlerResponse.CONTINUE : ProcessingHandlerResponse.FAIL;
     }

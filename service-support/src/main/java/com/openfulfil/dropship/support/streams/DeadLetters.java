@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -39,18 +40,38 @@ public final class DeadLetters {
 
     private final KafkaProducer<byte[], byte[]> producer;
 
-    private DeadLetters(String bootstrapServers) {
-        this.producer = new KafkaProducer<>(Map.of(
+    private DeadLetters(String bootstrapServers, Map<String, ?> security) {
+        Map<String, Object> config = new HashMap<>(security);
+        config.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.CLIENT_ID_CONFIG, "dead-letters",
                 ProducerConfig.ACKS_CONFIG, "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
-                new ByteArraySerializer(), new ByteArraySerializer());
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true));
+        this.producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
     /** One dead-letter producer per broker, shared by every stream thread of the process. */
     public static DeadLetters forBroker(String bootstrapServers) {
-        return BY_BROKER.computeIfAbsent(bootstrapServers, DeadLetters::new);
+        return forBroker(bootstrapServers, Map.of());
+    }
+
+    /**
+     * @param security the cluster's security settings ({@code security.protocol}, {@code sasl.*},
+     *                 {@code ssl.*}), used by the first caller for a broker
+     */
+    public static DeadLetters forBroker(String bootstrapServers, Map<String, ?> security) {
+        return BY_BROKER.computeIfAbsent(bootstrapServers, servers -> new DeadLetters(servers, security));
+    }
+
+    /** The security settings among a client's configuration, for another client of the same cluster. */
+    public static Map<String, Object> securityOf(Map<String, ?> configs) {
+        Map<String, Object> security = new HashMap<>();
+        configs.forEach((key, value) -> {
+            if (value != null && (key.equals("security.protocol") || key.startsWith("sasl.") || key.startsWith("ssl."))) {
+                security.put(key, value);
+            }
+        });
+        return security;
     }
 
     /** @return true when the dead letter is durable and the message may be skipped */
