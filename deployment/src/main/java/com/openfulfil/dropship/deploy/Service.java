@@ -1,0 +1,59 @@
+package com.openfulfil.dropship.deploy;
+
+import com.openfulfil.dropship.events.topics.Topics;
+
+import java.util.List;
+
+/**
+ * The services of the pipeline as a deployment sees them: name (also its Kafka Streams
+ * application id, consumer-group prefix and Kafka user), HTTP port, and the registry topics it
+ * reads. What each writes comes from the registry ({@code TopicSpec.writer}).
+ */
+public enum Service {
+    CATALOG("catalog-service", 8082, List.of(Topics.CATALOG_FEED.name(), Topics.ORDERS_PLACED.name(),
+            Topics.RESERVATION_REQUESTS.name(), Topics.RESERVATION_RESULTS.name(), Topics.FULFILMENT_EVENTS.name(),
+            Topics.ORDERS_LIFECYCLE.name())),
+    ORDER("order-service", 8081, List.of(Topics.ORDERS_PLACED.name(), Topics.ORDER_ALLOCATIONS.name(),
+            Topics.FULFILMENT_EVENTS.name(), Topics.TRACKING_EVENTS.name(), Topics.ORDER_COMMANDS.name(),
+            Topics.COMMISSIONS_LEDGER.name(), Topics.CATALOG_PRODUCTS.name(), Topics.PARTNERS.name(),
+            Topics.ORDERS_LIFECYCLE.name(), Topics.STOREFRONT_WEBHOOKS.name())),
+    GATEWAY("supplier-gateway", 8083, List.of(Topics.ORDER_ALLOCATIONS.name(), Topics.ORDERS_LIFECYCLE.name())),
+    TRACKING("tracking-service", 8084, List.of(Topics.FULFILMENT_EVENTS.name(), Topics.TRACKING_REGISTRATIONS.name(),
+            Topics.CARRIER_EVENTS.name())),
+    COMMISSION("commission-service", 8085, List.of(Topics.ORDERS_LIFECYCLE.name(), Topics.PARTNERS.name(),
+            Topics.COMMISSIONS_LEDGER.name()));
+
+    /** The prefix of every supplier's dispatch and updates topics, which supplier-gateway owns. */
+    public static final String SUPPLIER_TOPICS = "supplier.";
+
+    private final String id;
+    private final int port;
+    private final List<String> reads;
+
+    Service(String id, int port, List<String> reads) {
+        this.id = id;
+        this.port = port;
+        this.reads = reads;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public List<String> reads() {
+        return reads;
+    }
+
+    public List<String> writes() {
+        return Topics.all().stream().filter(t -> t.writer().equals(id)).map(t -> t.name()).toList();
+    }
+
+    /** Whether the service reads and writes every supplier's topics (supplier-gateway does). */
+    public boolean ownsSupplierTopics() {
+        return this == GATEWAY;
+    }
+}

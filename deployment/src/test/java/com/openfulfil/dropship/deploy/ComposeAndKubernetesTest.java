@@ -1,0 +1,142 @@
+package com.openfulfil.dropship.deploy;
+
+import com.openfulfil.dropship.events.topics.TopicSpec;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * docker-compose.yml and the Kubernetes overlays are read by the real tools ({@code docker-compose
+ * config}, {@code kubectl kustomize}; no cluster or Docker engine needed), and what they produce
+ * declares every topic with the registry's settings and every service with its probes.
+ */
+class ComposeAndKubernetesTest {
+
+    @Test
+    void composeRunsTheBrokerTheTopicJobAndEveryServiceWithAHealthCheck() {
+        Map<String, Object> compose = new Yaml().load(run("docker-compose", "-f", "docker-compose.yml", "config"));
+        Map<String, Object> services = ServicesTest.at(compose, "services");
+        assertThat(services).containsKeys("kafka", "kafka-topics", "prometheus", "grafana");
+        assertThat(String.valueOf(services.get("kafka-topics"))).contains("create-topics.sh");
+        for (Service service : Service.values()) {
+            Map<String, Object> definition = ServicesTest.at(services, service.id());
+            assertThat(definition).as(service.id() + " in docker-compose.yml").isNotEmpty();
+            assertThat(definition).as(service.id() + " has a health check").containsKey("healthcheck");
+            assertThat(ServicesTest.at(definition, "depends_on", "kafka-topics"))
+                    .containsEntry("condition", "service_completed_successfully");
+            assertThat(ServicesTest.at(definition, "environment"))
+                    .containsEntry("DROPSHIP_KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+        }
+    }
+
+    @Test
+    void theProductionOverlayReplicatesEveryTopicThreeTimes() {
+        List<Map<String, Object>> resources = kustomize("prod");
+        checkTopics(resources, 3, "2");
+        checkServices(resources);
+        assertThat(ofKind(resources, "Kafka").get(0).toString()).contains("external", "scram-sha-512");
+        assertThat(ofKind(resources, "ServiceMonitor")).hasSize(1);
+    }
+
+    @Test
+    void theDevelopmentOverlayFitsOneNode() {
+        List<Map<String, Object>> resources = kustomize("dev");
+        checkTopics(resources, 1, "1");
+        checkServices(resources);
+        String keys = ofKind(resources, "Secret").stream().map(r -> ServicesTest.at(r, "metadata").get("name").toString())
+                .filter(name -> name.startsWith("dropship-keys")).findFirst().orElseThrow();
+        for (Map<String, Object> statefulSet : ofKind(resources, "StatefulSet")) {
+            assertThat(statefulSet.toString()).as("every service reads the generated keys").contains("name=" + keys);
+        }
+    }
+
+    private static void checkTopics(List<Map<String, Object>> resources, int replicas, String minInsync) {
+        List<Map<String, Object>> topics = ofKind(resources, "KafkaTopic");
+        assertThat(topics).hasSize(Manifests.topics().size());
+        for (TopicSpec topic : Manifests.topics()) {
+            Map<String, Object> spec = topics.stream()
+                    .map(t -> ServicesTest.at(t, "spec")).filter(s -> topic.name().equals(s.get("topicName")))
+                    .findFirst().orElseThrow(() -> new AssertionError("no KafkaTopic for " + topic.name()));
+            assertThat(spec.get("partitions")).as(topic.name()).isEqualTo(topic.partitions());
+            assertThat(spec.get("replicas")).as(topic.name()).isEqualTo(replicas);
+            Map<String, Object> config = ServicesTest.at(spec, "config");
+            topic.configs().forEach((key, value) -> assertThat(config).as(topic.name()).containsEntry(key, value));
+            assertThat(config).as(topic.name()).containsEntry("min.insync.replicas", minInsync);
+        }
+    }
+
+    private static void checkServices(List<Map<String, Object>> resources) {
+        for (Service service : Service.values()) {
+            Map<String, Object> statefulSet = named(ofKind(resources, "StatefulSet"), service.id());
+            @SuppressWarnings("unchecked")
+            Map<String, Object> container = ((List<Map<String, Object>>) ServicesTest.at(statefulSet,
+                    "spec", "template", "spec").get("containers")).get(0);
+            assertThat(ServicesTest.at(container, "readinessProbe", "httpGet"))
+                    .containsEntry("path", "/actuator/health/readiness");
+            assertThat(ServicesTest.at(container, "livenessProbe", "httpGet"))
+                    .containsEntry("path", "/actuator/health/liveness");
+            assertThat(ServicesTest.at(container, "resources", "limits")).containsKey("memory");
+            assertThat(container.toString()).contains("SPRING_PROFILES_ACTIVE", "prod");
+            assertThat(named(ofKind(resources, "Service"), service.id())).isNotNull();
+            assertThat(named(ofKind(resources, "PodDisruptionBudget"), service.id())).isNotNull();
+            assertThat(named(ofKind(resources, "KafkaUser"), service.id())).isNotNull();
+        }
+        for (String supplier : Manifests.SUPPLIERS) {
+            assertThat(named(ofKind(resources, "KafkaUser"), "supplier-" + supplier).toString())
+                    .contains("supplier." + supplier + ".dispatch", "supplier." + supplier + ".updates")
+                    .doesNotContain("orders.");
+        }
+        assertThat(named(ofKind(resources, "HorizontalPodAutoscaler"), "order-service")).isNotNull();
+    }
+
+    private static Map<String, Object> named(List<Map<String, Object>> resources, String name) {
+        return resources.stream().filter(r -> name.equals(ServicesTest.at(r, "metadata").get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " among " + resources.size() + " resources"));
+    }
+
+    private static List<Map<String, Object>> ofKind(List<Map<String, Object>> resources, String kind) {
+        return resources.stream().filter(r -> kind.equals(r.get("kind"))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> kustomize(String overlay) {
+        List<Map<String, Object>> resources = new ArrayList<>();
+        for (Object document : new Yaml().loadAll(run("kubectl", "kustomize", "k8s/overlays/" + overlay))) {
+            if (document != null) {
+                resources.add((Map<String, Object>) document);
+            }
+        }
+        return resources;
+    }
+
+    /** Runs a tool in the repository's root; a missing tool fails the test (CI installs both). */
+    private static String run(String... command) {
+        try {
+            Process process = new ProcessBuilder(command).directory(DeploymentFilesTest.ROOT.toFile())
+                    .redirectErrorStream(false).start();
+            byte[] out = process.getInputStream().readAllBytes();
+            byte[] err = process.getErrorStream().readAllBytes();
+            if (!process.waitFor(120, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                fail(String.join(" ", command) + " did not finish in 120 s");
+            }
+            assertThat(process.exitValue()).as(String.join(" ", command) + ": " + new String(err, StandardCharsets.UTF_8))
+                    .isZero();
+            return new String(out, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return fail(command[0] + " is needed to check the deployment files (.ci/run installs it): " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package com.openfulfil.dropship.deploy;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Kafka resources in the repository are exactly what the topic registry says. After a
+ * registry change, rewrite them with {@code ./mvnw -pl deployment -am test -Ddeploy.write=true}
+ * and review the diff.
+ */
+class DeploymentFilesTest {
+    static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+
+    @Test
+    void theKafkaTopicsOfKubernetesAreTheRegistrys() throws IOException {
+        check("k8s/base/kafka/topics.yaml", Manifests.kafkaTopics());
+    }
+
+    @Test
+    void theKafkaUsersOfKubernetesFollowWhatEachServiceReadsAndWrites() throws IOException {
+        check("k8s/base/kafka/users.yaml", Manifests.kafkaUsers());
+    }
+
+    @Test
+    void theComposeTopicJobCreatesTheRegistrysTopics() throws IOException {
+        check("deploy/compose/create-topics.sh", Manifests.composeTopicScript());
+    }
+
+    private static void check(String file, String expected) throws IOException {
+        Path path = ROOT.resolve(file);
+        if (Boolean.getBoolean("deploy.write")) {
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, expected, StandardCharsets.UTF_8);
+        }
+        assertThat(path).as(file + " exists").exists();
+        assertThat(Files.readString(path, StandardCharsets.UTF_8))
+                .as(file + " is out of date with the topic registry: run ./mvnw -pl deployment -am test -Ddeploy.write=true")
+                .isEqualTo(expected);
+    }
+}
