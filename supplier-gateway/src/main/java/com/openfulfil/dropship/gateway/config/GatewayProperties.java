@@ -3,8 +3,11 @@ package com.openfulfil.dropship.gateway.config;
 import com.openfulfil.dropship.events.model.PackingInstructions;
 import com.openfulfil.dropship.events.topics.Topics;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,8 +20,13 @@ import java.util.stream.Collectors;
  * a bad or repeated id stops the service at start rather than at the first order.
  */
 @ConfigurationProperties("dropship.gateway")
-public record GatewayProperties(@DefaultValue Branding branding, List<Supplier> suppliers) {
+public record GatewayProperties(@DefaultValue Branding branding, List<Supplier> suppliers, String adminKey) {
 
+    public GatewayProperties(Branding branding, List<Supplier> suppliers) {
+        this(branding, suppliers, null);
+    }
+
+    @ConstructorBinding
     public GatewayProperties {
         suppliers = suppliers == null ? List.of() : List.copyOf(suppliers);
         Set<String> seen = new HashSet<>();
@@ -30,7 +38,16 @@ public record GatewayProperties(@DefaultValue Branding branding, List<Supplier> 
             if (!seen.add(supplier.id())) {
                 throw new IllegalArgumentException("dropship.gateway.suppliers: id '" + supplier.id() + "' is repeated");
             }
+            if (supplier.transport() == Transport.HTTP && (supplier.http() == null || supplier.http().baseUrl() == null)) {
+                throw new IllegalArgumentException("dropship.gateway.suppliers: '" + supplier.id()
+                        + "' is an HTTP supplier and needs http.base-url");
+            }
         }
+    }
+
+    /** The key ops present in {@code X-Admin-Key} to retry parked dispatches; none configured means nobody can. */
+    public Optional<String> operatorKey() {
+        return adminKey == null || adminKey.isBlank() ? Optional.empty() : Optional.of(adminKey);
     }
 
     public Optional<Supplier> supplier(String id) {
@@ -41,6 +58,11 @@ public record GatewayProperties(@DefaultValue Branding branding, List<Supplier> 
         return suppliers.stream().map(Supplier::id).collect(Collectors.toUnmodifiableSet());
     }
 
+    /** Suppliers whose dispatches this gateway POSTs to their own API. */
+    public List<Supplier> httpSuppliers() {
+        return suppliers.stream().filter(s -> s.transport() == Transport.HTTP).toList();
+    }
+
     public record Branding(@DefaultValue("") String brandName, @DefaultValue("true") boolean blindShipping,
                            @DefaultValue("") String insertCard) {
         public PackingInstructions packing() {
@@ -49,10 +71,21 @@ public record GatewayProperties(@DefaultValue Branding branding, List<Supplier> 
     }
 
     /**
-     * @param transport how dispatches reach the supplier; only {@code kafka} (its dispatch topic) for now
-     * @param secret    HMAC secret the supplier signs HTTP updates with; blank means it cannot use HTTP
+     * @param transport how dispatches reach the supplier: {@code kafka} (it reads its dispatch topic) or
+     *                  {@code http} (the gateway POSTs each dispatch to {@code http.base-url})
+     * @param secret    HMAC secret the supplier signs HTTP updates with, and the gateway signs its POSTs
+     *                  with; blank means it cannot use HTTP
      */
-    public record Supplier(String id, String name, @DefaultValue("kafka") Transport transport, String secret) {
+    public record Supplier(String id, String name, @DefaultValue("kafka") Transport transport, String secret,
+                           Http http) {
+        @ConstructorBinding
+        public Supplier {
+        }
+
+        public Supplier(String id, String name, Transport transport, String secret) {
+            this(id, name, transport, secret, null);
+        }
+
         public Optional<String> signingSecret() {
             return secret == null || secret.isBlank() ? Optional.empty() : Optional.of(secret);
         }
@@ -64,7 +97,18 @@ public record GatewayProperties(@DefaultValue Branding branding, List<Supplier> 
         }
     }
 
+    /**
+     * Where and how patiently an HTTP supplier is called. Retries, backoff, circuit breaker, rate limit
+     * and bulkhead are resilience4j instances named {@code supplier-<id>} (see application.yml).
+     *
+     * @param baseUrl dispatches go to {@code <baseUrl>/dispatches}, cancellations to
+     *                {@code <baseUrl>/dispatches/<dispatchId>/cancel}
+     * @param timeout how long one call may take before it counts as failed and is retried
+     */
+    public record Http(URI baseUrl, @DefaultValue("10s") Duration timeout) {
+    }
+
     public enum Transport {
-        KAFKA
+        KAFKA, HTTP
     }
 }

@@ -27,6 +27,8 @@ class GatewayTopics {
             extra.add(Topics.supplierUpdates(id));
             consumed.add(Topics.supplierUpdates(id).name());
         }
+        // the HTTP connector reads these dispatch topics and parks what it cannot deliver on their dead-letter topics
+        properties.httpSuppliers().forEach(s -> consumed.add(Topics.supplierDispatch(s.id()).name()));
         return new ServiceTopics(group, extra, consumed);
     }
 }
