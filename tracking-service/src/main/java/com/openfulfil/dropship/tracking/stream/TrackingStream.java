@@ -2,6 +2,8 @@ package com.openfulfil.dropship.tracking.stream;
 
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.support.kafka.ServiceTopics;
+import com.openfulfil.dropship.tracking.config.TrackingProperties;
+import com.openfulfil.dropship.tracking.domain.ParcelWatch;
 import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -15,8 +17,9 @@ import java.util.function.Consumer;
 class TrackingStream {
 
     @Bean
-    Consumer<KStream<String, Event>> tracking() {
-        return TrackingTopology::wire;
+    Consumer<KStream<String, Event>> tracking(TrackingProperties properties) {
+        ParcelWatch watch = new ParcelWatch(properties.timers().rules());
+        return events -> TrackingTopology.wire(events, watch, properties.timers().checkEvery());
     }
 
     /** The consumed topics get their dead-letter topics at start-up. */

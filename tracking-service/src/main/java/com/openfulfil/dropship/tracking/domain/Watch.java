@@ -1,0 +1,31 @@
+package com.openfulfil.dropship.tracking.domain;
+
+import java.time.Instant;
+
+/**
+ * What the timers know of a parcel: when we last heard of it (its registration or its newest
+ * checkpoint), for which silence a delay was already announced, and its lost-parcel claim.
+ *
+ * @param lastHeard         null until the parcel is registered or reported
+ * @param delayAnnouncedFor the {@code lastHeard} whose silence was announced; null when none was
+ * @param claim             null while no claim is open
+ */
+public record Watch(Instant lastHeard, Instant delayAnnouncedFor, Claim claim) {
+    static final Watch NONE = new Watch(null, null, null);
+
+    Watch heard(Instant time) {
+        return lastHeard != null && !time.isAfter(lastHeard) ? this : new Watch(time, delayAnnouncedFor, claim);
+    }
+
+    boolean delayAnnounced() {
+        return lastHeard != null && lastHeard.equals(delayAnnouncedFor);
+    }
+
+    Watch delayAnnounced(Instant forSilenceSince) {
+        return new Watch(lastHeard, forSilenceSince, claim);
+    }
+
+    Watch claimed(Claim opened) {
+        return new Watch(lastHeard, delayAnnouncedFor, opened);
+    }
+}
