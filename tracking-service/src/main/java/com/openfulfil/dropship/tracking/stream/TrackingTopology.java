@@ -21,7 +21,7 @@ public final class TrackingTopology {
     /** Each watched parcel's next timer (key: zero-padded due time and tracking number, value: tracking number). */
     public static final String PARCEL_DEADLINES = "parcel-deadlines";
 
-    /** Every topic the stream reads; the binding's destination lists the same. */
+    /** The topics parcel tracking reads (TrackingStream adds the notification inputs). */
     public static final List<String> INPUTS = List.of(Topics.FULFILMENT_EVENTS.name(),
             Topics.TRACKING_REGISTRATIONS.name(), Topics.CARRIER_EVENTS.name());
 

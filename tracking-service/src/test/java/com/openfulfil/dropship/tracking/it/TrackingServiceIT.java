@@ -1,6 +1,12 @@
 package com.openfulfil.dropship.tracking.it;
 
+import com.openfulfil.dropship.events.fixtures.OrderFixtures;
+import com.openfulfil.dropship.events.model.Customer;
+import com.openfulfil.dropship.events.model.NotificationKind;
+import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.ParcelStatus;
+import com.openfulfil.dropship.events.notification.NotificationRequested;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
@@ -11,11 +17,14 @@ import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
 import com.openfulfil.dropship.support.testing.TopicReader;
 import com.openfulfil.dropship.tracking.TrackingServiceApplication;
+import com.openfulfil.dropship.tracking.notification.SmtpReceiver;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +46,7 @@ import static org.awaitility.Awaitility.await;
                 "dropship.tracking.carriers[0].id=SF",
                 "dropship.tracking.carriers[0].secret=cs_test_sf"})
 class TrackingServiceIT extends KafkaIntegrationTest {
+    private static final SmtpReceiver SMTP = SmtpReceiver.start();
     private static final String SECRET = "cs_test_sf";
     private static final String TRACKING_NUMBER = "SF1234567890";
     private static final String ORDER = "ord-it-1";
@@ -97,6 +107,49 @@ class TrackingServiceIT extends KafkaIntegrationTest {
             assertThat(carrierEvents.valuesOf(CarrierCheckpoint.class)).extracting(CarrierCheckpoint::eventId)
                     .containsExactly("sf-991", "sf-992");
         }
+    }
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("dropship.tracking.notifications.delivery", () -> "SMTP");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", SMTP::port);
+    }
+
+    @Test
+    void theCustomerGetsEachMessageOnceBySmtpAndABadRequestGoesToTheDeadLetters() throws Exception {
+        String order = "ord-it-mail";
+        OrderStatusChanged confirmed = new OrderStatusChanged("st-mail-1", Instant.parse("2026-11-02T08:00:00Z"),
+                order, OrderStatus.PLACED, OrderStatus.CONFIRMED, "stock reserved", OrderFixtures.anOrder()
+                .withOrderId(order).withCustomer(new Customer("王芳", "fang@example.cn", "+8613800000000", "zh-CN"))
+                .details());
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, order, confirmed);
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, order, new ParcelsShipped("ship-mail-1",
+                Instant.parse("2026-11-02T09:00:00Z"), order, "dsp-mail", "shenzhen-gadgets", "SF", List.of("SF777")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo("fang@example.cn").size() == 2);
+
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, order, confirmed);
+        publisher.publishAndWait(Topics.NOTIFICATIONS_OUTBOUND, order, new NotificationRequested("bad-1",
+                Instant.parse("2026-11-02T09:00:00Z"), order, "../../etc/x", NotificationKind.ORDER_CONFIRMED, "en",
+                "Eve", "eve@example.com", null, null, 3));
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, order, new OrderStatusChanged("st-mail-2",
+                Instant.parse("2026-11-04T08:00:00Z"), order, OrderStatus.IN_TRANSIT, OrderStatus.DELIVERED,
+                "every parcel delivered", confirmed.order()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo("fang@example.cn").size() >= 3);
+
+        assertThat(mailsTo("fang@example.cn")).as("the replayed confirmation is not sent again").hasSize(3)
+                .extracting(SmtpReceiver.Received::text)
+                .anySatisfy(text -> assertThat(text).contains("SF777", "http://localhost:8084/track/SF777"));
+        assertThat(mailsTo("eve@example.com")).isEmpty();
+        try (TopicReader dlq = new TopicReader(EmbeddedBroker.bootstrapServers(),
+                Topics.dlq(Topics.NOTIFICATIONS_OUTBOUND.name(), "tracking-service"))) {
+            assertThat(dlq.until(Duration.ofSeconds(30), records -> !records.isEmpty()))
+                    .extracting(ConsumerRecord::key).containsOnly(order);
+        }
+    }
+
+    private static List<SmtpReceiver.Received> mailsTo(String address) {
+        return SMTP.received().stream().filter(m -> m.recipients().contains(address)).toList();
     }
 
     @Test
