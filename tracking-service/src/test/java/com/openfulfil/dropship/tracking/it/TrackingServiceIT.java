@@ -100,6 +100,11 @@ class TrackingServiceIT extends KafkaIntegrationTest {
             assertThat(view.at("/checkpoints/1/rawStatus").asString()).isEqualTo("delivered");
         });
         assertThat(get("/api/v1/tracking/NOPE-1").statusCode()).isEqualTo(404);
+        HttpResponse<String> page = get("/track/" + TRACKING_NUMBER);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("Delivered", "Shenzhen, CN").doesNotContain(ORDER);
+        assertThat(get("/track/NOPE-1").statusCode()).isEqualTo(404);
 
         // the forged webhook came first on the same partition: had it been written, it would be read before these
         try (TopicReader carrierEvents = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.CARRIER_EVENTS.name())) {
