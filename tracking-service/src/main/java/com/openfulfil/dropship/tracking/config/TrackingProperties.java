@@ -15,10 +15,34 @@ import java.util.Optional;
  * {@code timers} says when a silent parcel is delayed or lost ({@code DROPSHIP_TRACKING_TIMERS_DELAY_AFTER}, ...).
  */
 @ConfigurationProperties("dropship.tracking")
-public record TrackingProperties(@DefaultValue List<Carrier> carriers, @DefaultValue Timers timers) {
+public record TrackingProperties(@DefaultValue List<Carrier> carriers, @DefaultValue Timers timers,
+                                 @DefaultValue List<Polling> polling) {
 
     public TrackingProperties {
         carriers = List.copyOf(carriers);
+        polling = List.copyOf(polling);
+    }
+
+    /**
+     * A carrier that offers only a query API ({@code dropship.tracking.polling[i].*}).
+     *
+     * @param url      the query URL, with {@code {trackingNumber}} where the tracking number goes;
+     *                 it answers in the webhook's event format (404: nothing yet)
+     * @param apiKey   sent as a bearer token when set
+     * @param interval time between two rounds over the carrier's parcels on their way
+     */
+    public record Polling(String carrier, String url, String apiKey, @DefaultValue("15m") Duration interval) {
+        public Polling {
+            if (carrier == null || carrier.isBlank() || url == null || !url.contains("{trackingNumber}")) {
+                throw new IllegalArgumentException(
+                        "dropship.tracking.polling needs a carrier and a url with {trackingNumber} in it");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "Polling[carrier=" + carrier + ", url=" + url + "]"; // keeps the API key out of logs
+        }
     }
 
     /**
