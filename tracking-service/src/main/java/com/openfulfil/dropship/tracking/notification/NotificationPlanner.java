@@ -47,7 +47,7 @@ final class NotificationPlanner implements Processor<String, Event, String, Even
         String orderId = Objects.requireNonNull(record.key(), "an order's event must be keyed by its orderId");
         Recipient current = recipients.get(orderId);
         Recipient known = current == null ? Recipient.unknown() : current;
-        Recipient recipient = record.value() instanceof OrderStatusChanged changed ? known.of(changed.order()) : known;
+        Recipient recipient = record.value() instanceof OrderStatusChanged changed ? known.of(orderId, changed.order()) : known;
         List<Notice> notices = Notices.of(record.value());
         Recipient next = recipient.known() ? recipient.withNothingWaiting() : recipient.waitingFor(notices);
         if (recipient.known()) {
@@ -62,7 +62,7 @@ final class NotificationPlanner implements Processor<String, Event, String, Even
         Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         Integer days = notice.trackingNumber() == null ? expectedDays.of(recipient.priority()) : null;
         context.forward(record.withKey(orderId).withValue(new NotificationRequested(notice.notificationId(), now,
-                orderId, notice.notificationId(), notice.kind(), recipient.locale(), recipient.name(),
+                orderId, recipient.orderReference(), notice.notificationId(), notice.kind(), recipient.locale(), recipient.name(),
                 recipient.email(), notice.carrier(), notice.trackingNumber(), days)));
     }
 

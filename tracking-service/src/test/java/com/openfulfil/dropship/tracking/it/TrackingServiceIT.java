@@ -189,7 +189,7 @@ class TrackingServiceIT extends KafkaIntegrationTest {
 
         publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, order, confirmed);
         publisher.publishAndWait(Topics.NOTIFICATIONS_OUTBOUND, order, new NotificationRequested("bad-1",
-                Instant.parse("2026-11-02T09:00:00Z"), order, "../../etc/x", NotificationKind.ORDER_CONFIRMED, "en",
+                Instant.parse("2026-11-02T09:00:00Z"), order, "SHOP-X", "../../etc/x", NotificationKind.ORDER_CONFIRMED, "en",
                 "Eve", "eve@example.com", null, null, 3));
         publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, order, new OrderStatusChanged("st-mail-2",
                 Instant.parse("2026-11-04T08:00:00Z"), order, OrderStatus.IN_TRANSIT, OrderStatus.DELIVERED,

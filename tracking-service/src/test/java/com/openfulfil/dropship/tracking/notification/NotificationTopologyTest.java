@@ -71,7 +71,8 @@ class NotificationTopologyTest {
 
     private static OrderStatusChanged status(OrderStatus from, OrderStatus to, String locale) {
         return new OrderStatusChanged("st-" + to, Instant.parse("2026-11-02T09:00:00Z"), ORDER, from, to, "test",
-                OrderFixtures.anOrder().withOrderId(ORDER).withPriority(Priority.EXPEDITED)
+                OrderFixtures.anOrder().withOrderId(ORDER).withStorefront("demo-shop", "SHOP-1")
+                        .withPriority(Priority.EXPEDITED)
                         .withCustomer(new Customer("Lan", "lan@example.vn", "+84901234567", locale)).details());
     }
 
@@ -114,8 +115,8 @@ class NotificationTopologyTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"en, Your order o-1 is confirmed", "zh, 您的订单 o-1 已确认", "vi, Đơn hàng o-1 của bạn đã được xác nhận",
-            "fr, Votre commande o-1 est confirmée"})
+    @CsvSource({"en, Your order SHOP-1 is confirmed", "zh, 您的订单 SHOP-1 已确认",
+            "vi, Đơn hàng SHOP-1 của bạn đã được xác nhận", "fr, Votre commande SHOP-1 est confirmée"})
     void eachMessageIsSentOnceInTheCustomersLanguage(String locale, String confirmation) throws Exception {
         orderLife(locale);
 

@@ -36,7 +36,7 @@ public final class MailTemplates {
                 language.equals("en") ? Locale.ROOT : Locale.forLanguageTag(language), NO_FALLBACK);
         Object[] values = {
                 request.customerName() == null ? "" : request.customerName(),
-                request.orderId(),
+                request.orderReference() == null ? request.orderId() : request.orderReference(),
                 request.expectedDays() == null ? "" : request.expectedDays().toString(),
                 request.carrier() == null ? "" : request.carrier(),
                 request.trackingNumber() == null ? "" : request.trackingNumber(),

@@ -16,7 +16,7 @@ class MailTemplatesTest {
 
     private static NotificationRequested request(NotificationKind kind, String locale) {
         boolean parcel = kind == NotificationKind.PARCEL_SHIPPED || kind == NotificationKind.PARCEL_DELAYED;
-        return new NotificationRequested("n-1", Instant.parse("2026-11-02T09:00:00Z"), "ord-7", "n-1", kind, locale,
+        return new NotificationRequested("n-1", Instant.parse("2026-11-02T09:00:00Z"), "ord-7", "SHOP-7", "n-1", kind, locale,
                 "Lê Thu Hà", "ha@example.vn", parcel ? "SF" : null, parcel ? "SF1234567890" : null, parcel ? null : 12);
     }
 
@@ -31,7 +31,8 @@ class MailTemplatesTest {
             assertThat(mail.to()).isEqualTo("ha@example.vn");
             assertThat(mail.notificationId()).isEqualTo("n-1");
         }
-        assertThat(templates.render(request(NotificationKind.ORDER_CONFIRMED, locale)).text()).contains("ord-7", "12");
+        assertThat(templates.render(request(NotificationKind.ORDER_CONFIRMED, locale)).text()).contains("SHOP-7", "12")
+                .doesNotContain("ord-7");
         assertThat(templates.render(request(NotificationKind.PARCEL_SHIPPED, locale)).text())
                 .contains("SF1234567890", "https://shop.example.com/track/SF1234567890");
     }
