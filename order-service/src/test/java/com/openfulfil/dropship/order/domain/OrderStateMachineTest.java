@@ -120,7 +120,8 @@ class OrderStateMachineTest {
     void aLostParcelClaimPutsTheOrderInExceptionAndADelayChangesNothing() {
         apply(placed, allocatedTo("hanoi-crafts"), sent("hanoi-crafts"), accepted("hanoi-crafts"),
                 shipped("hanoi-crafts", "VN1"), parcel("hanoi-crafts", "VN1", ParcelStatus.IN_TRANSIT),
-                new ParcelDelayed("dl-1", NOW, ORDER, "d-hanoi-crafts", "VN1", "VNPOST", ParcelStatus.IN_TRANSIT, NOW));
+                new ParcelDelayed("dl-1", NOW, ORDER, "d-hanoi-crafts", "VN1", "VNPOST", ParcelStatus.IN_TRANSIT, NOW,
+                        null));
         assertThat(record.status()).isEqualTo(IN_TRANSIT);
 
         LostParcelClaimOpened claim = new LostParcelClaimOpened("cl-1", NOW, ORDER, "d-hanoi-crafts", "VN1", "VNPOST",

@@ -5,8 +5,8 @@ import java.time.Instant;
 /** Something a timer or a run of failures found out about a parcel, to announce beside its status moves. */
 public sealed interface Alert {
 
-    /** The carrier has said nothing since {@code lastHeard}. */
-    record Delayed(Instant lastHeard) implements Alert {
+    /** The carrier has said nothing since {@code lastHeard}, or its estimate {@code passedEta} (else null) has passed. */
+    record Delayed(Instant lastHeard, Instant passedEta) implements Alert {
     }
 
     /** The parcel is taken for lost and a claim is opened with its carrier. */

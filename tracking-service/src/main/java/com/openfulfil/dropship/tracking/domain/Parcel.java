@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One parcel, keyed by its tracking number: who it belongs to (once registered), its forward-only
@@ -35,6 +36,16 @@ public record Parcel(String trackingNumber, Registration registration, ParcelSta
 
     public boolean registered() {
         return registration != null;
+    }
+
+    /** The carrier's latest delivery estimate: the one of its newest report that gave one. */
+    public Optional<Instant> estimatedDelivery() {
+        for (int i = checkpoints.size() - 1; i >= 0; i--) {
+            if (checkpoints.get(i).estimatedDelivery() != null) {
+                return Optional.of(checkpoints.get(i).estimatedDelivery());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The first registration wins; a repeat (replay, a re-sent shipment) changes nothing. */

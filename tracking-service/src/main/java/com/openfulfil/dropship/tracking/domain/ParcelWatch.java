@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The parcel timers (R4.3): silence past {@link WatchRules#delayAfter()} is announced once per
- * silence, silence past {@link WatchRules#expireAfter()} makes the parcel EXPIRED and opens a
- * claim, and so do too many failed deliveries or carrier exceptions. Delivered and expired
- * parcels are no longer watched.
+ * The parcel timers (R4.3): silence past {@link WatchRules#delayAfter()}, or the carrier's
+ * delivery estimate passing, is announced as a delay, once per silence (and a passed estimate
+ * once); silence past {@link WatchRules#expireAfter()} makes the parcel EXPIRED and opens a claim,
+ * and so do too many failed deliveries or carrier exceptions. Delivered and expired parcels are no
+ * longer watched.
  */
 public final class ParcelWatch {
     private final WatchRules rules;
@@ -27,7 +28,16 @@ public final class ParcelWatch {
         if (!parcel.registered() || parcel.status().isTerminal() || watch.lastHeard() == null) {
             return Optional.empty();
         }
-        return Optional.of(watch.lastHeard().plus(watch.delayAnnounced() ? rules.expireAfter() : rules.delayAfter()));
+        if (watch.delayAnnounced()) {
+            return Optional.of(watch.lastHeard().plus(rules.expireAfter()));
+        }
+        Instant silence = watch.lastHeard().plus(rules.delayAfter());
+        return Optional.of(unannouncedEta(parcel).filter(eta -> eta.isBefore(silence)).orElse(silence));
+    }
+
+    /** The carrier's estimate, unless its passing was already announced. */
+    private static Optional<Instant> unannouncedEta(Parcel parcel) {
+        return parcel.estimatedDelivery().filter(eta -> !eta.equals(parcel.watch().etaAnnounced()));
     }
 
     /** After a report: opens a claim once the failures reach the limit. */
@@ -52,8 +62,9 @@ public final class ParcelWatch {
         }
         Watch watch = parcel.watch();
         if (!watch.delayAnnounced()) {
-            return new Update(parcel.watching(watch.delayAnnounced(watch.lastHeard())), true, List.of(),
-                    List.of(new Alert.Delayed(watch.lastHeard())));
+            Instant passedEta = unannouncedEta(parcel).filter(eta -> !now.isBefore(eta)).orElse(null);
+            return new Update(parcel.watching(watch.delayAnnounced(passedEta)), true, List.of(),
+                    List.of(new Alert.Delayed(watch.lastHeard(), passedEta)));
         }
         return expire(parcel, now);
     }

@@ -41,7 +41,7 @@ final class ParcelEvents {
         if (alert instanceof Alert.Delayed delayed) {
             return new ParcelDelayed(EventIds.derived(parcel.trackingNumber(), "delayed", delayed.lastHeard().toString()),
                     now, registration.orderId(), registration.dispatchId(), parcel.trackingNumber(),
-                    registration.carrier(), parcel.status(), delayed.lastHeard());
+                    registration.carrier(), parcel.status(), delayed.lastHeard(), delayed.passedEta());
         }
         Alert.ClaimOpened opened = (Alert.ClaimOpened) alert;
         return new LostParcelClaimOpened(EventIds.derived(parcel.trackingNumber(), "claim"), now,

@@ -123,7 +123,8 @@ final class ParcelProcessor implements Processor<String, Event, String, Event> {
     }
 
     private static StatusReport report(CarrierCheckpoint checkpoint) {
-        return new StatusReport(checkpoint.eventId(), checkpoint.status(), checkpoint.checkpoint());
+        return new StatusReport(checkpoint.eventId(), checkpoint.status(), checkpoint.checkpoint(),
+                checkpoint.estimatedDelivery());
     }
 
     static final class Supplier implements ProcessorSupplier<String, Event, String, Event> {

@@ -64,6 +64,7 @@ public final class CarrierWebhookReader {
         Instant time = fields.time("time");
         String location = fields.text("location", false, MAX_TEXT);
         String message = fields.text("message", false, MAX_TEXT);
+        Instant estimatedDelivery = fields.optionalTime("estimatedDelivery");
         Optional<ParcelStatus> status = rawStatus == null ? Optional.empty() : adapter.status(rawStatus);
         if (rawStatus != null && status.isEmpty()) {
             unknownStatus.add(fields.problemAt("status", "is not a status we know: " + rawStatus));
@@ -72,7 +73,7 @@ public final class CarrierWebhookReader {
             return Optional.empty();
         }
         return Optional.of(new CarrierCheckpoint(eventId, receivedAt, carrier, trackingNumber, status.get(),
-                new Checkpoint(time, location, message, rawStatus)));
+                new Checkpoint(time, location, message, rawStatus), estimatedDelivery));
     }
 
     private static JsonNode parse(byte[] body) {

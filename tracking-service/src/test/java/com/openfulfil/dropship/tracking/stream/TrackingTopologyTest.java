@@ -49,7 +49,12 @@ class TrackingTopologyTest {
     private static CarrierCheckpoint checkpoint(String eventId, String trackingNumber, ParcelStatus status,
                                                 String time) {
         return new CarrierCheckpoint(eventId, Instant.parse(time), "SF", trackingNumber, status,
-                new Checkpoint(Instant.parse(time), "Shenzhen, CN", "report " + eventId, status.name()));
+                new Checkpoint(Instant.parse(time), "Shenzhen, CN", "report " + eventId, status.name()), null);
+    }
+
+    private static CarrierCheckpoint withEstimate(CarrierCheckpoint c, Instant estimatedDelivery) {
+        return new CarrierCheckpoint(c.eventId(), c.occurredAt(), c.carrier(), c.trackingNumber(), c.status(),
+                c.checkpoint(), estimatedDelivery);
     }
 
     private void report(CarrierCheckpoint checkpoint) {
@@ -203,6 +208,7 @@ class TrackingTopologyTest {
             assertThat(d.trackingNumber()).isEqualTo("SF1");
             assertThat(d.status()).isEqualTo(IN_TRANSIT);
             assertThat(d.lastHeardAt()).isEqualTo(Instant.parse("2026-11-02T09:00:00Z"));
+            assertThat(d.estimatedDelivery()).isNull();
         });
         harness.advance(Duration.ofDays(2));
         assertThat(trackingEvents()).as("a timer fires once").isEmpty();
@@ -211,6 +217,26 @@ class TrackingTopologyTest {
         trackingEvents();
         harness.advance(Duration.ofDays(5).plusMinutes(1));
         assertThat(trackingEvents()).as("news, then a new silence").singleElement().isInstanceOf(ParcelDelayed.class);
+    }
+
+    @Test
+    void aPassedDeliveryEstimateIsADelayAnnouncedOnce() {
+        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        Instant eta = harness.now().plus(Duration.ofDays(2));
+        report(withEstimate(checkpoint("e1", "SF1", IN_TRANSIT, at(Duration.ZERO)), eta));
+        trackingEvents();
+
+        harness.advance(Duration.ofDays(2).plusMinutes(1));
+        assertThat(trackingEvents()).as("two days, long before the silence limit").singleElement()
+                .isInstanceOfSatisfying(ParcelDelayed.class, d -> assertThat(d.estimatedDelivery()).isEqualTo(eta));
+
+        // the carrier keeps reporting, still late: the same passed estimate is not announced again
+        report(withEstimate(checkpoint("e2", "SF1", IN_TRANSIT, harness.now().toString()), eta));
+        harness.advance(Duration.ofDays(1));
+        assertThat(trackingEvents()).isEmpty();
+        harness.advance(Duration.ofDays(4));
+        assertThat(trackingEvents()).as("then silence").singleElement().isInstanceOfSatisfying(ParcelDelayed.class,
+                d -> assertThat(d.estimatedDelivery()).isNull());
     }
 
     @Test
