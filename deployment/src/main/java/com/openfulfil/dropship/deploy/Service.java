@@ -19,7 +19,8 @@ public enum Service {
             Topics.ORDERS_LIFECYCLE.name(), Topics.STOREFRONT_WEBHOOKS.name())),
     GATEWAY("supplier-gateway", 8083, List.of(Topics.ORDER_ALLOCATIONS.name(), Topics.ORDERS_LIFECYCLE.name())),
     TRACKING("tracking-service", 8084, List.of(Topics.FULFILMENT_EVENTS.name(), Topics.TRACKING_REGISTRATIONS.name(),
-            Topics.CARRIER_EVENTS.name())),
+            Topics.CARRIER_EVENTS.name(), Topics.ORDERS_LIFECYCLE.name(), Topics.TRACKING_EVENTS.name(),
+            Topics.NOTIFICATIONS_OUTBOUND.name())),
     COMMISSION("commission-service", 8085, List.of(Topics.ORDERS_LIFECYCLE.name(), Topics.PARTNERS.name(),
             Topics.COMMISSIONS_LEDGER.name()));
 

@@ -7,6 +7,7 @@ import com.openfulfil.dropship.events.catalog.ProductUpdated;
 import com.openfulfil.dropship.events.catalog.ReservationRequest;
 import com.openfulfil.dropship.events.catalog.ReservationResult;
 import com.openfulfil.dropship.events.catalog.StockAlert;
+import com.openfulfil.dropship.events.notification.NotificationMessage;
 import com.openfulfil.dropship.events.order.OrderCommand;
 import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
@@ -68,7 +69,11 @@ public final class Topics {
             CarrierCheckpoint.class, Cleanup.DELETE, WEEK, "tracking-service", true,
             "Carrier checkpoints from webhooks and polling, normalised");
     public static final TopicSpec TRACKING_EVENTS = spec("tracking.events", "orderId", TrackingEvent.class,
-            Cleanup.DELETE, FOREVER, "tracking-service", false, "Parcel status changes");
+            Cleanup.DELETE, FOREVER, "tracking-service", false,
+            "Parcel status changes, delays and lost-parcel claims");
+    public static final TopicSpec NOTIFICATIONS_OUTBOUND = spec("notifications.outbound", "orderId",
+            NotificationMessage.class, Cleanup.DELETE, FOREVER, "tracking-service", false,
+            "Messages to customers: confirmation, shipping notice, delay notice, delivered");
     public static final TopicSpec PARTNERS = spec("partners", "partnerId", PartnerUpdated.class, Cleanup.COMPACT,
             FOREVER, "commission-service", false, "The partner registry");
     public static final TopicSpec STOREFRONT_WEBHOOKS = spec("storefronts.webhooks", "storefrontId",
@@ -80,7 +85,7 @@ public final class Topics {
     private static final List<TopicSpec> ALL = List.of(CATALOG_FEED, CATALOG_PRODUCTS, STOCK_ALERTS,
             RESERVATION_REQUESTS, RESERVATION_RESULTS, ORDERS_PLACED, ORDER_COMMANDS, ORDERS_LIFECYCLE,
             ORDER_ALLOCATIONS, FULFILMENT_EVENTS, TRACKING_REGISTRATIONS, CARRIER_EVENTS, TRACKING_EVENTS,
-            PARTNERS, COMMISSIONS_LEDGER, STOREFRONT_WEBHOOKS);
+            NOTIFICATIONS_OUTBOUND, PARTNERS, COMMISSIONS_LEDGER, STOREFRONT_WEBHOOKS);
 
     /** Every supplier's updates topic, for a stream that reads all of them. */
     public static final Pattern SUPPLIER_UPDATES = Pattern.compile("supplier\\.[a-z0-9][a-z0-9-]*\\.updates");

@@ -8,8 +8,10 @@ import java.time.Instant;
 /**
  * A carrier's report for one parcel, already mapped to the normalised status
  * ({@code tracking.carrier-events}, internal, keyed by tracking number). {@code eventId} is the
- * carrier's own event id, so a re-delivered webhook is recognised.
+ * carrier's own event id, so a re-delivered webhook is recognised. {@code estimatedDelivery} is
+ * the carrier's delivery estimate when it gives one.
  */
 public record CarrierCheckpoint(String eventId, Instant occurredAt, String carrier, String trackingNumber,
-                                ParcelStatus status, Checkpoint checkpoint) implements TrackingMessage {
+                                ParcelStatus status, Checkpoint checkpoint, Instant estimatedDelivery)
+        implements TrackingMessage {
 }

@@ -21,6 +21,7 @@ import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
+import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 
 import java.time.Duration;
@@ -165,6 +166,8 @@ public final class OrderStateMachine {
                 shipped(shipped);
             } else if (event instanceof ParcelStatusChanged parcel) {
                 parcel(parcel);
+            } else if (event instanceof LostParcelClaimOpened claim) {
+                lost(claim);
             } else if (event instanceof CancelRequested cancel) {
                 cancel(cancel);
             } else if (event instanceof ReceiptConfirmed receipt) {
@@ -265,6 +268,14 @@ public final class OrderStateMachine {
             }
             record = record.withFulfilment(f.withParcel(parcel.trackingNumber(), parcel.status()));
             progress();
+        }
+
+        /** A parcel taken for lost stops the order where it is; refund or reship settles it (R5.3). */
+        private void lost(LostParcelClaimOpened claim) {
+            if (OrderProgress.inProgress(record.status())) {
+                move(OrderStatus.EXCEPTION, "parcel " + claim.trackingNumber() + " lost (" + claim.reason()
+                        + "); claim " + claim.claimId() + " opened with " + claim.carrier());
+            }
         }
 
         private void cancel(CancelRequested cancel) {

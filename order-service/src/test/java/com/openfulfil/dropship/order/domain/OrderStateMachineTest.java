@@ -28,6 +28,8 @@ import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
+import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
+import com.openfulfil.dropship.events.tracking.ParcelDelayed;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,6 +114,21 @@ class OrderStateMachineTest {
         assertThat(transitions).containsExactly(PLACED, CONFIRMED, DISPATCHED, ACCEPTED, SHIPPED, IN_TRANSIT, DELIVERED);
         assertThat(record.history()).extracting(HistoryEntry::status).containsExactlyElementsOf(transitions);
         assertThat(record.fulfilments().get("d-hanoi-crafts").parcels()).containsEntry("VN1", ParcelStatus.DELIVERED);
+    }
+
+    @Test
+    void aLostParcelClaimPutsTheOrderInExceptionAndADelayChangesNothing() {
+        apply(placed, allocatedTo("hanoi-crafts"), sent("hanoi-crafts"), accepted("hanoi-crafts"),
+                shipped("hanoi-crafts", "VN1"), parcel("hanoi-crafts", "VN1", ParcelStatus.IN_TRANSIT),
+                new ParcelDelayed("dl-1", NOW, ORDER, "d-hanoi-crafts", "VN1", "VNPOST", ParcelStatus.IN_TRANSIT, NOW,
+                        null));
+        assertThat(record.status()).isEqualTo(IN_TRANSIT);
+
+        LostParcelClaimOpened claim = new LostParcelClaimOpened("cl-1", NOW, ORDER, "d-hanoi-crafts", "VN1", "VNPOST",
+                "claim-VN1", "no carrier update since 2026-10-01T00:00:00Z");
+        apply(claim, claim);
+        assertThat(transitions).endsWith(IN_TRANSIT, EXCEPTION);
+        assertThat(record.history()).last().satisfies(h -> assertThat(h.reason()).contains("claim-VN1", "VNPOST"));
     }
 
     @Test

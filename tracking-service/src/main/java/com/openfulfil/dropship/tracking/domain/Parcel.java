@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One parcel, keyed by its tracking number: who it belongs to (once registered), its forward-only
@@ -16,31 +17,44 @@ import java.util.List;
  * @param registration null until the parcel's shipment has been registered
  * @param statusSince  time of the report that set {@code status}; null while PENDING
  * @param checkpoints  every report accepted so far, by time; their event ids are how duplicates are told
+ * @param watch        what the delay and expiry timers know of it
  */
 public record Parcel(String trackingNumber, Registration registration, ParcelStatus status, Instant statusSince,
-                     List<StatusReport> checkpoints) {
+                     List<StatusReport> checkpoints, Watch watch) {
     private static final Comparator<StatusReport> BY_TIME = Comparator.comparing(StatusReport::time);
 
     public Parcel {
         status = status == null ? ParcelStatus.PENDING : status;
         checkpoints = checkpoints == null ? List.of() : List.copyOf(checkpoints);
+        watch = watch == null ? Watch.NONE : watch;
     }
 
     /** A tracking number we have heard nothing about yet. */
     public static Parcel unknown(String trackingNumber) {
-        return new Parcel(trackingNumber, null, ParcelStatus.PENDING, null, List.of());
+        return new Parcel(trackingNumber, null, ParcelStatus.PENDING, null, List.of(), Watch.NONE);
     }
 
     public boolean registered() {
         return registration != null;
     }
 
+    /** The carrier's latest delivery estimate: the one of its newest report that gave one. */
+    public Optional<Instant> estimatedDelivery() {
+        for (int i = checkpoints.size() - 1; i >= 0; i--) {
+            if (checkpoints.get(i).estimatedDelivery() != null) {
+                return Optional.of(checkpoints.get(i).estimatedDelivery());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The first registration wins; a repeat (replay, a re-sent shipment) changes nothing. */
-    public Update register(Registration newRegistration) {
+    public Update register(Registration newRegistration, Instant at) {
         if (registered()) {
             return Update.none(this);
         }
-        Parcel parcel = new Parcel(trackingNumber, newRegistration, ParcelStatus.PENDING, null, checkpoints);
+        Parcel parcel = new Parcel(trackingNumber, newRegistration, ParcelStatus.PENDING, null, checkpoints,
+                watch.heard(at));
         List<Move> moves = new ArrayList<>();
         for (StatusReport early : checkpoints) {
             parcel = parcel.apply(early, moves);
@@ -66,7 +80,15 @@ public record Parcel(String trackingNumber, Registration registration, ParcelSta
             return this;
         }
         moves.add(new Move(status, report.status(), report));
-        return new Parcel(trackingNumber, registration, report.status(), report.time(), checkpoints);
+        return new Parcel(trackingNumber, registration, report.status(), report.time(), checkpoints, watch);
+    }
+
+    Parcel watching(Watch newWatch) {
+        return new Parcel(trackingNumber, registration, status, statusSince, checkpoints, newWatch);
+    }
+
+    Parcel expired(Instant at) {
+        return new Parcel(trackingNumber, registration, ParcelStatus.EXPIRED, at, checkpoints, watch);
     }
 
     private boolean hasSeen(String eventId) {
@@ -77,6 +99,6 @@ public record Parcel(String trackingNumber, Registration registration, ParcelSta
         List<StatusReport> all = new ArrayList<>(checkpoints);
         all.add(report);
         all.sort(BY_TIME); // stable: reports with the same time keep their arrival order
-        return new Parcel(trackingNumber, registration, status, statusSince, all);
+        return new Parcel(trackingNumber, registration, status, statusSince, all, watch.heard(report.time()));
     }
 }

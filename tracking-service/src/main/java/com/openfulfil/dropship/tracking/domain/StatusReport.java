@@ -7,9 +7,15 @@ import java.time.Instant;
 
 /**
  * One carrier report about a parcel: the carrier's own event id (how re-deliveries are
- * recognised), the normalised status and the checkpoint as the carrier told it.
+ * recognised), the normalised status, the checkpoint as the carrier told it and the carrier's
+ * delivery estimate (null when it gave none).
  */
-public record StatusReport(String eventId, ParcelStatus status, Checkpoint checkpoint) {
+public record StatusReport(String eventId, ParcelStatus status, Checkpoint checkpoint, Instant estimatedDelivery) {
+
+    public StatusReport(String eventId, ParcelStatus status, Checkpoint checkpoint) {
+        this(eventId, status, checkpoint, null);
+    }
+
     public StatusReport {
         require(eventId != null && !eventId.isBlank(), "a carrier report needs an eventId");
         require(status != null, "carrier report " + eventId + " has no status");

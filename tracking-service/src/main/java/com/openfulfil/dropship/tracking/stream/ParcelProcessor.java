@@ -1,47 +1,66 @@
 package com.openfulfil.dropship.tracking.stream;
 
 import com.openfulfil.dropship.events.Event;
-import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.OrderScoped;
 import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
 import com.openfulfil.dropship.events.tracking.ParcelRegistered;
-import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
-import com.openfulfil.dropship.tracking.domain.Move;
 import com.openfulfil.dropship.tracking.domain.Parcel;
+import com.openfulfil.dropship.tracking.domain.ParcelWatch;
 import com.openfulfil.dropship.tracking.domain.Registration;
 import com.openfulfil.dropship.tracking.domain.StatusReport;
 import com.openfulfil.dropship.tracking.domain.Update;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
 /**
  * The parcel task (keyed by tracking number): registrations and carrier reports go through
- * {@link Parcel}, and each status move goes out as ParcelStatusChanged keyed by orderId.
+ * {@link Parcel}, and each status move, delay and claim goes out keyed by orderId. Each parcel's
+ * next timer sits in a deadline index (a store, so it survives restarts); a wall-clock punctuator
+ * fires the due ones, and firing moves or removes the entry in the same transaction, so a timer
+ * fires once.
  */
 final class ParcelProcessor implements Processor<String, Event, String, Event> {
+    private final ParcelWatch watch;
+    private final Duration checkEvery;
     private ProcessorContext<String, Event> context;
     private KeyValueStore<String, Parcel> parcels;
+    private KeyValueStore<String, String> deadlines;
+
+    private ParcelProcessor(ParcelWatch watch, Duration checkEvery) {
+        this.watch = watch;
+        this.checkEvery = checkEvery;
+    }
 
     @Override
     public void init(ProcessorContext<String, Event> context) {
         this.context = context;
         this.parcels = context.getStateStore(TrackingTopology.PARCELS);
+        this.deadlines = context.getStateStore(TrackingTopology.PARCEL_DEADLINES);
+        context.schedule(checkEvery, PunctuationType.WALL_CLOCK_TIME, this::fireDue);
     }
 
     @Override
     public void process(Record<String, Event> record) {
+        Instant now = now();
         if (record.value() instanceof ParcelRegistered registered) {
-            update(record, registered.trackingNumber(), parcel -> parcel.register(registration(registered)));
+            update(record, registered.trackingNumber(), parcel -> parcel.register(registration(registered), now));
         } else if (record.value() instanceof CarrierCheckpoint checkpoint) {
             update(record, checkpoint.trackingNumber(), parcel -> parcel.record(report(checkpoint)));
         }
@@ -53,16 +72,49 @@ final class ParcelProcessor implements Processor<String, Event, String, Event> {
                     + record.value().eventId() + " has no tracking number");
         }
         Parcel current = parcels.get(trackingNumber);
-        Update update = step.apply(current == null ? Parcel.unknown(trackingNumber) : current);
+        Parcel parcel = current == null ? Parcel.unknown(trackingNumber) : current;
+        save(parcel, watch.afterReport(step.apply(parcel), now()), record.timestamp());
+    }
+
+    /** Every parcel whose timer is due: the index is ordered by time, so the scan stops at now. */
+    private void fireDue(long wallClockMs) {
+        Instant now = Instant.ofEpochMilli(wallClockMs);
+        List<String> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = deadlines.range(indexKey(Instant.EPOCH, ""), indexKey(now, "\uffff"))) {
+            it.forEachRemaining(entry -> due.add(entry.value));
+        }
+        for (String trackingNumber : due) {
+            Parcel parcel = parcels.get(trackingNumber);
+            if (parcel != null) {
+                save(parcel, watch.due(parcel, now), wallClockMs);
+            }
+        }
+    }
+
+    private void save(Parcel before, Update update, long timestamp) {
         if (!update.changed()) {
             return;
         }
-        parcels.put(trackingNumber, update.parcel());
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
-        for (Move move : update.moves()) {
-            ParcelStatusChanged changed = statusChanged(update.parcel(), move, now);
-            context.forward(record.withKey(changed.orderId()).withValue(changed));
+        Parcel after = update.parcel();
+        parcels.put(after.trackingNumber(), after);
+        Optional<Instant> oldDeadline = watch.deadline(before);
+        Optional<Instant> newDeadline = watch.deadline(after);
+        if (!oldDeadline.equals(newDeadline)) {
+            oldDeadline.ifPresent(at -> deadlines.delete(indexKey(at, after.trackingNumber())));
+            newDeadline.ifPresent(at -> deadlines.put(indexKey(at, after.trackingNumber()), after.trackingNumber()));
         }
+        for (Event event : ParcelEvents.of(update, now())) {
+            context.forward(new Record<>(((OrderScoped) event).orderId(), event, timestamp));
+        }
+    }
+
+    /** Zero-padded epoch millis first, so the store's byte order is time order. */
+    private static String indexKey(Instant at, String trackingNumber) {
+        return String.format("%019d|%s", Math.max(0, at.toEpochMilli()), trackingNumber);
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
     }
 
     private static Registration registration(ParcelRegistered registered) {
@@ -71,27 +123,31 @@ final class ParcelProcessor implements Processor<String, Event, String, Event> {
     }
 
     private static StatusReport report(CarrierCheckpoint checkpoint) {
-        return new StatusReport(checkpoint.eventId(), checkpoint.status(), checkpoint.checkpoint());
-    }
-
-    /** The id names the parcel and the report that moved it, so the move has one id however it came about. */
-    private static ParcelStatusChanged statusChanged(Parcel parcel, Move move, Instant now) {
-        Registration registration = parcel.registration();
-        return new ParcelStatusChanged(EventIds.derived(parcel.trackingNumber(), move.report().eventId(), "status"),
-                now, registration.orderId(), registration.dispatchId(), parcel.trackingNumber(),
-                registration.carrier(), move.previous(), move.status(), move.report().checkpoint());
+        return new StatusReport(checkpoint.eventId(), checkpoint.status(), checkpoint.checkpoint(),
+                checkpoint.estimatedDelivery());
     }
 
     static final class Supplier implements ProcessorSupplier<String, Event, String, Event> {
+        private final ParcelWatch watch;
+        private final Duration checkEvery;
+
+        Supplier(ParcelWatch watch, Duration checkEvery) {
+            this.watch = watch;
+            this.checkEvery = checkEvery;
+        }
+
         @Override
         public Processor<String, Event, String, Event> get() {
-            return new ParcelProcessor();
+            return new ParcelProcessor(watch, checkEvery);
         }
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackingTopology.PARCELS),
-                    Serdes.String(), JsonSerde.of(Parcel.class)));
+            return Set.of(
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackingTopology.PARCELS),
+                            Serdes.String(), JsonSerde.of(Parcel.class)),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackingTopology.PARCEL_DEADLINES),
+                            Serdes.String(), Serdes.String()));
         }
     }
 }

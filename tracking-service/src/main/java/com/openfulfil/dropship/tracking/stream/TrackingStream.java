@@ -2,6 +2,12 @@ package com.openfulfil.dropship.tracking.stream;
 
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.support.kafka.ServiceTopics;
+import com.openfulfil.dropship.tracking.config.NotificationProperties;
+import com.openfulfil.dropship.tracking.config.TrackingProperties;
+import com.openfulfil.dropship.tracking.domain.notification.MailTemplates;
+import com.openfulfil.dropship.tracking.notification.Mailer;
+import com.openfulfil.dropship.tracking.notification.NotificationTopology;
+import com.openfulfil.dropship.tracking.domain.ParcelWatch;
 import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -9,19 +15,28 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /** The service's one Kafka Streams application (binding {@code tracking-in-0}). */
 @Configuration
 class TrackingStream {
+    /** Every topic the stream reads; the binding's destination lists the same. */
+    static final List<String> INPUTS = Stream.concat(TrackingTopology.INPUTS.stream(),
+            NotificationTopology.INPUTS.stream()).toList();
 
     @Bean
-    Consumer<KStream<String, Event>> tracking() {
-        return TrackingTopology::wire;
+    Consumer<KStream<String, Event>> tracking(TrackingProperties properties, NotificationProperties notifications,
+                                              MailTemplates templates, Mailer mailer) {
+        ParcelWatch watch = new ParcelWatch(properties.timers().rules());
+        return events -> {
+            TrackingTopology.wire(events, watch, properties.timers().checkEvery());
+            NotificationTopology.wire(events, notifications.expectedDays().days(), templates, mailer);
+        };
     }
 
     /** The consumed topics get their dead-letter topics at start-up. */
     @Bean
     ServiceTopics trackingTopics(@Value("${spring.application.name}") String service) {
-        return new ServiceTopics(service, List.of(), TrackingTopology.INPUTS);
+        return new ServiceTopics(service, List.of(), TrackingStream.INPUTS);
     }
 }

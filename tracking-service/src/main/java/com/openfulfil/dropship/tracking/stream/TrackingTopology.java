@@ -6,18 +6,22 @@ import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
 import com.openfulfil.dropship.events.tracking.ParcelRegistered;
+import com.openfulfil.dropship.tracking.domain.ParcelWatch;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 
+import java.time.Duration;
 import java.util.List;
 
 /** The tracking stream, shared by the function bean and the topology tests. */
 public final class TrackingTopology {
     /** The parcels store (key: tracking number, value: {@code domain.Parcel}). */
     public static final String PARCELS = "parcels";
+    /** Each watched parcel's next timer (key: zero-padded due time and tracking number, value: tracking number). */
+    public static final String PARCEL_DEADLINES = "parcel-deadlines";
 
-    /** Every topic the stream reads; the binding's destination lists the same. */
+    /** The topics parcel tracking reads (TrackingStream adds the notification inputs). */
     public static final List<String> INPUTS = List.of(Topics.FULFILMENT_EVENTS.name(),
             Topics.TRACKING_REGISTRATIONS.name(), Topics.CARRIER_EVENTS.name());
 
@@ -26,15 +30,19 @@ public final class TrackingTopology {
     private TrackingTopology() {
     }
 
-    public static void wire(KStream<String, Event> events) {
+    /**
+     * @param watch      the delay and expiry rules
+     * @param checkEvery how often the timers look for due parcels (wall-clock time)
+     */
+    public static void wire(KStream<String, Event> events, ParcelWatch watch, Duration checkEvery) {
         // a shipment becomes one registration per tracking number, keyed by it, so the parcel's task owns it
         events.filter((key, event) -> event instanceof ParcelsShipped)
                 .process(ShipmentSplitter::new)
                 .to(Topics.TRACKING_REGISTRATIONS.name(), EVENTS);
 
-        // registrations and carrier reports of one tracking number meet in the parcel's task
+        // registrations and carrier reports of one tracking number meet in the parcel's task, with its timers
         events.filter((key, event) -> event instanceof ParcelRegistered || event instanceof CarrierCheckpoint)
-                .process(new ParcelProcessor.Supplier())
+                .process(new ParcelProcessor.Supplier(watch, checkEvery))
                 .to(Topics.TRACKING_EVENTS.name(), EVENTS);
     }
 }

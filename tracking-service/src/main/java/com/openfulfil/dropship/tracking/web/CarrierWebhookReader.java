@@ -17,11 +17,12 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Reads the generic carrier webhook body (one event object or an array of them) into
- * CarrierCheckpoints. Every bad field is named (400); a status the carrier's adapter does not
- * know is named too (422), so the carrier can fix its mapping without asking us.
+ * Reads the generic carrier event body (one event object or an array of them), as a webhook posts
+ * it or a carrier query API answers it, into CarrierCheckpoints. Every bad field is named (400); a
+ * status the carrier's adapter does not know is named too (422), so the carrier can fix its
+ * mapping without asking us.
  */
-final class CarrierWebhookReader {
+public final class CarrierWebhookReader {
     static final int MAX_EVENTS = 1_000;
     private static final int MAX_TEXT = 1_000;
     private static final Pattern TRACKING_NUMBER = Pattern.compile("\\S{1,64}");
@@ -29,7 +30,7 @@ final class CarrierWebhookReader {
     private CarrierWebhookReader() {
     }
 
-    static List<CarrierCheckpoint> read(String carrier, byte[] body, CarrierAdapter adapter, Instant receivedAt) {
+    public static List<CarrierCheckpoint> read(String carrier, byte[] body, CarrierAdapter adapter, Instant receivedAt) {
         JsonNode root = parse(body);
         List<JsonNode> items = items(root);
         List<FieldProblem> invalid = new ArrayList<>();
@@ -63,6 +64,7 @@ final class CarrierWebhookReader {
         Instant time = fields.time("time");
         String location = fields.text("location", false, MAX_TEXT);
         String message = fields.text("message", false, MAX_TEXT);
+        Instant estimatedDelivery = fields.optionalTime("estimatedDelivery");
         Optional<ParcelStatus> status = rawStatus == null ? Optional.empty() : adapter.status(rawStatus);
         if (rawStatus != null && status.isEmpty()) {
             unknownStatus.add(fields.problemAt("status", "is not a status we know: " + rawStatus));
@@ -71,7 +73,7 @@ final class CarrierWebhookReader {
             return Optional.empty();
         }
         return Optional.of(new CarrierCheckpoint(eventId, receivedAt, carrier, trackingNumber, status.get(),
-                new Checkpoint(time, location, message, rawStatus)));
+                new Checkpoint(time, location, message, rawStatus), estimatedDelivery));
     }
 
     private static JsonNode parse(byte[] body) {

@@ -59,7 +59,16 @@ final class Fields {
 
     /** An ISO-8601 time with its offset: {@code 2026-11-02T10:00:00Z} or {@code 2026-11-02T18:00:00+08:00}. */
     Instant time(String name) {
-        String text = text(name, true, 64);
+        return time(name, true);
+    }
+
+    /** Like {@link #time(String)}, and null when the field is absent. */
+    Instant optionalTime(String name) {
+        return time(name, false);
+    }
+
+    private Instant time(String name, boolean required) {
+        String text = text(name, required, 64);
         if (text == null) {
             return null;
         }

@@ -1,19 +1,23 @@
 package com.openfulfil.dropship.tracking.web;
 
 import com.openfulfil.dropship.events.model.ParcelStatus;
+import com.openfulfil.dropship.tracking.domain.Claim;
 import com.openfulfil.dropship.tracking.domain.Parcel;
 import com.openfulfil.dropship.tracking.domain.StatusReport;
 
 import java.time.Instant;
 import java.util.List;
 
-/** A registered parcel as {@code GET /api/v1/tracking/{trackingNumber}} shows it; checkpoints oldest first. */
+/**
+ * A registered parcel as {@code GET /api/v1/tracking/{trackingNumber}} shows it; checkpoints oldest first,
+ * {@code claim} null unless a lost-parcel claim is open.
+ */
 record TrackingView(String trackingNumber, String carrier, String orderId, ParcelStatus status,
-                    List<CheckpointView> checkpoints) {
+                    Instant lastHeardAt, Claim claim, List<CheckpointView> checkpoints) {
 
     static TrackingView of(Parcel parcel) {
         return new TrackingView(parcel.trackingNumber(), parcel.registration().carrier(),
-                parcel.registration().orderId(), parcel.status(),
+                parcel.registration().orderId(), parcel.status(), parcel.watch().lastHeard(), parcel.watch().claim(),
                 parcel.checkpoints().stream().map(CheckpointView::of).toList());
     }
 

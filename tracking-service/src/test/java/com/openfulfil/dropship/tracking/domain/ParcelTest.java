@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ParcelTest {
     private static final Registration ORDER_1 = new Registration("o-1", "d-1", "shenzhen-gadgets", "SF");
+    private static final Instant AT = Instant.parse("2026-11-02T08:00:00Z");
 
     private static StatusReport report(String eventId, ParcelStatus status, String time) {
         return new StatusReport(eventId, status, new Checkpoint(Instant.parse(time), "Shenzhen, CN", "msg",
@@ -22,12 +23,12 @@ class ParcelTest {
     }
 
     private static Parcel registered() {
-        return Parcel.unknown("SF1").register(ORDER_1).parcel();
+        return Parcel.unknown("SF1").register(ORDER_1, AT).parcel();
     }
 
     @Test
     void aRegistrationCreatesAPendingParcel() {
-        Update update = Parcel.unknown("SF1").register(ORDER_1);
+        Update update = Parcel.unknown("SF1").register(ORDER_1, AT);
         assertThat(update.changed()).isTrue();
         assertThat(update.parcel().registration()).isEqualTo(ORDER_1);
         assertThat(update.parcel().status()).isEqualTo(PENDING);
@@ -37,7 +38,7 @@ class ParcelTest {
     @Test
     void aRepeatedRegistrationChangesNothing() {
         Parcel parcel = registered();
-        Update again = parcel.register(new Registration("o-2", "d-2", "hanoi-crafts", "VNPOST"));
+        Update again = parcel.register(new Registration("o-2", "d-2", "hanoi-crafts", "VNPOST"), AT);
         assertThat(again.changed()).isFalse();
         assertThat(again.parcel()).isEqualTo(parcel);
     }
@@ -78,7 +79,7 @@ class ParcelTest {
         assertThat(early.status()).isEqualTo(PENDING);
         assertThat(early.registered()).isFalse();
 
-        Update update = early.register(ORDER_1);
+        Update update = early.register(ORDER_1, AT);
         assertThat(update.parcel().status()).isEqualTo(IN_TRANSIT);
         assertThat(update.moves()).extracting(Move::status).containsExactly(INFO_RECEIVED, IN_TRANSIT);
         assertThat(update.moves()).extracting(Move::previous).containsExactly(PENDING, INFO_RECEIVED);

@@ -1,6 +1,12 @@
 package com.openfulfil.dropship.tracking.it;
 
+import com.openfulfil.dropship.events.fixtures.OrderFixtures;
+import com.openfulfil.dropship.events.model.Customer;
+import com.openfulfil.dropship.events.model.NotificationKind;
+import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.ParcelStatus;
+import com.openfulfil.dropship.events.notification.NotificationRequested;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
@@ -11,14 +17,22 @@ import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
 import com.openfulfil.dropship.support.testing.TopicReader;
 import com.openfulfil.dropship.tracking.TrackingServiceApplication;
+import com.openfulfil.dropship.tracking.notification.SmtpReceiver;
+import com.sun.net.httpserver.HttpServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +51,8 @@ import static org.awaitility.Awaitility.await;
                 "dropship.tracking.carriers[0].id=SF",
                 "dropship.tracking.carriers[0].secret=cs_test_sf"})
 class TrackingServiceIT extends KafkaIntegrationTest {
+    private static final SmtpReceiver SMTP = SmtpReceiver.start();
+    private static final HttpServer VNPOST_API = vnpostApi();
     private static final String SECRET = "cs_test_sf";
     private static final String TRACKING_NUMBER = "SF1234567890";
     private static final String ORDER = "ord-it-1";
@@ -71,11 +87,14 @@ class TrackingServiceIT extends KafkaIntegrationTest {
         assertThat(json(accepted).get("accepted").asInt()).isEqualTo(2);
 
         try (TopicReader tracking = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.TRACKING_EVENTS.name())) {
+            // other tests' orders share the topic: this parcel's changes are the ones of its tracking number
             List<ConsumerRecord<String, ?>> seen = List.copyOf(tracking.until(Duration.ofSeconds(90),
                     records -> records.stream().anyMatch(r -> r.value() instanceof ParcelStatusChanged c
-                            && c.status() == ParcelStatus.DELIVERED)));
-            assertThat(seen).extracting(ConsumerRecord::key).containsOnly(ORDER);
-            assertThat(tracking.valuesOf(ParcelStatusChanged.class)).extracting(ParcelStatusChanged::status)
+                            && c.trackingNumber().equals(TRACKING_NUMBER) && c.status() == ParcelStatus.DELIVERED)));
+            assertThat(seen).filteredOn(r -> r.value() instanceof ParcelStatusChanged c
+                    && c.trackingNumber().equals(TRACKING_NUMBER)).extracting(ConsumerRecord::key).containsOnly(ORDER);
+            assertThat(tracking.valuesOf(ParcelStatusChanged.class)).filteredOn(c -> c.orderId().equals(ORDER))
+                    .extracting(ParcelStatusChanged::status)
                     .containsExactly(ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED);
         }
 
@@ -90,13 +109,106 @@ class TrackingServiceIT extends KafkaIntegrationTest {
             assertThat(view.at("/checkpoints/1/rawStatus").asString()).isEqualTo("delivered");
         });
         assertThat(get("/api/v1/tracking/NOPE-1").statusCode()).isEqualTo(404);
+        HttpResponse<String> page = get("/track/" + TRACKING_NUMBER);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.body()).contains("Delivered", "Shenzhen, CN").doesNotContain(ORDER);
+        assertThat(get("/track/NOPE-1").statusCode()).isEqualTo(404);
 
         // the forged webhook came first on the same partition: had it been written, it would be read before these
         try (TopicReader carrierEvents = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.CARRIER_EVENTS.name())) {
-            carrierEvents.until(Duration.ofSeconds(30), records -> records.size() >= 2);
-            assertThat(carrierEvents.valuesOf(CarrierCheckpoint.class)).extracting(CarrierCheckpoint::eventId)
+            carrierEvents.until(Duration.ofSeconds(30), records -> records.stream()
+                    .filter(r -> r.value() instanceof CarrierCheckpoint c && c.trackingNumber().equals(TRACKING_NUMBER))
+                    .count() >= 2);
+            assertThat(carrierEvents.valuesOf(CarrierCheckpoint.class))
+                    .filteredOn(c -> c.trackingNumber().equals(TRACKING_NUMBER)).extracting(CarrierCheckpoint::eventId)
                     .containsExactly("sf-991", "sf-992");
         }
+    }
+
+    @DynamicPropertySource
+    static void outside(DynamicPropertyRegistry registry) {
+        registry.add("dropship.tracking.notifications.delivery", () -> "SMTP");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", SMTP::port);
+        registry.add("dropship.tracking.polling[0].carrier", () -> "VNPOST");
+        registry.add("dropship.tracking.polling[0].url",
+                () -> "http://127.0.0.1:" + VNPOST_API.getAddress().getPort() + "/track/{trackingNumber}");
+        registry.add("dropship.tracking.polling[0].interval", () -> "1s");
+    }
+
+    @Test
+    void aParcelOfACarrierWithOnlyAQueryApiIsFollowedByPolling() throws Exception {
+        String order = "ord-it-poll";
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, order, new ParcelsShipped("ship-poll-1",
+                Instant.parse("2026-11-02T08:00:00Z"), order, "dsp-poll", "hanoi-crafts", "VNPOST", List.of("VN555")));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> parcel = get("/api/v1/tracking/VN555");
+            assertThat(parcel.statusCode()).isEqualTo(200);
+            assertThat(json(parcel).get("status").asString()).isEqualTo("DELIVERED");
+            assertThat(json(parcel).at("/checkpoints/0/location").asString()).isEqualTo("Hanoi, VN");
+        });
+    }
+
+    /** VNPOST's query API: a delivered parcel VN555, nothing on anything else. */
+    private static HttpServer vnpostApi() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.createContext("/track/", exchange -> {
+                boolean known = exchange.getRequestURI().getPath().endsWith("/VN555");
+                byte[] body = ("[{\"eventId\":\"vn-1\",\"trackingNumber\":\"VN555\",\"status\":\"in_transit\","
+                        + "\"time\":\"2026-11-02T10:00:00+07:00\",\"location\":\"Hanoi, VN\"},"
+                        + "{\"eventId\":\"vn-2\",\"trackingNumber\":\"VN555\",\"status\":\"delivered\","
+                        + "\"time\":\"2026-11-06T15:00:00+01:00\",\"location\":\"Lyon, FR\"}]")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(known ? 200 : 404, known ? body.length : -1);
+                if (known) {
+                    exchange.getResponseBody().write(body);
+                }
+                exchange.close();
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theCustomerGetsEachMessageOnceBySmtpAndABadRequestGoesToTheDeadLetters() throws Exception {
+        String order = "ord-it-mail";
+        OrderStatusChanged confirmed = new OrderStatusChanged("st-mail-1", Instant.parse("2026-11-02T08:00:00Z"),
+                order, OrderStatus.PLACED, OrderStatus.CONFIRMED, "stock reserved", OrderFixtures.anOrder()
+                .withOrderId(order).withCustomer(new Customer("王芳", "fang@example.cn", "+8613800000000", "zh-CN"))
+                .details());
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, order, confirmed);
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, order, new ParcelsShipped("ship-mail-1",
+                Instant.parse("2026-11-02T09:00:00Z"), order, "dsp-mail", "shenzhen-gadgets", "SF", List.of("SF777")));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo("fang@example.cn").size() == 2);
+
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, order, confirmed);
+        publisher.publishAndWait(Topics.NOTIFICATIONS_OUTBOUND, order, new NotificationRequested("bad-1",
+                Instant.parse("2026-11-02T09:00:00Z"), order, "SHOP-X", "../../etc/x", NotificationKind.ORDER_CONFIRMED, "en",
+                "Eve", "eve@example.com", null, null, 3));
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, order, new OrderStatusChanged("st-mail-2",
+                Instant.parse("2026-11-04T08:00:00Z"), order, OrderStatus.IN_TRANSIT, OrderStatus.DELIVERED,
+                "every parcel delivered", confirmed.order()));
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsTo("fang@example.cn").size() >= 3);
+
+        assertThat(mailsTo("fang@example.cn")).as("the replayed confirmation is not sent again").hasSize(3)
+                .extracting(SmtpReceiver.Received::text)
+                .anySatisfy(text -> assertThat(text).contains("SF777", "http://localhost:8084/track/SF777"));
+        assertThat(mailsTo("eve@example.com")).isEmpty();
+        try (TopicReader dlq = new TopicReader(EmbeddedBroker.bootstrapServers(),
+                Topics.dlq(Topics.NOTIFICATIONS_OUTBOUND.name(), "tracking-service"))) {
+            assertThat(dlq.until(Duration.ofSeconds(30), records -> !records.isEmpty()))
+                    .extracting(ConsumerRecord::key).containsOnly(order);
+        }
+    }
+
+    private static List<SmtpReceiver.Received> mailsTo(String address) {
+        return SMTP.received().stream().filter(m -> m.recipients().contains(address)).toList();
     }
 
     @Test

@@ -7,15 +7,20 @@ import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
 import com.openfulfil.dropship.events.tracking.ParcelRegistered;
+import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
+import com.openfulfil.dropship.events.tracking.ParcelDelayed;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import com.openfulfil.dropship.support.testing.TopologyHarness;
 import com.openfulfil.dropship.tracking.domain.Parcel;
+import com.openfulfil.dropship.tracking.domain.ParcelWatch;
+import com.openfulfil.dropship.tracking.domain.WatchRules;
 import com.openfulfil.dropship.tracking.domain.StatusReport;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -27,8 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TrackingTopologyTest {
     private static final String ORDER = "o-1";
-    private final TopologyHarness harness = TopologyHarness.of(
-            builder -> TrackingTopology.wire(builder.stream(TrackingTopology.INPUTS)));
+    static final WatchRules RULES = new WatchRules(Duration.ofDays(5), Duration.ofDays(30), 3);
+    private final TopologyHarness harness = TopologyHarness.of(builder -> TrackingTopology.wire(
+            builder.stream(TrackingTopology.INPUTS), new ParcelWatch(RULES), Duration.ofMinutes(1)));
 
     @AfterEach
     void close() {
@@ -43,7 +49,12 @@ class TrackingTopologyTest {
     private static CarrierCheckpoint checkpoint(String eventId, String trackingNumber, ParcelStatus status,
                                                 String time) {
         return new CarrierCheckpoint(eventId, Instant.parse(time), "SF", trackingNumber, status,
-                new Checkpoint(Instant.parse(time), "Shenzhen, CN", "report " + eventId, status.name()));
+                new Checkpoint(Instant.parse(time), "Shenzhen, CN", "report " + eventId, status.name()), null);
+    }
+
+    private static CarrierCheckpoint withEstimate(CarrierCheckpoint c, Instant estimatedDelivery) {
+        return new CarrierCheckpoint(c.eventId(), c.occurredAt(), c.carrier(), c.trackingNumber(), c.status(),
+                c.checkpoint(), estimatedDelivery);
     }
 
     private void report(CarrierCheckpoint checkpoint) {
@@ -174,5 +185,114 @@ class TrackingTopologyTest {
         assertThat(changes()).as("the same carrier event id on another parcel is its own report")
                 .singleElement().satisfies(c -> assertThat(c.trackingNumber()).isEqualTo("SF2"));
         assertThat(parcel("SF1").status()).isEqualTo(DELIVERED);
+    }
+    private List<Event> trackingEvents() {
+        return harness.read(Topics.TRACKING_EVENTS).stream().map(kv -> kv.value).toList();
+    }
+
+    private String at(Duration afterStart) {
+        return harness.now().plus(afterStart).toString();
+    }
+
+    @Test
+    void aSilentParcelIsDelayedOnceForEachSilence() {
+        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        report(checkpoint("e1", "SF1", IN_TRANSIT, at(Duration.ZERO)));
+        trackingEvents();
+
+        harness.advance(Duration.ofDays(5).minusMinutes(2));
+        assertThat(trackingEvents()).as("not yet").isEmpty();
+        harness.advance(Duration.ofMinutes(3));
+        assertThat(trackingEvents()).singleElement().isInstanceOfSatisfying(ParcelDelayed.class, d -> {
+            assertThat(d.orderId()).isEqualTo(ORDER);
+            assertThat(d.trackingNumber()).isEqualTo("SF1");
+            assertThat(d.status()).isEqualTo(IN_TRANSIT);
+            assertThat(d.lastHeardAt()).isEqualTo(Instant.parse("2026-11-02T09:00:00Z"));
+            assertThat(d.estimatedDelivery()).isNull();
+        });
+        harness.advance(Duration.ofDays(2));
+        assertThat(trackingEvents()).as("a timer fires once").isEmpty();
+
+        report(checkpoint("e2", "SF1", OUT_FOR_DELIVERY, harness.now().toString()));
+        trackingEvents();
+        harness.advance(Duration.ofDays(5).plusMinutes(1));
+        assertThat(trackingEvents()).as("news, then a new silence").singleElement().isInstanceOf(ParcelDelayed.class);
+    }
+
+    @Test
+    void aPassedDeliveryEstimateIsADelayAnnouncedOnce() {
+        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        Instant eta = harness.now().plus(Duration.ofDays(2));
+        report(withEstimate(checkpoint("e1", "SF1", IN_TRANSIT, at(Duration.ZERO)), eta));
+        trackingEvents();
+
+        harness.advance(Duration.ofDays(2).plusMinutes(1));
+        assertThat(trackingEvents()).as("two days, long before the silence limit").singleElement()
+                .isInstanceOfSatisfying(ParcelDelayed.class, d -> assertThat(d.estimatedDelivery()).isEqualTo(eta));
+
+        // the carrier keeps reporting, still late: the same passed estimate is not announced again
+        report(withEstimate(checkpoint("e2", "SF1", IN_TRANSIT, harness.now().toString()), eta));
+        harness.advance(Duration.ofDays(1));
+        assertThat(trackingEvents()).isEmpty();
+        harness.advance(Duration.ofDays(4));
+        assertThat(trackingEvents()).as("then silence").singleElement().isInstanceOfSatisfying(ParcelDelayed.class,
+                d -> assertThat(d.estimatedDelivery()).isNull());
+    }
+
+    @Test
+    void thirtyDaysOfSilenceExpireTheParcelAndOpenOneClaim() {
+        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        report(checkpoint("e1", "SF1", IN_TRANSIT, at(Duration.ZERO)));
+        trackingEvents();
+
+        for (int day = 0; day < 31; day++) {
+            harness.advance(Duration.ofDays(1));
+        }
+        List<Event> events = trackingEvents();
+        assertThat(events).hasSize(3);
+        assertThat(events.get(0)).isInstanceOf(ParcelDelayed.class);
+        assertThat(events.get(1)).isInstanceOfSatisfying(ParcelStatusChanged.class, c -> {
+            assertThat(c.previous()).isEqualTo(IN_TRANSIT);
+            assertThat(c.status()).isEqualTo(ParcelStatus.EXPIRED);
+        });
+        assertThat(events.get(2)).isInstanceOfSatisfying(LostParcelClaimOpened.class, c -> {
+            assertThat(c.orderId()).isEqualTo(ORDER);
+            assertThat(c.claimId()).isEqualTo("claim-SF1");
+            assertThat(c.carrier()).isEqualTo("SF");
+        });
+        assertThat(parcel("SF1").status()).isEqualTo(ParcelStatus.EXPIRED);
+        assertThat(parcel("SF1").watch().claim().claimId()).isEqualTo("claim-SF1");
+
+        harness.advance(Duration.ofDays(40));
+        report(checkpoint("e9", "SF1", DELIVERED, harness.now().toString()));
+        assertThat(trackingEvents()).as("expired is final, and its timers are done").isEmpty();
+    }
+
+    @Test
+    void repeatedFailedDeliveriesOpenOneClaim() {
+        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        report(checkpoint("e1", "SF1", OUT_FOR_DELIVERY, at(Duration.ofHours(1))));
+        report(checkpoint("e2", "SF1", ParcelStatus.ATTEMPT_FAIL, at(Duration.ofHours(2))));
+        report(checkpoint("e3", "SF1", OUT_FOR_DELIVERY, at(Duration.ofHours(20))));
+        report(checkpoint("e4", "SF1", ParcelStatus.ATTEMPT_FAIL, at(Duration.ofHours(21))));
+        assertThat(trackingEvents()).noneMatch(LostParcelClaimOpened.class::isInstance);
+
+        report(checkpoint("e5", "SF1", ParcelStatus.EXCEPTION, at(Duration.ofHours(30))));
+        report(checkpoint("e6", "SF1", ParcelStatus.EXCEPTION, at(Duration.ofHours(31))));
+        assertThat(trackingEvents()).filteredOn(LostParcelClaimOpened.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(LostParcelClaimOpened.class,
+                        c -> assertThat(c.reason()).isEqualTo("3 failed deliveries or carrier exceptions"));
+    }
+
+    @Test
+    void aDeliveredParcelIsNoLongerWatched() {
+        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        report(checkpoint("e1", "SF1", DELIVERED, at(Duration.ZERO)));
+        trackingEvents();
+
+        harness.advance(Duration.ofDays(31));
+        assertThat(trackingEvents()).isEmpty();
+        KeyValueStore<String, String> deadlines = harness.store(TrackingTopology.PARCEL_DEADLINES);
+        assertThat(deadlines.approximateNumEntries()).isZero();
     }
 }

@@ -41,7 +41,17 @@ class CarrierWebhookReaderTest {
             assertThat(c.checkpoint().location()).isEqualTo("Shenzhen, CN");
             assertThat(c.checkpoint().message()).isEqualTo("Departed facility");
             assertThat(c.checkpoint().rawStatus()).isEqualTo("in_transit");
+            assertThat(c.estimatedDelivery()).isNull();
         });
+    }
+
+    @Test
+    void readsTheCarriersDeliveryEstimateAndNamesABadOne() {
+        String withEstimate = EVENT.replace("\"location\"", "\"estimatedDelivery\":\"2026-11-06T18:00:00+01:00\",\"location\"");
+        assertThat(read(withEstimate)).singleElement().extracting(CarrierCheckpoint::estimatedDelivery)
+                .isEqualTo(Instant.parse("2026-11-06T17:00:00Z"));
+        assertThat(refused(EVENT.replace("\"location\"", "\"estimatedDelivery\":\"soon\",\"location\"")).errors())
+                .extracting(FieldProblem::field).containsExactly("estimatedDelivery");
     }
 
     @Test

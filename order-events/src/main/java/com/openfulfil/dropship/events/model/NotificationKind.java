@@ -1,0 +1,13 @@
+package com.openfulfil.dropship.events.model;
+
+/** The messages a customer gets about an order (R4.4). */
+public enum NotificationKind {
+    /** The order is confirmed; it ships directly from our supplier, expected within some days. */
+    ORDER_CONFIRMED,
+    /** A parcel is with its carrier: carrier, tracking number and a link to follow it. */
+    PARCEL_SHIPPED,
+    /** A parcel has gone quiet for longer than usual; we are watching it. */
+    PARCEL_DELAYED,
+    /** Every parcel of the order has arrived. */
+    ORDER_DELIVERED
+}

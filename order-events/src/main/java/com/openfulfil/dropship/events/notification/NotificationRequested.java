@@ -1,0 +1,21 @@
+package com.openfulfil.dropship.events.notification;
+
+import com.openfulfil.dropship.events.model.NotificationKind;
+
+import java.time.Instant;
+
+/**
+ * A message the customer should get, once. {@code notificationId} is derived from what the
+ * message is about (the order and, for parcel messages, the tracking number or the silence it
+ * announces), so a replay asks for the same message again and the sender sends it once.
+ * {@code orderReference} is the order's number as the customer knows it (the storefront's own
+ * reference, or the orderId). {@code locale} is the customer's BCP 47 tag; the sender picks the
+ * template. {@code carrier} and {@code trackingNumber} are set for parcel messages,
+ * {@code expectedDays} for the confirmation.
+ */
+public record NotificationRequested(String eventId, Instant occurredAt, String orderId, String orderReference,
+                                    String notificationId, NotificationKind kind, String locale,
+                                    String customerName, String email,
+                                    String carrier, String trackingNumber, Integer expectedDays)
+        implements NotificationMessage {
+}

@@ -1,0 +1,15 @@
+package com.openfulfil.dropship.tracking.domain;
+
+import java.time.Instant;
+
+/** Something a timer or a run of failures found out about a parcel, to announce beside its status moves. */
+public sealed interface Alert {
+
+    /** The carrier has said nothing since {@code lastHeard}, or its estimate {@code passedEta} (else null) has passed. */
+    record Delayed(Instant lastHeard, Instant passedEta) implements Alert {
+    }
+
+    /** The parcel is taken for lost and a claim is opened with its carrier. */
+    record ClaimOpened(Claim claim) implements Alert {
+    }
+}

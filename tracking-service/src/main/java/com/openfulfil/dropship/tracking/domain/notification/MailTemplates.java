@@ -1,0 +1,50 @@
+package com.openfulfil.dropship.tracking.domain.notification;
+
+import com.openfulfil.dropship.events.notification.NotificationRequested;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+
+/**
+ * The customer messages in English, Chinese, Vietnamese and French ({@code notifications*.properties});
+ * any other locale gets English. The JVM's own locale never decides: a Vietnamese customer gets
+ * Vietnamese on any server.
+ */
+public final class MailTemplates {
+    public static final Set<String> LANGUAGES = Set.of("en", "zh", "vi", "fr");
+    private static final String BUNDLE = "notifications";
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private final String trackingPageUrl;
+
+    /** @param trackingPageUrl the customer tracking page, to which the tracking number is appended */
+    public MailTemplates(String trackingPageUrl) {
+        this.trackingPageUrl = trackingPageUrl.endsWith("/") ? trackingPageUrl : trackingPageUrl + "/";
+    }
+
+    public static String language(String localeTag) {
+        String language = localeTag == null ? "" : Locale.forLanguageTag(localeTag).getLanguage();
+        return LANGUAGES.contains(language) ? language : "en";
+    }
+
+    public Mail render(NotificationRequested request) {
+        String language = language(request.locale());
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE,
+                language.equals("en") ? Locale.ROOT : Locale.forLanguageTag(language), NO_FALLBACK);
+        Object[] values = {
+                request.customerName() == null ? "" : request.customerName(),
+                request.orderReference() == null ? request.orderId() : request.orderReference(),
+                request.expectedDays() == null ? "" : request.expectedDays().toString(),
+                request.carrier() == null ? "" : request.carrier(),
+                request.trackingNumber() == null ? "" : request.trackingNumber(),
+                request.trackingNumber() == null ? "" : trackingPageUrl + request.trackingNumber()};
+        String key = request.kind().name();
+        Locale locale = Locale.forLanguageTag(language);
+        return new Mail(request.notificationId(), request.email(), request.customerName(), language,
+                new MessageFormat(bundle.getString(key + ".subject"), locale).format(values),
+                new MessageFormat(bundle.getString(key + ".body"), locale).format(values));
+    }
+}

@@ -1,0 +1,35 @@
+package com.openfulfil.dropship.tracking.notification;
+
+import com.openfulfil.dropship.tracking.config.NotificationProperties;
+import com.openfulfil.dropship.tracking.domain.notification.MailTemplates;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import java.time.Clock;
+
+/** Chooses how messages leave: a mailbox folder (the default, for a local run) or SMTP. */
+@Configuration
+class NotificationConfig {
+
+    @Bean
+    Mailer mailer(NotificationProperties properties, ObjectProvider<JavaMailSenderImpl> smtp, Clock clock) {
+        if (properties.delivery() == NotificationProperties.Delivery.SMTP) {
+            JavaMailSenderImpl sender = smtp.getIfAvailable();
+            if (sender == null) {
+                throw new IllegalStateException("dropship.tracking.notifications.delivery=SMTP needs spring.mail.host");
+            }
+            return new SmtpMailer(sender, properties.from(), clock);
+        }
+        if (properties.mailboxDir() == null) {
+            throw new IllegalStateException("dropship.tracking.notifications.delivery=MAILBOX needs mailbox-dir");
+        }
+        return new MailboxMailer(properties.mailboxDir(), properties.from(), clock);
+    }
+
+    @Bean
+    MailTemplates mailTemplates(NotificationProperties properties) {
+        return new MailTemplates(properties.trackingPageUrl());
+    }
+}

@@ -1,0 +1,87 @@
+package com.openfulfil.dropship.tracking.notification;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.notification.NotificationRequested;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.serde.JsonSerde;
+import com.openfulfil.dropship.tracking.domain.notification.ExpectedDays;
+import com.openfulfil.dropship.tracking.domain.notification.Notice;
+import com.openfulfil.dropship.tracking.domain.notification.Notices;
+import com.openfulfil.dropship.tracking.domain.notification.Recipient;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The order's messages (keyed by orderId): each event's notices go out as NotificationRequested
+ * once the order's customer is known; until then they wait in the recipient store.
+ */
+final class NotificationPlanner implements Processor<String, Event, String, Event> {
+    static final String RECIPIENTS = "notification-recipients";
+    private final ExpectedDays expectedDays;
+    private ProcessorContext<String, Event> context;
+    private KeyValueStore<String, Recipient> recipients;
+
+    private NotificationPlanner(ExpectedDays expectedDays) {
+        this.expectedDays = expectedDays;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Event> context) {
+        this.context = context;
+        this.recipients = context.getStateStore(RECIPIENTS);
+    }
+
+    @Override
+    public void process(Record<String, Event> record) {
+        String orderId = Objects.requireNonNull(record.key(), "an order's event must be keyed by its orderId");
+        Recipient current = recipients.get(orderId);
+        Recipient known = current == null ? Recipient.unknown() : current;
+        Recipient recipient = record.value() instanceof OrderStatusChanged changed ? known.of(orderId, changed.order()) : known;
+        List<Notice> notices = Notices.of(record.value());
+        Recipient next = recipient.known() ? recipient.withNothingWaiting() : recipient.waitingFor(notices);
+        if (recipient.known()) {
+            recipient.waitingFor(notices).waiting().forEach(n -> forward(record, orderId, recipient, n));
+        }
+        if (!next.equals(current)) {
+            recipients.put(orderId, next);
+        }
+    }
+
+    private void forward(Record<String, Event> record, String orderId, Recipient recipient, Notice notice) {
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        Integer days = notice.trackingNumber() == null ? expectedDays.of(recipient.priority()) : null;
+        context.forward(record.withKey(orderId).withValue(new NotificationRequested(notice.notificationId(), now,
+                orderId, recipient.orderReference(), notice.notificationId(), notice.kind(), recipient.locale(), recipient.name(),
+                recipient.email(), notice.carrier(), notice.trackingNumber(), days)));
+    }
+
+    static final class Supplier implements ProcessorSupplier<String, Event, String, Event> {
+        private final ExpectedDays expectedDays;
+
+        Supplier(ExpectedDays expectedDays) {
+            this.expectedDays = expectedDays;
+        }
+
+        @Override
+        public Processor<String, Event, String, Event> get() {
+            return new NotificationPlanner(expectedDays);
+        }
+
+        @Override
+        public Set<StoreBuilder<?>> stores() {
+            return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECIPIENTS),
+                    Serdes.String(), JsonSerde.of(Recipient.class)));
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package com.openfulfil.dropship.tracking.web;
+
+import com.openfulfil.dropship.events.model.ParcelStatus;
+import com.openfulfil.dropship.tracking.domain.Parcel;
+import com.openfulfil.dropship.tracking.domain.StatusReport;
+import org.springframework.web.util.HtmlUtils;
+
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The customer tracking page a shipping notice links to: plain HTML, no script, every carrier word
+ * escaped (carriers' messages are text from outside). It shows the parcel, never the order or the
+ * supplier behind it.
+ */
+final class TrackingPage {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+    private static final Map<ParcelStatus, String> LABELS = Map.of(
+            ParcelStatus.PENDING, "Waiting for the carrier",
+            ParcelStatus.INFO_RECEIVED, "The carrier has the shipment details",
+            ParcelStatus.IN_TRANSIT, "On its way",
+            ParcelStatus.OUT_FOR_DELIVERY, "Out for delivery",
+            ParcelStatus.ATTEMPT_FAIL, "Delivery attempted, the carrier will try again",
+            ParcelStatus.AVAILABLE_FOR_PICKUP, "Ready for pickup",
+            ParcelStatus.DELIVERED, "Delivered",
+            ParcelStatus.EXCEPTION, "Held up: the carrier reported a problem",
+            ParcelStatus.EXPIRED, "No news from the carrier for a long time");
+
+    private TrackingPage() {
+    }
+
+    static String of(Parcel parcel) {
+        StringBuilder html = head("Parcel " + parcel.trackingNumber());
+        html.append("<h1>Parcel ").append(e(parcel.trackingNumber())).append("</h1>\n")
+                .append("<p>Carrier: ").append(e(parcel.registration().carrier())).append("</p>\n")
+                .append("<p class=\"status\"><strong>").append(e(LABELS.get(parcel.status()))).append("</strong></p>\n");
+        if (parcel.watch().claim() != null) {
+            html.append("<p>We have opened a claim with the carrier for this parcel and will contact you.</p>\n");
+        }
+        List<StatusReport> newestFirst = parcel.checkpoints().stream()
+                .sorted(Comparator.comparing(StatusReport::time).reversed()).toList();
+        if (newestFirst.isEmpty()) {
+            html.append("<p>No updates from the carrier yet.</p>\n");
+        } else {
+            html.append("<table>\n<tr><th>When</th><th>Where</th><th>What</th></tr>\n");
+            for (StatusReport report : newestFirst) {
+                html.append("<tr><td>").append(e(TIME.format(report.time()))).append("</td><td>")
+                        .append(e(report.checkpoint().location())).append("</td><td>")
+                        .append(e(report.checkpoint().message() != null ? report.checkpoint().message()
+                                : LABELS.get(report.status())))
+                        .append("</td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
+        return html.append("</body>\n</html>\n").toString();
+    }
+
+    static String notFound(String trackingNumber) {
+        return head("Parcel not found").append("<h1>Parcel not found</h1>\n<p>We know no parcel with tracking number ")
+                .append(e(trackingNumber)).append(". It may take a day after shipping to appear.</p>\n</body>\n</html>\n")
+                .toString();
+    }
+
+    private static StringBuilder head(String title) {
+        return new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(e(title)).append("</title>\n")
+                .append("<style>body{font-family:sans-serif;max-width:40em;margin:2em auto;padding:0 1em}")
+                .append("td,th{text-align:left;padding:.3em .6em .3em 0;vertical-align:top}</style>\n")
+                .append("</head>\n<body>\n");
+    }
+
+    private static String e(String text) {
+        return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
+    }
+}

@@ -1,0 +1,173 @@
+package com.openfulfil.dropship.tracking.notification;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.fixtures.OrderFixtures;
+import com.openfulfil.dropship.events.model.Customer;
+import com.openfulfil.dropship.events.model.NotificationKind;
+import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.model.Priority;
+import com.openfulfil.dropship.events.notification.NotificationRequested;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.support.testing.TopologyHarness;
+import com.openfulfil.dropship.tracking.domain.ParcelWatch;
+import com.openfulfil.dropship.tracking.domain.WatchRules;
+import com.openfulfil.dropship.tracking.domain.notification.ExpectedDays;
+import com.openfulfil.dropship.tracking.domain.notification.MailTemplates;
+import com.openfulfil.dropship.tracking.stream.TrackingTopology;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.apache.kafka.streams.kstream.KStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The customer messages on TopologyTestDriver, written by the real mailbox mailer into a folder. */
+class NotificationTopologyTest {
+    private static final String ORDER = "o-1";
+
+    @TempDir
+    Path mailbox;
+    private TopologyHarness harness;
+
+    private TopologyHarness harness() {
+        if (harness == null) {
+            MailboxMailer mailer = new MailboxMailer(mailbox, "orders@dropship.example",
+                    Clock.fixed(Instant.parse("2026-11-02T09:00:00Z"), ZoneOffset.UTC));
+            harness = TopologyHarness.of(builder -> {
+                KStream<String, Event> events = builder.stream(Stream.concat(TrackingTopology.INPUTS.stream(),
+                        NotificationTopology.INPUTS.stream()).toList());
+                TrackingTopology.wire(events, new ParcelWatch(new WatchRules(Duration.ofDays(5), Duration.ofDays(30), 3)),
+                        Duration.ofMinutes(1));
+                NotificationTopology.wire(events, new ExpectedDays(10, 4),
+                        new MailTemplates("http://localhost:8084/track/"), mailer);
+            });
+        }
+        return harness;
+    }
+
+    @AfterEach
+    void close() {
+        if (harness != null) {
+            harness.close();
+        }
+    }
+
+    private static OrderStatusChanged status(OrderStatus from, OrderStatus to, String locale) {
+        return new OrderStatusChanged("st-" + to, Instant.parse("2026-11-02T09:00:00Z"), ORDER, from, to, "test",
+                OrderFixtures.anOrder().withOrderId(ORDER).withStorefront("demo-shop", "SHOP-1")
+                        .withPriority(Priority.EXPEDITED)
+                        .withCustomer(new Customer("Lan", "lan@example.vn", "+84901234567", locale)).details());
+    }
+
+    private static ParcelsShipped shipped(String... trackingNumbers) {
+        return new ParcelsShipped("ship-1", Instant.parse("2026-11-02T09:00:00Z"), ORDER, "d-1", "hanoi-crafts",
+                "VNPOST", List.of(trackingNumbers));
+    }
+
+    /** Pipes the order's whole life into the stream, then all of it again: every message is sent once. */
+    private void orderLife(String locale) {
+        for (int round = 0; round < 2; round++) {
+            harness().pipe(Topics.ORDERS_LIFECYCLE, status(null, OrderStatus.PLACED, locale));
+            harness().pipe(Topics.ORDERS_LIFECYCLE, status(OrderStatus.PLACED, OrderStatus.CONFIRMED, locale));
+            harness().pipe(Topics.FULFILMENT_EVENTS, shipped("VN1", "VN2"));
+            harness().pipe(Topics.ORDERS_LIFECYCLE, status(OrderStatus.IN_TRANSIT, OrderStatus.DELIVERED, locale));
+        }
+    }
+
+    private List<MimeMessage> mails() throws Exception {
+        Session session = Session.getInstance(new Properties());
+        try (Stream<Path> files = Files.list(mailbox)) {
+            return files.sorted().map(file -> {
+                try (InputStream in = Files.newInputStream(file)) {
+                    return new MimeMessage(session, in);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+        }
+    }
+
+    private List<String> subjects() throws Exception {
+        return mails().stream().map(m -> {
+            try {
+                return m.getSubject();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).sorted().toList();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en, Your order SHOP-1 is confirmed", "zh, 您的订单 SHOP-1 已确认",
+            "vi, Đơn hàng SHOP-1 của bạn đã được xác nhận", "fr, Votre commande SHOP-1 est confirmée"})
+    void eachMessageIsSentOnceInTheCustomersLanguage(String locale, String confirmation) throws Exception {
+        orderLife(locale);
+
+        List<NotificationRequested> requested = harness().readValues(Topics.NOTIFICATIONS_OUTBOUND,
+                NotificationRequested.class);
+        assertThat(requested).extracting(NotificationRequested::kind).containsOnly(NotificationKind.ORDER_CONFIRMED,
+                NotificationKind.PARCEL_SHIPPED, NotificationKind.ORDER_DELIVERED);
+        assertThat(requested.stream().map(NotificationRequested::notificationId).distinct())
+                .as("a replay asks for the same messages again").hasSize(4);
+        assertThat(mails()).as("confirmation, one shipping notice per parcel, delivered; each once").hasSize(4);
+        assertThat(subjects()).contains(confirmation);
+        for (MimeMessage mail : mails()) {
+            assertThat(mail.getHeader("Content-Language")[0]).isEqualTo(locale);
+            assertThat(mail.getMessageID()).endsWith("@dropship>");
+            assertThat(mail.getAllRecipients()[0].toString()).contains("lan@example.vn");
+        }
+        String shipping = mails().stream().map(this::text).filter(t -> t.contains("VN2")).findFirst().orElseThrow();
+        assertThat(shipping).contains("VNPOST", "http://localhost:8084/track/VN2");
+        assertThat(mails().stream().map(this::text)).anySatisfy(t -> assertThat(t).contains(" 4 "));
+    }
+
+    @Test
+    void aShipmentReadBeforeTheOrderWaitsForTheCustomer() throws Exception {
+        harness().pipe(Topics.FULFILMENT_EVENTS, shipped("VN1"));
+        assertThat(harness().read(Topics.NOTIFICATIONS_OUTBOUND)).isEmpty();
+
+        harness().pipe(Topics.ORDERS_LIFECYCLE, status(OrderStatus.PLACED, OrderStatus.CONFIRMED, "vi"));
+        assertThat(harness().readValues(Topics.NOTIFICATIONS_OUTBOUND, NotificationRequested.class))
+                .extracting(NotificationRequested::kind)
+                .containsExactly(NotificationKind.PARCEL_SHIPPED, NotificationKind.ORDER_CONFIRMED);
+        assertThat(mails()).hasSize(2);
+    }
+
+    @Test
+    void aSilentParcelGetsOneDelayNotice() throws Exception {
+        harness().pipe(Topics.ORDERS_LIFECYCLE, status(OrderStatus.PLACED, OrderStatus.CONFIRMED, "fr"));
+        harness().pipe(Topics.FULFILMENT_EVENTS, shipped("VN1"));
+        harness().advance(Duration.ofDays(5).plusMinutes(1));
+        harness().advance(Duration.ofDays(2));
+
+        assertThat(harness().readValues(Topics.NOTIFICATIONS_OUTBOUND, NotificationRequested.class))
+                .filteredOn(n -> n.kind() == NotificationKind.PARCEL_DELAYED).singleElement()
+                .satisfies(n -> assertThat(n.trackingNumber()).isEqualTo("VN1"));
+        assertThat(subjects()).contains("Votre colis VN1 prend plus de temps que prévu");
+    }
+
+    private String text(MimeMessage mail) {
+        try {
+            return mail.getContent().toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
