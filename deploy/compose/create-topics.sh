@@ -22,6 +22,7 @@ create --topic fulfilment.events --partitions 3 --config cleanup.policy=delete -
 create --topic tracking.registrations --partitions 3 --config cleanup.policy=delete --config retention.ms=604800000
 create --topic tracking.carrier-events --partitions 3 --config cleanup.policy=delete --config retention.ms=604800000
 create --topic tracking.events --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
+create --topic notifications.outbound --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic partners --partitions 3 --config cleanup.policy=compact
 create --topic commissions.ledger --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic storefronts.webhooks --partitions 3 --config cleanup.policy=compact
