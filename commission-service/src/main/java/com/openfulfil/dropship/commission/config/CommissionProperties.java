@@ -23,7 +23,7 @@ public record CommissionProperties(String adminKeySha256, @DefaultValue List<Dem
      * @param returnWindow how long after it is earned commission stays pending (refunds claw it back first)
      * @param minimum      the smallest payout per currency code; none configured means no minimum
      */
-    public record Payouts(@DefaultValue("14d") Duration returnWindow, @DefaultValue Map<String, BigDecimal> minimum) {
+    public record Payouts(@DefaultValue("30d") Duration returnWindow, @DefaultValue Map<String, BigDecimal> minimum) {
     }
 
     public record DemoPartner(String id, String name, String email, String apiKey) {
