@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.commission.config;
 
 import com.openfulfil.dropship.commission.domain.CommissionPolicy;
+import com.openfulfil.dropship.commission.domain.PayoutPolicy;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.kafka.ServiceTopics;
 import org.springframework.context.annotation.Bean;
@@ -12,14 +13,20 @@ import java.util.List;
 class CommissionConfig {
     static final String SERVICE = "commission-service";
 
-    /** Dead-letter topics for both inputs: a poison partner record is parked like a poison order event. */
+    /** Dead-letter topics for every input: a poison partner record is parked like a poison order event. */
     @Bean
     ServiceTopics commissionTopics() {
-        return new ServiceTopics(SERVICE, List.of(), List.of(Topics.ORDERS_LIFECYCLE.name(), Topics.PARTNERS.name()));
+        return new ServiceTopics(SERVICE, List.of(),
+                List.of(Topics.ORDERS_LIFECYCLE.name(), Topics.PARTNERS.name(), Topics.PAYOUT_REQUESTS.name()));
     }
 
     @Bean
     CommissionPolicy commissionPolicy(CommissionProperties properties) {
         return new CommissionPolicy(properties.deductions());
+    }
+
+    @Bean
+    PayoutPolicy payoutPolicy(CommissionProperties properties) {
+        return new PayoutPolicy(properties.payouts().returnWindow(), properties.payouts().minimum());
     }
 }

@@ -1,6 +1,10 @@
 package com.openfulfil.dropship.commission.domain;
 
-/** Where a commission is in its life; clawback (REVERSED) and payouts (PAID_OUT) come with the partner programme. */
+/**
+ * Where an order's commission is, as the partner sees it (R6.3). PENDING: earned, inside the return
+ * window. AVAILABLE: past the window and not yet paid (or owed back after a clawback of a paid order).
+ * PAID: settled by a payout batch. REVERSED: all of it clawed back after a refund.
+ */
 public enum CommissionState {
-    EARNED
+    PENDING, AVAILABLE, PAID, REVERSED
 }

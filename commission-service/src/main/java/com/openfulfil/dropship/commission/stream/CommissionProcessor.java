@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.commission.stream;
 
 import com.openfulfil.dropship.commission.domain.Breakdown;
+import com.openfulfil.dropship.commission.domain.Clawback;
 import com.openfulfil.dropship.commission.domain.Commission;
 import com.openfulfil.dropship.commission.domain.CommissionPolicy;
 import com.openfulfil.dropship.events.Event;
@@ -9,7 +10,10 @@ import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
+import com.openfulfil.dropship.events.partner.CommissionPaidOut;
+import com.openfulfil.dropship.events.partner.CommissionReversed;
 import com.openfulfil.dropship.events.partner.PartnerUpdated;
+import com.openfulfil.dropship.events.partner.PayoutRequested;
 import com.openfulfil.dropship.events.serde.JsonSerde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -21,18 +25,26 @@ import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Set;
 
 /**
- * Pays a partner once per order: on the first {@code COMPLETED} of a partner order it computes the
- * commission, keeps it under the orderId and emits {@code CommissionEarned} keyed by partnerId.
- * Everything else, and any later COMPLETED or replay of the same order, changes nothing.
+ * Keeps each partner order's commission (store key orderId) and writes every change of it to the
+ * ledger (keyed by partnerId), once:
+ * <ul>
+ * <li>the first {@code COMPLETED} of a partner order earns the commission ({@code CommissionEarned});</li>
+ * <li>the first {@code REFUNDED} after that claws it back in proportion to the refund ({@code CommissionReversed});</li>
+ * <li>a {@code PayoutRequested} settles what is due on the order ({@code CommissionPaidOut}); a repeat finds
+ * nothing due.</li>
+ * </ul>
+ * Replays, repeated transitions and everything else change nothing.
  */
 class CommissionProcessor implements Processor<String, Event, String, Event> {
     private final CommissionPolicy policy;
     private ProcessorContext<String, Event> context;
     private KeyValueStore<String, Commission> commissions;
+    private KeyValueStore<String, String> byPartner;
     // a global table's store: values arrive as ValueAndTimestamp<Event> or Event depending on its store type
     private KeyValueStore<String, Object> partners;
 
@@ -44,6 +56,7 @@ class CommissionProcessor implements Processor<String, Event, String, Event> {
     public void init(ProcessorContext<String, Event> context) {
         this.context = context;
         this.commissions = context.getStateStore(CommissionTopology.COMMISSIONS_STORE);
+        this.byPartner = context.getStateStore(CommissionTopology.BY_PARTNER_STORE);
         this.partners = context.getStateStore(CommissionTopology.PARTNERS_STORE);
     }
 
@@ -52,19 +65,54 @@ class CommissionProcessor implements Processor<String, Event, String, Event> {
         if (record.value() instanceof OrderStatusChanged changed && isPartnerCompletion(changed)
                 && commissions.get(changed.orderId()) == null) {
             earn(record, changed);
+        } else if (record.value() instanceof OrderStatusChanged changed && changed.to() == OrderStatus.REFUNDED) {
+            Commission commission = commissions.get(changed.orderId());
+            if (commission != null && !commission.hasBeenReversed()) {
+                reverse(record, changed, commission);
+            }
+        } else if (record.value() instanceof PayoutRequested payout) {
+            Commission commission = commissions.get(payout.orderId());
+            if (commission != null && commission.due().signum() != 0) {
+                settle(record, payout, commission);
+            }
         }
     }
 
     private void earn(Record<String, Event> record, OrderStatusChanged changed) {
         OrderDetails order = changed.order();
         String partnerId = order.source().partnerId();
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         Breakdown breakdown = policy.compute(order.currency(), order.lines());
         Commission commission = Commission.earned(changed.orderId(), partnerId,
-                partnerName(partnerId, order.source().partnerName()), breakdown, now);
+                partnerName(partnerId, order.source().partnerName()), breakdown, now());
         commissions.put(changed.orderId(), commission);
-        context.forward(new Record<>(partnerId, earnedEvent(changed.eventId(), commission), record.timestamp(),
-                record.headers()));
+        byPartner.put(CommissionTopology.byPartnerKey(partnerId, changed.orderId()), changed.orderId());
+        forward(record, partnerId, earnedEvent(changed.eventId(), commission));
+    }
+
+    private void reverse(Record<String, Event> record, OrderStatusChanged changed, Commission commission) {
+        BigDecimal amount = Clawback.of(commission, changed.order().lines(), changed.refundAmount());
+        Commission reversed = commission.reverse(amount, now());
+        commissions.put(changed.orderId(), reversed);
+        forward(record, commission.partnerId(), new CommissionReversed(
+                EventIds.derived(changed.eventId(), "commission-reversed"), reversed.reversedAt(), changed.orderId(),
+                commission.partnerId(), commission.currency(), changed.refundAmount(), amount, reversed.net()));
+    }
+
+    private void settle(Record<String, Event> record, PayoutRequested payout, Commission commission) {
+        BigDecimal amount = commission.due();
+        Commission settled = commission.settle(payout.batchId(), now());
+        commissions.put(payout.orderId(), settled);
+        forward(record, commission.partnerId(), new CommissionPaidOut(
+                EventIds.derived(payout.eventId(), "commission-paid-out"), settled.paidAt(), payout.orderId(),
+                commission.partnerId(), payout.batchId(), commission.currency(), amount));
+    }
+
+    private void forward(Record<String, Event> record, String partnerId, Event event) {
+        context.forward(new Record<>(partnerId, event, record.timestamp(), record.headers()));
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
     }
 
     private static boolean isPartnerCompletion(OrderStatusChanged changed) {
@@ -104,8 +152,10 @@ class CommissionProcessor implements Processor<String, Event, String, Event> {
         @Override
         public Set<StoreBuilder<?>> stores() {
             return Set.of(Stores.keyValueStoreBuilder(
-                    Stores.persistentKeyValueStore(CommissionTopology.COMMISSIONS_STORE),
-                    Serdes.String(), JsonSerde.of(Commission.class)));
+                            Stores.persistentKeyValueStore(CommissionTopology.COMMISSIONS_STORE),
+                            Serdes.String(), JsonSerde.of(Commission.class)),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CommissionTopology.BY_PARTNER_STORE),
+                            Serdes.String(), Serdes.String()));
         }
     }
 }

@@ -10,25 +10,33 @@ import org.springframework.context.annotation.Configuration;
 import java.util.function.Function;
 
 /**
- * commission-service's stream: order lifecycle events in, one {@code CommissionEarned} per
- * completed partner order out on {@code commissions.ledger}. The partner registry is a global
- * table so the partner's current name is at hand in every task.
+ * commission-service's stream: order lifecycle events and payout requests in (both keyed by
+ * orderId, so one task owns an order's commission), ledger entries out on {@code commissions.ledger}.
+ * The partner registry is a global table so the partner's current name is at hand in every task.
  */
 @Configuration
 public class CommissionTopology {
     /** The global store of the {@code partners} topic (binding {@code commission-in-1}, materializedAs). */
     public static final String PARTNERS_STORE = "partners";
-    /** Commissions by orderId: what was earned, and the record that an order was already paid for. */
+    /** Commissions by orderId: what was earned, clawed back and paid on each order. */
     public static final String COMMISSIONS_STORE = "commissions";
+    /** The orderIds of each partner's commissions, keyed {@code partnerId/orderId}, for the partner's own list. */
+    public static final String BY_PARTNER_STORE = "commissions-by-partner";
 
     @Bean
-    public Function<KStream<String, Event>, Function<GlobalKTable<String, Event>, KStream<String, Event>>> commission(
-            CommissionPolicy policy) {
-        return lifecycle -> partners -> build(lifecycle, policy);
+    public Function<KStream<String, Event>, Function<GlobalKTable<String, Event>,
+            Function<KStream<String, Event>, KStream<String, Event>>>> commission(CommissionPolicy policy) {
+        return lifecycle -> partners -> payouts -> build(lifecycle, payouts, policy);
     }
 
     /** The partners table is only read through its store, which every processor can see. */
-    public static KStream<String, Event> build(KStream<String, Event> lifecycle, CommissionPolicy policy) {
-        return lifecycle.process(new CommissionProcessor.Supplier(policy));
+    public static KStream<String, Event> build(KStream<String, Event> lifecycle, KStream<String, Event> payouts,
+                                               CommissionPolicy policy) {
+        return lifecycle.merge(payouts).process(new CommissionProcessor.Supplier(policy));
+    }
+
+    /** partnerId never contains '/', so a range from {@code partnerId/} finds exactly that partner's orders. */
+    public static String byPartnerKey(String partnerId, String orderId) {
+        return partnerId + "/" + orderId;
     }
 }

@@ -40,7 +40,7 @@ class Partners {
     /** Granting again issues a new key, which replaces the old one. */
     PartnerResponse grant(String partnerId) {
         PartnerUpdated partner = existing(partnerId);
-        String apiKey = ApiKeys.generate("pk_" + partnerId + "_");
+        String apiKey = ApiKeys.generate(ApiKeyCheck.PARTNER_KEY_PREFIX + partnerId + "_");
         registry.publish(updated(partnerId, partner.name(), partner.email(), PartnerStatus.GRANTED,
                 ApiKeys.sha256Hex(apiKey)));
         return new PartnerResponse(partnerId, PartnerStatus.GRANTED, apiKey);

@@ -1,9 +1,7 @@
 package com.openfulfil.dropship.commission.stream;
 
 import com.openfulfil.dropship.commission.domain.Commission;
-import com.openfulfil.dropship.commission.domain.CommissionPolicy;
 import com.openfulfil.dropship.commission.domain.CommissionState;
-import com.openfulfil.dropship.commission.domain.DeductionRule;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.fixtures.OrderFixtures;
@@ -16,34 +14,18 @@ import com.openfulfil.dropship.events.partner.PartnerUpdated;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.testing.TopologyHarness;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.kstream.GlobalKTable;
-import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CommissionTopologyTest {
-    private static final CommissionPolicy DEMO_POLICY = new CommissionPolicy(List.of(
-            new DeductionRule("PIT", "Personal income tax (withheld)", new BigDecimal("0.10"), null,
-                    DeductionRule.Base.GROSS),
-            new DeductionRule("PLATFORM", "Platform fee", new BigDecimal("0.05"),
-                    Map.of("USD", new BigDecimal("0.20")), DeductionRule.Base.REMAINING)));
-
-    private final TopologyHarness harness = TopologyHarness.of(builder -> {
-        // the same wiring as the binder: lifecycle stream, partners global table materialized as "partners"
-        KStream<String, Event> lifecycle = builder.stream(Topics.ORDERS_LIFECYCLE.name());
-        GlobalKTable<String, Event> partners = builder.globalTable(Topics.PARTNERS.name(),
-                Materialized.as(CommissionTopology.PARTNERS_STORE));
-        new CommissionTopology().commission(DEMO_POLICY).apply(lifecycle).apply(partners)
-                .to(Topics.COMMISSIONS_LEDGER.name());
-    });
+    private final TopologyHarness harness = CommissionHarness.withDemoPolicy();
 
     @AfterEach
     void close() {
@@ -70,8 +52,9 @@ class CommissionTopologyTest {
         assertThat(earned.occurredAt()).isEqualTo(harness.now());
 
         Commission stored = harness.<Commission>store(CommissionTopology.COMMISSIONS_STORE).get("o-1");
-        assertThat(stored.state()).isEqualTo(CommissionState.EARNED);
+        assertThat(stored.state(harness.now(), Duration.ofDays(14))).isEqualTo(CommissionState.PENDING);
         assertThat(stored.total()).isEqualTo(new BigDecimal("4.07"));
+        assertThat(harness.<String>store(CommissionTopology.BY_PARTNER_STORE).get("partner-lan/o-1")).isEqualTo("o-1");
     }
 
     @Test

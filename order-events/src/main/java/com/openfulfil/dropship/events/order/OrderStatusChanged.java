@@ -3,12 +3,22 @@ package com.openfulfil.dropship.events.order;
 import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.OrderStatus;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 
 /**
  * Every transition of an order, with the order itself so a reader (commission, notifications,
  * storefront webhooks) needs nothing else. {@code from} is null for the first state.
+ *
+ * @param refundAmount on a move to REFUNDED, what the customer got back, in the order's currency
+ *                     (commission is clawed back in proportion); absent on every other transition
  */
 public record OrderStatusChanged(String eventId, Instant occurredAt, String orderId, OrderStatus from,
-                                 OrderStatus to, String reason, OrderDetails order) implements OrderEvent {
+                                 OrderStatus to, String reason, OrderDetails order, BigDecimal refundAmount)
+        implements OrderEvent {
+
+    public OrderStatusChanged(String eventId, Instant occurredAt, String orderId, OrderStatus from, OrderStatus to,
+                              String reason, OrderDetails order) {
+        this(eventId, occurredAt, orderId, from, to, reason, order, null);
+    }
 }

@@ -13,6 +13,7 @@ import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.partner.LedgerEvent;
 import com.openfulfil.dropship.events.partner.PartnerUpdated;
+import com.openfulfil.dropship.events.partner.PayoutRequested;
 import com.openfulfil.dropship.events.storefront.StorefrontWebhookSet;
 import com.openfulfil.dropship.events.supplier.DispatchMessage;
 import com.openfulfil.dropship.events.supplier.FulfilmentEvent;
@@ -80,12 +81,16 @@ public final class Topics {
             StorefrontWebhookSet.class, Cleanup.COMPACT, FOREVER, "order-service", true,
             "Where each storefront wants its orders' status changes POSTed");
     public static final TopicSpec COMMISSIONS_LEDGER = spec("commissions.ledger", "partnerId", LedgerEvent.class,
-            Cleanup.DELETE, FOREVER, "commission-service", false, "CommissionEarned");
+            Cleanup.DELETE, FOREVER, "commission-service", false,
+            "CommissionEarned, CommissionReversed (clawback), CommissionPaidOut");
+    public static final TopicSpec PAYOUT_REQUESTS = spec("commissions.payout-requests", "orderId",
+            PayoutRequested.class, Cleanup.DELETE, FOREVER, "commission-service", true,
+            "The orders an admin's payout batch settles, routed to the task that owns each order's commission");
 
     private static final List<TopicSpec> ALL = List.of(CATALOG_FEED, CATALOG_PRODUCTS, STOCK_ALERTS,
             RESERVATION_REQUESTS, RESERVATION_RESULTS, ORDERS_PLACED, ORDER_COMMANDS, ORDERS_LIFECYCLE,
             ORDER_ALLOCATIONS, FULFILMENT_EVENTS, TRACKING_REGISTRATIONS, CARRIER_EVENTS, TRACKING_EVENTS,
-            NOTIFICATIONS_OUTBOUND, PARTNERS, COMMISSIONS_LEDGER, STOREFRONT_WEBHOOKS);
+            NOTIFICATIONS_OUTBOUND, PARTNERS, COMMISSIONS_LEDGER, PAYOUT_REQUESTS, STOREFRONT_WEBHOOKS);
 
     /** Every supplier's updates topic, for a stream that reads all of them. */
     public static final Pattern SUPPLIER_UPDATES = Pattern.compile("supplier\\.[a-z0-9][a-z0-9-]*\\.updates");

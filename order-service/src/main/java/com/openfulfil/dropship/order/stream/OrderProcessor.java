@@ -21,6 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -88,12 +89,18 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
         for (StatusChange change : outcome.changes()) {
             OrderStatusChanged changed = new OrderStatusChanged(
                     EventIds.derived(causeId, "status", change.to().name()), now, orderId,
-                    change.from(), change.to(), change.reason(), outcome.record().details());
+                    change.from(), change.to(), change.reason(), outcome.record().details(),
+                    refundOf(change, outcome.record()));
             context.forward(new Record<>(orderId, changed, now.toEpochMilli()));
             if (change.to() == OrderStatus.DELIVERED) {
                 due.put(dueKey(now.plus(settings.autoCompleteAfter()), orderId), orderId);
             }
         }
+    }
+
+    /** commission-service claws back in proportion to the refund, so a move to REFUNDED says how much it was. */
+    private static BigDecimal refundOf(StatusChange change, OrderRecord order) {
+        return change.to() == OrderStatus.REFUNDED && order.afterSales() != null ? order.afterSales().refunded() : null;
     }
 
     /** Completes the delivered orders whose wait is over. */

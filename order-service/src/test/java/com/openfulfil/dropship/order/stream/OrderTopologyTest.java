@@ -7,7 +7,12 @@ import com.openfulfil.dropship.events.model.OfferRef;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.Checkpoint;
 import com.openfulfil.dropship.events.model.ParcelStatus;
+import com.openfulfil.dropship.events.model.ReturnReason;
 import com.openfulfil.dropship.events.order.CompletionRequested;
+import com.openfulfil.dropship.events.order.RefundIssued;
+import com.openfulfil.dropship.events.order.ReturnReceived;
+import com.openfulfil.dropship.events.order.ReturnRequested;
+import com.openfulfil.dropship.events.partner.CommissionReversed;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
@@ -127,5 +132,27 @@ class OrderTopologyTest {
                 new CompletionRequested("c", T, "o-7", "admin"));
         assertThat(harness.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class))
                 .extracting(OrderStatusChanged::to).containsExactly(OrderStatus.PLACED);
+    }
+
+    @Test
+    void aRefundAfterCompletionSaysHowMuchWasRefundedAndLaterLedgerEntriesAreHarmless() {
+        harness.pipe(Topics.ORDERS_PLACED, placed).pipe(Topics.ORDER_ALLOCATIONS, allocated())
+                .pipe(Topics.FULFILMENT_EVENTS, new DispatchSent("s", T, "o-7", "d-1", "hanoi-crafts", List.of()))
+                .pipe(Topics.FULFILMENT_EVENTS, new ParcelsShipped("p", T, "o-7", "d-1", "hanoi-crafts", "VNPOST", List.of("VN1")))
+                .pipe(Topics.TRACKING_EVENTS, new ParcelStatusChanged("t", T, "o-7", "d-1", "VN1", "VNPOST",
+                        ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED, new Checkpoint(T, "Hà Nội", "Delivered", "DELIVERED")))
+                .pipe(Topics.ORDER_COMMANDS, new CompletionRequested("c", T, "o-7", "admin"))
+                .pipe(Topics.ORDER_COMMANDS, new ReturnRequested("r", T, "o-7", ReturnReason.DAMAGED, "broken", List.of(), "admin"))
+                .pipe(Topics.ORDER_COMMANDS, new ReturnReceived("rr", T, "o-7", "admin"))
+                .pipe(Topics.ORDER_COMMANDS, new RefundIssued("ri", T, "o-7", new BigDecimal("15.00"), "USD", "admin", null));
+        harness.pipe(Topics.COMMISSIONS_LEDGER, "partner-lan", new CommissionReversed("cr-1", T, "o-7", "partner-lan",
+                "USD", new BigDecimal("15.00"), new BigDecimal("2.50"), new BigDecimal("2.50")));
+
+        List<OrderStatusChanged> changes = harness.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class);
+        assertThat(changes).extracting(OrderStatusChanged::to).endsWith(OrderStatus.COMPLETED,
+                OrderStatus.RETURN_REQUESTED, OrderStatus.RETURNED, OrderStatus.REFUNDED);
+        assertThat(changes.get(changes.size() - 1).refundAmount()).isEqualByComparingTo("15.00");
+        assertThat(changes.subList(0, changes.size() - 1)).allSatisfy(c -> assertThat(c.refundAmount()).isNull());
+        assertThat(harness.<OrderRecord>store(OrderProcessor.STORE).get("o-7").status()).isEqualTo(OrderStatus.REFUNDED);
     }
 }

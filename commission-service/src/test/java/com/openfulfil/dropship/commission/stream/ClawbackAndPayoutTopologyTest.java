@@ -1,0 +1,142 @@
+package com.openfulfil.dropship.commission.stream;
+
+import com.openfulfil.dropship.commission.domain.Commission;
+import com.openfulfil.dropship.commission.domain.CommissionState;
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.fixtures.OrderFixtures;
+import com.openfulfil.dropship.events.model.OrderDetails;
+import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.partner.CommissionEarned;
+import com.openfulfil.dropship.events.partner.CommissionPaidOut;
+import com.openfulfil.dropship.events.partner.CommissionReversed;
+import com.openfulfil.dropship.events.partner.PayoutRequested;
+import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.support.testing.TopologyHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Clawback after a refund and settlement by payout batches, on the same wiring as the binder. */
+class ClawbackAndPayoutTopologyTest {
+    private final TopologyHarness harness = CommissionHarness.withDemoPolicy();
+
+    @AfterEach
+    void close() {
+        harness.close();
+    }
+
+    @Test
+    void aPartialRefundAfterReturnClawsBackInProportionOnce() {
+        // customer paid 2 × 15.00 = 30.00; commission 4.07; refund 15.00 → 4.07 × 15 / 30 = 2.035 → 2.04
+        harness.pipe(Topics.ORDERS_LIFECYCLE, transition("e1", "o-1", OrderStatus.DELIVERED, OrderStatus.COMPLETED, usdOrder("o-1"), null));
+        harness.pipe(Topics.ORDERS_LIFECYCLE, transition("e2", "o-1", OrderStatus.COMPLETED, OrderStatus.RETURN_REQUESTED, usdOrder("o-1"), null));
+        harness.pipe(Topics.ORDERS_LIFECYCLE, transition("e3", "o-1", OrderStatus.RETURN_REQUESTED, OrderStatus.RETURNED, usdOrder("o-1"), null));
+        OrderStatusChanged refunded = transition("e4", "o-1", OrderStatus.RETURNED, OrderStatus.REFUNDED, usdOrder("o-1"),
+                new BigDecimal("15.00"));
+        harness.pipe(Topics.ORDERS_LIFECYCLE, refunded);
+        harness.pipe(Topics.ORDERS_LIFECYCLE, refunded);
+
+        List<Event> ledger = ledgerValues();
+        assertThat(ledger).hasSize(2);
+        assertThat(ledger.get(0)).isInstanceOf(CommissionEarned.class);
+        CommissionReversed reversed = (CommissionReversed) ledger.get(1);
+        assertThat(reversed.amount()).isEqualTo(new BigDecimal("2.04"));
+        assertThat(reversed.remaining()).isEqualTo(new BigDecimal("2.03"));
+        assertThat(reversed.refundAmount()).isEqualTo(new BigDecimal("15.00"));
+        assertThat(reversed.partnerId()).isEqualTo("partner-lan");
+
+        Commission stored = commission("o-1");
+        assertThat(stored.total()).isEqualTo(new BigDecimal("4.07"));
+        assertThat(stored.net()).isEqualTo(new BigDecimal("2.03"));
+        assertThat(stored.state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.AVAILABLE);
+    }
+
+    @Test
+    void aFullRefundReversesEverythingInVnd() {
+        // gross 150 000, PIT 15 000, platform 11 750, total 123 250: all of it back on a full refund
+        OrderDetails order = OrderFixtures.anOrder().withOrderId("o-2").withPartner("partner-lan", "Lan")
+                .withCurrency("VND").withLine("AO-DAI", 2, "250000", "325000").details();
+        harness.pipe(Topics.ORDERS_LIFECYCLE, transition("e1", "o-2", OrderStatus.DELIVERED, OrderStatus.COMPLETED, order, null));
+        harness.pipe(Topics.ORDERS_LIFECYCLE, transition("e2", "o-2", OrderStatus.RETURNED, OrderStatus.REFUNDED, order,
+                new BigDecimal("650000")));
+
+        CommissionReversed reversed = harness.readValues(Topics.COMMISSIONS_LEDGER, CommissionReversed.class).get(0);
+        assertThat(reversed.amount()).isEqualTo(new BigDecimal("123250"));
+        assertThat(reversed.remaining()).isEqualTo(new BigDecimal("0"));
+        assertThat(commission("o-2").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.REVERSED);
+    }
+
+    @Test
+    void aRefundWithoutACommissionReversesNothing() {
+        harness.pipe(Topics.ORDERS_LIFECYCLE, transition("e1", "o-3", OrderStatus.EXCEPTION, OrderStatus.REFUNDED,
+                usdOrder("o-3"), new BigDecimal("30.00")));
+
+        assertThat(harness.read(Topics.COMMISSIONS_LEDGER)).isEmpty();
+    }
+
+    @Test
+    void aPayoutSettlesAnOrderOnceWhateverIsResent() {
+        harness.pipe(Topics.ORDERS_LIFECYCLE, transition("e1", "o-4", OrderStatus.DELIVERED, OrderStatus.COMPLETED, usdOrder("o-4"), null));
+        PayoutRequested pay = new PayoutRequested("p-1", Instant.EPOCH, "o-4", "partner-lan", "batch-1");
+        harness.pipe(Topics.PAYOUT_REQUESTS, pay);
+        harness.pipe(Topics.PAYOUT_REQUESTS, pay);
+        harness.pipe(Topics.PAYOUT_REQUESTS, new PayoutRequested("p-2", Instant.EPOCH, "o-4", "partner-lan", "batch-2"));
+
+        List<CommissionPaidOut> paid = harness.readValues(Topics.COMMISSIONS_LEDGER, CommissionPaidOut.class);
+        assertThat(paid).singleElement().satisfies(p -> {
+            assertThat(p.amount()).isEqualTo(new BigDecimal("4.07"));
+            assertThat(p.batchId()).isEqualTo("batch-1");
+        });
+        assertThat(commission("o-4").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.PAID);
+    }
+
+    @Test
+    void aClawbackOfAPaidOrderIsRecoveredByTheNextPayout() {
+        harness.pipe(Topics.ORDERS_LIFECYCLE, transition("e1", "o-5", OrderStatus.DELIVERED, OrderStatus.COMPLETED, usdOrder("o-5"), null));
+        harness.pipe(Topics.PAYOUT_REQUESTS, new PayoutRequested("p-1", Instant.EPOCH, "o-5", "partner-lan", "batch-1"));
+        harness.pipe(Topics.ORDERS_LIFECYCLE, transition("e2", "o-5", OrderStatus.RETURNED, OrderStatus.REFUNDED,
+                usdOrder("o-5"), new BigDecimal("30.00")));
+        assertThat(commission("o-5").due()).isEqualTo(new BigDecimal("-4.07"));
+
+        harness.pipe(Topics.PAYOUT_REQUESTS, new PayoutRequested("p-2", Instant.EPOCH, "o-5", "partner-lan", "batch-2"));
+
+        assertThat(harness.readValues(Topics.COMMISSIONS_LEDGER, CommissionPaidOut.class))
+                .extracting(CommissionPaidOut::batchId, CommissionPaidOut::amount)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("batch-1", new BigDecimal("4.07")),
+                        org.assertj.core.groups.Tuple.tuple("batch-2", new BigDecimal("-4.07")));
+        assertThat(commission("o-5").due()).isZero();
+        assertThat(commission("o-5").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.REVERSED);
+    }
+
+    @Test
+    void aPayoutForAnOrderWithoutCommissionPaysNothing() {
+        harness.pipe(Topics.PAYOUT_REQUESTS, new PayoutRequested("p-1", Instant.EPOCH, "o-unknown", "partner-lan", "batch-1"));
+
+        assertThat(harness.read(Topics.COMMISSIONS_LEDGER)).isEmpty();
+    }
+
+    private List<Event> ledgerValues() {
+        return harness.read(Topics.COMMISSIONS_LEDGER).stream().map(kv -> kv.value).toList();
+    }
+
+    private Commission commission(String orderId) {
+        return harness.<Commission>store(CommissionTopology.COMMISSIONS_STORE).get(orderId);
+    }
+
+    private static OrderDetails usdOrder(String orderId) {
+        return OrderFixtures.anOrder().withOrderId(orderId).withPartner("partner-lan", "Nguyễn Thị Lan")
+                .withLine("MUG-001", 2, "12.50", "15.00").details();
+    }
+
+    private static OrderStatusChanged transition(String eventId, String orderId, OrderStatus from, OrderStatus to,
+                                                 OrderDetails order, BigDecimal refund) {
+        return new OrderStatusChanged(eventId, Instant.EPOCH, orderId, from, to, "test", order, refund);
+    }
+}
