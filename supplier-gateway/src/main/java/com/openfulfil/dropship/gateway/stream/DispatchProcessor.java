@@ -3,8 +3,11 @@ package com.openfulfil.dropship.gateway.stream;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.model.RejectionReason;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.serde.JsonSerde;
+import com.openfulfil.dropship.events.supplier.DispatchRerouted;
+import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.supplier.SupplierUpdate;
 import com.openfulfil.dropship.gateway.domain.Decision;
 import com.openfulfil.dropship.gateway.domain.OrderDispatches;
@@ -91,7 +94,7 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
             ignored(update, "unknown order");
             return;
         }
-        Decision decision = dispatches.apply(update, now());
+        Decision decision = dispatches.apply(update, settings.routing(), now());
         decision.ignoredBecause().ifPresentOrElse(reason -> ignored(update, reason), () -> keep(record, decision));
     }
 
@@ -99,6 +102,21 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
         store.put(decision.state().orderId(), decision.state());
         decision.events().forEach(event -> context.forward(record.withKey(decision.state().orderId())
                 .withValue(event).withTimestamp(context.currentSystemTimeMs())));
+        decision.events().forEach(DispatchProcessor::watch);
+    }
+
+    /** Ops hear of every reroute, and loudly of a stock refusal no backup could take over. */
+    private static void watch(Event event) {
+        if (event instanceof DispatchRerouted rerouted) {
+            log.info("Order {}: dispatch {} at {} rerouted to {} as {} ({})", rerouted.orderId(), rerouted.dispatchId(),
+                    rerouted.supplierId(), rerouted.newSupplierId(), rerouted.newDispatchId(), rerouted.reason());
+            Metrics.counter("dropship.gateway.reroutes", "from", rerouted.supplierId(), "to", rerouted.newSupplierId())
+                    .increment();
+        } else if (event instanceof SupplierRejected rejected && rejected.reason() == RejectionReason.OUT_OF_STOCK) {
+            log.error("ALERT order {}: {} is out of stock for dispatch {} and no backup offer is left; the order needs"
+                    + " a person", rejected.orderId(), rejected.supplierId(), rejected.dispatchId());
+            Metrics.counter("dropship.gateway.reroutes.exhausted", "supplier", rejected.supplierId()).increment();
+        }
     }
 
     private void ignored(SupplierUpdate update, String reason) {

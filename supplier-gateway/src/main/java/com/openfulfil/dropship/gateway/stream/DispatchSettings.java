@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.gateway.stream;
 
 import com.openfulfil.dropship.events.model.PackingInstructions;
+import com.openfulfil.dropship.gateway.domain.Routing;
 
 import java.util.Set;
 
@@ -8,5 +9,9 @@ import java.util.Set;
 public record DispatchSettings(Set<String> suppliers, PackingInstructions packing) {
     public DispatchSettings {
         suppliers = Set.copyOf(suppliers);
+    }
+
+    Routing routing() {
+        return new Routing(suppliers, packing);
     }
 }
