@@ -6,6 +6,7 @@ import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.PackingInstructions;
 import com.openfulfil.dropship.events.model.RejectionReason;
+import com.openfulfil.dropship.events.model.SlaDeadline;
 import com.openfulfil.dropship.events.model.SpecialRequests;
 import com.openfulfil.dropship.events.supplier.CancellationAccepted;
 import com.openfulfil.dropship.events.supplier.CancellationRefused;
@@ -18,6 +19,7 @@ import com.openfulfil.dropship.events.supplier.DispatchRequested;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.DispatchShipped;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.supplier.SlaBreached;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.supplier.SupplierUpdate;
@@ -164,6 +166,38 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
         }
         return events.isEmpty() && next.equals(dispatches) ? Decision.ignore(this, "nothing to cancel")
                 : Decision.emit(new OrderDispatches(orderId, allocation, next, unroutedSuppliers), events);
+    }
+
+    /**
+     * A deadline of {@code dispatchId} fell due (R3.5). Met in time, or the dispatch is being
+     * cancelled anyway: nothing. Otherwise SlaBreached with the agreement's penalty; under the reroute
+     * policy, with a backup left for every line, the supplier is asked to cancel and the lines move
+     * once it agrees; else ops take over.
+     */
+    public Decision breach(String dispatchId, SlaDeadline deadline, Instant due, SlaTerms terms, Routing routing,
+                           Instant now) {
+        Optional<Dispatch> found = dispatches.stream().filter(d -> d.dispatchId().equals(dispatchId)).findFirst();
+        if (found.isEmpty()) {
+            return Decision.ignore(this, "unknown dispatch");
+        }
+        Dispatch dispatch = found.get();
+        boolean met = deadline == SlaDeadline.ACCEPT ? dispatch.status() != DispatchStatus.SENT
+                : dispatch.status() == DispatchStatus.SHIPPED || dispatch.status() == DispatchStatus.REJECTED;
+        if (met || dispatch.cancellation() != CancellationState.NONE) {
+            return Decision.ignore(this, deadline + " deadline met or no longer relevant");
+        }
+        String id = EventIds.derived(dispatchId, deadline.name(), "breached");
+        boolean reroute = terms.policy() == SlaTerms.Policy.REROUTE
+                && Reroute.of(this, dispatch, routing, id, "", now).isPresent();
+        SlaBreached breached = new SlaBreached(id, now, orderId, dispatchId, dispatch.supplierId(), deadline, due,
+                reroute ? SlaBreached.Action.REROUTING : SlaBreached.Action.ESCALATED, terms.penaltyPercent());
+        if (!reroute) {
+            return Decision.emit(this, List.of(breached));
+        }
+        return Decision.emit(replace(dispatch.cancellingToReroute()), List.of(breached,
+                new CancellationRequested(EventIds.derived(id, "cancel"), now, orderId, dispatchId,
+                        dispatch.supplierId(), deadline == SlaDeadline.ACCEPT ? "not accepted in time"
+                        : "not shipped in time")));
     }
 
     private Decision emit(Dispatch next, Event event) {
