@@ -43,6 +43,16 @@ public final class Allocations {
         return this;
     }
 
+    /** Ranks another offer as a backup for the line added last. */
+    public Allocations backup(String supplierId, String supplierSku, String unitCost) {
+        LineAllocation last = lines.remove(lines.size() - 1);
+        List<OfferRef> backups = new ArrayList<>(last.backups());
+        backups.add(new OfferRef(supplierId, supplierSku, new BigDecimal(unitCost), new BigDecimal("2.00"), "USD", 3,
+                backups.size() + 2));
+        lines.add(new LineAllocation(last.lineNo(), last.sku(), last.quantity(), last.chosen(), backups));
+        return this;
+    }
+
     public StockAllocated build() {
         return new StockAllocated(eventId, OrderFixtures.T0, orderId, order.details(), lines);
     }

@@ -8,8 +8,11 @@ import java.util.List;
 /** What the allocation asks the world to do after a step; the stream turns each into one event. */
 public sealed interface AllocationAction {
 
-    /** Ask the product's owner to reserve the line. */
-    record Reserve(AllocationLine line) implements AllocationAction {
+    /** Ask the product's owner to reserve the line; at {@code onlySupplier}'s offer alone when set (a reroute). */
+    record Reserve(AllocationLine line, String onlySupplier) implements AllocationAction {
+        Reserve(AllocationLine line) {
+            this(line, null);
+        }
     }
 
     /** Give the line's hold back. */

@@ -26,6 +26,11 @@ public record AllocationLine(int lineNo, String sku, int quantity, LineStatus st
         return new AllocationLine(lineNo, sku, quantity, LineStatus.SHORT, null, List.of(), availableStock);
     }
 
+    /** Moving to {@code offer} after the supplier holding it gave the line up: asked again, at that offer. */
+    AllocationLine movingTo(OfferRef offer, List<OfferRef> others) {
+        return new AllocationLine(lineNo, sku, quantity, LineStatus.ASKED, offer, others, 0);
+    }
+
     AllocationLine with(LineStatus next) {
         return new AllocationLine(lineNo, sku, quantity, next, chosen, backups, available);
     }

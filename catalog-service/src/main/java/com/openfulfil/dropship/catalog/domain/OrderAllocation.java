@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.catalog.domain;
 
+import com.openfulfil.dropship.events.model.LineAllocation;
 import com.openfulfil.dropship.events.model.OfferRef;
 import com.openfulfil.dropship.events.model.OrderDetails;
 
@@ -37,6 +38,9 @@ public record OrderAllocation(String orderId, OrderDetails order, Decision decis
         if (decision == Decision.REJECTED || decision == Decision.CANCELLED) {
             return releaseLate(line.reserved(chosen, backups));
         }
+        if (decision == Decision.ALLOCATED && line.status() == LineStatus.ASKED) {
+            return new AllocationStep(with(line.reserved(chosen, backups)), List.of()); // a rerouted line, held again
+        }
         if (decision != Decision.PENDING || line.status() != LineStatus.ASKED) {
             return unchanged();
         }
@@ -58,6 +62,29 @@ public record OrderAllocation(String orderId, OrderDetails order, Decision decis
             return unchanged();
         }
         return transition(decision, l -> l.heldBy(supplierId), LineStatus.CONSUMED, null);
+    }
+
+    /**
+     * supplier-gateway moved {@code fromSupplier}'s lines to backup offers (R3.2): each line's hold
+     * there is given back and the same quantity reserved at the backup the dispatch went to, so the
+     * reservation follows the parcel. A line no longer held by {@code fromSupplier} (a replay) is left.
+     */
+    public AllocationStep rerouted(String fromSupplier, List<LineAllocation> moved) {
+        if (decision != Decision.ALLOCATED) {
+            return unchanged();
+        }
+        OrderAllocation next = this;
+        List<AllocationAction> actions = new ArrayList<>();
+        for (LineAllocation target : moved) {
+            Optional<AllocationLine> held = line(target.lineNo()).filter(l -> l.heldBy(fromSupplier));
+            if (held.isPresent()) {
+                AllocationLine moving = held.get().movingTo(target.chosen(), target.backups());
+                next = next.with(moving);
+                actions.add(new AllocationAction.Release(held.get(), "rerouted to " + target.chosen().supplierId()));
+                actions.add(new AllocationAction.Reserve(moving, target.chosen().supplierId()));
+            }
+        }
+        return new AllocationStep(next, actions);
     }
 
     /** The order was cancelled: every line still held is given back, once. */

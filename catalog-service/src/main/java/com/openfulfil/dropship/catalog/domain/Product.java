@@ -93,6 +93,11 @@ public record Product(String sku, String title, String description, List<String>
         return reservations.stream().filter(r -> r.isFor(orderId, lineNo)).findFirst();
     }
 
+    /** Every supplier offering the product but {@code supplierId}: excluding them pins a reservation to one offer. */
+    public List<String> suppliersOtherThan(String supplierId) {
+        return offers.stream().map(Offer::supplierId).filter(s -> !s.equals(supplierId)).toList();
+    }
+
     public Optional<Offer> offer(String supplierId) {
         return offers.stream().filter(o -> o.supplierId().equals(supplierId)).findFirst();
     }

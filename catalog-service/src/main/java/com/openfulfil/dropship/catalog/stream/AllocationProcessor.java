@@ -17,6 +17,7 @@ import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.serde.JsonSerde;
+import com.openfulfil.dropship.events.supplier.DispatchRerouted;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -47,6 +48,7 @@ final class AllocationProcessor implements Processor<String, Event, String, Even
 
     static boolean handles(Event event) {
         return event instanceof OrderPlaced || event instanceof ReservationResult || event instanceof ParcelsShipped
+                || event instanceof DispatchRerouted
                 || (event instanceof OrderStatusChanged changed && changed.to() == OrderStatus.CANCELLED);
     }
 
@@ -87,6 +89,8 @@ final class AllocationProcessor implements Processor<String, Event, String, Even
                     unavailable.available()));
         } else if (event instanceof ParcelsShipped shipped) {
             step(shipped.orderId(), shipped.eventId(), a -> a.shipped(shipped.supplierId()));
+        } else if (event instanceof DispatchRerouted rerouted) {
+            step(rerouted.orderId(), rerouted.eventId(), a -> a.rerouted(rerouted.supplierId(), rerouted.lines()));
         } else if (event instanceof OrderStatusChanged changed && changed.to() == OrderStatus.CANCELLED) {
             step(changed.orderId(), changed.eventId(), OrderAllocation::cancelled);
         }
@@ -117,7 +121,7 @@ final class AllocationProcessor implements Processor<String, Event, String, Even
         if (action instanceof AllocationAction.Reserve reserve) {
             var line = reserve.line();
             forward(line.sku(), new ReserveRequested(id(causeId, "reserve", line.lineNo()), at, orderId, line.lineNo(),
-                    line.sku(), line.quantity(), List.of(), state.order().priority()));
+                    line.sku(), line.quantity(), List.of(), state.order().priority(), reserve.onlySupplier()));
         } else if (action instanceof AllocationAction.Release release) {
             var line = release.line();
             forward(line.sku(), new ReleaseRequested(id(causeId, "release", line.lineNo()), at, orderId,

@@ -90,7 +90,8 @@ final class InventoryProcessor implements Processor<String, Event, String, Event
     private void reserve(ReserveRequested request) {
         Product product = products.get(request.sku());
         ReserveOutcome outcome = product == null ? ReserveOutcome.noSuchProduct()
-                : product.reserve(request.orderId(), request.lineNo(), request.quantity(), request.excludedSuppliers(),
+                : product.reserve(request.orderId(), request.lineNo(), request.quantity(), request.onlySupplier() == null
+                        ? request.excludedSuppliers() : product.suppliersOtherThan(request.onlySupplier()),
                         request.priority());
         String answerId = EventIds.derived(request.eventId(), "answer");
         if (outcome instanceof ReserveOutcome.Reserved reserved) {

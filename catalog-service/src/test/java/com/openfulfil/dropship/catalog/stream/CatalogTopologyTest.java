@@ -20,6 +20,8 @@ import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.ShortLine;
 import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.model.LineAllocation;
+import com.openfulfil.dropship.events.supplier.DispatchRerouted;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.topics.Topics;
@@ -204,6 +206,34 @@ class CatalogTopologyTest {
             assertThat(low.available()).isEqualTo(60);
             assertThat(low.threshold()).isEqualTo(75);
         });
+    }
+
+    @Test
+    void aReroutedLineMovesItsReservationToTheBackupThatShipsIt() {
+        stockTheShelves();
+        harness.pipe(Topics.ORDERS_PLACED, OrderFixtures.anOrder().withOrderId("o-9").withLine("MUG-001", 2, "12.50")
+                .build());
+        StockAllocated allocated = harness.readValues(Topics.ORDER_ALLOCATIONS, StockAllocated.class).get(0);
+        assertThat(allocated.lines().get(0).chosen().supplierId()).isEqualTo("hanoi-crafts");
+        OfferRef backup = allocated.lines().get(0).backups().get(0);
+        drain();
+
+        DispatchRerouted rerouted = new DispatchRerouted("rr-1", harness.now(), "o-9", "d-1", "hanoi-crafts", "d-2",
+                backup.supplierId(), List.of(new LineAllocation(1, "MUG-001", 2, backup, List.of())), "out of stock");
+        harness.pipe(Topics.FULFILMENT_EVENTS, rerouted);
+        harness.pipe(Topics.FULFILMENT_EVENTS, rerouted);
+
+        Product mug = product("MUG-001");
+        assertThat(mug.reserved("hanoi-crafts")).isZero();
+        assertThat(mug.reserved("shenzhen-gadgets")).as("moved once, though told twice").isEqualTo(2);
+        assertThat(harness.readValues(Topics.ORDER_ALLOCATIONS, StockAllocated.class)).as("no second allocation").isEmpty();
+
+        harness.pipe(Topics.FULFILMENT_EVENTS, new ParcelsShipped("ship-9", harness.now(), "o-9", "d-2",
+                "shenzhen-gadgets", "SF", List.of("SF9")));
+        mug = product("MUG-001");
+        assertThat(mug.offer("shenzhen-gadgets").orElseThrow().stock()).isEqualTo(98);
+        assertThat(mug.offer("hanoi-crafts").orElseThrow().stock()).isEqualTo(100);
+        assertThat(mug.reservations()).isEmpty();
     }
 
     @Test

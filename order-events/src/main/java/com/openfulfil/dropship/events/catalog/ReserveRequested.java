@@ -9,13 +9,20 @@ import java.util.List;
 /**
  * Reserve {@code quantity} of {@code sku} for an order line at the best offer not in
  * {@code excludedSuppliers}; {@code priority} is the order's, whose shipping cost counts.
+ * {@code onlySupplier}, when set, allows that supplier's offer alone: the line was rerouted to it
+ * and the reservation must follow the dispatch.
  */
 public record ReserveRequested(String eventId, Instant occurredAt, String orderId, int lineNo, String sku,
-                               int quantity, List<String> excludedSuppliers, Priority priority)
+                               int quantity, List<String> excludedSuppliers, Priority priority, String onlySupplier)
         implements ReservationRequest {
     public ReserveRequested {
         Invariants.positive(quantity, "quantity");
         excludedSuppliers = excludedSuppliers == null ? List.of() : List.copyOf(excludedSuppliers);
         priority = priority == null ? Priority.STANDARD : priority;
+    }
+
+    public ReserveRequested(String eventId, Instant occurredAt, String orderId, int lineNo, String sku, int quantity,
+                            List<String> excludedSuppliers, Priority priority) {
+        this(eventId, occurredAt, orderId, lineNo, sku, quantity, excludedSuppliers, priority, null);
     }
 }

@@ -5,8 +5,8 @@ import com.openfulfil.dropship.events.model.ParcelStatus;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Where fulfilment has got to. An order split over suppliers moves only as fast as its slowest
@@ -44,11 +44,12 @@ final class OrderProgress {
                 // a part cancelled while another supplier shipped anyway: the order goes on without it
                 continue;
             }
-            Optional<Fulfilment> fulfilment = fulfilments.stream()
-                    .filter(f -> f.supplierId().equals(supplier) && f.status() != FulfilmentStatus.REJECTED)
-                    .findFirst();
-            fulfilment.ifPresent(current::add);
-            OrderStatus stage = fulfilment.map(OrderProgress::stage).orElse(OrderStatus.CONFIRMED);
+            // a supplier may hold two parts of the order (its own and one rerouted to it): the slower counts
+            List<Fulfilment> live = fulfilments.stream()
+                    .filter(f -> f.supplierId().equals(supplier) && f.status().live()).toList();
+            current.addAll(live);
+            OrderStatus stage = live.stream().map(OrderProgress::stage).min(Comparator.comparingInt(OrderProgress::rank))
+                    .orElse(OrderStatus.CONFIRMED);
             if (rank(stage) < rank(slowest)) {
                 slowest = stage;
             }
@@ -61,7 +62,7 @@ final class OrderProgress {
             case SENT -> OrderStatus.DISPATCHED;
             case ACCEPTED -> OrderStatus.ACCEPTED;
             case SHIPPED -> OrderStatus.SHIPPED;
-            case REJECTED, CANCELLED -> OrderStatus.CONFIRMED;
+            case REJECTED, CANCELLED, REROUTED -> OrderStatus.CONFIRMED;
         };
     }
 

@@ -17,6 +17,7 @@ import com.openfulfil.dropship.events.order.ReturnRequested;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
 import com.openfulfil.dropship.events.supplier.CancellationRefused;
 import com.openfulfil.dropship.events.supplier.DispatchCancelled;
+import com.openfulfil.dropship.events.supplier.DispatchRerouted;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
@@ -174,6 +175,8 @@ public final class OrderStateMachine {
                 receipt(receipt);
             } else if (event instanceof CompletionRequested completion) {
                 complete(completion);
+            } else if (event instanceof DispatchRerouted rerouted) {
+                rerouted(rerouted);
             } else if (event instanceof DispatchCancelled cancelled) {
                 dispatchCancelled(cancelled);
             } else if (event instanceof CancellationRefused refused) {
@@ -249,6 +252,31 @@ public final class OrderStateMachine {
             }
         }
 
+        /**
+         * A supplier's part moved to a backup (R3.2): the order now waits for the backup instead, and
+         * for the first supplier only if it still holds another part.
+         */
+        private void rerouted(DispatchRerouted rerouted) {
+            Fulfilment f = fulfilmentOf(rerouted.dispatchId(), rerouted.supplierId());
+            if (!f.status().live() || f.status() == FulfilmentStatus.SHIPPED
+                    || record.fulfilments().containsKey(rerouted.newDispatchId())) {
+                return;
+            }
+            record = record.withFulfilment(f.withStatus(FulfilmentStatus.REROUTED))
+                    .withFulfilment(Fulfilment.sent(rerouted.newDispatchId(), rerouted.newSupplierId()));
+            boolean firstStillHasAPart = record.fulfilments().values().stream()
+                    .anyMatch(x -> x.supplierId().equals(rerouted.supplierId()) && x.status().live());
+            List<String> expected = new ArrayList<>(record.expectedSuppliers());
+            if (!firstStillHasAPart) {
+                expected.remove(rerouted.supplierId());
+            }
+            if (!expected.contains(rerouted.newSupplierId())) {
+                expected.add(rerouted.newSupplierId());
+            }
+            record = record.withExpectedSuppliers(expected.stream().sorted().toList());
+            progress();
+        }
+
         private void shipped(ParcelsShipped shipped) {
             Fulfilment f = fulfilmentOf(shipped.dispatchId(), shipped.supplierId());
             if (f.status() == FulfilmentStatus.REJECTED) {
@@ -296,7 +324,7 @@ public final class OrderStateMachine {
             }
             record = record.withFulfilment(f.withStatus(FulfilmentStatus.CANCELLED));
             boolean allCancelled = record.fulfilments().values().stream()
-                    .allMatch(x -> x.status() == FulfilmentStatus.CANCELLED || x.status() == FulfilmentStatus.REJECTED);
+                    .allMatch(x -> !x.status().live());
             if (record.status() == OrderStatus.CANCELLING && allCancelled) {
                 move(OrderStatus.CANCELLED, "every supplier cancelled its dispatch");
             }

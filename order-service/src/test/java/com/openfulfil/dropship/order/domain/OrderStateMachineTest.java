@@ -27,6 +27,7 @@ import com.openfulfil.dropship.events.partner.CommissionEarned;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
+import com.openfulfil.dropship.events.supplier.DispatchRerouted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
 import com.openfulfil.dropship.events.tracking.ParcelDelayed;
@@ -307,6 +308,30 @@ class OrderStateMachineTest {
                 new SupplierRejected("rj", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts", RejectionReason.ADDRESS, "no such street"));
         assertThat(record.status()).isEqualTo(EXCEPTION);
         assertThat(record.history().get(record.history().size() - 1).reason()).contains("ADDRESS").contains("no such street");
+    }
+
+    private static DispatchRerouted rerouted(String from, String to) {
+        return new DispatchRerouted("rr-" + from, NOW, ORDER, "d-" + from, from, "d-" + to, to,
+                List.of(new LineAllocation(1, "SKU-0", 1, new OfferRef(to, "B0", BigDecimal.ONE, BigDecimal.ONE, "USD",
+                        3, 2), List.of())), "rejected by " + from + ": out of stock");
+    }
+
+    @Test
+    void aRerouteWaitsForTheBackupInsteadOfTheSupplierThatRefused() {
+        apply(placed, allocatedTo("hanoi-crafts", "shenzhen-gadgets"), sent("hanoi-crafts"), sent("shenzhen-gadgets"),
+                accepted("shenzhen-gadgets"), rerouted("hanoi-crafts", "lyon-linen"), rerouted("hanoi-crafts", "lyon-linen"),
+                sent("lyon-linen"));
+
+        assertThat(record.status()).isEqualTo(DISPATCHED);
+        assertThat(record.expectedSuppliers()).containsExactly("lyon-linen", "shenzhen-gadgets");
+        assertThat(record.fulfilments().get("d-hanoi-crafts").status()).isEqualTo(FulfilmentStatus.REROUTED);
+        assertThat(record.fulfilments().get("d-lyon-linen").status()).isEqualTo(FulfilmentStatus.SENT);
+
+        apply(shipped("shenzhen-gadgets", "SF1"), accepted("lyon-linen"));
+        assertThat(record.status()).as("the backup has not shipped yet").isEqualTo(ACCEPTED);
+        apply(shipped("lyon-linen", "LY1"));
+        assertThat(record.status()).isEqualTo(SHIPPED);
+        assertThat(transitions).doesNotContain(EXCEPTION);
     }
 
     @Test

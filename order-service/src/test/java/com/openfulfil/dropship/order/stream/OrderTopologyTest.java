@@ -13,6 +13,7 @@ import com.openfulfil.dropship.events.order.RefundIssued;
 import com.openfulfil.dropship.events.order.ReturnReceived;
 import com.openfulfil.dropship.events.order.ReturnRequested;
 import com.openfulfil.dropship.events.partner.CommissionReversed;
+import com.openfulfil.dropship.events.supplier.DispatchRerouted;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
@@ -67,6 +68,23 @@ class OrderTopologyTest {
         assertThat(changes.get(1).from()).isEqualTo(OrderStatus.PLACED);
         OrderRecord stored = harness.<OrderRecord>store(OrderProcessor.STORE).get("o-7");
         assertThat(stored.status()).isEqualTo(OrderStatus.CONFIRMED);
+    }
+
+    @Test
+    void aDispatchReroutedToABackupKeepsTheOrderGoingAtTheBackup() {
+        OfferRef backup = new OfferRef("lyon-linen", "LY-1", new BigDecimal("4.90"), new BigDecimal("2.10"), "USD", 3, 2);
+        harness.pipe(Topics.ORDERS_PLACED, placed).pipe(Topics.ORDER_ALLOCATIONS, allocated())
+                .pipe(Topics.FULFILMENT_EVENTS, "o-7", new DispatchSent("s-1", T, "o-7", "d-1", "hanoi-crafts", List.of()))
+                .pipe(Topics.FULFILMENT_EVENTS, "o-7", new DispatchRerouted("rr-1", T, "o-7", "d-1", "hanoi-crafts", "d-2",
+                        "lyon-linen", List.of(new LineAllocation(1, "MUG-001", 2, backup, List.of())), "out of stock"))
+                .pipe(Topics.FULFILMENT_EVENTS, "o-7", new DispatchSent("s-2", T, "o-7", "d-2", "lyon-linen", List.of()))
+                .pipe(Topics.FULFILMENT_EVENTS, "o-7", new ParcelsShipped("sh-2", T, "o-7", "d-2", "lyon-linen", "DHL",
+                        List.of("DHL1")));
+
+        assertThat(harness.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class)).extracting(OrderStatusChanged::to)
+                .containsExactly(OrderStatus.PLACED, OrderStatus.CONFIRMED, OrderStatus.DISPATCHED, OrderStatus.SHIPPED);
+        OrderRecord stored = harness.<OrderRecord>store(OrderProcessor.STORE).get("o-7");
+        assertThat(stored.expectedSuppliers()).containsExactly("lyon-linen");
     }
 
     @Test

@@ -2,14 +2,17 @@ package com.openfulfil.dropship.gateway.config;
 
 import com.openfulfil.dropship.events.model.PackingInstructions;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.gateway.domain.SlaTerms;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -77,9 +80,14 @@ public record GatewayProperties(@DefaultValue Branding branding, List<Supplier> 
      *                  with; blank means it cannot use HTTP
      */
     public record Supplier(String id, String name, @DefaultValue("kafka") Transport transport, String secret,
-                           Http http) {
+                           Http http, @DefaultValue Sla sla) {
         @ConstructorBinding
         public Supplier {
+            sla = sla == null ? new Sla(null, null, null, null) : sla;
+        }
+
+        public Supplier(String id, String name, Transport transport, String secret, Http http) {
+            this(id, name, transport, secret, http, null);
         }
 
         public Supplier(String id, String name, Transport transport, String secret) {
@@ -106,6 +114,38 @@ public record GatewayProperties(@DefaultValue Branding branding, List<Supplier> 
      * @param timeout how long one call may take before it counts as failed and is retried
      */
     public record Http(URI baseUrl, @DefaultValue("10s") Duration timeout) {
+    }
+
+    /**
+     * The supplier's service levels (R3.5).
+     *
+     * @param acceptWithin   how long after dispatch the supplier has to accept or refuse (default 24h)
+     * @param shipWithin     how long after dispatch it has to ship (default 48h)
+     * @param policy         {@code escalate} (ops alert) or {@code reroute} (cancel there, send to a backup)
+     * @param penaltyPercent the agreement's penalty for a missed deadline, percent of the dispatch's value
+     */
+    public record Sla(Duration acceptWithin, Duration shipWithin, SlaTerms.Policy policy, BigDecimal penaltyPercent) {
+        public Sla {
+            acceptWithin = acceptWithin == null ? SlaTerms.DEFAULT.acceptWithin() : acceptWithin;
+            shipWithin = shipWithin == null ? SlaTerms.DEFAULT.shipWithin() : shipWithin;
+            policy = policy == null ? SlaTerms.DEFAULT.policy() : policy;
+            penaltyPercent = penaltyPercent == null ? SlaTerms.DEFAULT.penaltyPercent() : penaltyPercent;
+            if (acceptWithin.isNegative() || acceptWithin.isZero() || shipWithin.isNegative() || shipWithin.isZero()) {
+                throw new IllegalArgumentException("dropship.gateway.suppliers[].sla: deadlines must be positive");
+            }
+            if (penaltyPercent.signum() < 0 || penaltyPercent.compareTo(BigDecimal.valueOf(100)) > 0) {
+                throw new IllegalArgumentException("dropship.gateway.suppliers[].sla.penalty-percent must be 0 to 100");
+            }
+        }
+
+        public SlaTerms terms() {
+            return new SlaTerms(acceptWithin, shipWithin, policy, penaltyPercent);
+        }
+    }
+
+    /** Each configured supplier's service levels, by id. */
+    public Map<String, SlaTerms> slaTerms() {
+        return suppliers.stream().collect(Collectors.toUnmodifiableMap(Supplier::id, s -> s.sla().terms()));
     }
 
     public enum Transport {

@@ -20,13 +20,15 @@ class HttpConnectorConfig {
     HttpConnectors httpConnectors(GatewayProperties gateway, DropshipProperties dropship,
                                   @Value("${spring.application.name}") String service, CircuitBreakerRegistry breakers,
                                   RetryRegistry retries, RateLimiterRegistry rateLimiters, BulkheadRegistry bulkheads) {
-        return new HttpConnectors(gateway, dropship.kafka().bootstrapServers(), service, breakers, retries,
+        return new HttpConnectors(gateway, dropship.kafka().bootstrapServers(), dropship.kafka().security(), service,
+                breakers, retries,
                 rateLimiters, bulkheads);
     }
 
     @Bean
     ParkedDispatches parkedDispatches(DropshipProperties dropship, @Value("${spring.application.name}") String service,
                                       EventPublisher publisher) {
-        return new ParkedDispatches(dropship.kafka().bootstrapServers(), service, publisher);
+        return new ParkedDispatches(dropship.kafka().bootstrapServers(), dropship.kafka().security(), service,
+                publisher);
     }
 }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -33,8 +34,9 @@ public final class HttpConnectors implements SmartLifecycle {
     private final List<Worker> workers = new ArrayList<>();
     private volatile boolean running;
 
-    public HttpConnectors(GatewayProperties properties, String bootstrapServers, String service,
-                          CircuitBreakerRegistry breakers, RetryRegistry retries, RateLimiterRegistry rateLimiters,
+    /** @param security the cluster's security settings ({@code DropshipProperties.Kafka#security()}) */
+    public HttpConnectors(GatewayProperties properties, String bootstrapServers, Map<String, Object> security,
+                          String service, CircuitBreakerRegistry breakers, RetryRegistry retries, RateLimiterRegistry rateLimiters,
                           BulkheadRegistry bulkheads) {
         String group = service + "-http";
         for (GatewayProperties.Supplier s : properties.httpSuppliers()) {
@@ -45,13 +47,22 @@ public final class HttpConnectors implements SmartLifecycle {
             int lanes = bulkheads.bulkhead(name, BASE_CONFIG).getBulkheadConfig().getMaxConcurrentCalls();
             ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, lanes), r -> new Thread(r, name + "-call"));
             DispatchForwarder forwarder = new DispatchForwarder(s.id(), service, guarded,
-                    DeadLetters.forBroker(bootstrapServers), pool);
-            workers.add(new Worker(forwarder, consumer(bootstrapServers, group, s.id()), pool));
+                    DeadLetters.forBroker(bootstrapServers, security), pool);
+            workers.add(new Worker(forwarder, consumer(bootstrapServers, security, group, s.id()), pool));
         }
     }
 
-    private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, String group, String supplierId) {
-        return new KafkaConsumer<>(Map.of(
+    private static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, Map<String, Object> security,
+                                                          String group, String supplierId) {
+        return new KafkaConsumer<>(consumerConfig(bootstrapServers, security, group, supplierId),
+                new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The cluster's security settings, then the connector's own settings over them. */
+    static Map<String, Object> consumerConfig(String bootstrapServers, Map<String, Object> security, String group,
+                                              String supplierId) {
+        Map<String, Object> config = new HashMap<>(security);
+        config.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, group,
                 ConsumerConfig.CLIENT_ID_CONFIG, group + "-" + supplierId,
@@ -61,8 +72,8 @@ public final class HttpConnectors implements SmartLifecycle {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 // retries with backoff may keep one batch busy for minutes
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50));
+        return config;
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,12 +30,16 @@ public final class ParkedDispatches {
     private static final Duration POLL = Duration.ofMillis(500);
 
     private final String bootstrapServers;
+    private final Map<String, Object> security;
     private final String service;
     private final EventPublisher publisher;
     private final EventSerde serde = new EventSerde();
 
-    public ParkedDispatches(String bootstrapServers, String service, EventPublisher publisher) {
+    /** @param security the cluster's security settings ({@code DropshipProperties.Kafka#security()}) */
+    public ParkedDispatches(String bootstrapServers, Map<String, Object> security, String service,
+                            EventPublisher publisher) {
         this.bootstrapServers = bootstrapServers;
+        this.security = Map.copyOf(security);
         this.service = service;
         this.publisher = publisher;
     }
@@ -74,11 +79,17 @@ public final class ParkedDispatches {
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
+        return new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** The cluster's security settings, then the retry's own settings over them. */
+    Map<String, Object> consumerConfig() {
+        Map<String, Object> config = new HashMap<>(security);
+        config.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.GROUP_ID_CONFIG, service + "-parked-retry",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
+        return config;
     }
 }

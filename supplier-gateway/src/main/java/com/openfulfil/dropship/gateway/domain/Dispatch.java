@@ -2,16 +2,20 @@ package com.openfulfil.dropship.gateway.domain;
 
 import com.openfulfil.dropship.events.model.DispatchItem;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One supplier's part of an order: what was sent, how far the supplier got, and every tracking
- * number it reported so far (so a re-sent shipment notice is recognised as a replay).
+ * One supplier's part of an order: what was sent and when, how far the supplier got, and every
+ * tracking number it reported so far (so a re-sent shipment notice is recognised as a replay).
+ * {@code rerouteWhenCancelled} marks a dispatch whose deadline passed under the reroute policy: once
+ * the supplier agrees to drop it, its lines go to a backup.
  */
 public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> items, DispatchStatus status,
-                       String carrier, List<String> trackingNumbers, CancellationState cancellation) {
+                       String carrier, List<String> trackingNumbers, CancellationState cancellation, Instant sentAt,
+                       boolean rerouteWhenCancelled) {
 
     public Dispatch {
         items = List.copyOf(items);
@@ -19,9 +23,9 @@ public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> 
         cancellation = cancellation == null ? CancellationState.NONE : cancellation;
     }
 
-    static Dispatch sent(String dispatchId, String supplierId, List<DispatchItem> items) {
+    static Dispatch sent(String dispatchId, String supplierId, List<DispatchItem> items, Instant at) {
         return new Dispatch(dispatchId, supplierId, items, DispatchStatus.SENT, null, List.of(),
-                CancellationState.NONE);
+                CancellationState.NONE, at, false);
     }
 
     Optional<Dispatch> accept() {
@@ -45,7 +49,7 @@ public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> 
         List<String> all = new ArrayList<>(trackingNumbers);
         all.addAll(fresh);
         return Optional.of(new Dispatch(dispatchId, supplierId, items, DispatchStatus.SHIPPED, shippedWith, all,
-                cancellation));
+                cancellation, sentAt, rerouteWhenCancelled));
     }
 
     /** A supplier's answer counts once, and only to a cancellation we asked for. */
@@ -55,10 +59,23 @@ public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> 
     }
 
     Dispatch withCancellation(CancellationState state) {
-        return new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers, state);
+        return new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers, state, sentAt,
+                rerouteWhenCancelled);
+    }
+
+    /** Asked to drop the dispatch so that a backup can have it. */
+    Dispatch cancellingToReroute() {
+        return new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers,
+                CancellationState.REQUESTED, sentAt, true);
+    }
+
+    Dispatch withoutReroute() {
+        return new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers, cancellation, sentAt,
+                false);
     }
 
     private Dispatch withStatus(DispatchStatus next) {
-        return new Dispatch(dispatchId, supplierId, items, next, carrier, trackingNumbers, cancellation);
+        return new Dispatch(dispatchId, supplierId, items, next, carrier, trackingNumbers, cancellation, sentAt,
+                rerouteWhenCancelled);
     }
 }

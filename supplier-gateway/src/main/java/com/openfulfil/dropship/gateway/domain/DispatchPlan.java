@@ -6,6 +6,7 @@ import com.openfulfil.dropship.events.model.DispatchItem;
 import com.openfulfil.dropship.events.model.LineAllocation;
 import com.openfulfil.dropship.events.model.OrderLine;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,8 +14,6 @@ import java.util.Map;
 
 /** Splits an allocated order into one dispatch per chosen supplier. */
 public final class DispatchPlan {
-    /** The first attempt at a supplier; a reroute (issue 6) will use the next number. */
-    static final String FIRST_ATTEMPT = "1";
 
     private DispatchPlan() {
     }
@@ -24,11 +23,16 @@ public final class DispatchPlan {
      * so every retry of the same dispatch carries the same idempotency key to the supplier.
      */
     public static String dispatchId(String orderId, String supplierId) {
-        return EventIds.derived(orderId, supplierId, FIRST_ATTEMPT);
+        return dispatchId(orderId, supplierId, 1);
+    }
+
+    /** The {@code attempt}-th dispatch of the order to one supplier: a reroute to a supplier that already has a part. */
+    public static String dispatchId(String orderId, String supplierId, long attempt) {
+        return EventIds.derived(orderId, supplierId, Long.toString(attempt));
     }
 
     /** One dispatch per supplier, in the order the suppliers first appear among the lines. */
-    public static List<Dispatch> split(StockAllocated allocated) {
+    public static List<Dispatch> split(StockAllocated allocated, Instant now) {
         Map<String, List<DispatchItem>> bySupplier = new LinkedHashMap<>();
         for (LineAllocation line : allocated.lines()) {
             bySupplier.computeIfAbsent(line.chosen().supplierId(), s -> new ArrayList<>())
@@ -36,7 +40,7 @@ public final class DispatchPlan {
         }
         List<Dispatch> dispatches = new ArrayList<>();
         bySupplier.forEach((supplierId, items) ->
-                dispatches.add(Dispatch.sent(dispatchId(allocated.orderId(), supplierId), supplierId, items)));
+                dispatches.add(Dispatch.sent(dispatchId(allocated.orderId(), supplierId), supplierId, items, now)));
         return List.copyOf(dispatches);
     }
 

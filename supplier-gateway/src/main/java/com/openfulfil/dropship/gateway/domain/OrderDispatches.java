@@ -5,6 +5,8 @@ import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.PackingInstructions;
+import com.openfulfil.dropship.events.model.RejectionReason;
+import com.openfulfil.dropship.events.model.SlaDeadline;
 import com.openfulfil.dropship.events.model.SpecialRequests;
 import com.openfulfil.dropship.events.supplier.CancellationAccepted;
 import com.openfulfil.dropship.events.supplier.CancellationRefused;
@@ -17,6 +19,7 @@ import com.openfulfil.dropship.events.supplier.DispatchRequested;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.DispatchShipped;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.supplier.SlaBreached;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.supplier.SupplierUpdate;
@@ -29,8 +32,9 @@ import java.util.Set;
 
 /**
  * Everything supplier-gateway knows about one order: the allocation it was given and one
- * dispatch per supplier. {@code unroutedSuppliers} lists chosen suppliers that are not configured
- * here; such an allocation is kept but nothing is sent (rerouting is issue 6).
+ * dispatch per supplier, plus the dispatches to backup suppliers when a part was rerouted.
+ * {@code unroutedSuppliers} lists chosen suppliers that are not configured here; such an
+ * allocation is kept but nothing is sent.
  */
 public record OrderDispatches(String orderId, StockAllocated allocation, List<Dispatch> dispatches,
                               List<String> unroutedSuppliers) {
@@ -47,7 +51,7 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
      */
     public static Decision allocate(StockAllocated allocated, Set<String> knownSuppliers, PackingInstructions packing,
                                     Instant now) {
-        List<Dispatch> planned = DispatchPlan.split(allocated);
+        List<Dispatch> planned = DispatchPlan.split(allocated, now);
         List<String> unknown = planned.stream().map(Dispatch::supplierId)
                 .filter(s -> !knownSuppliers.contains(s)).toList();
         if (!unknown.isEmpty()) {
@@ -55,7 +59,8 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
         }
         List<Event> events = new ArrayList<>();
         for (Dispatch dispatch : planned) {
-            events.add(request(allocated, dispatch, packing, now));
+            events.add(request(allocated, dispatch, packing,
+                    EventIds.derived(allocated.eventId(), dispatch.supplierId(), "DispatchRequested"), now));
             events.add(new DispatchSent(EventIds.derived(allocated.eventId(), dispatch.supplierId(), "DispatchSent"),
                     now, allocated.orderId(), dispatch.dispatchId(), dispatch.supplierId(), dispatch.items()));
         }
@@ -63,7 +68,7 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
     }
 
     /** A supplier's answer: normalised onto fulfilment.events when it is news, nothing otherwise. */
-    public Decision apply(SupplierUpdate update, Instant now) {
+    public Decision apply(SupplierUpdate update, Routing routing, Instant now) {
         Optional<Dispatch> found = dispatches.stream()
                 .filter(d -> d.dispatchId().equals(update.dispatchId())).findFirst();
         if (found.isEmpty()) {
@@ -73,10 +78,10 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
         if (!dispatch.supplierId().equals(update.supplierId())) {
             return Decision.ignore(this, "dispatch belongs to another supplier");
         }
-        return answer(dispatch, update, now);
+        return answer(dispatch, update, routing, now);
     }
 
-    private Decision answer(Dispatch dispatch, SupplierUpdate update, Instant now) {
+    private Decision answer(Dispatch dispatch, SupplierUpdate update, Routing routing, Instant now) {
         String id = EventIds.derived(update.eventId(), "normalised");
         if (update instanceof DispatchAccepted) {
             return dispatch.accept().map(next -> emit(next,
@@ -84,8 +89,7 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
                     .orElseGet(() -> ignoreTransition(dispatch, update));
         }
         if (update instanceof DispatchRejected rejected) {
-            return dispatch.reject().map(next -> emit(next, new SupplierRejected(id, now, orderId, next.dispatchId(),
-                            next.supplierId(), rejected.reason(), rejected.detail())))
+            return dispatch.reject().map(next -> rejected(next, rejected, id, routing, now))
                     .orElseGet(() -> ignoreTransition(dispatch, update));
         }
         if (update instanceof DispatchShipped shipped) {
@@ -97,7 +101,7 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
         }
         if (update instanceof CancellationAccepted) {
             return dispatch.cancellationAnswered(CancellationState.ACCEPTED)
-                    .map(next -> emit(next, new DispatchCancelled(id, now, orderId, next.dispatchId(), next.supplierId())))
+                    .map(next -> cancelled(next, id, routing, now))
                     .orElseGet(() -> ignoreTransition(dispatch, update));
         }
         if (update instanceof CancellationRejected rejected) {
@@ -107,6 +111,31 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
                     .orElseGet(() -> ignoreTransition(dispatch, update));
         }
         return ignoreTransition(dispatch, update);
+    }
+
+    /**
+     * Refused for stock, and not being cancelled anyway: the lines go to their backups (R3.2). Any
+     * other refusal, or no backup left, is reported as it is and the order needs a person.
+     */
+    private Decision rejected(Dispatch next, DispatchRejected rejected, String id, Routing routing, Instant now) {
+        SupplierRejected reported = new SupplierRejected(id, now, orderId, next.dispatchId(), next.supplierId(),
+                rejected.reason(), rejected.detail());
+        if (rejected.reason() != RejectionReason.OUT_OF_STOCK || next.cancellation() != CancellationState.NONE) {
+            return emit(next, reported);
+        }
+        return Reroute.of(replace(next), next, routing, id, "rejected by " + next.supplierId() + ": out of stock"
+                        + (rejected.detail() == null ? "" : " (" + rejected.detail() + ")"), now)
+                .orElseGet(() -> emit(next, reported));
+    }
+
+    /** The supplier dropped the dispatch: the order's cancellation goes on, or a late dispatch moves to a backup. */
+    private Decision cancelled(Dispatch next, String id, Routing routing, Instant now) {
+        DispatchCancelled reported = new DispatchCancelled(id, now, orderId, next.dispatchId(), next.supplierId());
+        if (!next.rerouteWhenCancelled()) {
+            return emit(next, reported);
+        }
+        return Reroute.of(replace(next), next, routing, id, "deadline missed at " + next.supplierId(), now)
+                .orElseGet(() -> emit(next, reported));
     }
 
     /**
@@ -120,7 +149,8 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
         for (Dispatch dispatch : dispatches) {
             String id = EventIds.derived(causeId, dispatch.dispatchId(), "cancel");
             if (dispatch.cancellation() != CancellationState.NONE) {
-                next.add(dispatch);
+                // a late dispatch being dropped for a backup is now dropped for the order's cancellation
+                next.add(dispatch.withoutReroute());
             } else if (dispatch.status() == DispatchStatus.SHIPPED) {
                 events.add(new CancellationRefused(id, now, orderId, dispatch.dispatchId(), dispatch.supplierId(),
                         "already shipped"));
@@ -134,8 +164,40 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
                 next.add(dispatch.withCancellation(CancellationState.REQUESTED));
             }
         }
-        return events.isEmpty() ? Decision.ignore(this, "nothing to cancel")
+        return events.isEmpty() && next.equals(dispatches) ? Decision.ignore(this, "nothing to cancel")
                 : Decision.emit(new OrderDispatches(orderId, allocation, next, unroutedSuppliers), events);
+    }
+
+    /**
+     * A deadline of {@code dispatchId} fell due (R3.5). Met in time, or the dispatch is being
+     * cancelled anyway: nothing. Otherwise SlaBreached with the agreement's penalty; under the reroute
+     * policy, with a backup left for every line, the supplier is asked to cancel and the lines move
+     * once it agrees; else ops take over.
+     */
+    public Decision breach(String dispatchId, SlaDeadline deadline, Instant due, SlaTerms terms, Routing routing,
+                           Instant now) {
+        Optional<Dispatch> found = dispatches.stream().filter(d -> d.dispatchId().equals(dispatchId)).findFirst();
+        if (found.isEmpty()) {
+            return Decision.ignore(this, "unknown dispatch");
+        }
+        Dispatch dispatch = found.get();
+        boolean met = deadline == SlaDeadline.ACCEPT ? dispatch.status() != DispatchStatus.SENT
+                : dispatch.status() == DispatchStatus.SHIPPED || dispatch.status() == DispatchStatus.REJECTED;
+        if (met || dispatch.cancellation() != CancellationState.NONE) {
+            return Decision.ignore(this, deadline + " deadline met or no longer relevant");
+        }
+        String id = EventIds.derived(dispatchId, deadline.name(), "breached");
+        boolean reroute = terms.policy() == SlaTerms.Policy.REROUTE
+                && Reroute.of(this, dispatch, routing, id, "", now).isPresent();
+        SlaBreached breached = new SlaBreached(id, now, orderId, dispatchId, dispatch.supplierId(), deadline, due,
+                reroute ? SlaBreached.Action.REROUTING : SlaBreached.Action.ESCALATED, terms.penaltyPercent());
+        if (!reroute) {
+            return Decision.emit(this, List.of(breached));
+        }
+        return Decision.emit(replace(dispatch.cancellingToReroute()), List.of(breached,
+                new CancellationRequested(EventIds.derived(id, "cancel"), now, orderId, dispatchId,
+                        dispatch.supplierId(), deadline == SlaDeadline.ACCEPT ? "not accepted in time"
+                        : "not shipped in time")));
     }
 
     private Decision emit(Dispatch next, Event event) {
@@ -147,18 +209,21 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
                 + dispatch.status());
     }
 
+    OrderDispatches withDispatches(List<Dispatch> all) {
+        return new OrderDispatches(orderId, allocation, all, unroutedSuppliers);
+    }
+
     private OrderDispatches replace(Dispatch next) {
         List<Dispatch> all = dispatches.stream()
                 .map(d -> d.dispatchId().equals(next.dispatchId()) ? next : d).toList();
         return new OrderDispatches(orderId, allocation, all, unroutedSuppliers);
     }
 
-    private static DispatchRequested request(StockAllocated allocated, Dispatch dispatch, PackingInstructions packing,
-                                             Instant now) {
+    static DispatchRequested request(StockAllocated allocated, Dispatch dispatch, PackingInstructions packing,
+                                     String eventId, Instant now) {
         OrderDetails order = allocated.order();
         SpecialRequests requests = order.requests() == null ? SpecialRequests.NONE : order.requests();
-        return new DispatchRequested(EventIds.derived(allocated.eventId(), dispatch.supplierId(), "DispatchRequested"),
-                now, allocated.orderId(), dispatch.dispatchId(), dispatch.supplierId(), dispatch.items(),
+        return new DispatchRequested(eventId, now, allocated.orderId(), dispatch.dispatchId(), dispatch.supplierId(), dispatch.items(),
                 order.shipTo(), order.customer(), order.priority(), requests, packing);
     }
 }

@@ -3,13 +3,19 @@ package com.openfulfil.dropship.gateway.stream;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.model.RejectionReason;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.serde.JsonSerde;
+import com.openfulfil.dropship.events.supplier.DispatchRerouted;
+import com.openfulfil.dropship.events.supplier.DispatchSent;
+import com.openfulfil.dropship.events.supplier.SlaBreached;
+import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.supplier.SupplierUpdate;
 import com.openfulfil.dropship.gateway.domain.Decision;
 import com.openfulfil.dropship.gateway.domain.OrderDispatches;
 import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
@@ -31,6 +37,7 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
     private final DispatchSettings settings;
     private ProcessorContext<String, Event> context;
     private KeyValueStore<String, OrderDispatches> store;
+    private Deadlines deadlines;
 
     private DispatchProcessor(DispatchSettings settings) {
         this.settings = settings;
@@ -40,6 +47,28 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
     public void init(ProcessorContext<String, Event> context) {
         this.context = context;
         this.store = context.getStateStore(DispatchTopology.STORE);
+        this.deadlines = new Deadlines(context.getStateStore(Deadlines.STORE));
+        // wall-clock time: a deadline passes whether or not any message arrives
+        context.schedule(settings.deadlineCheck(), PunctuationType.WALL_CLOCK_TIME, this::checkDeadlines);
+    }
+
+    /** Each deadline that fell due is checked against its dispatch once, then forgotten. */
+    private void checkDeadlines(long nowMs) {
+        Instant now = Instant.ofEpochMilli(nowMs);
+        for (Deadlines.Due due : deadlines.due(now)) {
+            OrderDispatches dispatches = store.get(due.orderId());
+            deadlines.done(due);
+            if (dispatches != null) {
+                String supplierId = dispatches.dispatches().stream()
+                        .filter(d -> d.dispatchId().equals(due.dispatchId())).map(d -> d.supplierId())
+                        .findFirst().orElse("");
+                Decision decision = dispatches.breach(due.dispatchId(), due.deadline(), due.due(),
+                        settings.sla(supplierId), settings.routing(), now);
+                if (decision.changed()) {
+                    keep(new Record<>(due.orderId(), null, nowMs), decision);
+                }
+            }
+        }
     }
 
     @Override
@@ -91,7 +120,7 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
             ignored(update, "unknown order");
             return;
         }
-        Decision decision = dispatches.apply(update, now());
+        Decision decision = dispatches.apply(update, settings.routing(), now());
         decision.ignoredBecause().ifPresentOrElse(reason -> ignored(update, reason), () -> keep(record, decision));
     }
 
@@ -99,6 +128,34 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
         store.put(decision.state().orderId(), decision.state());
         decision.events().forEach(event -> context.forward(record.withKey(decision.state().orderId())
                 .withValue(event).withTimestamp(context.currentSystemTimeMs())));
+        decision.events().forEach(DispatchProcessor::watch);
+        decision.events().stream().filter(DispatchSent.class::isInstance).map(DispatchSent.class::cast)
+                .forEach(sent -> deadlines.watch(sent, settings.sla(sent.supplierId())));
+    }
+
+    /** Ops hear of every reroute, and loudly of a stock refusal no backup could take over. */
+    private static void watch(Event event) {
+        if (event instanceof DispatchRerouted rerouted) {
+            log.info("Order {}: dispatch {} at {} rerouted to {} as {} ({})", rerouted.orderId(), rerouted.dispatchId(),
+                    rerouted.supplierId(), rerouted.newSupplierId(), rerouted.newDispatchId(), rerouted.reason());
+            Metrics.counter("dropship.gateway.reroutes", "from", rerouted.supplierId(), "to", rerouted.newSupplierId())
+                    .increment();
+        } else if (event instanceof SlaBreached breached) {
+            if (breached.action() == SlaBreached.Action.ESCALATED) {
+                log.error("ALERT order {}: {} missed its {} deadline (due {}) for dispatch {}; escalated to ops",
+                        breached.orderId(), breached.supplierId(), breached.deadline(), breached.due(),
+                        breached.dispatchId());
+            } else {
+                log.warn("Order {}: {} missed its {} deadline for dispatch {}; cancelling there to reroute",
+                        breached.orderId(), breached.supplierId(), breached.deadline(), breached.dispatchId());
+            }
+            Metrics.counter("dropship.gateway.sla.breaches", "supplier", breached.supplierId(), "deadline",
+                    breached.deadline().name(), "action", breached.action().name()).increment();
+        } else if (event instanceof SupplierRejected rejected && rejected.reason() == RejectionReason.OUT_OF_STOCK) {
+            log.error("ALERT order {}: {} is out of stock for dispatch {} and no backup offer is left; the order needs"
+                    + " a person", rejected.orderId(), rejected.supplierId(), rejected.dispatchId());
+            Metrics.counter("dropship.gateway.reroutes.exhausted", "supplier", rejected.supplierId()).increment();
+        }
     }
 
     private void ignored(SupplierUpdate update, String reason) {
@@ -126,7 +183,9 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
         @Override
         public Set<StoreBuilder<?>> stores() {
             return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DispatchTopology.STORE),
-                    Serdes.String(), JsonSerde.of(OrderDispatches.class)));
+                    Serdes.String(), JsonSerde.of(OrderDispatches.class)),
+                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Deadlines.STORE), Serdes.String(),
+                            Serdes.String()));
         }
     }
 }

@@ -6,6 +6,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import java.util.function.BiConsumer;
 
 /**
@@ -17,7 +18,8 @@ class DispatchStream {
 
     @Bean
     BiConsumer<KStream<String, Event>, KStream<String, Event>> dispatch(GatewayProperties properties) {
-        DispatchSettings settings = new DispatchSettings(properties.supplierIds(), properties.branding().packing());
+        DispatchSettings settings = new DispatchSettings(properties.supplierIds(), properties.branding().packing(),
+                properties.slaTerms(), Duration.ofMinutes(1));
         return (allocations, updates) -> DispatchTopology.build(allocations, updates, settings);
     }
 }

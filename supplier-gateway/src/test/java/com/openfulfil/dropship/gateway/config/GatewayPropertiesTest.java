@@ -3,7 +3,14 @@ package com.openfulfil.dropship.gateway.config;
 import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.kafka.ServiceTopics;
+import com.openfulfil.dropship.gateway.domain.SlaTerms;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.Map;
 
 import java.util.List;
 
@@ -34,6 +41,23 @@ class GatewayPropertiesTest {
                 .hasMessageContaining("Hanoi Crafts");
         assertThatThrownBy(() -> new GatewayProperties(BRANDING, List.of(supplier("a", null), supplier("a", null))))
                 .hasMessageContaining("repeated");
+    }
+
+    @Test
+    void serviceLevelsBindFromConfigurationWithTheR35DefaultsAndABadPenaltyStopsTheService() {
+        GatewayProperties properties = new Binder(new MapConfigurationPropertySource(Map.of(
+                "dropship.gateway.suppliers[0].id", "hanoi-crafts",
+                "dropship.gateway.suppliers[1].id", "lyon-linen",
+                "dropship.gateway.suppliers[1].sla.ship-within", "72h",
+                "dropship.gateway.suppliers[1].sla.policy", "reroute",
+                "dropship.gateway.suppliers[1].sla.penalty-percent", "7.5")))
+                .bind("dropship.gateway", GatewayProperties.class).get();
+
+        assertThat(properties.slaTerms()).containsEntry("hanoi-crafts", SlaTerms.DEFAULT)
+                .containsEntry("lyon-linen", new SlaTerms(Duration.ofHours(24), Duration.ofHours(72),
+                        SlaTerms.Policy.REROUTE, new BigDecimal("7.5")));
+        assertThatThrownBy(() -> new GatewayProperties.Sla(null, null, null, new BigDecimal("120")))
+                .hasMessageContaining("penalty-percent");
     }
 
     @Test

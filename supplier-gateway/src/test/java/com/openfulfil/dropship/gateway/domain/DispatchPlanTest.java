@@ -1,5 +1,7 @@
 package com.openfulfil.dropship.gateway.domain;
 
+import com.openfulfil.dropship.events.fixtures.OrderFixtures;
+
 import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.model.DispatchItem;
 import com.openfulfil.dropship.gateway.Allocations;
@@ -16,7 +18,7 @@ class DispatchPlanTest {
     void splitsAnOrderIntoOneDispatchPerChosenSupplier() {
         StockAllocated allocated = Allocations.twoSuppliers("o-1");
 
-        List<Dispatch> dispatches = DispatchPlan.split(allocated);
+        List<Dispatch> dispatches = DispatchPlan.split(allocated, OrderFixtures.T0);
 
         assertThat(dispatches).extracting(Dispatch::supplierId).containsExactly("hanoi-crafts", "shenzhen-gadgets");
         assertThat(dispatches.get(0).items()).containsExactly(
@@ -36,9 +38,9 @@ class DispatchPlanTest {
         StockAllocated retried = Allocations.anAllocation("o-1").eventId("another-allocation-event")
                 .line("MUG-001", 2, "hanoi-crafts", "HN-MUG-001", "4.20").build();
 
-        String id = DispatchPlan.split(first).get(0).dispatchId();
+        String id = DispatchPlan.split(first, OrderFixtures.T0).get(0).dispatchId();
 
-        assertThat(DispatchPlan.split(retried).get(0).dispatchId()).isEqualTo(id);
+        assertThat(DispatchPlan.split(retried, OrderFixtures.T0).get(0).dispatchId()).isEqualTo(id);
         assertThat(id).isEqualTo(DispatchPlan.dispatchId("o-1", "hanoi-crafts"));
         assertThat(DispatchPlan.dispatchId("o-1", "shenzhen-gadgets")).isNotEqualTo(id);
         assertThat(DispatchPlan.dispatchId("o-2", "hanoi-crafts")).isNotEqualTo(id);

@@ -29,6 +29,7 @@ class OrderDispatchesTest {
     private static final PackingInstructions PACKING = new PackingInstructions(true, "Acme Home", "Thanks");
     private static final Set<String> KNOWN = Set.of("hanoi-crafts", "shenzhen-gadgets", "lyon-linen");
     private static final String HANOI = "hanoi-crafts";
+    private static final Routing ROUTING = new Routing(KNOWN, PACKING);
 
     private final StockAllocated allocated = Allocations.twoSuppliers("o-1");
     private final String hanoiDispatch = DispatchPlan.dispatchId("o-1", HANOI);
@@ -79,8 +80,8 @@ class OrderDispatchesTest {
     void acceptanceOfASentDispatchIsNormalisedAndARepeatIsIgnored() {
         OrderDispatches sent = allocatedState();
 
-        Decision accepted = sent.apply(accept("u-1"), NOW);
-        Decision repeated = accepted.state().apply(accept("u-2"), NOW);
+        Decision accepted = sent.apply(accept("u-1"), ROUTING, NOW);
+        Decision repeated = accepted.state().apply(accept("u-2"), ROUTING, NOW);
 
         assertThat(accepted.events()).singleElement().isInstanceOfSatisfying(SupplierAccepted.class, e -> {
             assertThat(e.dispatchId()).isEqualTo(hanoiDispatch);
@@ -94,11 +95,11 @@ class OrderDispatchesTest {
 
     @Test
     void aShipmentReportsOnlyTrackingNumbersNotSeenBefore() {
-        OrderDispatches accepted = allocatedState().apply(accept("u-1"), NOW).state();
+        OrderDispatches accepted = allocatedState().apply(accept("u-1"), ROUTING, NOW).state();
 
-        Decision firstParcel = accepted.apply(ship("u-2", "VN1"), NOW);
-        Decision resent = firstParcel.state().apply(ship("u-3", "VN1"), NOW);
-        Decision secondParcel = firstParcel.state().apply(ship("u-4", "VN1", "VN2"), NOW);
+        Decision firstParcel = accepted.apply(ship("u-2", "VN1"), ROUTING, NOW);
+        Decision resent = firstParcel.state().apply(ship("u-3", "VN1"), ROUTING, NOW);
+        Decision secondParcel = firstParcel.state().apply(ship("u-4", "VN1", "VN2"), ROUTING, NOW);
 
         assertThat(only(firstParcel.events(), ParcelsShipped.class)).singleElement()
                 .satisfies(p -> assertThat(p.trackingNumbers()).containsExactly("VN1"))
@@ -111,10 +112,10 @@ class OrderDispatchesTest {
 
     @Test
     void aSupplierMayShipWithoutAcceptingFirstButALateAcceptanceIsIgnored() {
-        OrderDispatches shipped = allocatedState().apply(ship("u-1", "VN1"), NOW).state();
+        OrderDispatches shipped = allocatedState().apply(ship("u-1", "VN1"), ROUTING, NOW).state();
 
         assertThat(status(shipped)).isEqualTo(DispatchStatus.SHIPPED);
-        assertThat(shipped.apply(accept("u-2"), NOW).changed()).isFalse();
+        assertThat(shipped.apply(accept("u-2"), ROUTING, NOW).changed()).isFalse();
     }
 
     @Test
@@ -122,14 +123,14 @@ class OrderDispatchesTest {
         DispatchRejected rejection = new DispatchRejected("u-1", NOW, "o-1", hanoiDispatch, HANOI,
                 RejectionReason.OUT_OF_STOCK, "count was wrong");
 
-        Decision rejected = allocatedState().apply(rejection, NOW);
-        Decision afterShipping = allocatedState().apply(ship("u-2", "VN1"), NOW).state().apply(rejection, NOW);
+        Decision rejected = allocatedState().apply(rejection, ROUTING, NOW);
+        Decision afterShipping = allocatedState().apply(ship("u-2", "VN1"), ROUTING, NOW).state().apply(rejection, ROUTING, NOW);
 
         assertThat(rejected.events()).singleElement().isInstanceOfSatisfying(SupplierRejected.class, e -> {
             assertThat(e.reason()).isEqualTo(RejectionReason.OUT_OF_STOCK);
             assertThat(e.detail()).isEqualTo("count was wrong");
         });
-        assertThat(rejected.state().apply(ship("u-3", "VN1"), NOW).changed()).isFalse();
+        assertThat(rejected.state().apply(ship("u-3", "VN1"), ROUTING, NOW).changed()).isFalse();
         assertThat(afterShipping.changed()).isFalse();
     }
 
@@ -137,8 +138,8 @@ class OrderDispatchesTest {
     void answersForAnUnknownDispatchOrFromAnotherSupplierAreIgnored() {
         OrderDispatches sent = allocatedState();
 
-        Decision unknown = sent.apply(new DispatchAccepted("u-1", NOW, "o-1", "no-such-dispatch", HANOI), NOW);
-        Decision impostor = sent.apply(new DispatchAccepted("u-2", NOW, "o-1", hanoiDispatch, "shenzhen-gadgets"), NOW);
+        Decision unknown = sent.apply(new DispatchAccepted("u-1", NOW, "o-1", "no-such-dispatch", HANOI), ROUTING, NOW);
+        Decision impostor = sent.apply(new DispatchAccepted("u-2", NOW, "o-1", hanoiDispatch, "shenzhen-gadgets"), ROUTING, NOW);
 
         assertThat(unknown.ignoredBecause()).contains("unknown dispatch");
         assertThat(impostor.ignoredBecause()).contains("dispatch belongs to another supplier");
@@ -149,16 +150,16 @@ class OrderDispatchesTest {
     @Test
     void aCancellationAnswerCountsOnceAndOnlyWhenWeAsked() {
         CancellationAccepted answer = new CancellationAccepted("u-1", NOW, "o-1", hanoiDispatch, HANOI);
-        assertThat(allocatedState().apply(answer, NOW).changed()).as("nobody asked").isFalse();
+        assertThat(allocatedState().apply(answer, ROUTING, NOW).changed()).as("nobody asked").isFalse();
 
         Decision asked = allocatedState().cancel("cancelling-1", NOW);
         assertThat(asked.state().dispatches()).allSatisfy(d ->
                 assertThat(d.cancellation()).isEqualTo(CancellationState.REQUESTED));
 
-        Decision answered = asked.state().apply(answer, NOW);
+        Decision answered = asked.state().apply(answer, ROUTING, NOW);
         assertThat(answered.events()).singleElement().isInstanceOf(DispatchCancelled.class);
         assertThat(answered.state().dispatches().get(0).cancellation()).isEqualTo(CancellationState.ACCEPTED);
-        assertThat(answered.state().apply(answer, NOW).changed()).as("a replayed answer").isFalse();
+        assertThat(answered.state().apply(answer, ROUTING, NOW).changed()).as("a replayed answer").isFalse();
         assertThat(answered.state().cancel("cancelling-1", NOW).changed()).as("asked once").isFalse();
     }
 
