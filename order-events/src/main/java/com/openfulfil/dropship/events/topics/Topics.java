@@ -7,6 +7,7 @@ import com.openfulfil.dropship.events.catalog.ProductUpdated;
 import com.openfulfil.dropship.events.catalog.ReservationRequest;
 import com.openfulfil.dropship.events.catalog.ReservationResult;
 import com.openfulfil.dropship.events.catalog.StockAlert;
+import com.openfulfil.dropship.events.ops.OpsMessage;
 import com.openfulfil.dropship.events.order.OrderCommand;
 import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
@@ -76,11 +77,13 @@ public final class Topics {
             "Where each storefront wants its orders' status changes POSTed");
     public static final TopicSpec COMMISSIONS_LEDGER = spec("commissions.ledger", "partnerId", LedgerEvent.class,
             Cleanup.DELETE, FOREVER, "commission-service", false, "CommissionEarned");
+    public static final TopicSpec OPS_AUDIT = spec("ops.audit", "deadLetterTopic", OpsMessage.class, Cleanup.DELETE,
+            FOREVER, "ops-console", false, "What operators did: dead letters replayed or discarded, by whom and when");
 
     private static final List<TopicSpec> ALL = List.of(CATALOG_FEED, CATALOG_PRODUCTS, STOCK_ALERTS,
             RESERVATION_REQUESTS, RESERVATION_RESULTS, ORDERS_PLACED, ORDER_COMMANDS, ORDERS_LIFECYCLE,
             ORDER_ALLOCATIONS, FULFILMENT_EVENTS, TRACKING_REGISTRATIONS, CARRIER_EVENTS, TRACKING_EVENTS,
-            PARTNERS, COMMISSIONS_LEDGER, STOREFRONT_WEBHOOKS);
+            PARTNERS, COMMISSIONS_LEDGER, STOREFRONT_WEBHOOKS, OPS_AUDIT);
 
     /** Every supplier's updates topic, for a stream that reads all of them. */
     public static final Pattern SUPPLIER_UPDATES = Pattern.compile("supplier\\.[a-z0-9][a-z0-9-]*\\.updates");
