@@ -21,7 +21,9 @@ public enum Service {
     TRACKING("tracking-service", 8084, List.of(Topics.FULFILMENT_EVENTS.name(), Topics.TRACKING_REGISTRATIONS.name(),
             Topics.CARRIER_EVENTS.name())),
     COMMISSION("commission-service", 8085, List.of(Topics.ORDERS_LIFECYCLE.name(), Topics.PARTNERS.name(),
-            Topics.COMMISSIONS_LEDGER.name()));
+            Topics.COMMISSIONS_LEDGER.name())),
+    OPS_CONSOLE("ops-console", 8080, List.of(Topics.ORDERS_LIFECYCLE.name(), Topics.STOCK_ALERTS.name(),
+            Topics.FULFILMENT_EVENTS.name()));
 
     /** The prefix of every supplier's dispatch and updates topics, which supplier-gateway owns. */
     public static final String SUPPLIER_TOPICS = "supplier.";
