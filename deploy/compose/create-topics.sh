@@ -27,6 +27,7 @@ create --topic partners --partitions 3 --config cleanup.policy=compact
 create --topic commissions.ledger --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic commissions.payout-requests --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic storefronts.webhooks --partitions 3 --config cleanup.policy=compact
+create --topic ops.audit --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic supplier.shenzhen-gadgets.dispatch --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic supplier.shenzhen-gadgets.updates --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic supplier.hanoi-crafts.dispatch --partitions 3 --config cleanup.policy=delete --config retention.ms=-1

@@ -6,6 +6,7 @@ import com.openfulfil.dropship.events.catalog.CatalogMessage;
 import com.openfulfil.dropship.events.notification.NotificationMessage;
 import com.openfulfil.dropship.events.order.OrderCommand;
 import com.openfulfil.dropship.events.order.OrderEvent;
+import com.openfulfil.dropship.events.ops.OpsMessage;
 import com.openfulfil.dropship.events.partner.PartnerMessage;
 import com.openfulfil.dropship.events.storefront.StorefrontMessage;
 import com.openfulfil.dropship.events.supplier.SupplierMessage;
@@ -25,7 +26,7 @@ public interface Event {
     /** The families of events, one sealed interface per producing service (see {@code Json#eventTypes()}). */
     List<Class<? extends Event>> FAMILIES = List.of(OrderEvent.class, OrderCommand.class, CatalogMessage.class,
             SupplierMessage.class, TrackingMessage.class, PartnerMessage.class, StorefrontMessage.class,
-            NotificationMessage.class);
+            NotificationMessage.class, OpsMessage.class);
 
     /** Unique id of this event; readers use it to drop replays. */
     String eventId();

@@ -1,0 +1,26 @@
+package com.openfulfil.dropship.ops.config;
+
+import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.ops.domain.Deadlines;
+import com.openfulfil.dropship.support.kafka.ServiceTopics;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+@Configuration
+class OpsConfig {
+    static final String SERVICE = "ops-console";
+
+    /** A poison message on a topic the console watches is parked like any service's. */
+    @Bean
+    ServiceTopics consoleTopics() {
+        return new ServiceTopics(SERVICE, List.of(), List.of(Topics.ORDERS_LIFECYCLE.name(),
+                Topics.STOCK_ALERTS.name(), Topics.FULFILMENT_EVENTS.name()));
+    }
+
+    @Bean
+    Deadlines deadlines(OpsProperties properties) {
+        return new Deadlines(properties.deadlines());
+    }
+}

@@ -1,0 +1,25 @@
+package com.openfulfil.dropship.ops.config;
+
+import com.openfulfil.dropship.events.model.OrderStatus;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The console's settings ({@code DROPSHIP_OPS_...}).
+ *
+ * @param users          who may log in; each has the OPS role. Passwords are stored only as bcrypt hashes
+ * @param deadlines      how long an order may stay in each status before it shows as stuck
+ * @param sampleInterval how often topic offsets and consumer lag are read
+ */
+@ConfigurationProperties("dropship.ops")
+public record OpsProperties(@DefaultValue List<User> users, @DefaultValue Map<OrderStatus, Duration> deadlines,
+                            @DefaultValue("2s") Duration sampleInterval) {
+
+    /** @param passwordBcrypt the bcrypt hash of the password ({@code $2a$...}) */
+    public record User(String name, String passwordBcrypt) {
+    }
+}

@@ -1,0 +1,113 @@
+package com.openfulfil.dropship.ops.web;
+
+import com.openfulfil.dropship.ops.deadletters.DeadLetterActions;
+import com.openfulfil.dropship.ops.deadletters.DeadLetterInbox;
+import com.openfulfil.dropship.ops.domain.Deadlines;
+import com.openfulfil.dropship.ops.stream.ConsoleQueries;
+import com.openfulfil.dropship.support.streams.StoreUnavailableException;
+import com.openfulfil.dropship.support.web.ApiProblem;
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The console's pages, rendered on the server; the pipeline page then refreshes itself from the API. */
+@Controller
+class ConsolePages {
+    private final ConsoleQueries queries;
+    private final DeadLetterInbox inbox;
+    private final DeadLetterActions actions;
+    private final Deadlines deadlines;
+    private final Clock clock;
+
+    ConsolePages(ConsoleQueries queries, DeadLetterInbox inbox, DeadLetterActions actions, Deadlines deadlines,
+                 Clock clock) {
+        this.queries = queries;
+        this.inbox = inbox;
+        this.actions = actions;
+        this.deadlines = deadlines;
+        this.clock = clock;
+    }
+
+    @GetMapping("/")
+    String home() {
+        return "redirect:/pipeline";
+    }
+
+    @GetMapping("/pipeline")
+    String pipeline(Model model) {
+        model.addAttribute("page", "pipeline");
+        return "pipeline";
+    }
+
+    @GetMapping("/dead-letters")
+    String deadLetters(Model model) {
+        model.addAttribute("page", "dead-letters");
+        model.addAttribute("letters", inbox.pending().stream().map(DeadLetterView::of).toList());
+        model.addAttribute("audit", inbox.audit());
+        return "dead-letters";
+    }
+
+    @PostMapping("/dead-letters/{action:replay|discard}")
+    String act(@PathVariable String action, @Valid @ModelAttribute DeadLetterRequest request, BindingResult invalid,
+               Principal who, RedirectAttributes flash) {
+        if (invalid.hasErrors()) {
+            flash.addFlashAttribute("problem", "That is not a dead letter: " + invalid.getFieldErrors().stream()
+                    .map(e -> e.getField() + " " + e.getDefaultMessage()).toList());
+            return "redirect:/dead-letters";
+        }
+        try {
+            if (action.equals("replay")) {
+                actions.replay(request.id(), who.getName());
+                flash.addFlashAttribute("done", "Replayed " + request.id());
+            } else {
+                actions.discard(request.id(), who.getName());
+                flash.addFlashAttribute("done", "Discarded " + request.id());
+            }
+        } catch (ApiProblem problem) {
+            flash.addFlashAttribute("problem", problem.getMessage());
+        }
+        return "redirect:/dead-letters";
+    }
+
+    @GetMapping("/stock")
+    String stock(Model model) {
+        model.addAttribute("page", "stock");
+        return withStore(model, "levels", queries::stock, "stock");
+    }
+
+    @GetMapping("/stuck-orders")
+    String stuck(Model model) {
+        model.addAttribute("page", "stuck-orders");
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("deadlines", deadlines);
+        return withStore(model, "orders", queries::stuck, "stuck-orders");
+    }
+
+    @GetMapping("/suppliers")
+    String suppliers(Model model) {
+        model.addAttribute("page", "suppliers");
+        return withStore(model, "tallies", queries::suppliers, "suppliers");
+    }
+
+    /** While the console's stores restore after a start, the page says so instead of failing. */
+    private static String withStore(Model model, String name, Supplier<List<?>> read, String view) {
+        try {
+            model.addAttribute(name, read.get());
+        } catch (StoreUnavailableException e) {
+            model.addAttribute(name, List.of());
+            model.addAttribute("restoring", true);
+        }
+        return view;
+    }
+}

@@ -1,0 +1,38 @@
+package com.openfulfil.dropship.ops.domain;
+
+import com.openfulfil.dropship.events.fixtures.OrderFixtures;
+import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DomainRulesTest {
+    private static final Instant T0 = OrderFixtures.T0;
+
+    @Test
+    void throughputIsTheGrowthOfTheEndOffsetsPerSecond() {
+        Throughput first = Throughput.first(100, T0);
+        assertThat(first.perSecond()).isZero();
+        assertThat(first.next(150, T0.plusSeconds(2)).perSecond()).isEqualTo(25.0);
+        assertThat(first.next(10, T0.plusSeconds(2)).perSecond()).as("a recreated topic").isZero();
+        assertThat(first.next(150, T0).perSecond()).as("the same instant").isZero();
+    }
+
+    @Test
+    void anOrderIsOverdueOnlyPastTheDeadlineOfItsCurrentStatus() {
+        Deadlines deadlines = new Deadlines(Map.of(OrderStatus.DISPATCHED, Duration.ofHours(24)));
+        OrderTrack dispatched = OrderTrack.first(new OrderStatusChanged("e1", T0, "o1", OrderStatus.CONFIRMED,
+                OrderStatus.DISPATCHED, "sent", OrderFixtures.anOrder().withOrderId("o1").details()));
+        assertThat(deadlines.isOverdue(dispatched, T0.plus(Duration.ofHours(23)))).isFalse();
+        assertThat(deadlines.isOverdue(dispatched, T0.plus(Duration.ofHours(25)))).isTrue();
+
+        OrderTrack completed = dispatched.after(new OrderStatusChanged("e2", T0, "o1", OrderStatus.DISPATCHED,
+                OrderStatus.COMPLETED, "done", OrderFixtures.anOrder().withOrderId("o1").details()));
+        assertThat(deadlines.isOverdue(completed, T0.plus(Duration.ofDays(400)))).as("no deadline").isFalse();
+    }
+}
