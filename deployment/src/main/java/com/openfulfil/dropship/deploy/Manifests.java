@@ -93,6 +93,12 @@ public final class Manifests {
             service.writes().forEach(t -> acls.add(acl("topic", t, "literal", "Write", "Describe")));
             service.reads().forEach(t -> acls.add(acl("topic", Topics.dlq(t, service.id()), "literal",
                     "Create", "Write", "Read", "Describe")));
+            if (service == Service.OPS_CONSOLE) {
+                // the console shows every topic's rate and every group's lag, reads every dead letter and
+                // replays it to the topic it came from
+                acls.add(acl("topic", "*", "literal", "Read", "Write", "Describe", "DescribeConfigs"));
+                acls.add(acl("group", "*", "literal", "Describe"));
+            }
             if (service.ownsSupplierTopics()) {
                 acls.add(acl("topic", Service.SUPPLIER_TOPICS, "prefix", "Create", "Read", "Write", "Describe"));
             }
@@ -141,7 +147,7 @@ public final class Manifests {
         StringBuilder acl = new StringBuilder("      - resource:\n")
                 .append("          type: ").append(type).append('\n');
         if (!type.equals("cluster")) {
-            acl.append("          name: ").append(name).append('\n')
+            acl.append("          name: \"").append(name).append("\"\n")
                     .append("          patternType: ").append(pattern).append('\n');
         }
         return acl.append("        operations: [").append(String.join(", ", operations)).append("]\n").toString();
