@@ -9,6 +9,8 @@ import com.openfulfil.dropship.order.domain.OrderRecord;
 import com.openfulfil.dropship.order.domain.OrderStateMachine;
 import com.openfulfil.dropship.order.domain.Outcome;
 import com.openfulfil.dropship.order.domain.StatusChange;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -92,6 +94,7 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
                     change.from(), change.to(), change.reason(), outcome.record().details(),
                     refundOf(change, outcome.record()));
             context.forward(new Record<>(orderId, changed, now.toEpochMilli()));
+            measure(change, outcome.record(), now);
             if (change.to() == OrderStatus.DELIVERED) {
                 due.put(dueKey(now.plus(settings.autoCompleteAfter()), orderId), orderId);
             }
@@ -130,5 +133,21 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
     /** How long a delivered order waits before it is completed automatically, and how often that is checked. */
     record OrderSettings(Duration autoCompleteAfter, Duration autoCompleteCheckEvery) {
         static final OrderSettings DEFAULTS = new OrderSettings(Duration.ofDays(7), Duration.ofMinutes(1));
+    }
+
+    /**
+     * The business view of the pipeline: transitions counted by the state they reach
+     * ({@code dropship_orders_transitions_total}), and how long after it was placed an order got
+     * there ({@code dropship_order_time_since_placed_seconds}, a histogram per state).
+     */
+    private static void measure(StatusChange change, OrderRecord order, Instant now) {
+        String status = change.to().name();
+        Metrics.counter("dropship.orders.transitions", "to", status).increment();
+        if (order.placedAt() != null && change.from() != null) {
+            Timer.builder("dropship.order.time.since.placed").tag("status", status)
+                    .description("From an order being placed to it reaching a status")
+                    .publishPercentileHistogram().register(Metrics.globalRegistry)
+                    .record(Duration.between(order.placedAt(), now));
+        }
     }
 }

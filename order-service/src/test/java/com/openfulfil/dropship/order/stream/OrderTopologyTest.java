@@ -24,6 +24,9 @@ import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.order.domain.OrderRecord;
 import com.openfulfil.dropship.support.testing.TopologyHarness;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +34,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -85,6 +89,23 @@ class OrderTopologyTest {
                 .containsExactly(OrderStatus.PLACED, OrderStatus.CONFIRMED, OrderStatus.DISPATCHED, OrderStatus.SHIPPED);
         OrderRecord stored = harness.<OrderRecord>store(OrderProcessor.STORE).get("o-7");
         assertThat(stored.expectedSuppliers()).containsExactly("lyon-linen");
+    }
+
+    @Test
+    void eachTransitionIsCountedAndTimedFromPlacement() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        Metrics.addRegistry(registry);
+        try {
+            harness.pipe(Topics.ORDERS_PLACED, placed).advance(Duration.ofMinutes(45))
+                    .pipe(Topics.ORDER_ALLOCATIONS, allocated()).pipe(Topics.ORDERS_PLACED, placed);
+            assertThat(registry.get("dropship.orders.transitions").tag("to", "PLACED").counter().count()).isEqualTo(1);
+            assertThat(registry.get("dropship.orders.transitions").tag("to", "CONFIRMED").counter().count()).isEqualTo(1);
+            Timer confirmed = registry.get("dropship.order.time.since.placed").tag("status", "CONFIRMED").timer();
+            assertThat(confirmed.count()).isEqualTo(1);
+            assertThat(confirmed.totalTime(TimeUnit.MINUTES)).as("placed 09:15, confirmed 09:45").isEqualTo(30);
+        } finally {
+            Metrics.removeRegistry(registry);
+        }
     }
 
     @Test
