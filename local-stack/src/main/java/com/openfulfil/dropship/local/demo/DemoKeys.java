@@ -11,7 +11,17 @@ public final class DemoKeys {
     public static final String PARTNER_KEY = "pk_partner-lan_0123456789";
     public static final String CARRIER_SECRET = "cs_demo_carriers";
     public static final String SUPPLIER_SECRET_PATTERN = "ss_demo_<supplierId>";
+    /**
+     * The key ops re-send parked dispatches with ({@code X-Admin-Key}); supplier-gateway gets it
+     * only when the local stack runs a supplier over HTTP.
+     */
+    public static final String GATEWAY_OPS_KEY = "ok_demo_gateway_0123456789";
 
     private DemoKeys() {
+    }
+
+    /** The HMAC secret a demo supplier and supplier-gateway share. */
+    public static String supplierSecret(String supplierId) {
+        return SUPPLIER_SECRET_PATTERN.replace("<supplierId>", supplierId);
     }
 }

@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Plays the carriers: moves each parcel through INFO_RECEIVED, IN_TRANSIT, OUT_FOR_DELIVERY and
- * DELIVERED by calling tracking-service's signed webhook, one step per delay. A failed call is
- * retried with backoff (at-least-once); each step keeps its event id across retries and
+ * DELIVERED by calling tracking-service's signed webhook, one step per delay. With no delay the
+ * whole journey goes in one call (the webhook takes an array, as aggregators batch). A failed call
+ * is retried with backoff (at-least-once); each step keeps its event id across retries and
  * restarts, so tracking-service recognises a repeat.
  */
 public final class CarrierSimulator implements SupplierSimulator.CarrierDesk, AutoCloseable {
@@ -51,7 +53,9 @@ public final class CarrierSimulator implements SupplierSimulator.CarrierDesk, Au
     }
 
     private final Settings settings;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1 outright: the default first tries an h2c upgrade on every new connection
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "carrier-simulator"));
     private volatile boolean running = true;
@@ -62,11 +66,19 @@ public final class CarrierSimulator implements SupplierSimulator.CarrierDesk, Au
 
     @Override
     public void handOver(Parcel parcel, Runnable onFinished) {
-        schedule(settings.stepDelay(), () -> report(parcel, 0, Instant.now(), 1, onFinished));
+        if (settings.stepDelay().isZero()) {
+            reportAll(parcel, Instant.now(), 1, onFinished);
+        } else {
+            schedule(settings.stepDelay(), () -> report(parcel, 0, Instant.now(), 1, onFinished));
+        }
     }
 
     /** The webhook body of one status of a parcel. */
     static byte[] body(Parcel parcel, Step step, Instant time) {
+        return Json.mapper().writeValueAsBytes(event(parcel, step, time));
+    }
+
+    private static Map<String, Object> event(Parcel parcel, Step step, Instant time) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("eventId", EventIds.derived(parcel.carrier(), parcel.trackingNumber(), step.status()));
         body.put("trackingNumber", parcel.trackingNumber());
@@ -74,7 +86,19 @@ public final class CarrierSimulator implements SupplierSimulator.CarrierDesk, Au
         body.put("time", time.toString());
         body.put("location", step.atOrigin() ? parcel.origin() : parcel.destination());
         body.put("message", step.message());
-        return Json.mapper().writeValueAsBytes(body);
+        return body;
+    }
+
+    /**
+     * Every status of a parcel as one webhook body (a JSON array), a millisecond apart so their
+     * order does not rest on arrival order alone; the event ids are those of the one-by-one calls.
+     */
+    static byte[] journeyBody(Parcel parcel, Instant time) {
+        List<Map<String, Object>> events = new ArrayList<>(STEPS.size());
+        for (int i = 0; i < STEPS.size(); i++) {
+            events.add(event(parcel, STEPS.get(i), time.plusMillis(i)));
+        }
+        return Json.mapper().writeValueAsBytes(events);
     }
 
     static Duration backoff(Duration first, Duration max, int attempt) {
@@ -84,7 +108,19 @@ public final class CarrierSimulator implements SupplierSimulator.CarrierDesk, Au
 
     private void report(Parcel parcel, int stepIndex, Instant time, int attempt, Runnable onFinished) {
         Step step = STEPS.get(stepIndex);
-        byte[] body = body(parcel, step, time);
+        post(parcel, body(parcel, step, time), step.status(), attempt,
+                () -> next(parcel, stepIndex, onFinished),
+                () -> report(parcel, stepIndex, time, attempt + 1, onFinished), onFinished);
+    }
+
+    private void reportAll(Parcel parcel, Instant time, int attempt, Runnable onFinished) {
+        post(parcel, journeyBody(parcel, time), "journey", attempt, onFinished,
+                () -> reportAll(parcel, time, attempt + 1, onFinished), onFinished);
+    }
+
+    /** One signed webhook call; a failure is retried later with the same body, up to the attempt limit. */
+    private void post(Parcel parcel, byte[] body, String what, int attempt, Runnable onSuccess, Runnable retry,
+                      Runnable onGiveUp) {
         HttpRequest request = HttpRequest.newBuilder(webhook(parcel.carrier()))
                 .timeout(Duration.ofSeconds(10))
                 .header("Content-Type", "application/json")
@@ -93,14 +129,13 @@ public final class CarrierSimulator implements SupplierSimulator.CarrierDesk, Au
                 .build();
         http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((response, error) -> {
             if (error == null && response.statusCode() / 100 == 2) {
-                next(parcel, stepIndex, onFinished);
+                onSuccess.run();
             } else if (attempt < settings.maxAttempts()) {
-                schedule(backoff(settings.firstRetry(), settings.maxRetry(), attempt),
-                        () -> report(parcel, stepIndex, time, attempt + 1, onFinished));
+                schedule(backoff(settings.firstRetry(), settings.maxRetry(), attempt), retry);
             } else {
-                log.warn("Giving up on {} {} after {} attempts: {}", parcel.trackingNumber(), step.status(), attempt,
+                log.warn("Giving up on {} {} after {} attempts: {}", parcel.trackingNumber(), what, attempt,
                         error != null ? error.toString() : response.statusCode() + " " + response.body());
-                onFinished.run();
+                onGiveUp.run();
             }
         });
     }

@@ -1,11 +1,10 @@
 package com.openfulfil.dropship.local.sim;
 
 import com.openfulfil.dropship.events.Event;
-import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.serde.EventSerde;
-import com.openfulfil.dropship.events.supplier.DispatchAccepted;
+import com.openfulfil.dropship.events.supplier.CancellationRequested;
 import com.openfulfil.dropship.events.supplier.DispatchRequested;
-import com.openfulfil.dropship.events.supplier.DispatchShipped;
+import com.openfulfil.dropship.events.supplier.SupplierUpdate;
 import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.topics.Topics;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,23 +41,32 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Plays every supplier that works over Kafka: reads {@code supplier.<id>.dispatch}, and for each
  * dispatch accepts it, ships it (one parcel, tracking number derived from the dispatch id) on
- * {@code supplier.<id>.updates}, then hands the parcel to the carrier simulator. Offsets are
- * committed once the parcel is delivered, so a restart resumes unfinished dispatches; the same
- * dispatch always yields the same events and tracking number, so a re-read changes nothing.
+ * {@code supplier.<id>.updates}, then hands the parcel to the carrier simulator. A cancellation
+ * request is answered CancellationAccepted while the dispatch has not shipped (it is then never
+ * shipped), CancellationRejected once it has. Offsets are committed once the parcel is delivered
+ * (or the cancellation answered), so a restart resumes unfinished dispatches; the same dispatch
+ * always yields the same events and tracking number, so a re-read changes nothing.
+ *
+ * <p>Like a supplier writing to its own Kafka topic, the simulator does not sign its updates:
+ * signatures belong to the HTTP API, where the topic's ACL cannot say who is writing.
  */
 public final class SupplierSimulator implements AutoCloseable {
     public static final String GROUP = "supplier-simulator";
-    static final Pattern DISPATCH_TOPICS = Pattern.compile("supplier\\..*\\.dispatch");
+    static final Pattern DISPATCH_TOPICS = dispatchTopics(Set.of());
     private static final Logger log = LoggerFactory.getLogger(SupplierSimulator.class);
     private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
     private static final Duration RETRY_SEND_AFTER = Duration.ofSeconds(2);
 
     /** How long a supplier takes to accept a dispatch, and then to ship it. */
     public record Settings(Duration acceptDelay, Duration shipDelay) {
+        boolean isInstant() {
+            return acceptDelay.isZero() && shipDelay.isZero();
+        }
     }
 
     /** Where shipped parcels go; {@code onFinished} runs once the carrier is done with the parcel. */
@@ -67,24 +75,28 @@ public final class SupplierSimulator implements AutoCloseable {
     }
 
     private final String bootstrapServers;
-    private final Settings settings;
-    private final CarrierDesk carriers;
+    private final Pattern dispatchTopics;
     private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, Event> producer;
     private final Admin admin;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "supplier-simulator-timer"));
     private final PendingOffsets pending = new PendingOffsets();
-    private final Set<String> dispatchesSeen = ConcurrentHashMap.newKeySet();
+    private final SupplierWork work;
     private final Set<String> updateTopicsReady = ConcurrentHashMap.newKeySet();
     private final EventSerde serde = new EventSerde();
     private final Thread poller = new Thread(this::pollLoop, "supplier-simulator");
     private volatile boolean running = true;
 
     public SupplierSimulator(String bootstrapServers, Settings settings, CarrierDesk carriers) {
+        this(bootstrapServers, settings, carriers, Set.of());
+    }
+
+    /** @param overHttp suppliers that take their dispatches over HTTP: their dispatch topics are not read here */
+    public SupplierSimulator(String bootstrapServers, Settings settings, CarrierDesk carriers, Set<String> overHttp) {
         this.bootstrapServers = bootstrapServers;
-        this.settings = settings;
-        this.carriers = carriers;
+        this.dispatchTopics = dispatchTopics(overHttp);
+        this.work = new SupplierWork(settings, carriers, new KafkaOutbox(), this::schedule);
         this.consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
@@ -94,6 +106,11 @@ public final class SupplierSimulator implements AutoCloseable {
 
     public void start() {
         poller.start();
+    }
+
+    /** Whether it is still reading dispatches: false once closed, or if its polling thread died of an error. */
+    public boolean isRunning() {
+        return poller.isAlive();
     }
 
     private Map<String, Object> consumerConfig() {
@@ -110,12 +127,13 @@ public final class SupplierSimulator implements AutoCloseable {
 
     private void pollLoop() {
         try {
-            consumer.subscribe(DISPATCH_TOPICS, new Rebalance());
+            consumer.subscribe(dispatchTopics, new Rebalance());
             Instant nextCommit = Instant.now().plus(COMMIT_EVERY);
             while (running) {
                 consumer.poll(Duration.ofMillis(200)).forEach(this::receive);
                 if (Instant.now().isAfter(nextCommit)) {
-                    commit();
+                    // a commit the broker refuses (restarting, moving its coordinator) is made at the next turn
+                    commitQuietly();
                     nextCommit = Instant.now().plus(COMMIT_EVERY);
                 }
             }
@@ -142,49 +160,42 @@ public final class SupplierSimulator implements AutoCloseable {
             finished.run();
             return;
         }
-        if (event instanceof DispatchRequested dispatch && dispatchesSeen.add(dispatch.dispatchId())) {
-            schedule(settings.acceptDelay(), () -> accept(dispatch, finished));
+        if (event instanceof DispatchRequested dispatch) {
+            work.dispatch(dispatch, finished);
+        } else if (event instanceof CancellationRequested cancellation) {
+            work.cancel(cancellation, finished);
         } else {
-            // cancellations are not simulated; a dispatch already in hand is not started twice
             finished.run();
         }
     }
 
-    private void accept(DispatchRequested dispatch, Runnable finished) {
-        DispatchAccepted accepted = new DispatchAccepted(EventIds.derived(dispatch.dispatchId(), "accepted"),
-                Instant.now(), dispatch.orderId(), dispatch.dispatchId(), dispatch.supplierId());
-        send(dispatch, accepted, () -> schedule(settings.shipDelay(), () -> ship(dispatch, finished)));
-    }
-
-    private void ship(DispatchRequested dispatch, Runnable finished) {
-        String carrier = Carriers.carrierOf(dispatch.supplierId());
-        String trackingNumber = Carriers.trackingNumber(carrier, dispatch.dispatchId());
-        DispatchShipped shipped = new DispatchShipped(EventIds.derived(dispatch.dispatchId(), "shipped"), Instant.now(),
-                dispatch.orderId(), dispatch.dispatchId(), dispatch.supplierId(), carrier, List.of(trackingNumber));
-        Parcel parcel = new Parcel(carrier, trackingNumber, origin(dispatch.supplierId()), destination(dispatch));
-        send(dispatch, shipped, () -> carriers.handOver(parcel, finished));
+    /** Every supplier's dispatch topic but those of the suppliers named. */
+    static Pattern dispatchTopics(Set<String> except) {
+        String excluded = except.stream().sorted().map(id -> "(?!" + Pattern.quote(id) + "\\.dispatch$)")
+                .collect(Collectors.joining());
+        return Pattern.compile("supplier\\." + excluded + "[a-z0-9][a-z0-9-]*\\.dispatch");
     }
 
     /** Writes one update keyed by order id; a failed write is tried again, the dispatch is never dropped. */
-    private void send(DispatchRequested dispatch, Event update, Runnable then) {
+    private void send(String supplierId, String orderId, SupplierUpdate update, Runnable then) {
         if (!running) {
             return;
         }
-        String topic = Topics.supplierUpdates(dispatch.supplierId()).name();
+        String topic = Topics.supplierUpdates(supplierId).name();
         try {
-            ensureUpdatesTopic(dispatch.supplierId());
+            ensureUpdatesTopic(supplierId);
         } catch (RuntimeException e) {
             log.warn("Cannot create {} ({}); retrying", topic, e.getMessage());
-            schedule(RETRY_SEND_AFTER, () -> send(dispatch, update, then));
+            schedule(RETRY_SEND_AFTER, () -> send(supplierId, orderId, update, then));
             return;
         }
-        producer.send(new ProducerRecord<>(topic, dispatch.orderId(), update), (metadata, error) -> {
+        producer.send(new ProducerRecord<>(topic, orderId, update), (metadata, error) -> {
             if (error == null) {
                 then.run();
             } else {
                 log.warn("Could not write {} for dispatch {} ({}); retrying", update.getClass().getSimpleName(),
-                        dispatch.dispatchId(), error.getMessage());
-                schedule(RETRY_SEND_AFTER, () -> send(dispatch, update, then));
+                        update.dispatchId(), error.getMessage());
+                schedule(RETRY_SEND_AFTER, () -> send(supplierId, orderId, update, then));
             }
         });
     }
@@ -252,20 +263,6 @@ public final class SupplierSimulator implements AutoCloseable {
         }
     }
 
-    private static String origin(String supplierId) {
-        return switch (supplierId) {
-            case "shenzhen-gadgets" -> "Shenzhen, CN";
-            case "hanoi-crafts" -> "Hanoi, VN";
-            case "lyon-linen" -> "Lyon, FR";
-            default -> supplierId + " warehouse";
-        };
-    }
-
-    private static String destination(DispatchRequested dispatch) {
-        return dispatch.shipTo() == null ? "destination"
-                : dispatch.shipTo().city() + ", " + dispatch.shipTo().country();
-    }
-
     @Override
     public void close() {
         running = false;
@@ -278,6 +275,19 @@ public final class SupplierSimulator implements AutoCloseable {
         }
         producer.close(Duration.ofSeconds(5));
         admin.close(Duration.ofSeconds(5));
+    }
+
+    /** Answers on the supplier's updates topic: one partition per order, written in the order sent. */
+    private final class KafkaOutbox implements SupplierWork.Outbox {
+        @Override
+        public void send(String supplierId, String orderId, SupplierUpdate update, Runnable then) {
+            SupplierSimulator.this.send(supplierId, orderId, update, then);
+        }
+
+        @Override
+        public boolean keepsOrder() {
+            return true;
+        }
     }
 
     private final class Rebalance implements ConsumerRebalanceListener {

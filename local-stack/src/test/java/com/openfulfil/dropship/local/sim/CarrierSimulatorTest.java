@@ -87,6 +87,26 @@ class CarrierSimulatorTest {
     }
 
     @Test
+    void withoutDelayPostsTheWholeJourneyInOneSignedCallInStatusOrder() {
+        AtomicBoolean finished = new AtomicBoolean();
+        try (CarrierSimulator instant = new CarrierSimulator(new CarrierSimulator.Settings(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()), SECRET,
+                Duration.ZERO, Duration.ofMillis(10), Duration.ofMillis(50), 10))) {
+            instant.handOver(new Parcel("SF", "SF000000000043", "Shenzhen, CN", "London, GB"), () -> finished.set(true));
+
+            await().atMost(Duration.ofSeconds(10)).untilTrue(finished);
+        }
+        assertThat(received).hasSize(1);
+        Received call = received.get(0);
+        assertThat(call.signature()).isEqualTo(Signatures.sign(SECRET, call.body()));
+        List<JsonNode> events = call.json().values().stream().toList();
+        assertThat(events).extracting(e -> e.path("status").asString())
+                .containsExactly("INFO_RECEIVED", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED");
+        assertThat(events).extracting(e -> Instant.parse(e.path("time").asString())).isSorted();
+        assertThat(events).extracting(e -> e.path("eventId").asString()).doesNotHaveDuplicates();
+    }
+
+    @Test
     void backoffDoublesUpToItsCeiling() {
         Duration first = Duration.ofMillis(250);
         Duration max = Duration.ofSeconds(5);
