@@ -9,6 +9,7 @@ import com.openfulfil.dropship.local.process.Repository;
 import com.openfulfil.dropship.local.process.Service;
 import com.openfulfil.dropship.local.process.ServiceProcess;
 import com.openfulfil.dropship.local.sim.CarrierSimulator;
+import com.openfulfil.dropship.local.sim.HttpSupplierSimulator;
 import com.openfulfil.dropship.local.sim.SupplierSimulator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -24,8 +25,11 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -40,20 +44,27 @@ public final class LocalStack implements AutoCloseable {
     static final Duration BROKER_TIMEOUT = Duration.ofSeconds(90);
     static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(180);
     static final String DATA_MARKER = ".dropship-data";
+    /** How long supplier-gateway waits for an HTTP supplier's answer before it counts as failed. */
+    static final Duration HTTP_SUPPLIER_TIMEOUT = Duration.ofSeconds(2);
 
     private final StackConfig config;
     private final BrokerProcess broker;
     private final Map<Service, ServiceProcess> services = new EnumMap<>(Service.class);
+    private final List<ServiceProcess> extraInstances = new CopyOnWriteArrayList<>();
+    private final Repository repository;
     private CarrierSimulator carrierSimulator;
     private SupplierSimulator supplierSimulator;
+    private HttpSupplierSimulator httpSupplierSimulator;
     private volatile boolean stopping;
 
     public LocalStack(Repository repository, StackConfig config) {
         this.config = config;
-        this.broker = new BrokerProcess(repository, config.dataDir(), config.brokerPort(), config.controllerPort());
+        this.repository = repository;
+        this.broker = new BrokerProcess(repository, config.dataDir(), config.brokerPort(), config.controllerPort(),
+                config.jvmArgs());
         for (Service service : Service.values()) {
-            services.put(service, new ServiceProcess(repository, service, config.port(service), config.dataDir(),
-                    broker.bootstrapServers(), config.serviceArgs()));
+            services.put(service, new ServiceProcess(repository, service, 1, config.port(service), config.dataDir(),
+                    broker.bootstrapServers(), argsOf(service), config.jvmArgs()));
         }
     }
 
@@ -90,11 +101,43 @@ public final class LocalStack implements AutoCloseable {
         if (supplierSimulator != null) {
             supplierSimulator.close();
         }
+        if (httpSupplierSimulator != null) {
+            httpSupplierSimulator.close();
+        }
         if (carrierSimulator != null) {
             carrierSimulator.close();
         }
-        inParallel(services.values().stream().map(s -> (Runnable) s::stop).toList());
+        List<ServiceProcess> all = new ArrayList<>(services.values());
+        all.addAll(extraInstances);
+        inParallel(all.stream().map(s -> (Runnable) s::stop).toList());
         broker.stop();
+    }
+
+    /** Starts a service again after a stop or a kill (its state folder is kept) and waits until it is healthy. */
+    public void restart(Service service) {
+        ServiceProcess process = services.get(service);
+        unlessStopped(process::start);
+        process.awaitHealthy(SERVICE_TIMEOUT);
+    }
+
+    /** Starts the broker again after a stop or a kill (its log is kept) and waits until it answers. */
+    public void restartBroker() {
+        unlessStopped(() -> broker.start(BROKER_TIMEOUT));
+    }
+
+    /**
+     * Starts one more instance of {@code service} on a free port, with its own state folder and log
+     * and the same application id, so it takes a share of the service's partitions; returns once it
+     * is healthy. {@link #stop} stops it with the rest.
+     */
+    public ServiceProcess startExtraInstance(Service service) {
+        int instance = 2 + (int) extraInstances.stream().filter(p -> p.service() == service).count();
+        ServiceProcess extra = new ServiceProcess(repository, service, instance, StackConfig.freePort(),
+                config.dataDir(), broker.bootstrapServers(), argsOf(service), config.jvmArgs());
+        extraInstances.add(extra);
+        unlessStopped(extra::start);
+        extra.awaitHealthy(SERVICE_TIMEOUT);
+        return extra;
     }
 
     @Override
@@ -190,8 +233,86 @@ public final class LocalStack implements AutoCloseable {
         carrierSimulator = new CarrierSimulator(new CarrierSimulator.Settings(
                 URI.create(service(Service.TRACKING).baseUrl()), DemoKeys.CARRIER_SECRET, config.simulatorDelay(),
                 Duration.ofMillis(250), Duration.ofSeconds(5), 40));
-        supplierSimulator = new SupplierSimulator(bootstrapServers(),
-                new SupplierSimulator.Settings(config.simulatorDelay(), config.simulatorDelay()), carrierSimulator);
+        startSupplierSimulator();
+        startHttpSupplierSimulator();
+    }
+
+    private void startSupplierSimulator() {
+        supplierSimulator = new SupplierSimulator(bootstrapServers(), supplierSettings(), carrierSimulator,
+                config.httpSuppliers());
         supplierSimulator.start();
+    }
+
+    private SupplierSimulator.Settings supplierSettings() {
+        return new SupplierSimulator.Settings(config.simulatorDelay(), config.simulatorDelay());
+    }
+
+    private void startHttpSupplierSimulator() {
+        if (config.httpSuppliers().isEmpty()) {
+            return;
+        }
+        httpSupplierSimulator = new HttpSupplierSimulator(config.httpSupplierPort(),
+                URI.create(service(Service.GATEWAY).baseUrl()), DemoKeys::supplierSecret, supplierSettings(),
+                carrierSimulator);
+        httpSupplierSimulator.start();
+    }
+
+    /** The simulator of the suppliers that take dispatches over HTTP, if the stack has any. */
+    public synchronized Optional<HttpSupplierSimulator> httpSuppliers() {
+        return Optional.ofNullable(httpSupplierSimulator);
+    }
+
+    /** What a service is started with: the stack's arguments, and for supplier-gateway its HTTP suppliers. */
+    private List<String> argsOf(Service service) {
+        List<String> args = new ArrayList<>(config.serviceArgs());
+        if (service == Service.GATEWAY && !config.httpSuppliers().isEmpty()) {
+            args.addAll(httpSupplierArgs(config.httpSuppliers(), config.httpSupplierPort()));
+        }
+        return args;
+    }
+
+    /**
+     * supplier-gateway's whole supplier list (a list is bound from one source, so every demo
+     * supplier is given), the HTTP ones with the simulator's address and a short timeout, and the
+     * ops key that re-sends parked dispatches.
+     */
+    static List<String> httpSupplierArgs(Set<String> overHttp, int port) {
+        List<String> args = new ArrayList<>();
+        List<String> suppliers = DemoCatalog.SUPPLIERS;
+        for (int i = 0; i < suppliers.size(); i++) {
+            String id = suppliers.get(i);
+            String prefix = "--dropship.gateway.suppliers[" + i + "].";
+            boolean http = overHttp.contains(id);
+            args.add(prefix + "id=" + id);
+            args.add(prefix + "name=" + DemoCatalog.supplierName(id));
+            args.add(prefix + "transport=" + (http ? "http" : "kafka"));
+            args.add(prefix + "secret=" + DemoKeys.supplierSecret(id));
+            if (http) {
+                args.add(prefix + "http.base-url=" + HttpSupplierSimulator.baseUrl(port, id));
+                args.add(prefix + "http.timeout=" + HTTP_SUPPLIER_TIMEOUT.toMillis() + "ms");
+            }
+        }
+        args.add("--dropship.gateway.admin-key=" + DemoKeys.GATEWAY_OPS_KEY);
+        return args;
+    }
+
+    /** Whether the supplier simulator is reading dispatches (false before the start and after the stop). */
+    public synchronized boolean isSupplierSimulatorRunning() {
+        return supplierSimulator != null && supplierSimulator.isRunning();
+    }
+
+    /**
+     * Replaces the supplier simulator, as a supplier's own supervisor would after a crash: the new
+     * one resumes from the committed offsets, so dispatches not finished are read and answered
+     * again (with the same event ids). The carrier simulator keeps the parcels it has.
+     */
+    public synchronized void restartSupplierSimulator() {
+        if (stopping || carrierSimulator == null) {
+            return;
+        }
+        if (supplierSimulator != null) {
+            supplierSimulator.close();
+        }
+        startSupplierSimulator();
     }
 }

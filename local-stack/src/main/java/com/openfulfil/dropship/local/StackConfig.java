@@ -10,15 +10,21 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where the local stack keeps its data, which ports it uses, how fast the simulated suppliers
  * and carriers are, and extra arguments for every service.
  *
  * @param simulatorDelay time a supplier takes to accept, then to ship, and a carrier between two statuses
+ * @param serviceArgs    application arguments (Spring properties) for every service
+ * @param jvmArgs        JVM options for every service and the broker, after their own
+ * @param httpSuppliers  demo suppliers that take their dispatches over HTTP (from the HTTP supplier
+ *                       simulator on {@code httpSupplierPort}) instead of reading their Kafka topic
  */
 public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<Service, Integer> servicePorts,
-                          Duration simulatorDelay, List<String> serviceArgs) {
+                          Duration simulatorDelay, List<String> serviceArgs, List<String> jvmArgs,
+                          Set<String> httpSuppliers, int httpSupplierPort) {
 
     public static final Duration DEFAULT_SIMULATOR_DELAY = Duration.ofSeconds(2);
 
@@ -26,6 +32,8 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
         dataDir = dataDir.toAbsolutePath().normalize();
         servicePorts = Map.copyOf(servicePorts);
         serviceArgs = List.copyOf(serviceArgs);
+        jvmArgs = List.copyOf(jvmArgs);
+        httpSuppliers = Set.copyOf(httpSuppliers);
     }
 
     /** The ports of API.md: order 8081 ... commission 8085, Kafka 9092 (controller 9093). */
@@ -34,7 +42,7 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
         for (Service service : Service.values()) {
             ports.put(service, service.defaultPort());
         }
-        return new StackConfig(dataDir, 9092, 9093, ports, DEFAULT_SIMULATOR_DELAY, List.of());
+        return new StackConfig(dataDir, 9092, 9093, ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(), Set.of(), 0);
     }
 
     /** Ports the OS says are free now, for tests that must not clash with a running stack. */
@@ -43,15 +51,29 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
         for (Service service : Service.values()) {
             ports.put(service, freePort());
         }
-        return new StackConfig(dataDir, freePort(), freePort(), ports, DEFAULT_SIMULATOR_DELAY, List.of());
+        return new StackConfig(dataDir, freePort(), freePort(), ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(),
+                Set.of(), 0);
     }
 
     public StackConfig withSimulatorDelay(Duration delay) {
-        return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, delay, serviceArgs);
+        return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, delay, serviceArgs, jvmArgs,
+                httpSuppliers, httpSupplierPort);
     }
 
     public StackConfig withServiceArgs(List<String> args) {
-        return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, args);
+        return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, args, jvmArgs,
+                httpSuppliers, httpSupplierPort);
+    }
+
+    public StackConfig withJvmArgs(List<String> args) {
+        return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, args,
+                httpSuppliers, httpSupplierPort);
+    }
+
+    /** These demo suppliers take their dispatches over HTTP, from a simulator on a port free now. */
+    public StackConfig withHttpSuppliers(Set<String> suppliers) {
+        return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
+                suppliers, suppliers.isEmpty() ? 0 : freePort());
     }
 
     public int port(Service service) {
@@ -62,7 +84,7 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
         return dataDir.resolve("logs");
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -6,6 +6,7 @@ import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.local.Polling;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -152,15 +153,6 @@ public final class OrderWatcher implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (poller.getState() == Thread.State.NEW) {
-            consumer.close(Duration.ofSeconds(5));
-            return;
-        }
-        consumer.wakeup();
-        try {
-            poller.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Polling.stop(poller, consumer);
     }
 }

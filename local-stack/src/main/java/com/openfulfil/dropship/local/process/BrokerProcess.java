@@ -32,14 +32,22 @@ public final class BrokerProcess {
     private final Path dataDir;
     private final int port;
     private final int controllerPort;
+    private final List<String> jvmArgs;
     private final ManagedProcess process;
 
     public BrokerProcess(Repository repository, Path dataDir, int port, int controllerPort) {
+        this(repository, dataDir, port, controllerPort, List.of());
+    }
+
+    /** @param jvmArgs JVM options for the broker after its usual ones (not for the storage format) */
+    public BrokerProcess(Repository repository, Path dataDir, int port, int controllerPort, List<String> jvmArgs) {
         this.repository = repository;
+        this.jvmArgs = List.copyOf(jvmArgs);
         this.dataDir = dataDir.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
-        this.process = new ManagedProcess("kafka", () -> command("kafka.Kafka", configFile().toString()),
+        this.process = new ManagedProcess("kafka",
+                () -> command(this.jvmArgs, "kafka.Kafka", configFile().toString()),
                 this.dataDir.resolve("logs/kafka.log"));
     }
 
@@ -47,8 +55,8 @@ public final class BrokerProcess {
     public void start(Duration timeout) {
         writeConfig();
         if (!Files.isRegularFile(logDir().resolve("meta.properties"))) {
-            process.runToCompletion(command("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-                    "-c", configFile().toString(), "--ignore-formatted"), FORMAT_TIMEOUT);
+            process.runToCompletion(command(List.of(), "kafka.tools.StorageTool", "format", "-t",
+                    Uuid.randomUuid().toString(), "-c", configFile().toString(), "--ignore-formatted"), FORMAT_TIMEOUT);
         }
         process.start();
         awaitReady(timeout);
@@ -108,10 +116,11 @@ public final class BrokerProcess {
         }
     }
 
-    private List<String> command(String mainClass, String... args) {
+    private List<String> command(List<String> extraJvmArgs, String mainClass, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
         cmd.addAll(JVM_OPTS);
+        cmd.addAll(extraJvmArgs);
         cmd.add("-Dlogback.configurationFile=" + logbackFile());
         cmd.add("-cp");
         cmd.add(repository.runtimeClasspath("local-stack"));

@@ -16,6 +16,8 @@ import java.util.List;
 /**
  * One service as its own JVM (so it can be stopped, killed and restarted like a real deployment),
  * in the demo profile, with its state under the data folder and its output in {@code <data>/logs/<service>.log}.
+ * A second instance of a service ({@code instance} 2) has its own port, state folder and log
+ * ({@code <service>-2}) and the same application id, so the two share the service's partitions.
  */
 public final class ServiceProcess {
     /** Sized for a 2-core laptop running five services and a broker side by side. */
@@ -25,18 +27,32 @@ public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Service service;
+    private final int instance;
     private final int port;
     private final ManagedProcess process;
 
     public ServiceProcess(Repository repository, Service service, int port, Path dataDir, String bootstrapServers,
                           List<String> extraArgs) {
+        this(repository, service, 1, port, dataDir, bootstrapServers, extraArgs, List.of());
+    }
+
+    /**
+     * @param instance 1 for the service as {@code ./dropship up} runs it, 2 or more for an extra instance
+     * @param jvmArgs  JVM options after the usual ones (e.g. a flight recorder for the bench)
+     */
+    public ServiceProcess(Repository repository, Service service, int instance, int port, Path dataDir,
+                          String bootstrapServers, List<String> extraArgs, List<String> jvmArgs) {
+        if (instance < 1) {
+            throw new IllegalArgumentException("Instances are numbered from 1, not " + instance);
+        }
         this.service = service;
+        this.instance = instance;
         this.port = port;
         Path data = dataDir.toAbsolutePath();
         String classpath = repository.serviceClasspath(service.module());
-        this.process = new ManagedProcess(service.module(),
-                () -> command(classpath, data, bootstrapServers, extraArgs),
-                data.resolve("logs").resolve(service.module() + ".log"));
+        this.process = new ManagedProcess(name(),
+                () -> command(classpath, data, bootstrapServers, extraArgs, List.copyOf(jvmArgs)),
+                data.resolve("logs").resolve(name() + ".log"));
     }
 
     /** Spawns the JVM; {@link #awaitHealthy} says when it is ready. */
@@ -49,10 +65,10 @@ public final class ServiceProcess {
         Instant deadline = Instant.now().plus(timeout);
         while (!isHealthy()) {
             if (process.diedWithin(Duration.ofMillis(500))) {
-                throw new IllegalStateException(service.module() + " exited while starting\n" + process.logTail());
+                throw new IllegalStateException(name() + " exited while starting\n" + process.logTail());
             }
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(service.module() + " was not healthy on " + healthUrl() + " within "
+                throw new IllegalStateException(name() + " was not healthy on " + healthUrl() + " within "
                         + timeout + "\n" + process.logTail());
             }
         }
@@ -85,6 +101,15 @@ public final class ServiceProcess {
         return service;
     }
 
+    public int instance() {
+        return instance;
+    }
+
+    /** The module name, with {@code -<instance>} for an extra instance: its process, log and state folder name. */
+    public String name() {
+        return instance == 1 ? service.module() : service.module() + "-" + instance;
+    }
+
     public int port() {
         return port;
     }
@@ -101,10 +126,12 @@ public final class ServiceProcess {
         return process;
     }
 
-    private List<String> command(String classpath, Path data, String bootstrapServers, List<String> extraArgs) {
+    private List<String> command(String classpath, Path data, String bootstrapServers, List<String> extraArgs,
+                                 List<String> jvmArgs) {
         List<String> cmd = new ArrayList<>();
         cmd.add(BrokerProcess.javaExecutable());
         cmd.addAll(JVM_OPTS);
+        cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(classpath);
         cmd.add(service.mainClass());
@@ -112,6 +139,10 @@ public final class ServiceProcess {
         cmd.add("--dropship.kafka.bootstrap-servers=" + bootstrapServers);
         cmd.add("--dropship.data-dir=" + data);
         cmd.add("--spring.profiles.active=demo");
+        if (instance > 1) {
+            // its own RocksDB folder: two instances must never open the same state directory
+            cmd.add("--dropship.state-dir=" + data.resolve(name()).resolve("state"));
+        }
         cmd.addAll(extraArgs);
         return cmd;
     }
