@@ -1,0 +1,63 @@
+package com.openfulfil.dropship.local.bench;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.fixtures.SampleEvents;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.partner.CommissionEarned;
+import com.openfulfil.dropship.events.serde.EventSerde;
+import com.openfulfil.dropship.events.supplier.DispatchRequested;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventFieldsTest {
+    private final EventSerde serde = new EventSerde();
+
+    private <T extends Event> T sample(Class<T> type) {
+        return SampleEvents.all().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow();
+    }
+
+    @Test
+    void readsAStatusChangeWithoutTheOrderItCarries() {
+        OrderStatusChanged changed = sample(OrderStatusChanged.class);
+
+        EventFields fields = EventFields.read(serde.serialize("orders.lifecycle", changed)).orElseThrow();
+
+        assertThat(fields).isEqualTo(new EventFields("OrderStatusChanged", changed.orderId(), changed.to().name(), null,
+                changed.occurredAt().toEpochMilli()));
+    }
+
+    @Test
+    void readsTheSupplierOfADispatchAndTheTimeOfACommission() {
+        DispatchRequested dispatch = sample(DispatchRequested.class);
+        CommissionEarned commission = sample(CommissionEarned.class);
+
+        assertThat(EventFields.read(serde.serialize("t", dispatch)).orElseThrow().supplierId())
+                .isEqualTo(dispatch.supplierId());
+        assertThat(EventFields.read(serde.serialize("t", commission)).orElseThrow())
+                .extracting(EventFields::type, EventFields::orderId, EventFields::occurredAtMillis)
+                .containsExactly("CommissionEarned", commission.orderId(), commission.occurredAt().toEpochMilli());
+    }
+
+    @Test
+    void ignoresNestedFieldsOfTheSameName() {
+        String json = "{\"type\":\"OrderStatusChanged\",\"order\":{\"orderId\":\"inner\",\"to\":\"X\"},"
+                + "\"orderId\":\"outer\",\"to\":\"PLACED\",\"occurredAt\":\"2026-01-02T03:04:05.678Z\"}";
+
+        EventFields fields = EventFields.read(json.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+
+        assertThat(fields.orderId()).isEqualTo("outer");
+        assertThat(fields.to()).isEqualTo("PLACED");
+        assertThat(fields.occurredAtMillis()).isEqualTo(1767323045678L);
+    }
+
+    @Test
+    void somethingThatIsNotAnEventObjectIsUnreadable() {
+        assertThat(EventFields.read("[1,2]".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(EventFields.read("{\"orderId\":\"o\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(EventFields.read("{not json".getBytes(StandardCharsets.UTF_8))).isEmpty();
+        assertThat(EventFields.read(null)).isEmpty();
+    }
+}
