@@ -1,0 +1,55 @@
+package com.openfulfil.dropship.local.chaos;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ChaosOptionsTest {
+
+    @Test
+    void theFullRunInjectsEveryFaultWithTheServicesOwnSessionTimeout() {
+        ChaosOptions options = ChaosOptions.parse(List.of());
+
+        assertThat(options.shortRun()).isFalse();
+        assertThat(options.faults()).isEqualTo(Faults.ALL);
+        assertThat(options.sessionTimeout()).isNull();
+        assertThat(options.serviceArgs()).isEmpty();
+        assertThat(options.ordersPerSecond()).isEqualTo(3.0);
+    }
+
+    @Test
+    void theShortRunTakesTheShortFaultListAndATenSecondSessionTimeout() {
+        ChaosOptions options = ChaosOptions.parse(List.of("--short", "--data-dir", "target/x", "--rate", "2.5"));
+
+        assertThat(options.faults()).isEqualTo(Faults.SHORT);
+        assertThat(options.dataDir()).isEqualTo(Path.of("target/x"));
+        assertThat(options.ordersPerSecond()).isEqualTo(2.5);
+        assertThat(options.sessionTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(options.serviceArgs()).containsExactly(
+                "--spring.cloud.stream.kafka.streams.binder.configuration.session.timeout.ms=10000",
+                "--spring.cloud.stream.kafka.streams.binder.configuration.heartbeat.interval.ms=2500");
+    }
+
+    @Test
+    void faultsAreChosenByNameInTheOrderGiven() {
+        ChaosOptions options = ChaosOptions.parse(List.of("--faults", "poison, kill-broker,rebalance-supplier-gateway"));
+
+        assertThat(options.faults()).containsExactly("poison", "kill-broker", "rebalance-supplier-gateway");
+    }
+
+    @Test
+    void anUnknownFaultOrOptionIsRefused() {
+        assertThatThrownBy(() -> ChaosOptions.parse(List.of("--faults", "kill-everything")))
+                .hasMessageContaining("Unknown fault kill-everything");
+        // the load and the carriers call these instances' HTTP APIs on the first instance's port
+        assertThatThrownBy(() -> ChaosOptions.parse(List.of("--faults", "rebalance-order-service")))
+                .hasMessageContaining("Unknown fault");
+        assertThatThrownBy(() -> ChaosOptions.parse(List.of("--rate", "0"))).hasMessageContaining("positive");
+        assertThatThrownBy(() -> ChaosOptions.parse(List.of("--fast"))).hasMessageContaining("Unknown option --fast");
+    }
+}
