@@ -1,5 +1,7 @@
 package com.openfulfil.dropship.local;
 
+import com.openfulfil.dropship.local.bench.BenchCommand;
+import com.openfulfil.dropship.local.chaos.ChaosCommand;
 import com.openfulfil.dropship.local.demo.DemoDriver;
 import com.openfulfil.dropship.local.demo.DemoOrders;
 import com.openfulfil.dropship.local.demo.DemoReport;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** {@code ./dropship}: the one command that runs the whole pipeline on this machine. */
@@ -30,9 +33,16 @@ public final class Dropship {
                       stay in the foreground until Ctrl-C, then stop everything cleanly
               demo    as up, then drive sample orders through the public API with a progress bar,
                       confirm or complete each as it is delivered, print a summary, and stay up
+              bench   measure the pipeline on a fresh stack: the maximum sustained completed orders/s,
+                      latency at 25/50/75 % of it, the raw kafka-clients relay for comparison, CPU and
+                      memory per process, an exactly-once check; writes a JSON, Markdown and SVG report
+                      (./dropship bench --help; --quick for a run of a few minutes)
+              chaos   the fault suite on a fresh stack: kill -9 of each service and of the broker, a
+                      rebalance, poison messages on every consumed topic, under a steady load; then
+                      checks that nothing was lost or doubled (./dropship chaos --help; --short)
               help    show this text
 
-            Options:
+            Options of up and demo:
               --data-dir <dir>       where the broker, the services' state and the logs live (default ./data);
                                      running up again on the same folder keeps every order
               --fresh                wipe the data folder first
@@ -44,6 +54,14 @@ public final class Dropship {
     }
 
     public static void main(String[] args) {
+        List<String> all = Arrays.asList(args);
+        if (!all.isEmpty() && (all.get(0).equals("bench") || all.get(0).equals("chaos"))) {
+            List<String> rest = all.subList(1, all.size());
+            int exit = all.get(0).equals("bench") ? BenchCommand.run(rest, OUT) : ChaosCommand.run(rest, OUT);
+            OUT.flush();
+            System.exit(exit);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(Arrays.asList(args));
