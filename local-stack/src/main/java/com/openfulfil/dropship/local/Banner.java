@@ -16,7 +16,16 @@ final class Banner {
             out.append(String.format("  %-20s %-24s %s%n", s.service().module(), s.baseUrl(), s.healthUrl()));
         }
         out.append(String.format("  %-20s %s (KRaft, one node)%n", "Kafka broker", stack.bootstrapServers()));
-        out.append(String.format("%n  data  %s%n  logs  %s%n", stack.config().dataDir(), stack.config().logDir()));
+        out.append(String.format("%n  data     %s%n  logs     %s%n", stack.config().dataDir(), stack.config().logDir()));
+        out.append(String.format("  mailbox  %s  (the customers' e-mails, one .eml file each)%n",
+                stack.config().dataDir().resolve("mailbox")));
+        out.append(String.format("  tracking %s/track/<trackingNumber>  (the customer's tracking page)%n",
+                stack.service(Service.TRACKING).baseUrl()));
+        ServiceProcess console = stack.service(Service.OPS_CONSOLE);
+        if (console != null) {
+            out.append(String.format("%nOps console  %s  (log in as %s / %s)%n", console.baseUrl(),
+                    DemoKeys.OPS_USER, DemoKeys.OPS_PASSWORD));
+        }
         out.append(String.format("%nDemo keys (X-Api-Key)%n"));
         out.append(String.format("  storefront %-14s %s%n", DemoKeys.STOREFRONT_ID, DemoKeys.STOREFRONT_KEY));
         out.append(String.format("  partner    %-14s %s  (%s, %s)%n", DemoKeys.PARTNER_ID, DemoKeys.PARTNER_KEY,

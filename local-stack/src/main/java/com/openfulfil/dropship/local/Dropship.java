@@ -91,7 +91,7 @@ public final class Dropship {
                 wipe(dataDir);
             }
             stack = new LocalStack(Repository.locate(),
-                    StackConfig.defaults(dataDir).withSimulatorDelay(options.simulatorDelay()));
+                    StackConfig.defaults(dataDir).withSimulatorDelay(options.simulatorDelay()).withOpsConsole());
         } catch (RuntimeException e) {
             fail(e);
             return;

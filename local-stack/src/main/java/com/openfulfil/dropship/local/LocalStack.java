@@ -36,8 +36,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The whole pipeline on one machine: the broker, the five services as their own processes, and
- * the supplier and carrier simulators in this JVM. Stopping goes the other way round, so each
+ * The whole pipeline on one machine: the broker, the five services (and, when asked, the ops
+ * console) as their own processes, and the supplier and carrier simulators in this JVM. Stopping goes the other way round, so each
  * service can still reach the broker while it shuts down.
  */
 public final class LocalStack implements AutoCloseable {
@@ -62,7 +62,7 @@ public final class LocalStack implements AutoCloseable {
         this.repository = repository;
         this.broker = new BrokerProcess(repository, config.dataDir(), config.brokerPort(), config.controllerPort(),
                 config.jvmArgs());
-        for (Service service : Service.values()) {
+        for (Service service : config.services()) {
             services.put(service, new ServiceProcess(repository, service, 1, config.port(service), config.dataDir(),
                     broker.bootstrapServers(), argsOf(service), config.jvmArgs()));
         }
@@ -166,7 +166,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private void checkPortsFree() {
-        List<Integer> ports = new ArrayList<>(config.servicePorts().values());
+        List<Integer> ports = new ArrayList<>(config.services().stream().map(config::port).toList());
         ports.add(config.brokerPort());
         ports.add(config.controllerPort());
         for (int port : ports) {

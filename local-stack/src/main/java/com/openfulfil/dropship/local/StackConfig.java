@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,11 @@ import java.util.Set;
  * @param jvmArgs        JVM options for every service and the broker, after their own
  * @param httpSuppliers  demo suppliers that take their dispatches over HTTP (from the HTTP supplier
  *                       simulator on {@code httpSupplierPort}) instead of reading their Kafka topic
+ * @param opsConsole     whether the ops console runs beside the pipeline (up and demo; not bench or chaos)
  */
 public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<Service, Integer> servicePorts,
                           Duration simulatorDelay, List<String> serviceArgs, List<String> jvmArgs,
-                          Set<String> httpSuppliers, int httpSupplierPort) {
+                          Set<String> httpSuppliers, int httpSupplierPort, boolean opsConsole) {
 
     public static final Duration DEFAULT_SIMULATOR_DELAY = Duration.ofSeconds(2);
 
@@ -36,13 +38,13 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
         httpSuppliers = Set.copyOf(httpSuppliers);
     }
 
-    /** The ports of API.md: order 8081 ... commission 8085, Kafka 9092 (controller 9093). */
+    /** The ports of API.md: ops console 8080, order 8081 ... commission 8085, Kafka 9092 (controller 9093). */
     public static StackConfig defaults(Path dataDir) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             ports.put(service, service.defaultPort());
         }
-        return new StackConfig(dataDir, 9092, 9093, ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(), Set.of(), 0);
+        return new StackConfig(dataDir, 9092, 9093, ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(), Set.of(), 0, false);
     }
 
     /** Ports the OS says are free now, for tests that must not clash with a running stack. */
@@ -52,28 +54,39 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
             ports.put(service, freePort());
         }
         return new StackConfig(dataDir, freePort(), freePort(), ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(),
-                Set.of(), 0);
+                Set.of(), 0, false);
     }
 
     public StackConfig withSimulatorDelay(Duration delay) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, delay, serviceArgs, jvmArgs,
-                httpSuppliers, httpSupplierPort);
+                httpSuppliers, httpSupplierPort, opsConsole);
     }
 
     public StackConfig withServiceArgs(List<String> args) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, args, jvmArgs,
-                httpSuppliers, httpSupplierPort);
+                httpSuppliers, httpSupplierPort, opsConsole);
     }
 
     public StackConfig withJvmArgs(List<String> args) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, args,
-                httpSuppliers, httpSupplierPort);
+                httpSuppliers, httpSupplierPort, opsConsole);
     }
 
     /** These demo suppliers take their dispatches over HTTP, from a simulator on a port free now. */
     public StackConfig withHttpSuppliers(Set<String> suppliers) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
-                suppliers, suppliers.isEmpty() ? 0 : freePort());
+                suppliers, suppliers.isEmpty() ? 0 : freePort(), opsConsole);
+    }
+
+    /** Runs the ops console too, on its port of {@link #servicePorts}. */
+    public StackConfig withOpsConsole() {
+        return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
+                httpSuppliers, httpSupplierPort, true);
+    }
+
+    /** The services this stack runs: the pipeline, and the ops console if asked for. */
+    public List<Service> services() {
+        return Arrays.stream(Service.values()).filter(s -> s.inPipeline() || opsConsole).toList();
     }
 
     public int port(Service service) {

@@ -87,7 +87,7 @@ final class Faults {
     }
 
     private static Optional<Service> service(String module) {
-        for (Service s : Service.values()) {
+        for (Service s : Service.pipeline()) {
             if (s.module().equals(module)) {
                 return Optional.of(s);
             }

@@ -15,6 +15,9 @@ public final class DemoKeys {
      * The key ops re-send parked dispatches with ({@code X-Admin-Key}); supplier-gateway gets it
      * only when the local stack runs a supplier over HTTP.
      */
+    /** The ops console's demo login (its demo profile holds the password's bcrypt hash). */
+    public static final String OPS_USER = "ops";
+    public static final String OPS_PASSWORD = "ops-demo-password";
     public static final String GATEWAY_OPS_KEY = "ok_demo_gateway_0123456789";
 
     private DemoKeys() {
