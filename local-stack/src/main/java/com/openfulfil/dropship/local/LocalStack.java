@@ -268,6 +268,11 @@ public final class LocalStack implements AutoCloseable {
         if (service == Service.GATEWAY && !config.httpSuppliers().isEmpty()) {
             args.addAll(httpSupplierArgs(config.httpSuppliers(), config.httpSupplierPort()));
         }
+        if (service == Service.OPS_CONSOLE) {
+            for (Service s : Service.pipeline()) {
+                args.add("--dropship.ops.services." + s.module() + "=http://127.0.0.1:" + config.port(s));
+            }
+        }
         return args;
     }
 
