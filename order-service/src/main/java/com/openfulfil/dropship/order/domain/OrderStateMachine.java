@@ -109,6 +109,7 @@ public final class OrderStateMachine {
         }
         Step step = new Step(current, now);
         step.on(event);
+        step.applyParked();
         return step.outcome();
     }
 
@@ -289,9 +290,21 @@ public final class OrderStateMachine {
             }
         }
 
+        /**
+         * A parcel's news (on tracking.events) can overtake the dispatch it belongs to (on
+         * fulfilment.events) when this service reads one topic behind the other: it is kept with the
+         * order (bounded, like events that overtake the order itself) and applied once the dispatch
+         * is known ({@link #applyParked}).
+         */
         private void parcel(ParcelStatusChanged parcel) {
             Fulfilment f = record.fulfilments().get(parcel.dispatchId());
-            if (f == null || parcel.status() == f.parcels().get(parcel.trackingNumber())) {
+            if (f == null) {
+                if (record.pending().size() < MAX_PENDING) {
+                    record = record.withPending(parcel);
+                }
+                return;
+            }
+            if (parcel.status() == f.parcels().get(parcel.trackingNumber())) {
                 return;
             }
             record = record.withFulfilment(f.withParcel(parcel.trackingNumber(), parcel.status()));
@@ -363,6 +376,26 @@ public final class OrderStateMachine {
         }
 
         /** The dispatch this answer is about; made up from the answer if DispatchSent was not seen. */
+        /** Parcel news kept for a dispatch not yet known, now that it may be. */
+        void applyParked() {
+            List<Event> parked = record.pending();
+            if (parked.isEmpty() || parked.stream().noneMatch(this::dispatchKnown)) {
+                return;
+            }
+            record = record.withoutPending();
+            for (Event event : parked) {
+                if (dispatchKnown(event)) {
+                    parcel((ParcelStatusChanged) event);
+                } else {
+                    record = record.withPending(event);
+                }
+            }
+        }
+
+        private boolean dispatchKnown(Event event) {
+            return event instanceof ParcelStatusChanged parcel && record.fulfilments().containsKey(parcel.dispatchId());
+        }
+
         private Fulfilment fulfilmentOf(String dispatchId, String supplierId) {
             Fulfilment known = record.fulfilments().get(dispatchId);
             return known != null ? known : Fulfilment.sent(dispatchId, supplierId);

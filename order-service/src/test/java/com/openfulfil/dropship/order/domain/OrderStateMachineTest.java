@@ -148,6 +148,29 @@ class OrderStateMachineTest {
     }
 
     @Test
+    void aParcelsNewsThatOvertakesItsDispatchIsKeptUntilTheDispatchArrives() {
+        apply(placed, allocatedTo("hanoi-crafts"),
+                parcel("hanoi-crafts", "VN1", ParcelStatus.IN_TRANSIT), parcel("hanoi-crafts", "VN1", ParcelStatus.DELIVERED));
+        assertThat(record.status()).as("nothing is known of the dispatch yet").isEqualTo(CONFIRMED);
+        apply(sent("hanoi-crafts"), accepted("hanoi-crafts"), shipped("hanoi-crafts", "VN1"));
+        assertThat(record.status()).isEqualTo(DELIVERED);
+        assertThat(record.fulfilments().get("d-hanoi-crafts")).satisfies(f -> {
+            assertThat(f.supplierId()).isEqualTo("hanoi-crafts");
+            assertThat(f.parcels()).containsEntry("VN1", ParcelStatus.DELIVERED);
+        });
+    }
+
+    @Test
+    void aSplitOrderWhoseParcelNewsOvertakesOneDispatchStillWaitsForTheOther() {
+        apply(placed, allocatedTo("hanoi-crafts", "shenzhen-gadgets"),
+                parcel("shenzhen-gadgets", "SF1", ParcelStatus.DELIVERED), sent("hanoi-crafts"), accepted("hanoi-crafts"),
+                shipped("hanoi-crafts", "VN1"), parcel("hanoi-crafts", "VN1", ParcelStatus.DELIVERED));
+        assertThat(record.status()).as("shenzhen-gadgets' dispatch has not been seen").isEqualTo(CONFIRMED);
+        apply(sent("shenzhen-gadgets"), shipped("shenzhen-gadgets", "SF1"));
+        assertThat(record.status()).isEqualTo(DELIVERED);
+    }
+
+    @Test
     void eventsThatArriveBeforeTheOrderAreAppliedOnceItIsPlaced() {
         apply(allocatedTo("hanoi-crafts"));
         assertThat(record.isPlaced()).isFalse();
