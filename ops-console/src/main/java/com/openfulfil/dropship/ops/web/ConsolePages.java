@@ -3,6 +3,8 @@ package com.openfulfil.dropship.ops.web;
 import com.openfulfil.dropship.ops.deadletters.DeadLetterActions;
 import com.openfulfil.dropship.ops.deadletters.DeadLetterInbox;
 import com.openfulfil.dropship.ops.domain.Deadlines;
+import com.openfulfil.dropship.ops.orders.OrderAction;
+import com.openfulfil.dropship.ops.orders.OrderActions;
 import com.openfulfil.dropship.ops.stream.ConsoleQueries;
 import com.openfulfil.dropship.support.streams.StoreUnavailableException;
 import com.openfulfil.dropship.support.web.ApiProblem;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.security.Principal;
@@ -28,14 +31,16 @@ class ConsolePages {
     private final DeadLetterInbox inbox;
     private final DeadLetterActions actions;
     private final Deadlines deadlines;
+    private final OrderActions orderActions;
     private final Clock clock;
 
     ConsolePages(ConsoleQueries queries, DeadLetterInbox inbox, DeadLetterActions actions, Deadlines deadlines,
-                 Clock clock) {
+                 OrderActions orderActions, Clock clock) {
         this.queries = queries;
         this.inbox = inbox;
         this.actions = actions;
         this.deadlines = deadlines;
+        this.orderActions = orderActions;
         this.clock = clock;
     }
 
@@ -50,10 +55,13 @@ class ConsolePages {
         return "pipeline";
     }
 
+    /** Every pending dead letter, or with {@code order} only that order's (the stuck-orders page links here). */
     @GetMapping("/dead-letters")
-    String deadLetters(Model model) {
+    String deadLetters(@RequestParam(required = false) String order, Model model) {
         model.addAttribute("page", "dead-letters");
-        model.addAttribute("letters", inbox.pending().stream().map(DeadLetterView::of).toList());
+        model.addAttribute("order", order);
+        model.addAttribute("letters", inbox.pending().stream().map(DeadLetterView::of)
+                .filter(l -> order == null || order.isBlank() || order.equals(l.key())).toList());
         model.addAttribute("audit", inbox.audit());
         return "dead-letters";
     }
@@ -91,7 +99,18 @@ class ConsolePages {
         model.addAttribute("page", "stuck-orders");
         model.addAttribute("now", clock.instant());
         model.addAttribute("deadlines", deadlines);
+        model.addAttribute("actionsEnabled", orderActions.enabled());
         return withStore(model, "orders", queries::stuck, "stuck-orders");
+    }
+
+    /** Cancel or complete a stuck order through order-service; the page then says what it answered. */
+    @PostMapping("/stuck-orders/{action:cancel|complete}")
+    String actOnOrder(@PathVariable String action, @RequestParam String orderId,
+                      @RequestParam(required = false) String reason, Principal who, RedirectAttributes flash) {
+        OrderActions.Outcome outcome = orderActions.act(OrderAction.ofPath(action).orElseThrow(), orderId,
+                reason, who.getName());
+        flash.addFlashAttribute(outcome.done() ? "done" : "problem", outcome.message());
+        return "redirect:/stuck-orders";
     }
 
     @GetMapping("/suppliers")
