@@ -74,6 +74,6 @@ final class Reroute {
     private static DispatchItem item(Dispatch from, LineAllocation line) {
         DispatchItem before = from.items().stream().filter(i -> i.lineNo() == line.lineNo()).findFirst().orElseThrow();
         return new DispatchItem(line.lineNo(), line.sku(), line.chosen().supplierSku(), before.title(),
-                line.quantity(), line.chosen().unitCost());
+                line.quantity(), line.chosen().unitCost(), line.chosen().shippingCost(), line.chosen().currency());
     }
 }
