@@ -54,6 +54,12 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
      */
     public static Decision allocate(StockAllocated allocated, Set<String> knownSuppliers, PackingInstructions packing,
                                     Instant now) {
+        return allocate(allocated, new Routing(knownSuppliers, packing), now);
+    }
+
+    /** As above, with customs data for the dispatches that cross a border. */
+    public static Decision allocate(StockAllocated allocated, Routing routing, Instant now) {
+        Set<String> knownSuppliers = routing.suppliers();
         List<Dispatch> planned = DispatchPlan.split(allocated, now);
         List<String> unknown = planned.stream().map(Dispatch::supplierId)
                 .filter(s -> !knownSuppliers.contains(s)).toList();
@@ -62,7 +68,7 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
         }
         List<Event> events = new ArrayList<>();
         for (Dispatch dispatch : planned) {
-            events.add(request(allocated, dispatch, packing,
+            events.add(request(allocated, dispatch, routing,
                     EventIds.derived(allocated.eventId(), dispatch.supplierId(), "DispatchRequested"), now));
             events.add(new DispatchSent(EventIds.derived(allocated.eventId(), dispatch.supplierId(), "DispatchSent"),
                     now, allocated.orderId(), dispatch.dispatchId(), dispatch.supplierId(), dispatch.items()));
@@ -245,11 +251,12 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
         return new OrderDispatches(orderId, allocation, all, unroutedSuppliers);
     }
 
-    static DispatchRequested request(StockAllocated allocated, Dispatch dispatch, PackingInstructions packing,
-                                     String eventId, Instant now) {
+    static DispatchRequested request(StockAllocated allocated, Dispatch dispatch, Routing routing, String eventId,
+                                     Instant now) {
         OrderDetails order = allocated.order();
         SpecialRequests requests = order.requests() == null ? SpecialRequests.NONE : order.requests();
-        return new DispatchRequested(eventId, now, allocated.orderId(), dispatch.dispatchId(), dispatch.supplierId(), dispatch.items(),
-                order.shipTo(), order.customer(), order.priority(), requests, packing);
+        return new DispatchRequested(eventId, now, allocated.orderId(), dispatch.dispatchId(), dispatch.supplierId(),
+                dispatch.items(), order.shipTo(), order.customer(), order.priority(), requests, routing.packing(),
+                Customs.declaration(allocated, dispatch, routing, now).orElse(null));
     }
 }

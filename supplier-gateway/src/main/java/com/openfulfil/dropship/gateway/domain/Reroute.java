@@ -46,7 +46,7 @@ final class Reroute {
             all.add(next);
             events.add(new DispatchRerouted(EventIds.derived(causeId, "rerouted", supplierId), now, state.orderId(),
                     from.dispatchId(), from.supplierId(), next.dispatchId(), supplierId, lines, reason));
-            events.add(OrderDispatches.request(state.allocation(), next, routing.packing(),
+            events.add(OrderDispatches.request(state.allocation(), next, routing,
                     EventIds.derived(next.dispatchId(), "DispatchRequested"), now));
             events.add(new DispatchSent(EventIds.derived(next.dispatchId(), "DispatchSent"), now, state.orderId(),
                     next.dispatchId(), supplierId, next.items()));

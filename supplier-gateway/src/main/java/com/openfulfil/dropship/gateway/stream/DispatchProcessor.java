@@ -89,7 +89,7 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
         if (store.get(allocated.orderId()) != null) {
             return; // a replayed allocation: dispatched the first time
         }
-        Decision decision = OrderDispatches.allocate(allocated, settings.suppliers(), settings.packing(), now());
+        Decision decision = OrderDispatches.allocate(allocated, settings.routing(), now());
         if (!decision.state().unroutedSuppliers().isEmpty()) {
             log.warn("Order {} is allocated to suppliers not configured here {}: nothing dispatched",
                     allocated.orderId(), decision.state().unroutedSuppliers());
