@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,6 +19,9 @@ import java.util.regex.Pattern;
 public final class FeedRules {
     /** Our SKUs are Kafka keys and URL path segments: letters, digits, '.', '_' and '-'. */
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+    /** Harmonized System code: 6 digits, or 8 or 10 with a country's subheadings; dots as printed (6912.00). */
+    private static final Pattern HS_CODE = Pattern.compile("\\d{4}(\\.?\\d{2}){1,3}");
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final int MAX_TEXT = 200;
     private static final int MAX_DESCRIPTION = 5_000;
 
@@ -49,6 +54,12 @@ public final class FeedRules {
         notNegative(problems, "priority", row.priority());
         notNegative(problems, "lowStockThreshold", row.lowStockThreshold());
         shippingOptions(problems, row);
+        if (row.hsCode() != null && !HS_CODE.matcher(row.hsCode()).matches()) {
+            problems.add(new RowProblem("hsCode", "must be an HS code of 6, 8 or 10 digits, dots allowed (6912.00)"));
+        }
+        if (row.countryOfOrigin() != null && !COUNTRIES.contains(row.countryOfOrigin())) {
+            problems.add(new RowProblem("countryOfOrigin", "must be an ISO 3166-1 alpha-2 country code such as VN"));
+        }
         return problems;
     }
 

@@ -20,7 +20,8 @@ import java.util.Optional;
  * tell "nothing changed" by equality.
  */
 public record Product(String sku, String title, String description, List<String> imageUrls, BigDecimal retailPrice,
-                      String currency, List<Offer> offers, List<Reservation> reservations, Integer lowStockThreshold) {
+                      String currency, List<Offer> offers, List<Reservation> reservations, Integer lowStockThreshold,
+                      String hsCode, String countryOfOrigin) {
 
     public Product {
         imageUrls = imageUrls == null ? List.of() : List.copyOf(imageUrls);
@@ -29,7 +30,7 @@ public record Product(String sku, String title, String description, List<String>
     }
 
     public static Product newProduct(String sku) {
-        return new Product(sku, null, null, List.of(), null, null, List.of(), List.of(), null);
+        return new Product(sku, null, null, List.of(), null, null, List.of(), List.of(), null, null, null);
     }
 
     /** Applies one feed row: the supplier's offer is created or partially updated, product fields the row carries win. */
@@ -44,7 +45,8 @@ public record Product(String sku, String title, String description, List<String>
         String priceCurrency = row.retailPrice() != null && row.currency() != null ? row.currency() : currency;
         return new Product(sku, Values.pick(row.title(), title), Values.pick(row.description(), description),
                 Values.pick(row.imageUrls(), imageUrls), price, priceCurrency, merged, reservations,
-                Values.pick(row.lowStockThreshold(), lowStockThreshold));
+                Values.pick(row.lowStockThreshold(), lowStockThreshold), Values.pick(row.hsCode(), hsCode),
+                Values.pick(row.countryOfOrigin(), countryOfOrigin));
     }
 
     /**
@@ -86,7 +88,7 @@ public record Product(String sku, String title, String description, List<String>
                 .map(o -> r.holds(o.supplierId()) ? o.withStock(o.stock() - r.quantity()) : o)
                 .toList();
         return new Product(sku, title, description, imageUrls, retailPrice, currency, shipped, reservations,
-                lowStockThreshold).release(orderId, lineNo);
+                lowStockThreshold, hsCode, countryOfOrigin).release(orderId, lineNo);
     }
 
     public Optional<Reservation> reservation(String orderId, int lineNo) {
@@ -168,6 +170,7 @@ public record Product(String sku, String title, String description, List<String>
     }
 
     private Product withReservations(List<Reservation> held) {
-        return new Product(sku, title, description, imageUrls, retailPrice, currency, offers, held, lowStockThreshold);
+        return new Product(sku, title, description, imageUrls, retailPrice, currency, offers, held, lowStockThreshold,
+                hsCode, countryOfOrigin);
     }
 }

@@ -101,7 +101,7 @@ final class CsvFeedRows implements FeedRows {
     private static Map<String, String> columns() {
         List<String> fields = List.of("sku", "supplierSku", "title", "description", "imageUrls", "cost", "currency",
                 "stock", "handlingDays", "shippingCost", "priority", "retailPrice", "shippingOptions",
-                "lowStockThreshold");
+                "lowStockThreshold", "hsCode", "countryOfOrigin");
         List<Map.Entry<String, String>> entries = new ArrayList<>();
         fields.forEach(f -> entries.add(Map.entry(f.toLowerCase(Locale.ROOT), f)));
         // the names spreadsheets commonly give these columns
@@ -109,6 +109,8 @@ final class CsvFeedRows implements FeedRows {
         entries.add(Map.entry("images", "imageUrls"));
         entries.add(Map.entry("costprice", "cost"));
         entries.add(Map.entry("stockonhand", "stock"));
+        entries.add(Map.entry("hs", "hsCode"));
+        entries.add(Map.entry("origin", "countryOfOrigin"));
         return Map.ofEntries(entries.toArray(Map.Entry[]::new));
     }
 

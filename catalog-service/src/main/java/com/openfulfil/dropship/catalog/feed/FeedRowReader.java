@@ -36,7 +36,8 @@ public final class FeedRowReader {
                 reader.text("title"), reader.text("description"), reader.texts("imageUrls"), reader.money("cost"),
                 reader.text("currency"), reader.whole("stock"), reader.whole("handlingDays"),
                 reader.money("shippingCost"), reader.whole("priority"), reader.money("retailPrice"),
-                reader.shippingOptions(), reader.whole("lowStockThreshold"));
+                reader.shippingOptions(), reader.whole("lowStockThreshold"), reader.text("hsCode"),
+                reader.text("countryOfOrigin"));
         return new Read(row, List.copyOf(reader.problems));
     }
 

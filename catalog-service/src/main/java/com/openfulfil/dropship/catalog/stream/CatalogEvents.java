@@ -25,7 +25,8 @@ final class CatalogEvents {
         return new ProductUpdated(eventId, at, product.sku(), product.title(), product.description(),
                 product.imageUrls(), price.map(Price::amount).orElse(null),
                 price.map(Price::currency).orElse(product.currency()), product.listed(policy), product.available(),
-                product.offers().stream().map(o -> offerView(product, o)).toList());
+                product.offers().stream().map(o -> offerView(product, o)).toList(), product.hsCode(),
+                product.countryOfOrigin());
     }
 
     static OfferView offerView(Product product, Offer offer) {

@@ -16,7 +16,7 @@ import java.util.List;
  */
 record ProductView(String sku, String title, String description, List<String> imageUrls, BigDecimal retailPrice,
                    String currency, Pricing pricing, boolean listed, int available, int reserved,
-                   int lowStockThreshold, List<OfferLine> offers) {
+                   int lowStockThreshold, List<OfferLine> offers, String hsCode, String countryOfOrigin) {
 
     /** How the retail price was set; {@code belowBestCost} marks a price every sale loses money at. */
     record Pricing(Price.Source source, BigDecimal bestLandedCost, boolean belowBestCost) {
@@ -34,7 +34,7 @@ record ProductView(String sku, String title, String description, List<String> im
                 price.map(Price::amount).orElse(null), price.map(Price::currency).orElse(product.currency()),
                 price.map(p -> new Pricing(p.source(), p.bestLandedCost(), p.belowBestCost())).orElse(null),
                 product.listed(policy), product.available(), offers.stream().mapToInt(OfferLine::reserved).sum(),
-                product.lowStockThreshold(policy), offers);
+                product.lowStockThreshold(policy), offers, product.hsCode(), product.countryOfOrigin());
     }
 
     private static OfferLine offer(Product product, Offer offer) {

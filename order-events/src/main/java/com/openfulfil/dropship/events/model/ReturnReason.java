@@ -10,4 +10,9 @@ public enum ReturnReason {
     public boolean supplierPaysReturn() {
         return this != CHANGED_MIND;
     }
+
+    /** Wrong or missing items: the supplier picked or packed badly, which its error rate counts (R3.6). */
+    public boolean isPickingError() {
+        return this == WRONG_ITEM || this == MISSING_ITEM;
+    }
 }

@@ -19,6 +19,7 @@ import com.openfulfil.dropship.events.supplier.CancellationRefused;
 import com.openfulfil.dropship.events.supplier.DispatchCancelled;
 import com.openfulfil.dropship.events.supplier.DispatchRerouted;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
+import com.openfulfil.dropship.events.supplier.EscalatedToOps;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
@@ -164,6 +165,8 @@ public final class OrderStateMachine {
                 accepted(accepted);
             } else if (event instanceof SupplierRejected rejected) {
                 supplierRejected(rejected);
+            } else if (event instanceof EscalatedToOps escalated) {
+                escalated(escalated);
             } else if (event instanceof ParcelsShipped shipped) {
                 shipped(shipped);
             } else if (event instanceof ParcelStatusChanged parcel) {
@@ -250,6 +253,13 @@ public final class OrderStateMachine {
             if (OrderProgress.inProgress(record.status())) {
                 move(OrderStatus.EXCEPTION, "rejected by " + rejected.supplierId() + ": " + rejected.reason()
                         + (rejected.detail() == null ? "" : " (" + rejected.detail() + ")"));
+            }
+        }
+
+        /** supplier-gateway handed a supplier's part to ops (a missed deadline, no backup left): a person takes over. */
+        private void escalated(EscalatedToOps escalated) {
+            if (OrderProgress.inProgress(record.status())) {
+                move(OrderStatus.EXCEPTION, "escalated to ops: " + escalated.supplierId() + " " + escalated.detail());
             }
         }
 

@@ -3,6 +3,7 @@ package com.openfulfil.dropship.order.stream;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.model.ReturnReason;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.order.domain.OrderRecord;
@@ -92,7 +93,7 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
             OrderStatusChanged changed = new OrderStatusChanged(
                     EventIds.derived(causeId, "status", change.to().name()), now, orderId,
                     change.from(), change.to(), change.reason(), outcome.record().details(),
-                    refundOf(change, outcome.record()));
+                    refundOf(change, outcome.record()), returnReasonOf(change, outcome.record()));
             context.forward(new Record<>(orderId, changed, now.toEpochMilli()));
             measure(change, outcome.record(), now);
             if (change.to() == OrderStatus.DELIVERED) {
@@ -104,6 +105,12 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
     /** commission-service claws back in proportion to the refund, so a move to REFUNDED says how much it was. */
     private static BigDecimal refundOf(StatusChange change, OrderRecord order) {
         return change.to() == OrderStatus.REFUNDED && order.afterSales() != null ? order.afterSales().refunded() : null;
+    }
+
+    /** supplier-gateway counts wrong or missing items against the suppliers, so a return request says why. */
+    private static ReturnReason returnReasonOf(StatusChange change, OrderRecord order) {
+        return change.to() == OrderStatus.RETURN_REQUESTED && order.afterSales() != null ? order.afterSales().reason()
+                : null;
     }
 
     /** Completes the delivered orders whose wait is over. */

@@ -176,7 +176,7 @@ class OrderIntake {
                         + product.retailPrice()));
             }
             lines.add(new OrderLine(i + 1, product.sku(), product.title(), line.quantity(), product.retailPrice(),
-                    salePrice));
+                    salePrice, product.hsCode(), product.countryOfOrigin()));
         }
         if (!unavailable.isEmpty()) {
             throw ApiProblem.unprocessable("unavailable-product", "Some products cannot be ordered",

@@ -25,6 +25,7 @@ import com.openfulfil.dropship.events.supplier.CancellationRefused;
 import com.openfulfil.dropship.events.supplier.DispatchCancelled;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
+import com.openfulfil.dropship.events.supplier.EscalatedToOps;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.DispatchRerouted;
@@ -331,6 +332,28 @@ class OrderStateMachineTest {
                 new SupplierRejected("rj", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts", RejectionReason.ADDRESS, "no such street"));
         assertThat(record.status()).isEqualTo(EXCEPTION);
         assertThat(record.history().get(record.history().size() - 1).reason()).contains("ADDRESS").contains("no such street");
+    }
+
+    @Test
+    void anEscalationToOpsPutsTheOrderInExceptionOnce() {
+        apply(placed, allocatedTo("hanoi-crafts", "lyon-linen"), sent("hanoi-crafts"), sent("lyon-linen"),
+                accepted("hanoi-crafts"),
+                new EscalatedToOps("esc", NOW, ORDER, "d-lyon-linen", "lyon-linen", EscalatedToOps.Cause.SLA_BREACHED,
+                        "ACCEPT deadline missed (due 2026-11-02T09:00:00Z)"),
+                new EscalatedToOps("esc-2", NOW, ORDER, "d-lyon-linen", "lyon-linen", EscalatedToOps.Cause.SLA_BREACHED,
+                        "SHIP deadline missed (due 2026-11-03T09:00:00Z)"));
+        assertThat(transitions).containsExactly(PLACED, CONFIRMED, DISPATCHED, EXCEPTION);
+        assertThat(record.history().get(record.history().size() - 1).reason())
+                .isEqualTo("escalated to ops: lyon-linen ACCEPT deadline missed (due 2026-11-02T09:00:00Z)");
+    }
+
+    @Test
+    void aStockRefusalWithNoBackupLeftPutsTheOrderInException() {
+        apply(placed, allocatedTo("hanoi-crafts"), sent("hanoi-crafts"),
+                new SupplierRejected("rj", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts", RejectionReason.OUT_OF_STOCK, null),
+                new EscalatedToOps("esc", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts",
+                        EscalatedToOps.Cause.NO_BACKUP_LEFT, "out of stock and no backup offer is left"));
+        assertThat(transitions).containsExactly(PLACED, CONFIRMED, DISPATCHED, EXCEPTION);
     }
 
     private static DispatchRerouted rerouted(String from, String to) {

@@ -192,6 +192,12 @@ class OrderTopologyTest {
                 OrderStatus.RETURN_REQUESTED, OrderStatus.RETURNED, OrderStatus.REFUNDED);
         assertThat(changes.get(changes.size() - 1).refundAmount()).isEqualByComparingTo("15.00");
         assertThat(changes.subList(0, changes.size() - 1)).allSatisfy(c -> assertThat(c.refundAmount()).isNull());
+        assertThat(changes).as("only the return request says why, for the supplier's error rate")
+                .filteredOn(c -> c.returnReason() != null).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.to()).isEqualTo(OrderStatus.RETURN_REQUESTED);
+                    assertThat(c.returnReason()).isEqualTo(ReturnReason.DAMAGED);
+                });
         assertThat(harness.<OrderRecord>store(OrderProcessor.STORE).get("o-7").status()).isEqualTo(OrderStatus.REFUNDED);
     }
 }

@@ -78,12 +78,22 @@ public record GatewayProperties(@DefaultValue Branding branding, List<Supplier> 
      *                  {@code http} (the gateway POSTs each dispatch to {@code http.base-url})
      * @param secret    HMAC secret the supplier signs HTTP updates with, and the gateway signs its POSTs
      *                  with; blank means it cannot use HTTP
+     * @param country   ISO 3166-1 alpha-2 country it ships from: a dispatch to another country carries customs
+     *                  data (R3.7); none configured, no customs data
      */
     public record Supplier(String id, String name, @DefaultValue("kafka") Transport transport, String secret,
-                           Http http, @DefaultValue Sla sla) {
+                           Http http, @DefaultValue Sla sla, String country) {
         @ConstructorBinding
         public Supplier {
             sla = sla == null ? new Sla(null, null, null, null) : sla;
+            if (country != null && !COUNTRIES.contains(country)) {
+                throw new IllegalArgumentException("dropship.gateway.suppliers: '" + id + "' country '" + country
+                        + "' is not an ISO 3166-1 alpha-2 code such as VN");
+            }
+        }
+
+        public Supplier(String id, String name, Transport transport, String secret, Http http, Sla sla) {
+            this(id, name, transport, secret, http, sla, null);
         }
 
         public Supplier(String id, String name, Transport transport, String secret, Http http) {
@@ -141,6 +151,14 @@ public record GatewayProperties(@DefaultValue Branding branding, List<Supplier> 
         public SlaTerms terms() {
             return new SlaTerms(acceptWithin, shipWithin, policy, penaltyPercent);
         }
+    }
+
+    private static final Set<String> COUNTRIES = Set.of(java.util.Locale.getISOCountries());
+
+    /** The country each supplier ships from, for those that have one configured. */
+    public Map<String, String> countries() {
+        return suppliers.stream().filter(s -> s.country() != null)
+                .collect(Collectors.toUnmodifiableMap(Supplier::id, Supplier::country));
     }
 
     /** Each configured supplier's service levels, by id. */

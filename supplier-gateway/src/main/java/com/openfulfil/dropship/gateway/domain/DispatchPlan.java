@@ -46,7 +46,7 @@ public final class DispatchPlan {
 
     private static DispatchItem item(StockAllocated allocated, LineAllocation line) {
         return new DispatchItem(line.lineNo(), line.sku(), line.chosen().supplierSku(), title(allocated, line),
-                line.quantity(), line.chosen().unitCost());
+                line.quantity(), line.chosen().unitCost(), line.chosen().shippingCost(), line.chosen().currency());
     }
 
     /** The title the customer saw when ordering; the SKU if the order does not carry the line. */

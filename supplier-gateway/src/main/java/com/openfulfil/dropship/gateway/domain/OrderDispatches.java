@@ -6,6 +6,7 @@ import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.PackingInstructions;
 import com.openfulfil.dropship.events.model.RejectionReason;
+import com.openfulfil.dropship.events.model.ReturnReason;
 import com.openfulfil.dropship.events.model.SlaDeadline;
 import com.openfulfil.dropship.events.model.SpecialRequests;
 import com.openfulfil.dropship.events.supplier.CancellationAccepted;
@@ -18,6 +19,8 @@ import com.openfulfil.dropship.events.supplier.DispatchRejected;
 import com.openfulfil.dropship.events.supplier.DispatchRequested;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.DispatchShipped;
+import com.openfulfil.dropship.events.supplier.EscalatedToOps;
+import com.openfulfil.dropship.events.supplier.ItemErrorReported;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SlaBreached;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
@@ -51,6 +54,12 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
      */
     public static Decision allocate(StockAllocated allocated, Set<String> knownSuppliers, PackingInstructions packing,
                                     Instant now) {
+        return allocate(allocated, new Routing(knownSuppliers, packing), now);
+    }
+
+    /** As above, with customs data for the dispatches that cross a border. */
+    public static Decision allocate(StockAllocated allocated, Routing routing, Instant now) {
+        Set<String> knownSuppliers = routing.suppliers();
         List<Dispatch> planned = DispatchPlan.split(allocated, now);
         List<String> unknown = planned.stream().map(Dispatch::supplierId)
                 .filter(s -> !knownSuppliers.contains(s)).toList();
@@ -59,7 +68,7 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
         }
         List<Event> events = new ArrayList<>();
         for (Dispatch dispatch : planned) {
-            events.add(request(allocated, dispatch, packing,
+            events.add(request(allocated, dispatch, routing,
                     EventIds.derived(allocated.eventId(), dispatch.supplierId(), "DispatchRequested"), now));
             events.add(new DispatchSent(EventIds.derived(allocated.eventId(), dispatch.supplierId(), "DispatchSent"),
                     now, allocated.orderId(), dispatch.dispatchId(), dispatch.supplierId(), dispatch.items()));
@@ -125,7 +134,8 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
         }
         return Reroute.of(replace(next), next, routing, id, "rejected by " + next.supplierId() + ": out of stock"
                         + (rejected.detail() == null ? "" : " (" + rejected.detail() + ")"), now)
-                .orElseGet(() -> emit(next, reported));
+                .orElseGet(() -> Decision.emit(replace(next), List.of(reported, escalation(id, next,
+                        EscalatedToOps.Cause.NO_BACKUP_LEFT, "out of stock and no backup offer is left", now))));
     }
 
     /** The supplier dropped the dispatch: the order's cancellation goes on, or a late dispatch moves to a backup. */
@@ -135,7 +145,9 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
             return emit(next, reported);
         }
         return Reroute.of(replace(next), next, routing, id, "deadline missed at " + next.supplierId(), now)
-                .orElseGet(() -> emit(next, reported));
+                .orElseGet(() -> Decision.emit(replace(next), List.of(reported, escalation(id, next,
+                        EscalatedToOps.Cause.SLA_BREACHED, "deadline missed, cancelled there, and no backup is left",
+                        now))));
     }
 
     /**
@@ -192,12 +204,32 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
         SlaBreached breached = new SlaBreached(id, now, orderId, dispatchId, dispatch.supplierId(), deadline, due,
                 reroute ? SlaBreached.Action.REROUTING : SlaBreached.Action.ESCALATED, terms.penaltyPercent());
         if (!reroute) {
-            return Decision.emit(this, List.of(breached));
+            return Decision.emit(this, List.of(breached, escalation(id, dispatch, EscalatedToOps.Cause.SLA_BREACHED,
+                    deadline + " deadline missed (due " + due + ")", now)));
         }
         return Decision.emit(replace(dispatch.cancellingToReroute()), List.of(breached,
                 new CancellationRequested(EventIds.derived(id, "cancel"), now, orderId, dispatchId,
                         dispatch.supplierId(), deadline == SlaDeadline.ACCEPT ? "not accepted in time"
                         : "not shipped in time")));
+    }
+
+    /**
+     * The customer sends the order back for wrong or missing items: each supplier that shipped a part
+     * of it hears of it, for its error rate (R3.6). The order does not say which part was wrong.
+     */
+    public Decision returnedForPickingError(String causeId, ReturnReason reason, String detail, Instant now) {
+        List<Event> reports = dispatches.stream().filter(d -> d.status() == DispatchStatus.SHIPPED)
+                .map(d -> (Event) new ItemErrorReported(EventIds.derived(causeId, d.dispatchId(), "item-error"), now,
+                        orderId, d.dispatchId(), d.supplierId(), reason, detail))
+                .toList();
+        return reports.isEmpty() ? Decision.ignore(this, "no supplier shipped this order")
+                : Decision.emit(this, reports);
+    }
+
+    private EscalatedToOps escalation(String causeId, Dispatch dispatch, EscalatedToOps.Cause cause, String detail,
+                                      Instant now) {
+        return new EscalatedToOps(EventIds.derived(causeId, "escalated"), now, orderId, dispatch.dispatchId(),
+                dispatch.supplierId(), cause, detail);
     }
 
     private Decision emit(Dispatch next, Event event) {
@@ -219,11 +251,12 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
         return new OrderDispatches(orderId, allocation, all, unroutedSuppliers);
     }
 
-    static DispatchRequested request(StockAllocated allocated, Dispatch dispatch, PackingInstructions packing,
-                                     String eventId, Instant now) {
+    static DispatchRequested request(StockAllocated allocated, Dispatch dispatch, Routing routing, String eventId,
+                                     Instant now) {
         OrderDetails order = allocated.order();
         SpecialRequests requests = order.requests() == null ? SpecialRequests.NONE : order.requests();
-        return new DispatchRequested(eventId, now, allocated.orderId(), dispatch.dispatchId(), dispatch.supplierId(), dispatch.items(),
-                order.shipTo(), order.customer(), order.priority(), requests, packing);
+        return new DispatchRequested(eventId, now, allocated.orderId(), dispatch.dispatchId(), dispatch.supplierId(),
+                dispatch.items(), order.shipTo(), order.customer(), order.priority(), requests, routing.packing(),
+                Customs.declaration(allocated, dispatch, routing, now).orElse(null));
     }
 }

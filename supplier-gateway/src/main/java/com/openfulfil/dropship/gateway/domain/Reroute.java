@@ -46,7 +46,7 @@ final class Reroute {
             all.add(next);
             events.add(new DispatchRerouted(EventIds.derived(causeId, "rerouted", supplierId), now, state.orderId(),
                     from.dispatchId(), from.supplierId(), next.dispatchId(), supplierId, lines, reason));
-            events.add(OrderDispatches.request(state.allocation(), next, routing.packing(),
+            events.add(OrderDispatches.request(state.allocation(), next, routing,
                     EventIds.derived(next.dispatchId(), "DispatchRequested"), now));
             events.add(new DispatchSent(EventIds.derived(next.dispatchId(), "DispatchSent"), now, state.orderId(),
                     next.dispatchId(), supplierId, next.items()));
@@ -74,6 +74,6 @@ final class Reroute {
     private static DispatchItem item(Dispatch from, LineAllocation line) {
         DispatchItem before = from.items().stream().filter(i -> i.lineNo() == line.lineNo()).findFirst().orElseThrow();
         return new DispatchItem(line.lineNo(), line.sku(), line.chosen().supplierSku(), before.title(),
-                line.quantity(), line.chosen().unitCost());
+                line.quantity(), line.chosen().unitCost(), line.chosen().shippingCost(), line.chosen().currency());
     }
 }

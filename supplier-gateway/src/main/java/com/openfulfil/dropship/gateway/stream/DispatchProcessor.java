@@ -3,13 +3,12 @@ package com.openfulfil.dropship.gateway.stream;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.model.OrderStatus;
-import com.openfulfil.dropship.events.model.RejectionReason;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.events.supplier.DispatchRerouted;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.SlaBreached;
-import com.openfulfil.dropship.events.supplier.SupplierRejected;
+import com.openfulfil.dropship.events.supplier.EscalatedToOps;
 import com.openfulfil.dropship.events.supplier.SupplierUpdate;
 import com.openfulfil.dropship.gateway.domain.Decision;
 import com.openfulfil.dropship.gateway.domain.OrderDispatches;
@@ -79,6 +78,9 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
             onUpdate(record, update);
         } else if (record.value() instanceof OrderStatusChanged changed && changed.to() == OrderStatus.CANCELLING) {
             onCancelling(record, changed);
+        } else if (record.value() instanceof OrderStatusChanged changed && changed.to() == OrderStatus.RETURN_REQUESTED
+                && changed.returnReason() != null && changed.returnReason().isPickingError()) {
+            onPickingError(record, changed);
         }
         // StockRejected: nothing to dispatch; other types cannot be on these topics by contract
     }
@@ -87,7 +89,7 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
         if (store.get(allocated.orderId()) != null) {
             return; // a replayed allocation: dispatched the first time
         }
-        Decision decision = OrderDispatches.allocate(allocated, settings.suppliers(), settings.packing(), now());
+        Decision decision = OrderDispatches.allocate(allocated, settings.routing(), now());
         if (!decision.state().unroutedSuppliers().isEmpty()) {
             log.warn("Order {} is allocated to suppliers not configured here {}: nothing dispatched",
                     allocated.orderId(), decision.state().unroutedSuppliers());
@@ -105,6 +107,18 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
         Decision decision = dispatches.cancel(changed.eventId(), now());
         if (decision.ignoredBecause().isEmpty()) {
             keep(record, decision);
+        }
+    }
+
+    /** Wrong or missing items came back: counted against the suppliers that shipped the order (R3.6). */
+    private void onPickingError(Record<String, Event> record, OrderStatusChanged changed) {
+        OrderDispatches dispatches = store.get(changed.orderId());
+        if (dispatches != null) {
+            Decision decision = dispatches.returnedForPickingError(changed.eventId(), changed.returnReason(),
+                    changed.reason(), now());
+            if (decision.changed()) {
+                keep(record, decision);
+            }
         }
     }
 
@@ -141,20 +155,21 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
             Metrics.counter("dropship.gateway.reroutes", "from", rerouted.supplierId(), "to", rerouted.newSupplierId())
                     .increment();
         } else if (event instanceof SlaBreached breached) {
-            if (breached.action() == SlaBreached.Action.ESCALATED) {
-                log.error("ALERT order {}: {} missed its {} deadline (due {}) for dispatch {}; escalated to ops",
-                        breached.orderId(), breached.supplierId(), breached.deadline(), breached.due(),
-                        breached.dispatchId());
-            } else {
+            if (breached.action() == SlaBreached.Action.REROUTING) {
                 log.warn("Order {}: {} missed its {} deadline for dispatch {}; cancelling there to reroute",
                         breached.orderId(), breached.supplierId(), breached.deadline(), breached.dispatchId());
             }
             Metrics.counter("dropship.gateway.sla.breaches", "supplier", breached.supplierId(), "deadline",
                     breached.deadline().name(), "action", breached.action().name()).increment();
-        } else if (event instanceof SupplierRejected rejected && rejected.reason() == RejectionReason.OUT_OF_STOCK) {
-            log.error("ALERT order {}: {} is out of stock for dispatch {} and no backup offer is left; the order needs"
-                    + " a person", rejected.orderId(), rejected.supplierId(), rejected.dispatchId());
-            Metrics.counter("dropship.gateway.reroutes.exhausted", "supplier", rejected.supplierId()).increment();
+        } else if (event instanceof EscalatedToOps escalated) {
+            log.error("ALERT order {}: dispatch {} at {} needs a person ({}: {}); the order is in EXCEPTION",
+                    escalated.orderId(), escalated.dispatchId(), escalated.supplierId(), escalated.cause(),
+                    escalated.detail());
+            Metrics.counter("dropship.gateway.escalations", "supplier", escalated.supplierId(), "cause",
+                    escalated.cause().name()).increment();
+            if (escalated.cause() == EscalatedToOps.Cause.NO_BACKUP_LEFT) {
+                Metrics.counter("dropship.gateway.reroutes.exhausted", "supplier", escalated.supplierId()).increment();
+            }
         }
     }
 

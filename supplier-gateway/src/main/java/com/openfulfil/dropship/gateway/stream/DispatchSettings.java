@@ -10,14 +10,20 @@ import java.util.Set;
 
 /**
  * What the dispatch processor needs from configuration: who it may send to, how parcels are
- * branded, each supplier's service levels (the defaults for one not listed), and how often the
- * deadlines are checked.
+ * branded, each supplier's service levels (the defaults for one not listed), how often the
+ * deadlines are checked, and the country each supplier ships from.
  */
 public record DispatchSettings(Set<String> suppliers, PackingInstructions packing, Map<String, SlaTerms> slas,
-                               Duration deadlineCheck) {
+                               Duration deadlineCheck, Map<String, String> countries) {
     public DispatchSettings {
         suppliers = Set.copyOf(suppliers);
         slas = Map.copyOf(slas);
+        countries = countries == null ? Map.of() : Map.copyOf(countries);
+    }
+
+    public DispatchSettings(Set<String> suppliers, PackingInstructions packing, Map<String, SlaTerms> slas,
+                            Duration deadlineCheck) {
+        this(suppliers, packing, slas, deadlineCheck, Map.of());
     }
 
     public DispatchSettings(Set<String> suppliers, PackingInstructions packing) {
@@ -29,6 +35,6 @@ public record DispatchSettings(Set<String> suppliers, PackingInstructions packin
     }
 
     Routing routing() {
-        return new Routing(suppliers, packing);
+        return new Routing(suppliers, packing, countries);
     }
 }

@@ -19,7 +19,7 @@ class DispatchStream {
     @Bean
     BiConsumer<KStream<String, Event>, KStream<String, Event>> dispatch(GatewayProperties properties) {
         DispatchSettings settings = new DispatchSettings(properties.supplierIds(), properties.branding().packing(),
-                properties.slaTerms(), Duration.ofMinutes(1));
+                properties.slaTerms(), Duration.ofMinutes(1), properties.countries());
         return (allocations, updates) -> DispatchTopology.build(allocations, updates, settings);
     }
 }

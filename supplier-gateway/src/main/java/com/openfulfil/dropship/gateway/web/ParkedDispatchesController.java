@@ -8,30 +8,23 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
 /** Ops send an HTTP supplier's parked dispatches again, once the supplier says it is fixed. */
 @RestController
 class ParkedDispatchesController {
-    static final String ADMIN_KEY = "X-Admin-Key";
-
     private final GatewayProperties properties;
     private final ParkedDispatches parked;
+    private final SupplierAccess access;
 
-    ParkedDispatchesController(GatewayProperties properties, ParkedDispatches parked) {
+    ParkedDispatchesController(GatewayProperties properties, ParkedDispatches parked, SupplierAccess access) {
         this.properties = properties;
         this.parked = parked;
+        this.access = access;
     }
 
     @PostMapping("/api/v1/admin/suppliers/{supplierId}/parked/retry")
     ParkedDispatches.Retried retry(@PathVariable String supplierId,
-                                   @RequestHeader(name = ADMIN_KEY, required = false) String key) {
-        boolean allowed = properties.operatorKey().map(expected -> key != null && MessageDigest.isEqual(
-                expected.getBytes(StandardCharsets.UTF_8), key.getBytes(StandardCharsets.UTF_8))).orElse(false);
-        if (!allowed) {
-            throw ApiProblem.unauthorized("Missing or wrong " + ADMIN_KEY);
-        }
+                                   @RequestHeader(name = SupplierAccess.ADMIN_KEY, required = false) String key) {
+        access.requireOperator(key);
         GatewayProperties.Supplier supplier = properties.supplier(supplierId)
                 .orElseThrow(() -> ApiProblem.notFound("No supplier " + supplierId + " is configured"));
         if (supplier.transport() != GatewayProperties.Transport.HTTP) {

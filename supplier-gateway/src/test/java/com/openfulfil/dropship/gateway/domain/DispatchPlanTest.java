@@ -22,10 +22,13 @@ class DispatchPlanTest {
 
         assertThat(dispatches).extracting(Dispatch::supplierId).containsExactly("hanoi-crafts", "shenzhen-gadgets");
         assertThat(dispatches.get(0).items()).containsExactly(
-                new DispatchItem(1, "MUG-001", "HN-MUG-001", "Product MUG-001", 2, new BigDecimal("4.20")),
-                new DispatchItem(3, "TOWEL-020", "HN-TOWEL-020", "Product TOWEL-020", 3, new BigDecimal("7.90")));
+                new DispatchItem(1, "MUG-001", "HN-MUG-001", "Product MUG-001", 2, new BigDecimal("4.20"),
+                        new BigDecimal("1.50"), "USD"),
+                new DispatchItem(3, "TOWEL-020", "HN-TOWEL-020", "Product TOWEL-020", 3, new BigDecimal("7.90"),
+                        new BigDecimal("1.50"), "USD"));
         assertThat(dispatches.get(1).items()).containsExactly(
-                new DispatchItem(2, "LAMP-010", "SZ-LAMP-010", "Product LAMP-010", 1, new BigDecimal("14.00")));
+                new DispatchItem(2, "LAMP-010", "SZ-LAMP-010", "Product LAMP-010", 1, new BigDecimal("14.00"),
+                        new BigDecimal("1.50"), "USD"));
         assertThat(dispatches).allSatisfy(d -> {
             assertThat(d.status()).isEqualTo(DispatchStatus.SENT);
             assertThat(d.trackingNumbers()).isEmpty();

@@ -14,6 +14,7 @@ import com.openfulfil.dropship.events.supplier.DispatchShipped;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
+import com.openfulfil.dropship.events.supplier.EscalatedToOps;
 import com.openfulfil.dropship.events.supplier.SupplierUpdate;
 import com.openfulfil.dropship.gateway.Allocations;
 import org.junit.jupiter.api.Test;
@@ -126,10 +127,15 @@ class OrderDispatchesTest {
         Decision rejected = allocatedState().apply(rejection, ROUTING, NOW);
         Decision afterShipping = allocatedState().apply(ship("u-2", "VN1"), ROUTING, NOW).state().apply(rejection, ROUTING, NOW);
 
-        assertThat(rejected.events()).singleElement().isInstanceOfSatisfying(SupplierRejected.class, e -> {
+        assertThat(rejected.events()).first().isInstanceOfSatisfying(SupplierRejected.class, e -> {
             assertThat(e.reason()).isEqualTo(RejectionReason.OUT_OF_STOCK);
             assertThat(e.detail()).isEqualTo("count was wrong");
         });
+        assertThat(rejected.events()).as("no backup offer: ops are alerted").last()
+                .isInstanceOfSatisfying(EscalatedToOps.class, e -> {
+                    assertThat(e.cause()).isEqualTo(EscalatedToOps.Cause.NO_BACKUP_LEFT);
+                    assertThat(e.dispatchId()).isEqualTo(hanoiDispatch);
+                });
         assertThat(rejected.state().apply(ship("u-3", "VN1"), ROUTING, NOW).changed()).isFalse();
         assertThat(afterShipping.changed()).isFalse();
     }

@@ -12,7 +12,9 @@ import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
 import com.openfulfil.dropship.support.testing.TopicReader;
+import com.openfulfil.dropship.gateway.domain.DispatchPlan;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,17 +29,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo configuration on a real broker: allocation in, dispatch out, a signed supplier answer normalised. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "dropship.gateway.admin-key=" + SupplierGatewayIT.ADMIN_KEY)
 @ActiveProfiles("demo")
 class SupplierGatewayIT extends KafkaIntegrationTest {
     private static final String SUPPLIER = "shenzhen-gadgets";
     private static final String SECRET = "ss_demo_shenzhen-gadgets";
     private static final Duration WAIT = Duration.ofSeconds(90);
+    static final String ADMIN_KEY = "ak_it_gateway_0123456789";
+    private static final String LYON = "lyon-linen";
+    private static final String LYON_SECRET = "ss_demo_lyon-linen";
 
     @LocalServerPort
     int port;
@@ -106,6 +116,102 @@ class SupplierGatewayIT extends KafkaIntegrationTest {
         HttpResponse<String> invalid = post(SUPPLIER, noDispatch, Signatures.sign(SECRET, bytes(noDispatch)));
         assertThat(invalid.statusCode()).isEqualTo(400);
         assertThat(JsonMapper.shared().readTree(invalid.body()).at("/errors/0/field").asString()).isEqualTo("dispatchId");
+    }
+
+    @Test
+    void aSupplierReadsItsOwnScorecardAndSettlementOpsReadAnySupplierAndNobodyElseDoes() throws Exception {
+        String orderId = "it-score-1";
+        publisher.publishAndWait(Topics.ORDER_ALLOCATIONS, orderId, Allocations.anAllocation(orderId)
+                .line("LINEN-030", 2, LYON, "LY-LINEN-030", "21.00").build());
+        String scorecard = "/api/v1/suppliers/" + LYON + "/scorecard";
+        Awaitility.await().atMost(WAIT).until(() -> {
+            HttpResponse<String> read = get(scorecard, Map.of("X-Admin-Key", ADMIN_KEY));
+            return read.statusCode() == 200 && json(read).path("dispatches").asInt() == 1;
+        });
+
+        HttpResponse<String> own = get(scorecard, signedBy(LYON, LYON_SECRET, scorecard, Instant.now()));
+        assertThat(own.statusCode()).isEqualTo(200);
+        JsonNode card = json(own);
+        assertThat(card.path("supplierId").asString()).isEqualTo(LYON);
+        assertThat(Instant.parse(card.path("asOf").asString())).isBefore(Instant.now().plusSeconds(1));
+        assertThat(card.path("shipped").asInt()).isZero();
+        assertThat(card.path("slaBreaches").asInt()).isZero();
+        JsonNode onTime = card.path("metrics").get(0);
+        assertThat(onTime.path("key").asString()).isEqualTo("onTimeShipmentRate");
+        assertThat(onTime.has("value") && onTime.get("value").isNull()).as("no shipment yet: value null").isTrue();
+        assertThat(onTime.get("met").isNull()).isTrue();
+        assertThat(onTime.path("target").asDouble()).isEqualTo(0.95);
+        assertThat(onTime.path("comparison").asString()).isEqualTo("AT_LEAST");
+        assertThat(card.path("metrics").get(1).get("target").isNull()).as("R3.6 sets no rejection target").isTrue();
+
+        String other = "/api/v1/suppliers/hanoi-crafts/scorecard";
+        HttpResponse<String> foreign = get(other, signedBy(LYON, LYON_SECRET, other, Instant.now()));
+        assertThat(foreign.statusCode()).isEqualTo(404);
+        assertThat(foreign.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(get(scorecard, signedBy(LYON, "not-the-secret", scorecard, Instant.now())).statusCode()).isEqualTo(401);
+        assertThat(get(scorecard, signedBy(LYON, LYON_SECRET, other, Instant.now())).statusCode())
+                .as("signed for another path").isEqualTo(401);
+        assertThat(get(scorecard, signedBy(LYON, LYON_SECRET, scorecard, Instant.now().minusSeconds(600))).statusCode())
+                .as("an old signature").isEqualTo(401);
+        assertThat(get(scorecard, Map.of()).statusCode()).isEqualTo(401);
+        assertThat(get(scorecard, Map.of("X-Admin-Key", "wrong")).statusCode()).isEqualTo(401);
+
+        String shipped = "{\"type\":\"DispatchShipped\",\"eventId\":\"it-ly-ship-1\",\"occurredAt\":\"" + Instant.now()
+                + "\",\"orderId\":\"" + orderId + "\",\"dispatchId\":\"" + DispatchPlan.dispatchId(orderId, LYON)
+                + "\",\"supplierId\":\"" + LYON + "\",\"carrier\":\"COLISSIMO\",\"trackingNumbers\":[\"6A123\"]}";
+        assertThat(post(LYON, shipped, Signatures.sign(LYON_SECRET, bytes(shipped))).statusCode()).isEqualTo(202);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String settlement = "/api/v1/suppliers/" + LYON + "/settlement?from=" + today.minusDays(1) + "&to=" + today.plusDays(1);
+        Awaitility.await().atMost(WAIT).until(() ->
+                json(get(settlement, signedBy(LYON, LYON_SECRET, settlement, Instant.now()))).path("lines").size() == 1);
+        JsonNode owed = json(get(settlement, Map.of("X-Admin-Key", ADMIN_KEY)));
+        assertThat(owed.at("/lines/0/orderId").asString()).isEqualTo(orderId);
+        // 2 × (21.00 + 1.50 shipping)
+        assertThat(owed.at("/totals/0/amount").asString()).isEqualTo("45.00");
+        assertThat(owed.at("/totals/0/currency").asString()).isEqualTo("USD");
+
+        HttpResponse<String> csv = get(settlement, withAccept(signedBy(LYON, LYON_SECRET, settlement, Instant.now())));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+        assertThat(csv.body()).startsWith("kind,dispatch_id,order_id,").contains("\r\ntotal,,,,,USD,42.00,3.00,,0.00,45.00,1\r\n");
+        String asCsv = settlement + "&format=csv";
+        assertThat(get(asCsv, Map.of("X-Admin-Key", ADMIN_KEY)).body()).isEqualTo(csv.body());
+        String foreignSettlement = "/api/v1/suppliers/hanoi-crafts/settlement?from=2026-11-01&to=2026-11-30";
+        assertThat(get(foreignSettlement, signedBy(LYON, LYON_SECRET, foreignSettlement, Instant.now())).statusCode())
+                .isEqualTo(404);
+
+        String bad = "/api/v1/suppliers/" + LYON + "/settlement?from=2026-13-01&format=xml";
+        HttpResponse<String> invalid = get(bad, Map.of("X-Admin-Key", ADMIN_KEY));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(json(invalid).path("errors")).extracting(e -> e.path("field").asString())
+                .containsExactly("from", "to", "format");
+
+        Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(get("/actuator/prometheus", Map.of()).body())
+                .contains("dropship_supplier_shipped{application=\"supplier-gateway\",supplier=\"lyon-linen\"} 1.0")
+                .contains("dropship_supplier_on_time_shipment_rate{application=\"supplier-gateway\",supplier=\"lyon-linen\"} 1.0"));
+    }
+
+    /** A supplier's signature over the request: method, path and query, and when it signed. */
+    private static Map<String, String> signedBy(String supplierId, String secret, String pathAndQuery, Instant at) {
+        String timestamp = Long.toString(at.getEpochSecond());
+        return Map.of("X-Dropship-Supplier", supplierId, "X-Dropship-Timestamp", timestamp, Signatures.HEADER,
+                Signatures.sign(secret, bytes("GET\n" + pathAndQuery + "\n" + timestamp)));
+    }
+
+    private static Map<String, String> withAccept(Map<String, String> headers) {
+        Map<String, String> all = new java.util.HashMap<>(headers);
+        all.put("Accept", "text/csv");
+        return all;
+    }
+
+    private HttpResponse<String> get(String pathAndQuery, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery)).GET();
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        return JsonMapper.shared().readTree(response.body());
     }
 
     private HttpResponse<String> post(String supplierId, String json, String signature) throws Exception {
