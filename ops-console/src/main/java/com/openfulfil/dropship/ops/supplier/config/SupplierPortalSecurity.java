@@ -35,7 +35,7 @@ class SupplierPortalSecurity {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 10)
-    SecurityFilterChain supplierPortal(HttpSecurity http, SupplierPortalProperties properties,
+    SecurityFilterChain supplierPortalChain(HttpSecurity http, SupplierPortalProperties properties,
                                        PasswordEncoder passwords) throws Exception {
         HttpSessionSecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
         sessions.setSpringSecurityContextKey(SESSION_KEY);
