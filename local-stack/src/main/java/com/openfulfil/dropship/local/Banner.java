@@ -25,6 +25,10 @@ final class Banner {
         if (console != null) {
             out.append(String.format("%nOps console  %s  (log in as %s / %s)%n", console.baseUrl(),
                     DemoKeys.OPS_USER, DemoKeys.OPS_PASSWORD));
+            for (String supplier : stack.config().portalSuppliers().stream().sorted().toList()) {
+                out.append(String.format("Supplier portal  %s/supplier  (sign in as %s / %s): %s's dispatches wait "
+                        + "for you there%n", console.baseUrl(), supplier, DemoKeys.SUPPLIER_PORTAL_PASSWORD, supplier));
+            }
         }
         out.append(String.format("%nDemo keys (X-Api-Key)%n"));
         out.append(String.format("  storefront %-14s %s%n", DemoKeys.STOREFRONT_ID, DemoKeys.STOREFRONT_KEY));

@@ -48,6 +48,10 @@ public final class Dropship {
               --fresh                wipe the data folder first
               --orders <n>           demo: how many orders to place (default 300)
               --sim-delay-ms <ms>    how long simulated suppliers and carriers take per step (default 2000)
+              --portal-supplier <id> the demo supplier whose dispatches wait for you in the supplier portal
+                                     (http://localhost:8080/supplier) instead of the simulator: shenzhen-gadgets,
+                                     hanoi-crafts, lyon-linen or none (default: lyon-linen with up, none with
+                                     demo, so that every demo order is answered)
             """;
 
     private Dropship() {
@@ -91,7 +95,8 @@ public final class Dropship {
                 wipe(dataDir);
             }
             stack = new LocalStack(Repository.locate(),
-                    StackConfig.defaults(dataDir).withSimulatorDelay(options.simulatorDelay()).withOpsConsole());
+                    StackConfig.defaults(dataDir).withSimulatorDelay(options.simulatorDelay()).withOpsConsole()
+                            .withPortalSuppliers(options.portalSuppliers()));
         } catch (RuntimeException e) {
             fail(e);
             return;

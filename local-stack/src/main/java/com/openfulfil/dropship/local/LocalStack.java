@@ -10,6 +10,7 @@ import com.openfulfil.dropship.local.process.Service;
 import com.openfulfil.dropship.local.process.ServiceProcess;
 import com.openfulfil.dropship.local.sim.CarrierSimulator;
 import com.openfulfil.dropship.local.sim.HttpSupplierSimulator;
+import com.openfulfil.dropship.local.sim.PortalParcels;
 import com.openfulfil.dropship.local.sim.SupplierSimulator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +57,7 @@ public final class LocalStack implements AutoCloseable {
     private CarrierSimulator carrierSimulator;
     private SupplierSimulator supplierSimulator;
     private HttpSupplierSimulator httpSupplierSimulator;
+    private PortalParcels portalParcels;
     private volatile boolean stopping;
 
     public LocalStack(Repository repository, StackConfig config) {
@@ -103,6 +106,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (httpSupplierSimulator != null) {
             httpSupplierSimulator.close();
+        }
+        if (portalParcels != null) {
+            portalParcels.close();
         }
         if (carrierSimulator != null) {
             carrierSimulator.close();
@@ -235,11 +241,17 @@ public final class LocalStack implements AutoCloseable {
                 Duration.ofMillis(250), Duration.ofSeconds(5), 40));
         startSupplierSimulator();
         startHttpSupplierSimulator();
+        if (!config.portalSuppliers().isEmpty()) {
+            portalParcels = new PortalParcels(bootstrapServers(), config.portalSuppliers(), carrierSimulator);
+            portalParcels.start();
+        }
     }
 
+    /** Plays the Kafka suppliers: not those over HTTP (their own simulator) nor those a person plays in the portal. */
     private void startSupplierSimulator() {
-        supplierSimulator = new SupplierSimulator(bootstrapServers(), supplierSettings(), carrierSimulator,
-                config.httpSuppliers());
+        Set<String> notHere = new HashSet<>(config.httpSuppliers());
+        notHere.addAll(config.portalSuppliers());
+        supplierSimulator = new SupplierSimulator(bootstrapServers(), supplierSettings(), carrierSimulator, notHere);
         supplierSimulator.start();
     }
 
@@ -267,6 +279,9 @@ public final class LocalStack implements AutoCloseable {
         List<String> args = new ArrayList<>(config.serviceArgs());
         if (service == Service.GATEWAY && !config.httpSuppliers().isEmpty()) {
             args.addAll(httpSupplierArgs(config.httpSuppliers(), config.httpSupplierPort()));
+        } else if (service == Service.GATEWAY && config.opsConsole()) {
+            // the supplier portal reads each supplier's scorecard with the gateway's admin key
+            args.add("--dropship.gateway.admin-key=" + DemoKeys.GATEWAY_OPS_KEY);
         }
         if (service == Service.OPS_CONSOLE) {
             for (Service s : Service.pipeline()) {

@@ -23,10 +23,14 @@ import java.util.Set;
  * @param httpSuppliers  demo suppliers that take their dispatches over HTTP (from the HTTP supplier
  *                       simulator on {@code httpSupplierPort}) instead of reading their Kafka topic
  * @param opsConsole     whether the ops console runs beside the pipeline (up and demo; not bench or chaos)
+ * @param portalSuppliers demo suppliers a person plays in the ops console's supplier portal: the supplier
+ *                       simulator leaves their dispatches alone, and the carrier simulator delivers the
+ *                       parcels shipped from the portal
  */
 public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<Service, Integer> servicePorts,
                           Duration simulatorDelay, List<String> serviceArgs, List<String> jvmArgs,
-                          Set<String> httpSuppliers, int httpSupplierPort, boolean opsConsole) {
+                          Set<String> httpSuppliers, int httpSupplierPort, boolean opsConsole,
+                          Set<String> portalSuppliers) {
 
     public static final Duration DEFAULT_SIMULATOR_DELAY = Duration.ofSeconds(2);
 
@@ -36,6 +40,7 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
         serviceArgs = List.copyOf(serviceArgs);
         jvmArgs = List.copyOf(jvmArgs);
         httpSuppliers = Set.copyOf(httpSuppliers);
+        portalSuppliers = Set.copyOf(portalSuppliers);
     }
 
     /** The ports of API.md: ops console 8080, order 8081 ... commission 8085, Kafka 9092 (controller 9093). */
@@ -44,7 +49,7 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
         for (Service service : Service.values()) {
             ports.put(service, service.defaultPort());
         }
-        return new StackConfig(dataDir, 9092, 9093, ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(), Set.of(), 0, false);
+        return new StackConfig(dataDir, 9092, 9093, ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(), Set.of(), 0, false, Set.of());
     }
 
     /** Ports the OS says are free now, for tests that must not clash with a running stack. */
@@ -54,34 +59,43 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
             ports.put(service, freePort());
         }
         return new StackConfig(dataDir, freePort(), freePort(), ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(),
-                Set.of(), 0, false);
+                Set.of(), 0, false, Set.of());
     }
 
     public StackConfig withSimulatorDelay(Duration delay) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, delay, serviceArgs, jvmArgs,
-                httpSuppliers, httpSupplierPort, opsConsole);
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers);
     }
 
     public StackConfig withServiceArgs(List<String> args) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, args, jvmArgs,
-                httpSuppliers, httpSupplierPort, opsConsole);
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers);
     }
 
     public StackConfig withJvmArgs(List<String> args) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, args,
-                httpSuppliers, httpSupplierPort, opsConsole);
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers);
     }
 
     /** These demo suppliers take their dispatches over HTTP, from a simulator on a port free now. */
     public StackConfig withHttpSuppliers(Set<String> suppliers) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
-                suppliers, suppliers.isEmpty() ? 0 : freePort(), opsConsole);
+                suppliers, suppliers.isEmpty() ? 0 : freePort(), opsConsole, portalSuppliers);
     }
 
     /** Runs the ops console too, on its port of {@link #servicePorts}. */
     public StackConfig withOpsConsole() {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
-                httpSuppliers, httpSupplierPort, true);
+                httpSuppliers, httpSupplierPort, true, portalSuppliers);
+    }
+
+    /**
+     * These demo suppliers are answered by a person in the supplier portal (which needs the ops
+     * console), not by the supplier simulator.
+     */
+    public StackConfig withPortalSuppliers(Set<String> suppliers) {
+        return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
+                httpSuppliers, httpSupplierPort, opsConsole, suppliers);
     }
 
     /** The services this stack runs: the pipeline, and the ops console if asked for. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,7 +20,7 @@ class OptionsTest {
         Options options = Options.parse(List.of("demo", "--data-dir", "/tmp/x", "--fresh", "--orders", "50",
                 "--sim-delay-ms", "100"));
 
-        assertThat(options).isEqualTo(new Options("demo", Path.of("/tmp/x"), true, 50, Duration.ofMillis(100)));
+        assertThat(options).isEqualTo(new Options("demo", Path.of("/tmp/x"), true, 50, Duration.ofMillis(100), null));
     }
 
     @Test
@@ -29,6 +30,17 @@ class OptionsTest {
         assertThat(options.dataDir()).isEqualTo(Path.of("data"));
         assertThat(options.fresh()).isFalse();
         assertThat(options.orders()).isEqualTo(300);
+    }
+
+    @Test
+    void upLeavesOneDemoSupplierToThePortalAndDemoNone() {
+        assertThat(Options.parse(List.of("up")).portalSuppliers()).containsExactly("lyon-linen");
+        assertThat(Options.parse(List.of("demo")).portalSuppliers()).isEmpty();
+        assertThat(Options.parse(List.of("demo", "--portal-supplier", "hanoi-crafts")).portalSuppliers())
+                .isEqualTo(Set.of("hanoi-crafts"));
+        assertThat(Options.parse(List.of("up", "--portal-supplier", "none")).portalSuppliers()).isEmpty();
+        assertThatThrownBy(() -> Options.parse(List.of("up", "--portal-supplier", "acme")))
+                .hasMessageContaining("shenzhen-gadgets, hanoi-crafts, lyon-linen or none");
     }
 
     @Test

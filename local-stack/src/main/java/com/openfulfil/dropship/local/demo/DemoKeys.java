@@ -19,6 +19,13 @@ public final class DemoKeys {
     public static final String OPS_USER = "ops";
     public static final String OPS_PASSWORD = "ops-demo-password";
     public static final String GATEWAY_OPS_KEY = "ok_demo_gateway_0123456789";
+    /**
+     * The supplier portal's demo logins: each demo supplier's id as user name, this password (the
+     * console's demo profile holds its bcrypt hash).
+     */
+    public static final String SUPPLIER_PORTAL_PASSWORD = "supplier-demo-password";
+    /** The demo supplier ./dropship up leaves to a person in the supplier portal. */
+    public static final String PORTAL_SUPPLIER = "lyon-linen";
 
     private DemoKeys() {
     }

@@ -163,7 +163,7 @@ final class SupplierWork {
                 destination(dispatch));
     }
 
-    private static String origin(String supplierId) {
+    static String origin(String supplierId) {
         return switch (supplierId) {
             case "shenzhen-gadgets" -> "Shenzhen, CN";
             case "hanoi-crafts" -> "Hanoi, VN";

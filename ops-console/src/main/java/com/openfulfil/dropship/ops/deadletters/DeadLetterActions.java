@@ -2,7 +2,7 @@ package com.openfulfil.dropship.ops.deadletters;
 
 import com.openfulfil.dropship.events.ops.DeadLetterDiscarded;
 import com.openfulfil.dropship.events.ops.DeadLetterReplayed;
-import com.openfulfil.dropship.events.ops.OpsMessage;
+import com.openfulfil.dropship.events.ops.DeadLetterAction;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.config.DropshipProperties;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
@@ -60,7 +60,7 @@ public class DeadLetterActions implements AutoCloseable {
         this.replays = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer());
     }
 
-    public synchronized OpsMessage replay(DeadLetterId id, String actor) {
+    public synchronized DeadLetterAction replay(DeadLetterId id, String actor) {
         DeadLetter letter = pending(id);
         String original = letter.header(DeadLetters.TOPIC);
         if (original.isBlank()) {
@@ -87,7 +87,7 @@ public class DeadLetterActions implements AutoCloseable {
                 id.partition(), id.offset(), original, nullIfEmpty(letter.keyText()), letter.header(DeadLetters.ERROR)));
     }
 
-    public synchronized OpsMessage discard(DeadLetterId id, String actor) {
+    public synchronized DeadLetterAction discard(DeadLetterId id, String actor) {
         DeadLetter letter = pending(id);
         log.info("{} discarded {}", actor, id);
         return record(new DeadLetterDiscarded(UUID.randomUUID().toString(), clock.instant(), actor, id.topic(),
@@ -104,7 +104,7 @@ public class DeadLetterActions implements AutoCloseable {
         return letter;
     }
 
-    private OpsMessage record(OpsMessage action) {
+    private DeadLetterAction record(DeadLetterAction action) {
         audit.publishAndWait(Topics.OPS_AUDIT, action.deadLetterTopic(), action);
         inbox.recorded(action);
         return action;

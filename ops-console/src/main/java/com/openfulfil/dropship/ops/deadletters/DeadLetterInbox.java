@@ -1,7 +1,7 @@
 package com.openfulfil.dropship.ops.deadletters;
 
 import com.openfulfil.dropship.events.Event;
-import com.openfulfil.dropship.events.ops.OpsMessage;
+import com.openfulfil.dropship.events.ops.DeadLetterAction;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.config.DropshipProperties;
@@ -46,7 +46,7 @@ public class DeadLetterInbox implements SmartLifecycle {
     private final EventSerde serde = new EventSerde();
     private final Map<DeadLetterId, DeadLetter> letters = new ConcurrentHashMap<>();
     private final Set<DeadLetterId> handled = ConcurrentHashMap.newKeySet();
-    private final List<OpsMessage> audit = new ArrayList<>();
+    private final List<DeadLetterAction> audit = new ArrayList<>();
     private volatile boolean running;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
     private Thread thread;
@@ -77,16 +77,16 @@ public class DeadLetterInbox implements SmartLifecycle {
     }
 
     /** What operators did, newest first. */
-    public List<OpsMessage> audit() {
+    public List<DeadLetterAction> audit() {
         synchronized (audit) {
-            List<OpsMessage> newestFirst = new ArrayList<>(audit);
-            newestFirst.sort(Comparator.comparing(OpsMessage::occurredAt).reversed());
+            List<DeadLetterAction> newestFirst = new ArrayList<>(audit);
+            newestFirst.sort(Comparator.comparing(DeadLetterAction::occurredAt).reversed());
             return newestFirst;
         }
     }
 
     /** Takes an action this instance just wrote to the audit topic, before it is read back from it. */
-    void recorded(OpsMessage action) {
+    void recorded(DeadLetterAction action) {
         if (handled.add(DeadLetterId.of(action))) {
             synchronized (audit) {
                 audit.add(action);
@@ -196,7 +196,7 @@ public class DeadLetterInbox implements SmartLifecycle {
     private void readAudit(ConsumerRecord<byte[], byte[]> record) {
         try {
             Event event = serde.deserialize(record.topic(), record.value());
-            if (event instanceof OpsMessage action) {
+            if (event instanceof DeadLetterAction action) {
                 recorded(action);
             }
         } catch (SerializationException e) {

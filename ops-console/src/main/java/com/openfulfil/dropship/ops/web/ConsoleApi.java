@@ -1,6 +1,6 @@
 package com.openfulfil.dropship.ops.web;
 
-import com.openfulfil.dropship.events.ops.OpsMessage;
+import com.openfulfil.dropship.events.ops.DeadLetterAction;
 import com.openfulfil.dropship.ops.deadletters.DeadLetterActions;
 import com.openfulfil.dropship.ops.deadletters.DeadLetterInbox;
 import com.openfulfil.dropship.ops.domain.Funnel;
@@ -68,17 +68,17 @@ class ConsoleApi {
     }
 
     @GetMapping("/audit")
-    List<OpsMessage> audit() {
+    List<DeadLetterAction> audit() {
         return inbox.audit();
     }
 
     @PostMapping("/dead-letters/replay")
-    OpsMessage replay(@Valid @RequestBody DeadLetterRequest request, Principal who) {
+    DeadLetterAction replay(@Valid @RequestBody DeadLetterRequest request, Principal who) {
         return actions.replay(request.id(), who.getName());
     }
 
     @PostMapping("/dead-letters/discard")
-    OpsMessage discard(@Valid @RequestBody DeadLetterRequest request, Principal who) {
+    DeadLetterAction discard(@Valid @RequestBody DeadLetterRequest request, Principal who) {
         return actions.discard(request.id(), who.getName());
     }
 }

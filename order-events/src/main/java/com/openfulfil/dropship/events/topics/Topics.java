@@ -87,7 +87,7 @@ public final class Topics {
     public static final TopicSpec PAYOUT_REQUESTS = spec("commissions.payout-requests", "orderId",
             PayoutRequested.class, Cleanup.DELETE, FOREVER, "commission-service", true,
             "The orders an admin's payout batch settles, routed to the task that owns each order's commission");
-    public static final TopicSpec OPS_AUDIT = spec("ops.audit", "deadLetterTopic", OpsMessage.class, Cleanup.DELETE,
+    public static final TopicSpec OPS_AUDIT = spec("ops.audit", "deadLetterTopic or supplierId", OpsMessage.class, Cleanup.DELETE,
             FOREVER, "ops-console", false, "What operators did: dead letters replayed or discarded, by whom and when");
 
     private static final List<TopicSpec> ALL = List.of(CATALOG_FEED, CATALOG_PRODUCTS, STOCK_ALERTS,

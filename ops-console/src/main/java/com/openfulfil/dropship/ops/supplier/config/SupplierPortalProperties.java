@@ -1,0 +1,62 @@
+package com.openfulfil.dropship.ops.supplier.config;
+
+import com.openfulfil.dropship.ops.supplier.domain.SlaTerms;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The supplier portal's settings ({@code DROPSHIP_OPS_SUPPLIER_PORTAL_...}).
+ *
+ * @param suppliers       the suppliers the portal answers for, each with the HMAC secret it signs its
+ *                        updates with (the same secret supplier-gateway has for it) and its deadlines
+ * @param users           who may sign in, each for one supplier; passwords only as bcrypt hashes
+ * @param gatewayAdminKey supplier-gateway's {@code X-Admin-Key}, to read a supplier's scorecard
+ * @param carriers        the carrier codes a parcel may be shipped with (tracking-service's carriers)
+ * @param gatewayTimeout  how long an answer to supplier-gateway may take
+ */
+@ConfigurationProperties("dropship.ops.supplier-portal")
+public record SupplierPortalProperties(@DefaultValue List<Supplier> suppliers, @DefaultValue List<User> users,
+                                       @DefaultValue("") String gatewayAdminKey,
+                                       @DefaultValue({"COLISSIMO", "DHL", "FEDEX", "SF", "UPS", "VNPOST", "ZTO"})
+                                       List<String> carriers,
+                                       @DefaultValue("10s") Duration gatewayTimeout) {
+
+    /**
+     * @param name   shown on the pages
+     * @param secret the HMAC secret the supplier signs updates with ({@code SUPPLIER_SECRET_<ID>} at the gateway)
+     */
+    public record Supplier(String id, String name, String secret, @DefaultValue Sla sla) {
+        public String displayName() {
+            return name == null || name.isBlank() ? id : name;
+        }
+    }
+
+    /** Answer within {@code acceptWithin}, ship within {@code shipWithin} of the dispatch (R3.5). */
+    public record Sla(@DefaultValue("24h") Duration acceptWithin, @DefaultValue("48h") Duration shipWithin) {
+        public SlaTerms terms() {
+            return new SlaTerms(acceptWithin, shipWithin);
+        }
+    }
+
+    /** @param passwordBcrypt the bcrypt hash of the password ({@code $2a$...}) */
+    public record User(String name, String passwordBcrypt, String supplierId) {
+    }
+
+    public Optional<Supplier> supplier(String id) {
+        return suppliers.stream().filter(s -> s.id() != null && s.id().equals(id)).findFirst();
+    }
+
+    public boolean serves(String supplierId) {
+        return supplier(supplierId).isPresent();
+    }
+
+    public Set<String> carrierCodes() {
+        return new TreeSet<>(carriers.stream().map(c -> c.trim().toUpperCase(java.util.Locale.ROOT)).toList());
+    }
+}
