@@ -122,9 +122,11 @@ public final class OrderStateMachine {
         Step step = new Step(fresh, now);
         step.move(OrderStatus.PLACED, describeSource(placed));
         if (current != null) {
+            // in the order they arrived, which across topics need not be the order they happened in:
+            // parcel news kept back for a dispatch not yet applied goes in once its dispatch has
             current.pending().forEach(step::on);
+            step.applyParked();
         }
-        step.record = step.record.withoutPending();
         return step.outcome();
     }
 

@@ -172,6 +172,18 @@ class OrderStateMachineTest {
     }
 
     @Test
+    void theWholeJourneyArrivingBeforeTheOrderIsAppliedWhateverTheOrderOfItsTopics() {
+        apply(parcel("hanoi-crafts", "VN1", ParcelStatus.IN_TRANSIT), allocatedTo("hanoi-crafts"),
+                parcel("hanoi-crafts", "VN1", ParcelStatus.DELIVERED), sent("hanoi-crafts"), accepted("hanoi-crafts"),
+                shipped("hanoi-crafts", "VN1"));
+        assertThat(transitions).isEmpty();
+        apply(placed);
+        assertThat(record.status()).isEqualTo(DELIVERED);
+        assertThat(record.pending()).isEmpty();
+        assertThat(record.fulfilments().get("d-hanoi-crafts").parcels()).containsEntry("VN1", ParcelStatus.DELIVERED);
+    }
+
+    @Test
     void eventsThatArriveBeforeTheOrderAreAppliedOnceItIsPlaced() {
         apply(allocatedTo("hanoi-crafts"));
         assertThat(record.isPlaced()).isFalse();
