@@ -19,6 +19,8 @@ public final class Manifests {
     public static final String CLUSTER = "dropship";
     /** The suppliers a fresh deployment is set up for: the demo catalog's, as supplier-gateway configures them. */
     public static final List<String> SUPPLIERS = List.of("shenzhen-gadgets", "hanoi-crafts", "lyon-linen");
+    /** The supplier portal's Kafka Streams application inside the ops console. */
+    static final String SUPPLIER_PORTAL = "ops-console-supplier-portal";
     static final String GENERATED = "Generated from the topic registry (order-events Topics) by the deployment module;\n"
             + "# rewrite with ./mvnw -pl deployment -am test -Ddeploy.write=true rather than by hand.";
     private static final int REPLICAS = 3;
@@ -98,6 +100,14 @@ public final class Manifests {
                 // replays it to the topic it came from
                 acls.add(acl("topic", "*", "literal", "Read", "Write", "Describe", "DescribeConfigs"));
                 acls.add(acl("group", "*", "literal", "Describe"));
+                // the supplier portal's stream (application ops-console-supplier-portal) reads every
+                // supplier's dispatch topic and fulfilment.events, parking poison under its own name
+                List<String> portalReads = new ArrayList<>(List.of(Topics.FULFILMENT_EVENTS.name()));
+                SUPPLIERS.forEach(supplier -> portalReads.add(Topics.supplierDispatch(supplier).name()));
+                portalReads.forEach(t -> acls.add(acl("topic", Topics.dlq(t, SUPPLIER_PORTAL), "literal",
+                        "Create", "Write", "Read", "Describe")));
+                SUPPLIERS.forEach(supplier -> acls.add(acl("topic", Topics.supplierDispatch(supplier).name(),
+                        "literal", "Create", "Describe")));
             }
             if (service.ownsSupplierTopics()) {
                 acls.add(acl("topic", Service.SUPPLIER_TOPICS, "prefix", "Create", "Read", "Write", "Describe"));

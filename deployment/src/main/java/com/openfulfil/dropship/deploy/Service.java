@@ -55,6 +55,14 @@ public enum Service {
         return Topics.all().stream().filter(t -> t.writer().equals(id)).map(t -> t.name()).toList();
     }
 
+    /**
+     * Whether the service reads suppliers' dispatch topics: supplier-gateway, which owns them, and the
+     * ops console, whose supplier portal answers for suppliers with neither Kafka nor an API.
+     */
+    public boolean readsSupplierDispatches() {
+        return this == GATEWAY || this == OPS_CONSOLE;
+    }
+
     /** Whether the service reads and writes every supplier's topics (supplier-gateway does). */
     public boolean ownsSupplierTopics() {
         return this == GATEWAY;
