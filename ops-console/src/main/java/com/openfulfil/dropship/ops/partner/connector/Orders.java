@@ -24,13 +24,21 @@ public final class Orders {
                           BigDecimal total, int lines, String partnerName) {
     }
 
-    public record Detail(String orderId, String status, Instant placedAt, String currency, Customer customer,
-                         Address shipTo, List<Line> lines, BigDecimal total, List<Step> history,
+    public record Detail(String orderId, String status, Instant placedAt, Source source, String currency,
+                         Customer customer, Address shipTo, List<Line> lines, BigDecimal total, List<Step> history,
                          Commission commission) {
         public Detail {
             lines = lines == null ? List.of() : List.copyOf(lines);
             history = history == null ? List.of() : List.copyOf(history);
         }
+
+        /** The partner's own reference for the order, else its id. */
+        public String reference() {
+            return source != null && source.externalRef() != null ? source.externalRef() : orderId;
+        }
+    }
+
+    public record Source(String externalRef) {
     }
 
     public record Customer(String name, String email, String phone) {
