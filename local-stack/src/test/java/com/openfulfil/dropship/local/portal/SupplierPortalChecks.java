@@ -6,9 +6,7 @@ import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.local.LocalStack;
-import com.openfulfil.dropship.local.StackConfig;
 import com.openfulfil.dropship.local.demo.DemoKeys;
-import com.openfulfil.dropship.local.process.Repository;
 import com.openfulfil.dropship.local.process.Service;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -43,7 +41,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -58,7 +55,7 @@ import static org.awaitility.Awaitility.await;
  * the supplier's session, the packing list has the dispatch, and a tracking upload answers row by
  * row. Fails, never skips, when Chromium or its driver is missing.
  */
-class SupplierPortalBrowserIT {
+abstract class SupplierPortalChecks {
     private static final String SUPPLIER = DemoKeys.PORTAL_SUPPLIER;
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
@@ -77,13 +74,7 @@ class SupplierPortalBrowserIT {
     void aSupplierAcceptsAndShipsInThePortalAndTheOrderIsDelivered() throws Exception {
         assertThat(CHROMIUM).as("Chromium (Debian package chromium)").exists();
         assertThat(CHROMEDRIVER).as("ChromeDriver (Debian package chromium-driver)").exists();
-        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "supplier-portal-");
-        stack = new LocalStack(Repository.locate(), StackConfig.onFreePorts(data)
-                .withSimulatorDelay(Duration.ofMillis(200))
-                .withServiceArgs(List.of("--dropship.streams.commit-interval-ms=50"))
-                .withOpsConsole()
-                .withPortalSuppliers(Set.of(SUPPLIER)));
-        stack.start(System.out::println);
+        stack = ConsoleBrowserIT.stack();
         console = stack.service(Service.OPS_CONSOLE).baseUrl();
         orders = stack.service(Service.ORDER).baseUrl();
 
@@ -333,9 +324,6 @@ class SupplierPortalBrowserIT {
     void stop() {
         if (browser != null) {
             browser.quit();
-        }
-        if (stack != null) {
-            stack.stop();
         }
     }
 }

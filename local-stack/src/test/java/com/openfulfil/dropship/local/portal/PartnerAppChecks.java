@@ -1,9 +1,7 @@
 package com.openfulfil.dropship.local.portal;
 
 import com.openfulfil.dropship.local.LocalStack;
-import com.openfulfil.dropship.local.StackConfig;
 import com.openfulfil.dropship.local.demo.DemoKeys;
-import com.openfulfil.dropship.local.process.Repository;
 import com.openfulfil.dropship.local.process.Service;
 import com.openfulfil.dropship.local.process.ServiceProcess;
 import org.junit.jupiter.api.AfterAll;
@@ -35,7 +33,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The partner app (seed 001, R2.4, R6.3) in real headless Chromium over the real pipeline: the
@@ -48,7 +45,7 @@ import static org.awaitility.Awaitility.await;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
-class PartnerAppBrowserIT {
+abstract class PartnerAppChecks {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
@@ -64,12 +61,7 @@ class PartnerAppBrowserIT {
     void startThePipelineAndABrowser() throws Exception {
         assertThat(CHROMIUM).as("Chromium (Debian package chromium)").exists();
         assertThat(CHROMEDRIVER).as("ChromeDriver (Debian package chromium-driver)").exists();
-        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "partner-app-");
-        stack = new LocalStack(Repository.locate(), StackConfig.onFreePorts(data)
-                .withSimulatorDelay(Duration.ofMillis(200))
-                .withServiceArgs(List.of("--dropship.streams.commit-interval-ms=50"))
-                .withOpsConsole());
-        stack.start(System.out::println);
+        stack = ConsoleBrowserIT.stack();
         apis = new ServiceApis(stack);
         profile = Files.createTempDirectory("partner-app-chromium-");
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
@@ -86,9 +78,6 @@ class PartnerAppBrowserIT {
     void stopEverything() {
         if (browser != null) {
             browser.quit();
-        }
-        if (stack != null) {
-            stack.stop();
         }
     }
 
