@@ -25,6 +25,8 @@ final class Banner {
         if (console != null) {
             out.append(String.format("%nOps console  %s  (log in as %s / %s)%n", console.baseUrl(),
                     DemoKeys.OPS_USER, DemoKeys.OPS_PASSWORD));
+            out.append(String.format("Partner app  %s/partner  (sign in with the partner key %s)%n", console.baseUrl(),
+                    DemoKeys.PARTNER_KEY));
             for (String supplier : stack.config().portalSuppliers().stream().sorted().toList()) {
                 out.append(String.format("Supplier portal  %s/supplier  (sign in as %s / %s): %s's dispatches wait "
                         + "for you there%n", console.baseUrl(), supplier, DemoKeys.SUPPLIER_PORTAL_PASSWORD, supplier));
