@@ -1,0 +1,140 @@
+package com.openfulfil.dropship.gateway.it;
+
+import com.openfulfil.dropship.events.Signatures;
+import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.gateway.Allocations;
+import com.openfulfil.dropship.gateway.SupplierGatewayApplication;
+import com.openfulfil.dropship.gateway.stream.LedgerProcessor;
+import com.openfulfil.dropship.support.kafka.EventPublisher;
+import com.openfulfil.dropship.support.testing.PrivateBroker;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two supplier-gateway instances share the suppliers' partitions, so each holds the scorecards and
+ * ledgers of some suppliers only; yet either answers for any supplier, to ops and to the supplier
+ * itself (its signature checked by the instance that holds its figures).
+ */
+class TwoInstancesIT {
+    private static final String ADMIN = "ak_two_gateways_0123456789";
+    private static final Map<String, String> SUPPLIERS = Map.of("shenzhen-gadgets", "LAMP-010",
+            "hanoi-crafts", "MUG-001", "lyon-linen", "LINEN-030");
+    private static final Duration WAIT = Duration.ofMinutes(2);
+
+    private static PrivateBroker broker;
+    private static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
+    private static final List<Integer> ports = new ArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() throws IOException {
+        broker = PrivateBroker.start();
+        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "two-gateways-");
+        for (String name : List.of("a", "b")) {
+            int port = freePort();
+            ports.add(port);
+            instances.add(new SpringApplicationBuilder(SupplierGatewayApplication.class).profiles("demo").run(
+                    "--server.port=" + port,
+                    "--dropship.gateway.advertised-address=localhost:" + port,
+                    "--dropship.gateway.admin-key=" + ADMIN,
+                    "--dropship.kafka.bootstrap-servers=" + broker.bootstrapServers(),
+                    "--dropship.state-dir=" + data.resolve(name).toAbsolutePath(),
+                    "--dropship.streams.commit-interval-ms=50"));
+        }
+        await().atMost(WAIT).until(() -> instances.stream().allMatch(i ->
+                i.getBean("streams", HealthIndicator.class).health().getStatus().equals(Status.UP)));
+    }
+
+    @AfterAll
+    static void stop() {
+        instances.forEach(ConfigurableApplicationContext::close);
+        broker.close();
+    }
+
+    @Test
+    void eitherInstanceAnswersForAnySuppliersScorecardAndSettlement() throws Exception {
+        try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers(), "two-gateways-it")) {
+            for (var supplier : SUPPLIERS.entrySet()) {
+                String orderId = "two-" + supplier.getKey();
+                publisher.publishAndWait(Topics.ORDER_ALLOCATIONS, orderId, Allocations.anAllocation(orderId)
+                        .line(supplier.getValue(), 1, supplier.getKey(), "S-" + supplier.getValue(), "10.00").build());
+            }
+        }
+        Set<HostInfo> owners = new HashSet<>();
+        InteractiveQueryService queries = instances.get(0).getBean(InteractiveQueryService.class);
+        for (String supplier : SUPPLIERS.keySet()) {
+            String scorecard = "/api/v1/suppliers/" + supplier + "/scorecard";
+            for (int port : ports) {
+                await().atMost(WAIT).until(() -> dispatches(get(port, scorecard, Map.of("X-Admin-Key", ADMIN))) == 1);
+                HttpResponse<String> own = get(port, scorecard, signedBy(supplier, scorecard));
+                assertThat(own.statusCode()).as("%s asks instance %s", supplier, port).isEqualTo(200);
+                assertThat(dispatches(own)).isEqualTo(1);
+                String settlement = "/api/v1/suppliers/" + supplier + "/settlement?from=2026-01-01&to=2099-12-31";
+                HttpResponse<String> csv = get(port, settlement + "&format=csv", Map.of("X-Admin-Key", ADMIN));
+                assertThat(csv.statusCode()).isEqualTo(200);
+                assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+            }
+            HttpResponse<String> forged = get(ports.get(1), scorecard, Map.of("X-Dropship-Supplier", supplier,
+                    "X-Dropship-Timestamp", Long.toString(Instant.now().getEpochSecond()), Signatures.HEADER, "sha256=00"));
+            assertThat(forged.statusCode()).as("a bad signature, wherever the figures are").isEqualTo(401);
+            owners.add(queries.getHostInfo(LedgerProcessor.SCORECARDS, supplier, Serdes.String().serializer()));
+        }
+        Set<HostInfo> instancesHosts = Set.of(new HostInfo("localhost", ports.get(0)), new HostInfo("localhost", ports.get(1)));
+        assertThat(instancesHosts).as("every supplier's figures are held by one of the two").containsAll(owners);
+        assertThat(queries.getAllHostsInfo(LedgerProcessor.SCORECARDS)).as("both instances hold some partitions")
+                .containsExactlyInAnyOrderElementsOf(instancesHosts);
+    }
+
+    private static int dispatches(HttpResponse<String> response) {
+        return response.statusCode() == 200
+                ? JsonMapper.shared().readTree(response.body()).path("dispatches").asInt() : -1;
+    }
+
+    private static Map<String, String> signedBy(String supplier, String pathAndQuery) {
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        return Map.of("X-Dropship-Supplier", supplier, "X-Dropship-Timestamp", timestamp, Signatures.HEADER,
+                Signatures.sign("ss_demo_" + supplier, ("GET\n" + pathAndQuery + "\n" + timestamp)
+                        .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private HttpResponse<String> get(int port, String pathAndQuery, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
