@@ -33,7 +33,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The ops console's stuck-orders page acting on a real pipeline: an order delivered but never
  * confirmed by its customer sits past the (in {@link ConsoleBrowserIT} one-second) DELIVERED deadline; an operator logs in,
- * finds it on the page and completes it, and order-service completes the order.
+ * finds it on the page and completes it, and order-service completes the order; the suppliers page
+ * then shows the supplier's scorecard as supplier-gateway keeps it.
  */
 abstract class StuckOrdersChecks {
     private static final File CHROMIUM = new File("/usr/bin/chromium");
@@ -85,6 +86,16 @@ abstract class StuckOrdersChecks {
             d.get(console + "/stuck-orders");
             return d.findElements(row).isEmpty();
         });
+
+        // the suppliers page shows the supplier's scorecard from supplier-gateway: it shipped on time
+        String supplier = order.suppliers().get(0);
+        By onTime = By.cssSelector("#suppliers tr[data-supplier='" + supplier + "'] td[data-metric='onTimeShipmentRate']");
+        new WebDriverWait(browser, WAIT).until(d -> {
+            d.get(console + "/suppliers");
+            return !d.findElements(onTime).isEmpty() && d.findElement(onTime).getText().equals("100.0 %");
+        });
+        assertThat(browser.findElements(By.cssSelector("#suppliers td.flag[data-metric='onTimeShipmentRate']")))
+                .as("no supplier missed its on-time target").isEmpty();
     }
 
     private static String status(OrderApi api, String orderId) {

@@ -5,6 +5,9 @@ import com.openfulfil.dropship.ops.deadletters.DeadLetterInbox;
 import com.openfulfil.dropship.ops.domain.Deadlines;
 import com.openfulfil.dropship.ops.orders.OrderAction;
 import com.openfulfil.dropship.ops.orders.OrderActions;
+import com.openfulfil.dropship.ops.domain.SupplierTally;
+import com.openfulfil.dropship.ops.supplier.connector.GatewayClient;
+import com.openfulfil.dropship.ops.supplier.web.Scorecard;
 import com.openfulfil.dropship.ops.stream.ConsoleQueries;
 import com.openfulfil.dropship.support.streams.StoreUnavailableException;
 import com.openfulfil.dropship.support.web.ApiProblem;
@@ -21,7 +24,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.security.Principal;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** The console's pages, rendered on the server; the pipeline page then refreshes itself from the API. */
@@ -32,15 +37,17 @@ class ConsolePages {
     private final DeadLetterActions actions;
     private final Deadlines deadlines;
     private final OrderActions orderActions;
+    private final GatewayClient gateway;
     private final Clock clock;
 
     ConsolePages(ConsoleQueries queries, DeadLetterInbox inbox, DeadLetterActions actions, Deadlines deadlines,
-                 OrderActions orderActions, Clock clock) {
+                 OrderActions orderActions, GatewayClient gateway, Clock clock) {
         this.queries = queries;
         this.inbox = inbox;
         this.actions = actions;
         this.deadlines = deadlines;
         this.orderActions = orderActions;
+        this.gateway = gateway;
         this.clock = clock;
     }
 
@@ -113,10 +120,22 @@ class ConsolePages {
         return "redirect:/stuck-orders";
     }
 
+    /** What each supplier did, and its scorecard against the R3.6 targets as supplier-gateway keeps it. */
     @GetMapping("/suppliers")
     String suppliers(Model model) {
         model.addAttribute("page", "suppliers");
-        return withStore(model, "tallies", queries::suppliers, "suppliers");
+        String view = withStore(model, "tallies", queries::suppliers, "suppliers");
+        Map<String, Scorecard> scorecards = new LinkedHashMap<>();
+        try {
+            for (Object tally : (List<?>) model.getAttribute("tallies")) {
+                String supplierId = ((SupplierTally) tally).supplierId();
+                gateway.scorecard(supplierId).map(Scorecard::of).ifPresent(card -> scorecards.put(supplierId, card));
+            }
+        } catch (GatewayClient.Unavailable | GatewayClient.Refused e) {
+            model.addAttribute("scorecardProblem", "Scorecards unavailable: " + e.getMessage());
+        }
+        model.addAttribute("scorecards", scorecards);
+        return view;
     }
 
     /** While the console's stores restore after a start, the page says so instead of failing. */

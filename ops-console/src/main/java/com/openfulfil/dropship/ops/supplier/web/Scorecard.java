@@ -41,7 +41,7 @@ public record Scorecard(String supplierId, String asOf, long dispatches, long sh
         }
     }
 
-    static Scorecard of(JsonNode json) {
+    public static Scorecard of(JsonNode json) {
         List<Metric> metrics = new ArrayList<>();
         json.path("metrics").forEach(m -> metrics.add(new Metric(m.path("key").asString(""),
                 m.path("label").asString(m.path("key").asString("")), number(m.path("value")),
@@ -50,6 +50,11 @@ public record Scorecard(String supplierId, String asOf, long dispatches, long sh
         return new Scorecard(json.path("supplierId").asString(""), json.path("asOf").asString(""),
                 json.path("dispatches").asLong(0), json.path("shipped").asLong(0), json.path("rejected").asLong(0),
                 json.path("slaBreaches").asLong(0), List.copyOf(metrics));
+    }
+
+    /** The metric of that key, if the gateway lists it. */
+    public java.util.Optional<Metric> metric(String key) {
+        return metrics.stream().filter(m -> m.key().equals(key)).findFirst();
     }
 
     private static Double number(JsonNode node) {
