@@ -16,9 +16,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
@@ -46,8 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 abstract class PartnerAppChecks {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String PRICE_RULE = "Selling price cannot be lower than the product's price";
@@ -55,23 +50,13 @@ abstract class PartnerAppChecks {
     private LocalStack stack;
     private ServiceApis apis;
     private WebDriver browser;
-    private Path profile;
 
     @BeforeAll
     void startThePipelineAndABrowser() throws Exception {
-        assertThat(CHROMIUM).as("Chromium (Debian package chromium)").exists();
-        assertThat(CHROMEDRIVER).as("ChromeDriver (Debian package chromium-driver)").exists();
         stack = ConsoleBrowserIT.stack();
         apis = new ServiceApis(stack);
-        profile = Files.createTempDirectory("partner-app-chromium-");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
-                "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1280,1000",
-                "--user-data-dir=" + profile.toAbsolutePath());
         // a Vietnamese partner's browser: the app starts in Vietnamese
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build(), options);
+        browser = Browsers.headlessChromium("partner-app", "vi-VN,vi");
     }
 
     @AfterAll

@@ -15,12 +15,8 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -37,19 +33,14 @@ import static org.awaitility.Awaitility.await;
  * then shows the supplier's scorecard as supplier-gateway keeps it.
  */
 abstract class StuckOrdersChecks {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     private LocalStack stack;
     private WebDriver browser;
-    private Path profile;
 
     @Test
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void anOperatorCompletesADeliveredOrderNobodyConfirmed() throws Exception {
-        assertThat(CHROMIUM).as("Chromium (Debian package chromium)").exists();
-        assertThat(CHROMEDRIVER).as("ChromeDriver (Debian package chromium-driver)").exists();
         stack = ConsoleBrowserIT.stack();
         OrderApi api = new OrderApi(stack.service(Service.ORDER).baseUrl());
 
@@ -104,13 +95,7 @@ abstract class StuckOrdersChecks {
     }
 
     private void openBrowser() throws Exception {
-        profile = Files.createTempDirectory("stuck-orders-chromium-");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
-                "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1400,1000",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build(), options);
+        browser = Browsers.headlessChromium("stuck-orders", null);
     }
 
     private void screenshot(String name) throws Exception {

@@ -21,9 +21,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -57,8 +54,6 @@ import static org.awaitility.Awaitility.await;
  */
 abstract class SupplierPortalChecks {
     private static final String SUPPLIER = DemoKeys.PORTAL_SUPPLIER;
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target/screenshots");
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -72,8 +67,6 @@ abstract class SupplierPortalChecks {
     @Test
     @Timeout(value = 8, unit = TimeUnit.MINUTES)
     void aSupplierAcceptsAndShipsInThePortalAndTheOrderIsDelivered() throws Exception {
-        assertThat(CHROMIUM).as("Chromium (Debian package chromium)").exists();
-        assertThat(CHROMEDRIVER).as("ChromeDriver (Debian package chromium-driver)").exists();
         stack = ConsoleBrowserIT.stack();
         console = stack.service(Service.OPS_CONSOLE).baseUrl();
         orders = stack.service(Service.ORDER).baseUrl();
@@ -304,14 +297,7 @@ abstract class SupplierPortalChecks {
     }
 
     private void openBrowser() throws Exception {
-        Path profile = Files.createTempDirectory("supplier-portal-chromium-");
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
-                "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--window-size=1300,1100",
-                "--user-data-dir=" + profile.toAbsolutePath());
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build();
-        browser = new ChromeDriver(service, options);
+        browser = Browsers.headlessChromium("supplier-portal", null);
     }
 
     private void screenshot(String name) throws Exception {

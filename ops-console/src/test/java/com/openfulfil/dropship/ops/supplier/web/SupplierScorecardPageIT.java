@@ -56,6 +56,12 @@ class SupplierScorecardPageIT extends KafkaIntegrationTest {
     @DynamicPropertySource
     static void gatewayAddress(DynamicPropertyRegistry registry) {
         registry.add("dropship.ops.services.supplier-gateway", () -> "http://127.0.0.1:" + GATEWAY.getAddress().getPort());
+        // streams of their own: Kafka Streams members do not leave their group on close, so sharing the
+        // console's application ids would hold the next console test on the broker in a rebalance
+        registry.add("spring.cloud.stream.kafka.streams.binder.functions.watch.application-id",
+                () -> "ops-console-scorecard-page-it");
+        registry.add("spring.cloud.stream.kafka.streams.binder.functions.supplierPortal.application-id",
+                () -> "ops-console-supplier-portal-scorecard-page-it");
     }
 
     @AfterAll
