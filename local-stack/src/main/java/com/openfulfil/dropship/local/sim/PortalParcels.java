@@ -6,17 +6,7 @@ import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,55 +20,29 @@ import java.util.Set;
  */
 public final class PortalParcels implements AutoCloseable {
     public static final String GROUP = "carrier-simulator-portal";
-    private static final Logger log = LoggerFactory.getLogger(PortalParcels.class);
-    private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
 
     private final Set<String> suppliers;
     private final SupplierSimulator.CarrierDesk carriers;
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final PendingOffsets pending = new PendingOffsets();
     private final EventSerde serde = new EventSerde();
-    private final Thread poller = new Thread(this::pollLoop, "portal-parcels");
-    private volatile boolean running = true;
+    private final CommittingPoller poller;
 
     public PortalParcels(String bootstrapServers, Set<String> suppliers, SupplierSimulator.CarrierDesk carriers) {
         this.suppliers = Set.copyOf(suppliers);
         this.carriers = carriers;
-        this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, GROUP,
+        this.poller = new CommittingPoller("portal-parcels", Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG, GROUP,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false), new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                (consumer, listener) -> consumer.subscribe(List.of(Topics.FULFILMENT_EVENTS.name()), listener),
+                this::receive);
     }
 
     public void start() {
         poller.start();
     }
 
-    private void pollLoop() {
-        try {
-            consumer.subscribe(List.of(Topics.FULFILMENT_EVENTS.name()));
-            Instant nextCommit = Instant.now().plus(COMMIT_EVERY);
-            while (running) {
-                consumer.poll(Duration.ofMillis(200)).forEach(this::receive);
-                if (Instant.now().isAfter(nextCommit)) {
-                    commitQuietly();
-                    nextCommit = Instant.now().plus(COMMIT_EVERY);
-                }
-            }
-        } catch (WakeupException e) {
-            // close() woke us up to stop
-        } catch (RuntimeException e) {
-            log.error("Portal parcels stopped", e);
-        } finally {
-            commitQuietly();
-            consumer.close(Duration.ofSeconds(5));
-        }
-    }
-
-    private void receive(ConsumerRecord<String, byte[]> record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        pending.begin(partition, record.offset());
+    private void receive(ConsumerRecord<String, byte[]> record, Runnable done) {
         Event event;
         try {
             event = serde.deserialize(record.topic(), record.value());
@@ -87,10 +51,10 @@ public final class PortalParcels implements AutoCloseable {
         }
         if (!(event instanceof ParcelsShipped shipped) || !suppliers.contains(shipped.supplierId())
                 || shipped.trackingNumbers().isEmpty()) {
-            pending.finish(partition, record.offset());
+            done.run();
             return;
         }
-        Runnable finished = countDown(shipped.trackingNumbers().size(), () -> pending.finish(partition, record.offset()));
+        Runnable finished = countDown(shipped.trackingNumbers().size(), done);
         for (String number : shipped.trackingNumbers()) {
             carriers.handOver(new Parcel(shipped.carrier(), number, SupplierWork.origin(shipped.supplierId()),
                     "the customer's address"), finished);
@@ -109,26 +73,8 @@ public final class PortalParcels implements AutoCloseable {
         };
     }
 
-    private void commitQuietly() {
-        try {
-            Map<TopicPartition, OffsetAndMetadata> offsets = pending.toCommit();
-            if (!offsets.isEmpty()) {
-                consumer.commitSync(offsets);
-                pending.committed(offsets);
-            }
-        } catch (RuntimeException e) {
-            log.warn("Could not commit the portal parcels' offsets: {}", e.getMessage());
-        }
-    }
-
     @Override
     public void close() {
-        running = false;
-        consumer.wakeup();
-        try {
-            poller.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        poller.close();
     }
 }

@@ -11,26 +11,17 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +50,6 @@ public final class SupplierSimulator implements AutoCloseable {
     public static final String GROUP = "supplier-simulator";
     static final Pattern DISPATCH_TOPICS = dispatchTopics(Set.of());
     private static final Logger log = LoggerFactory.getLogger(SupplierSimulator.class);
-    private static final Duration COMMIT_EVERY = Duration.ofSeconds(1);
     private static final Duration RETRY_SEND_AFTER = Duration.ofSeconds(2);
 
     /** How long a supplier takes to accept a dispatch, and then to ship it. */
@@ -76,16 +66,14 @@ public final class SupplierSimulator implements AutoCloseable {
 
     private final String bootstrapServers;
     private final Pattern dispatchTopics;
-    private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, Event> producer;
     private final Admin admin;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             r -> new Thread(r, "supplier-simulator-timer"));
-    private final PendingOffsets pending = new PendingOffsets();
     private final SupplierWork work;
     private final Set<String> updateTopicsReady = ConcurrentHashMap.newKeySet();
     private final EventSerde serde = new EventSerde();
-    private final Thread poller = new Thread(this::pollLoop, "supplier-simulator");
+    private final CommittingPoller poller;
     private volatile boolean running = true;
 
     public SupplierSimulator(String bootstrapServers, Settings settings, CarrierDesk carriers) {
@@ -97,7 +85,8 @@ public final class SupplierSimulator implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.dispatchTopics = dispatchTopics(overHttp);
         this.work = new SupplierWork(settings, carriers, new KafkaOutbox(), this::schedule);
-        this.consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer());
+        this.poller = new CommittingPoller("supplier-simulator", consumerConfig(),
+                (consumer, listener) -> consumer.subscribe(dispatchTopics, listener), this::receive);
         this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new EventSerde());
@@ -125,32 +114,7 @@ public final class SupplierSimulator implements AutoCloseable {
                 ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
     }
 
-    private void pollLoop() {
-        try {
-            consumer.subscribe(dispatchTopics, new Rebalance());
-            Instant nextCommit = Instant.now().plus(COMMIT_EVERY);
-            while (running) {
-                consumer.poll(Duration.ofMillis(200)).forEach(this::receive);
-                if (Instant.now().isAfter(nextCommit)) {
-                    // a commit the broker refuses (restarting, moving its coordinator) is made at the next turn
-                    commitQuietly();
-                    nextCommit = Instant.now().plus(COMMIT_EVERY);
-                }
-            }
-        } catch (WakeupException e) {
-            // close() woke us up to stop
-        } catch (RuntimeException e) {
-            log.error("Supplier simulator stopped", e);
-        } finally {
-            commitQuietly();
-            consumer.close(Duration.ofSeconds(5));
-        }
-    }
-
-    private void receive(ConsumerRecord<String, byte[]> record) {
-        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        pending.begin(partition, record.offset());
-        Runnable finished = () -> pending.finish(partition, record.offset());
+    private void receive(ConsumerRecord<String, byte[]> record, Runnable finished) {
         Event event;
         try {
             event = serde.deserialize(record.topic(), record.value());
@@ -247,32 +211,11 @@ public final class SupplierSimulator implements AutoCloseable {
         }
     }
 
-    private void commit() {
-        Map<TopicPartition, OffsetAndMetadata> offsets = pending.toCommit();
-        if (!offsets.isEmpty()) {
-            consumer.commitSync(offsets);
-            pending.committed(offsets);
-        }
-    }
-
-    private void commitQuietly() {
-        try {
-            commit();
-        } catch (RuntimeException e) {
-            log.warn("Could not commit the supplier simulator's offsets: {}", e.getMessage());
-        }
-    }
-
     @Override
     public void close() {
         running = false;
         scheduler.shutdownNow();
-        consumer.wakeup();
-        try {
-            poller.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        poller.close();
         producer.close(Duration.ofSeconds(5));
         admin.close(Duration.ofSeconds(5));
     }
@@ -287,19 +230,6 @@ public final class SupplierSimulator implements AutoCloseable {
         @Override
         public boolean keepsOrder() {
             return true;
-        }
-    }
-
-    private final class Rebalance implements ConsumerRebalanceListener {
-        @Override
-        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            commitQuietly();
-            pending.forget(partitions);
-        }
-
-        @Override
-        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            // positions come from the committed offsets
         }
     }
 }
