@@ -28,4 +28,11 @@ public final class Invariants {
         }
         return values;
     }
+
+    public static String notBlank(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+        return value;
+    }
 }

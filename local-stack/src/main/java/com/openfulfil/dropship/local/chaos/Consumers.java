@@ -43,8 +43,9 @@ final class Consumers {
                 Topics.FULFILMENT_EVENTS.name(), Topics.TRACKING_EVENTS.name(), Topics.ORDER_COMMANDS.name(),
                 Topics.COMMISSIONS_LEDGER.name(), Topics.CATALOG_PRODUCTS.name(), Topics.PARTNERS.name(),
                 Topics.STOREFRONT_WEBHOOKS.name()));
-        // orders.lifecycle: a cancellation after dispatch is asked of the suppliers
-        List<String> gateway = new ArrayList<>(List.of(Topics.ORDER_ALLOCATIONS.name(), Topics.ORDERS_LIFECYCLE.name()));
+        // orders.lifecycle: a cancellation after dispatch is asked of the suppliers; fulfilment.commands: ops' reroutes
+        List<String> gateway = new ArrayList<>(List.of(Topics.ORDER_ALLOCATIONS.name(), Topics.ORDERS_LIFECYCLE.name(),
+                Topics.FULFILMENT_COMMANDS.name()));
         DemoCatalog.SUPPLIERS.forEach(id -> gateway.add(Topics.supplierUpdates(id).name()));
         map.put(Service.GATEWAY, List.copyOf(gateway));
         map.put(Service.TRACKING, names(Topics.FULFILMENT_EVENTS.name(), Topics.TRACKING_REGISTRATIONS.name(),

@@ -71,6 +71,9 @@ final class PoisonMessages {
             case "catalog.reservation-results" -> new Impossible("LineReserved without orderId",
                     event("LineReserved", id, "lineNo", 1, "sku", "MUG-001", "quantity", 2, "chosen", offer(),
                             "backups", List.of()));
+            case "fulfilment.commands" -> new Impossible("RerouteRequested with a blank reason",
+                    event("RerouteRequested", id, "orderId", orderId, "dispatchId", "chaos-dispatch-" + id,
+                            "supplierId", "hanoi-crafts", "requestedBy", "chaos", "reason", " "));
             case "fulfilment.events" -> new Impossible("SupplierAccepted without orderId",
                     event("SupplierAccepted", id, "dispatchId", "chaos-dispatch-" + id, "supplierId", "hanoi-crafts"));
             case "tracking.events" -> new Impossible("ParcelStatusChanged without orderId",

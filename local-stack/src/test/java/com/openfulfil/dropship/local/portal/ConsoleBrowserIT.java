@@ -18,8 +18,8 @@ import java.util.Set;
  * The web pages of the ops console module in headless Chromium, over one running pipeline (the
  * broker, the five services and the console as processes, the simulated suppliers and carriers):
  * the partner app, the supplier portal (lyon-linen answers its dispatches there) and the ops
- * console's stuck orders (a delivered order counts as stuck after one second). One stack for the
- * three keeps the test suite short; each audience gets its own browser.
+ * console's stuck orders (a delivered or dispatched order counts as stuck after one second). One
+ * stack for the three keeps the test suite short; each audience gets its own browser.
  */
 class ConsoleBrowserIT {
     private static LocalStack stack;
@@ -30,7 +30,7 @@ class ConsoleBrowserIT {
         stack = new LocalStack(Repository.locate(), StackConfig.onFreePorts(data)
                 .withSimulatorDelay(Duration.ofMillis(200))
                 .withServiceArgs(List.of("--dropship.streams.commit-interval-ms=50",
-                        "--dropship.ops.deadlines.DELIVERED=1s"))
+                        "--dropship.ops.deadlines.DELIVERED=1s", "--dropship.ops.deadlines.DISPATCHED=1s"))
                 .withOpsConsole()
                 .withPortalSuppliers(Set.of(DemoKeys.PORTAL_SUPPLIER)));
         stack.start(System.out::println);

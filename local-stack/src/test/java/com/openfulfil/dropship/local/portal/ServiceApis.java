@@ -2,6 +2,7 @@ package com.openfulfil.dropship.local.portal;
 
 import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.local.LocalStack;
+import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.local.demo.DemoKeys;
 import com.openfulfil.dropship.local.demo.OrderApi;
 import com.openfulfil.dropship.local.process.Service;
@@ -22,7 +23,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** What the browser test does behind the partner's back, through the services' public APIs: the admin's and other partners' part. */
+/**
+ * What the browser tests do behind the user's back, through the services' public APIs: the admin's,
+ * other partners' and suppliers' part.
+ */
 final class ServiceApis {
     private static final Duration POLL = Duration.ofMillis(250);
 
@@ -30,11 +34,23 @@ final class ServiceApis {
     private final OrderApi orders;
     private final String orderService;
     private final String commissionService;
+    private final String gateway;
 
     ServiceApis(LocalStack stack) {
         this.orderService = stack.service(Service.ORDER).baseUrl();
+        this.gateway = stack.service(Service.GATEWAY).baseUrl();
         this.commissionService = stack.service(Service.COMMISSION).baseUrl();
         this.orders = new OrderApi(orderService);
+    }
+
+    /** A demo supplier's update sent as the supplier's own system does: signed with its secret. */
+    void supplierUpdate(String supplierId, Map<String, Object> update) {
+        byte[] body = Json.mapper().writeValueAsBytes(update);
+        Answer answer = send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/suppliers/" + supplierId + "/updates"))
+                .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/json")
+                .header(Signatures.HEADER, Signatures.sign(DemoKeys.supplierSecret(supplierId), body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
     }
 
     /** How many orders order-service lists for this partner. */

@@ -45,8 +45,11 @@ public class OrderActions {
         if (!enabled()) {
             return Outcome.refused("The console has no order-service admin key (dropship.ops.order-actions.admin-key).");
         }
-        if (orderId == null || !ORDER_ID.matcher(orderId).matches()) {
+        if (!isOrderId(orderId)) {
             return Outcome.refused("That is not an order id.");
+        }
+        if (action == OrderAction.REROUTE) {
+            throw new IllegalArgumentException("A reroute goes through supplier-gateway, not order-service");
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(action, orderId))
                 .timeout(Duration.ofSeconds(10))
@@ -74,6 +77,10 @@ public class OrderActions {
             Thread.currentThread().interrupt();
             return Outcome.refused("Interrupted; nothing was changed.");
         }
+    }
+
+    public static boolean isOrderId(String orderId) {
+        return orderId != null && ORDER_ID.matcher(orderId).matches();
     }
 
     private URI uri(OrderAction action, String orderId) {

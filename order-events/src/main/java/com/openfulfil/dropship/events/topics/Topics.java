@@ -18,6 +18,7 @@ import com.openfulfil.dropship.events.partner.PayoutRequested;
 import com.openfulfil.dropship.events.storefront.StorefrontWebhookSet;
 import com.openfulfil.dropship.events.supplier.DispatchMessage;
 import com.openfulfil.dropship.events.supplier.FulfilmentEvent;
+import com.openfulfil.dropship.events.supplier.GatewayCommand;
 import com.openfulfil.dropship.events.supplier.SupplierUpdate;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
 import com.openfulfil.dropship.events.tracking.ParcelRegistered;
@@ -64,6 +65,9 @@ public final class Topics {
     public static final TopicSpec FULFILMENT_EVENTS = spec("fulfilment.events", "orderId", FulfilmentEvent.class,
             Cleanup.DELETE, FOREVER, "supplier-gateway", false,
             "Normalised supplier events: DispatchSent, SupplierAccepted, SupplierRejected, ParcelsShipped");
+    public static final TopicSpec FULFILMENT_COMMANDS = spec("fulfilment.commands", "orderId", GatewayCommand.class,
+            Cleanup.DELETE, FOREVER, "supplier-gateway", true,
+            "What operators ask of a supplier's part of an order through the API: reroute to a backup");
     public static final TopicSpec TRACKING_REGISTRATIONS = spec("tracking.registrations", "trackingNumber",
             ParcelRegistered.class, Cleanup.DELETE, WEEK, "tracking-service", true,
             "Tracking numbers to follow, routed to the task that owns the parcel");
@@ -92,8 +96,8 @@ public final class Topics {
 
     private static final List<TopicSpec> ALL = List.of(CATALOG_FEED, CATALOG_PRODUCTS, STOCK_ALERTS,
             RESERVATION_REQUESTS, RESERVATION_RESULTS, ORDERS_PLACED, ORDER_COMMANDS, ORDERS_LIFECYCLE,
-            ORDER_ALLOCATIONS, FULFILMENT_EVENTS, TRACKING_REGISTRATIONS, CARRIER_EVENTS, TRACKING_EVENTS,
-            NOTIFICATIONS_OUTBOUND, PARTNERS, COMMISSIONS_LEDGER, PAYOUT_REQUESTS, STOREFRONT_WEBHOOKS, OPS_AUDIT);
+            ORDER_ALLOCATIONS, FULFILMENT_EVENTS, FULFILMENT_COMMANDS, TRACKING_REGISTRATIONS, CARRIER_EVENTS,
+            TRACKING_EVENTS, NOTIFICATIONS_OUTBOUND, PARTNERS, COMMISSIONS_LEDGER, PAYOUT_REQUESTS, STOREFRONT_WEBHOOKS, OPS_AUDIT);
 
     /** Every supplier's updates topic, for a stream that reads all of them. */
     public static final Pattern SUPPLIER_UPDATES = Pattern.compile("supplier\\.[a-z0-9][a-z0-9-]*\\.updates");

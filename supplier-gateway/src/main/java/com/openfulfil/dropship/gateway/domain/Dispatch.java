@@ -10,12 +10,13 @@ import java.util.Optional;
 /**
  * One supplier's part of an order: what was sent and when, how far the supplier got, and every
  * tracking number it reported so far (so a re-sent shipment notice is recognised as a replay).
- * {@code rerouteWhenCancelled} marks a dispatch whose deadline passed under the reroute policy: once
- * the supplier agrees to drop it, its lines go to a backup.
+ * {@code rerouteWhenCancelled} marks a dispatch whose deadline passed under the reroute policy, or that
+ * an operator moves: once the supplier agrees to drop it, its lines go to a backup, for
+ * {@code rerouteReason}.
  */
 public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> items, DispatchStatus status,
                        String carrier, List<String> trackingNumbers, CancellationState cancellation, Instant sentAt,
-                       boolean rerouteWhenCancelled) {
+                       boolean rerouteWhenCancelled, String rerouteReason) {
 
     public Dispatch {
         items = List.copyOf(items);
@@ -25,7 +26,7 @@ public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> 
 
     static Dispatch sent(String dispatchId, String supplierId, List<DispatchItem> items, Instant at) {
         return new Dispatch(dispatchId, supplierId, items, DispatchStatus.SENT, null, List.of(),
-                CancellationState.NONE, at, false);
+                CancellationState.NONE, at, false, null);
     }
 
     Optional<Dispatch> accept() {
@@ -49,7 +50,7 @@ public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> 
         List<String> all = new ArrayList<>(trackingNumbers);
         all.addAll(fresh);
         return Optional.of(new Dispatch(dispatchId, supplierId, items, DispatchStatus.SHIPPED, shippedWith, all,
-                cancellation, sentAt, rerouteWhenCancelled));
+                cancellation, sentAt, rerouteWhenCancelled, rerouteReason));
     }
 
     /** A supplier's answer counts once, and only to a cancellation we asked for. */
@@ -60,22 +61,28 @@ public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> 
 
     Dispatch withCancellation(CancellationState state) {
         return new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers, state, sentAt,
-                rerouteWhenCancelled);
+                rerouteWhenCancelled, rerouteReason);
     }
 
-    /** Asked to drop the dispatch so that a backup can have it. */
-    Dispatch cancellingToReroute() {
+    /** Asked to drop the dispatch so that a backup can have it, for {@code reason}. */
+    Dispatch cancellingToReroute(String reason) {
         return new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers,
-                CancellationState.REQUESTED, sentAt, true);
+                CancellationState.REQUESTED, sentAt, true, reason);
+    }
+
+    /** Still with the supplier and neither shipped nor being cancelled: an operator may move it. */
+    boolean movable() {
+        return (status == DispatchStatus.SENT || status == DispatchStatus.ACCEPTED)
+                && cancellation == CancellationState.NONE;
     }
 
     Dispatch withoutReroute() {
         return new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers, cancellation, sentAt,
-                false);
+                false, null);
     }
 
     private Dispatch withStatus(DispatchStatus next) {
         return new Dispatch(dispatchId, supplierId, items, next, carrier, trackingNumbers, cancellation, sentAt,
-                rerouteWhenCancelled);
+                rerouteWhenCancelled, rerouteReason);
     }
 }

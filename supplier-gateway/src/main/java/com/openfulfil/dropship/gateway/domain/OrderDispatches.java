@@ -17,11 +17,13 @@ import com.openfulfil.dropship.events.supplier.DispatchAccepted;
 import com.openfulfil.dropship.events.supplier.DispatchCancelled;
 import com.openfulfil.dropship.events.supplier.DispatchRejected;
 import com.openfulfil.dropship.events.supplier.DispatchRequested;
+import com.openfulfil.dropship.events.supplier.DispatchRerouted;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.DispatchShipped;
 import com.openfulfil.dropship.events.supplier.EscalatedToOps;
 import com.openfulfil.dropship.events.supplier.ItemErrorReported;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.supplier.RerouteRequested;
 import com.openfulfil.dropship.events.supplier.SlaBreached;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
@@ -30,6 +32,7 @@ import com.openfulfil.dropship.events.supplier.SupplierUpdate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -144,9 +147,10 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
         if (!next.rerouteWhenCancelled()) {
             return emit(next, reported);
         }
-        return Reroute.of(replace(next), next, routing, id, "deadline missed at " + next.supplierId(), now)
+        String reason = next.rerouteReason() != null ? next.rerouteReason() : "deadline missed at " + next.supplierId();
+        return Reroute.of(replace(next), next, routing, id, reason, now)
                 .orElseGet(() -> Decision.emit(replace(next), List.of(reported, escalation(id, next,
-                        EscalatedToOps.Cause.SLA_BREACHED, "deadline missed, cancelled there, and no backup is left",
+                        EscalatedToOps.Cause.SLA_BREACHED, "cancelled there to move it, and no backup is left",
                         now))));
     }
 
@@ -207,10 +211,65 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
             return Decision.emit(this, List.of(breached, escalation(id, dispatch, EscalatedToOps.Cause.SLA_BREACHED,
                     deadline + " deadline missed (due " + due + ")", now)));
         }
-        return Decision.emit(replace(dispatch.cancellingToReroute()), List.of(breached,
+        return Decision.emit(replace(dispatch.cancellingToReroute("deadline missed at " + dispatch.supplierId())),
+                List.of(breached,
                 new CancellationRequested(EventIds.derived(id, "cancel"), now, orderId, dispatchId,
                         dispatch.supplierId(), deadline == SlaDeadline.ACCEPT ? "not accepted in time"
                         : "not shipped in time")));
+    }
+
+    /**
+     * An operator moves a supplier's part that is stuck there (sent or accepted, not shipped, not being
+     * cancelled) to the backups the allocation ranked for its lines (R3.2): the supplier is asked to
+     * cancel, and the lines move once it agrees, as for a missed deadline under the reroute policy. If
+     * the supplier refuses (it has packed already), the part stays with it. A request that cannot be
+     * carried out ({@link #rerouteRefusal}) changes nothing.
+     */
+    public Decision reroute(RerouteRequested request, Routing routing, Instant now) {
+        Optional<String> refusal = rerouteRefusal(request.dispatchId(), routing, now);
+        if (refusal.isPresent()) {
+            return Decision.ignore(this, refusal.get());
+        }
+        Dispatch dispatch = dispatch(request.dispatchId()).orElseThrow();
+        String reason = "moved by " + request.requestedBy() + ": " + request.reason();
+        return Decision.emit(replace(dispatch.cancellingToReroute(reason)), List.of(new CancellationRequested(
+                EventIds.derived(request.eventId(), "cancel"), now, orderId, dispatch.dispatchId(),
+                dispatch.supplierId(), "moved to another supplier by the retailer's operations team")));
+    }
+
+    /** Why {@code dispatchId} cannot be moved to backups now, if it cannot. */
+    public Optional<String> rerouteRefusal(String dispatchId, Routing routing, Instant now) {
+        Optional<Dispatch> found = dispatch(dispatchId);
+        if (found.isEmpty()) {
+            return Optional.of("order " + orderId + " has no dispatch " + dispatchId);
+        }
+        Dispatch dispatch = found.get();
+        if (!dispatch.movable()) {
+            return Optional.of("dispatch " + dispatchId + " at " + dispatch.supplierId() + " is "
+                    + (dispatch.cancellation() != CancellationState.NONE ? "being cancelled already"
+                    : dispatch.status().name().toLowerCase(Locale.ROOT)) + "; only a part still with its supplier moves");
+        }
+        if (reroutePlan(dispatchId, routing, now).isEmpty()) {
+            return Optional.of("some line of dispatch " + dispatchId + " has no backup offer left at a supplier "
+                    + "this gateway serves");
+        }
+        return Optional.empty();
+    }
+
+    /** Where each line of {@code dispatchId} would go: one DispatchRerouted per backup supplier; empty if not all can move. */
+    public Optional<List<DispatchRerouted>> reroutePlan(String dispatchId, Routing routing, Instant now) {
+        return dispatch(dispatchId).flatMap(d -> Reroute.of(this, d, routing, dispatchId, "", now))
+                .map(decision -> decision.events().stream().filter(DispatchRerouted.class::isInstance)
+                        .map(DispatchRerouted.class::cast).toList());
+    }
+
+    /** The parts still with their suppliers that an operator could move. */
+    public List<Dispatch> movable() {
+        return dispatches.stream().filter(Dispatch::movable).toList();
+    }
+
+    private Optional<Dispatch> dispatch(String dispatchId) {
+        return dispatches.stream().filter(d -> d.dispatchId().equals(dispatchId)).findFirst();
     }
 
     /**

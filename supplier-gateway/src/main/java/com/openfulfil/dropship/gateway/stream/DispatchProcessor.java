@@ -6,6 +6,7 @@ import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.events.supplier.DispatchRerouted;
+import com.openfulfil.dropship.events.supplier.RerouteRequested;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.SlaBreached;
 import com.openfulfil.dropship.events.supplier.EscalatedToOps;
@@ -76,6 +77,8 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
             onAllocation(record, allocated);
         } else if (record.value() instanceof SupplierUpdate update) {
             onUpdate(record, update);
+        } else if (record.value() instanceof RerouteRequested request) {
+            onReroute(record, request);
         } else if (record.value() instanceof OrderStatusChanged changed && changed.to() == OrderStatus.CANCELLING) {
             onCancelling(record, changed);
         } else if (record.value() instanceof OrderStatusChanged changed && changed.to() == OrderStatus.RETURN_REQUESTED
@@ -136,6 +139,23 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
         }
         Decision decision = dispatches.apply(update, settings.routing(), now());
         decision.ignoredBecause().ifPresentOrElse(reason -> ignored(update, reason), () -> keep(record, decision));
+    }
+
+    /** An operator moves a stuck part to its backups (checked by the API first; re-checked here, on the state). */
+    private void onReroute(Record<String, Event> record, RerouteRequested request) {
+        OrderDispatches dispatches = store.get(request.orderId());
+        if (dispatches == null) {
+            log.warn("Reroute of {} by {} ignored: unknown order {}", request.dispatchId(), request.requestedBy(),
+                    request.orderId());
+            return;
+        }
+        Decision decision = dispatches.reroute(request, settings.routing(), now());
+        decision.ignoredBecause().ifPresentOrElse(reason -> log.warn("Reroute of {} by {} ignored: {}",
+                request.dispatchId(), request.requestedBy(), reason), () -> {
+            log.info("Order {}: {} moves dispatch {} at {} to a backup ({})", request.orderId(),
+                    request.requestedBy(), request.dispatchId(), request.supplierId(), request.reason());
+            keep(record, decision);
+        });
     }
 
     private void keep(Record<String, Event> record, Decision decision) {

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.function.BiConsumer;
 
 /**
- * The function bean {@code dispatch}: {@code dispatch-in-0} is orders.allocations and orders.lifecycle,
+ * The function bean {@code dispatch}: {@code dispatch-in-0} is orders.allocations, orders.lifecycle and fulfilment.commands,
  * {@code dispatch-in-1} every supplier's updates topic (a pattern, so a new supplier needs no rebinding).
  */
 @Configuration(proxyBeanMethods = false)

@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.gateway.web;
 
+import com.openfulfil.dropship.gateway.stream.DispatchTopology;
 import com.openfulfil.dropship.gateway.stream.LedgerProcessor;
 import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.events.serde.Json;
@@ -28,19 +29,22 @@ import java.util.regex.Pattern;
 
 /**
  * With several supplier-gateway instances, a supplier's scorecard and ledger live on the instance
- * that holds the supplier's partition of the by-supplier stream. A scorecard or settlement request
- * that reaches another instance is passed on unchanged (same path, query and credentials: the
- * supplier's signature covers the path, so the owner checks it as it would its own) and the owner's
- * answer is relayed. A request already passed on is answered where it lands, so it never loops.
+ * that holds the supplier's partition of the by-supplier stream, and an order's dispatches on the
+ * instance holding the order's partition. A scorecard or settlement request (by supplier), or an
+ * operator's reroute (by order), that reaches another instance is passed on unchanged (same path,
+ * query, body and credentials: the supplier's signature covers the path, so the owner checks it as
+ * it would its own) and the owner's answer is relayed. A request already passed on is answered where
+ * it lands, so it never loops.
  */
 @Component
 class FiguresRouting extends OncePerRequestFilter {
     static final String FORWARDED = "X-Dropship-Forwarded";
     private static final Logger log = LoggerFactory.getLogger(FiguresRouting.class);
     private static final Pattern FIGURES = Pattern.compile("/api/v1/suppliers/([^/]+)/(scorecard|settlement)");
-    /** The request headers that matter to the owner: credentials and the format asked for. */
+    private static final Pattern REROUTE = Pattern.compile("/api/v1/admin/orders/([^/]+)/reroute");
+    /** The request headers that matter to the owner: credentials, the format asked for and of the body. */
     private static final List<String> PASSED_ON = List.of(SupplierAccess.ADMIN_KEY, SupplierAccess.SUPPLIER,
-            SupplierAccess.TIMESTAMP, Signatures.HEADER, "Accept");
+            SupplierAccess.TIMESTAMP, Signatures.HEADER, "Accept", "Content-Type");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final InteractiveQueryService queries;
@@ -52,15 +56,13 @@ class FiguresRouting extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod()) || request.getHeader(FORWARDED) != null
-                || !FIGURES.matcher(request.getRequestURI()).matches();
+        return request.getHeader(FORWARDED) != null || ownedBy(request) == null;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Matcher path = FIGURES.matcher(request.getRequestURI());
-        HostInfo owner = path.matches() ? ownerOf(path.group(1)) : null;
+        HostInfo owner = ownerOf(ownedBy(request));
         if (owner == null || owner.equals(queries.getCurrentHostInfo())) {
             chain.doFilter(request, response);
             return;
@@ -68,11 +70,27 @@ class FiguresRouting extends OncePerRequestFilter {
         passOn(owner, request, response);
     }
 
-    private HostInfo ownerOf(String supplierId) {
+    /** The store and key whose owner answers this request; null for any other request. */
+    private static Owned ownedBy(HttpServletRequest request) {
+        Matcher figures = FIGURES.matcher(request.getRequestURI());
+        if ("GET".equals(request.getMethod()) && figures.matches()) {
+            return new Owned(LedgerProcessor.SCORECARDS, figures.group(1));
+        }
+        Matcher reroute = REROUTE.matcher(request.getRequestURI());
+        if ("POST".equals(request.getMethod()) && reroute.matches()) {
+            return new Owned(DispatchTopology.STORE, reroute.group(1));
+        }
+        return null;
+    }
+
+    private record Owned(String store, String key) {
+    }
+
+    private HostInfo ownerOf(Owned owned) {
         try {
-            return queries.getHostInfo(LedgerProcessor.SCORECARDS, supplierId, Serdes.String().serializer());
+            return queries.getHostInfo(owned.store(), owned.key(), Serdes.String().serializer());
         } catch (IllegalStateException e) {
-            // the stream is not running yet: the controller answers that the figures are unavailable
+            // the stream is not running yet: the controller answers that the store is unavailable
             return null;
         }
     }
@@ -80,7 +98,9 @@ class FiguresRouting extends OncePerRequestFilter {
     private void passOn(HostInfo owner, HttpServletRequest request, HttpServletResponse response) throws IOException {
         String target = "http://" + owner.host() + ":" + owner.port() + request.getRequestURI()
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(target)).timeout(TIMEOUT).GET()
+        HttpRequest.Builder forward = HttpRequest.newBuilder(URI.create(target)).timeout(TIMEOUT)
+                .method(request.getMethod(), "GET".equals(request.getMethod()) ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofByteArray(request.getInputStream().readAllBytes()))
                 .header(FORWARDED, "1");
         for (String name : PASSED_ON) {
             String value = request.getHeader(name);
@@ -96,7 +116,7 @@ class FiguresRouting extends OncePerRequestFilter {
             unavailable(response, owner);
             return;
         } catch (IOException e) {
-            log.warn("The instance holding these figures ({}) did not answer: {}", owner, e.toString());
+            log.warn("The instance holding this supplier or order ({}) did not answer: {}", owner, e.toString());
             unavailable(response, owner);
             return;
         }
@@ -112,8 +132,8 @@ class FiguresRouting extends OncePerRequestFilter {
         response.setHeader("Retry-After", "5");
         response.setContentType("application/problem+json");
         response.getOutputStream().write(Json.mapper().writeValueAsBytes(Map.of(
-                "type", "about:blank", "title", "Figures unavailable", "status", 503,
-                "detail", "The supplier-gateway instance holding these figures (" + owner.host() + ":" + owner.port()
-                        + ") did not answer; try again shortly.")));
+                "type", "about:blank", "title", "Instance unavailable", "status", 503,
+                "detail", "The supplier-gateway instance holding this supplier or order (" + owner.host() + ":"
+                        + owner.port() + ") did not answer; try again shortly.")));
     }
 }

@@ -2,7 +2,10 @@ package com.openfulfil.dropship.gateway.it;
 
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
+import com.openfulfil.dropship.events.supplier.CancellationAccepted;
+import com.openfulfil.dropship.events.supplier.CancellationRequested;
 import com.openfulfil.dropship.events.supplier.DispatchRequested;
+import com.openfulfil.dropship.events.supplier.DispatchRerouted;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.topics.Topics;
@@ -47,6 +50,7 @@ class SupplierGatewayIT extends KafkaIntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
     static final String ADMIN_KEY = "ak_it_gateway_0123456789";
     private static final String LYON = "lyon-linen";
+    private static final String HANOI = "hanoi-crafts";
     private static final String LYON_SECRET = "ss_demo_lyon-linen";
 
     @LocalServerPort
@@ -189,6 +193,68 @@ class SupplierGatewayIT extends KafkaIntegrationTest {
         Awaitility.await().atMost(WAIT).untilAsserted(() -> assertThat(get("/actuator/prometheus", Map.of()).body())
                 .contains("dropship_supplier_shipped{application=\"supplier-gateway\",supplier=\"lyon-linen\"} 1.0")
                 .contains("dropship_supplier_on_time_shipment_rate{application=\"supplier-gateway\",supplier=\"lyon-linen\"} 1.0"));
+    }
+
+    @Test
+    void anOperatorMovesAStuckPartToItsBackupAndHearsAtOnceWhatCannotBeDone() throws Exception {
+        String brokers = EmbeddedBroker.bootstrapServers();
+        String orderId = "it-reroute-1";
+        publisher.publishAndWait(Topics.ORDER_ALLOCATIONS, orderId, Allocations.anAllocation(orderId)
+                .line("MUG-001", 2, HANOI, "HN-MUG-001", "4.20").backup(SUPPLIER, "SZ-MUG-9", "4.60").build());
+        String first = DispatchPlan.dispatchId(orderId, HANOI);
+        try (TopicReader hanoi = new TopicReader(brokers, Topics.supplierDispatch(HANOI).name())) {
+            hanoi.until(WAIT, seen -> seen.stream().anyMatch(r -> r.value() instanceof DispatchRequested d
+                    && d.orderId().equals(orderId)));
+        }
+        String path = "/api/v1/admin/orders/" + orderId + "/reroute";
+        String body = "{\"reason\":\"no answer for two days\",\"requestedBy\":\"anna\"}";
+
+        assertThat(postJson(path, body, Map.of()).statusCode()).isEqualTo(401);
+        HttpResponse<String> invalid = postJson(path, "{\"reason\":\" \",\"requestedBy\":\"" + "x".repeat(65) + "\"}",
+                Map.of("X-Admin-Key", ADMIN_KEY));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(json(invalid).path("errors")).extracting(e -> e.path("field").asString())
+                .containsExactly("reason", "requestedBy");
+        assertThat(postJson("/api/v1/admin/orders/no-such-order/reroute", body, Map.of("X-Admin-Key", ADMIN_KEY))
+                .statusCode()).isEqualTo(404);
+
+        HttpResponse<String> accepted = postJson(path, body, Map.of("X-Admin-Key", ADMIN_KEY));
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(json(accepted).at("/moves/0/dispatchId").asString()).isEqualTo(first);
+        assertThat(json(accepted).at("/moves/0/to/0/supplierId").asString()).isEqualTo(SUPPLIER);
+        assertThat(json(accepted).at("/moves/0/to/0/lines/0").asInt()).isEqualTo(1);
+
+        try (TopicReader hanoi = new TopicReader(brokers, Topics.supplierDispatch(HANOI).name())) {
+            hanoi.until(WAIT, seen -> seen.stream().anyMatch(r -> r.value() instanceof CancellationRequested c
+                    && c.dispatchId().equals(first)));
+        }
+        publisher.publishAndWait(Topics.supplierUpdates(HANOI), orderId,
+                new CancellationAccepted("it-rr-cancelled", Instant.now(), orderId, first, HANOI));
+        try (TopicReader fulfilment = new TopicReader(brokers, Topics.FULFILMENT_EVENTS.name())) {
+            fulfilment.until(WAIT, seen -> seen.stream().anyMatch(r -> r.value() instanceof DispatchRerouted d
+                    && d.orderId().equals(orderId)));
+            assertThat(fulfilment.valuesOf(DispatchRerouted.class)).filteredOn(d -> d.orderId().equals(orderId))
+                    .singleElement().satisfies(d -> {
+                        assertThat(d.newSupplierId()).isEqualTo(SUPPLIER);
+                        assertThat(d.reason()).isEqualTo("moved by anna: no answer for two days");
+                    });
+        }
+        try (TopicReader shenzhen = new TopicReader(brokers, Topics.supplierDispatch(SUPPLIER).name())) {
+            shenzhen.until(WAIT, seen -> seen.stream().anyMatch(r -> r.value() instanceof DispatchRequested d
+                    && d.orderId().equals(orderId) && d.items().get(0).supplierSku().equals("SZ-MUG-9")));
+        }
+
+        // the part now at the backup has no backup left: refused at once, with the reason
+        HttpResponse<String> again = postJson(path, body, Map.of("X-Admin-Key", ADMIN_KEY));
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(json(again).path("detail").asString()).contains("no backup offer left");
+    }
+
+    private HttpResponse<String> postJson(String path, String json, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A supplier's signature over the request: method, path and query, and when it signed. */

@@ -4,6 +4,7 @@ import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.gateway.Allocations;
 import com.openfulfil.dropship.gateway.SupplierGatewayApplication;
+import com.openfulfil.dropship.gateway.stream.DispatchTopology;
 import com.openfulfil.dropship.gateway.stream.LedgerProcessor;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.testing.PrivateBroker;
@@ -112,6 +113,38 @@ class TwoInstancesIT {
         assertThat(instancesHosts).as("every supplier's figures are held by one of the two").containsAll(owners);
         assertThat(queries.getAllHostsInfo(LedgerProcessor.SCORECARDS)).as("both instances hold some partitions")
                 .containsExactlyInAnyOrderElementsOf(instancesHosts);
+    }
+
+    @Test
+    void anOperatorsRerouteSentToTheInstanceWithoutTheOrderIsAnsweredByTheOneWithIt() throws Exception {
+        List<String> orders = List.of("two-rr-1", "two-rr-2", "two-rr-3", "two-rr-4");
+        try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers(), "two-gateways-it")) {
+            for (String orderId : orders) {
+                publisher.publishAndWait(Topics.ORDER_ALLOCATIONS, orderId, Allocations.anAllocation(orderId)
+                        .line("MUG-001", 1, "hanoi-crafts", "HN-MUG-001", "4.20")
+                        .backup("shenzhen-gadgets", "SZ-MUG-9", "4.60").build());
+            }
+        }
+        InteractiveQueryService queries = instances.get(0).getBean(InteractiveQueryService.class);
+        String body = "{\"reason\":\"no answer\",\"requestedBy\":\"anna\"}";
+        for (String orderId : orders) {
+            HostInfo owner = queries.getHostInfo(DispatchTopology.STORE, orderId, Serdes.String().serializer());
+            int elsewhere = ports.stream().filter(p -> p != owner.port()).findFirst().orElseThrow();
+            // 404 until the owner has dispatched the order; a 404 changes nothing
+            HttpResponse<String> answer = await().atMost(WAIT).until(
+                    () -> post(elsewhere, "/api/v1/admin/orders/" + orderId + "/reroute", body),
+                    r -> r.statusCode() != 404);
+            assertThat(answer.statusCode()).as("%s asked at %s, held at %s: %s", orderId, elsewhere, owner,
+                    answer.body()).isEqualTo(202);
+            assertThat(JsonMapper.shared().readTree(answer.body()).at("/moves/0/to/0/supplierId").asString())
+                    .isEqualTo("shenzhen-gadgets");
+        }
+    }
+
+    private HttpResponse<String> post(int port, String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").header("X-Admin-Key", ADMIN)
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static int dispatches(HttpResponse<String> response) {

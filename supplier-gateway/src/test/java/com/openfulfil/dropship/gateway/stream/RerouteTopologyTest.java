@@ -3,6 +3,12 @@ package com.openfulfil.dropship.gateway.stream;
 import com.openfulfil.dropship.events.model.PackingInstructions;
 import com.openfulfil.dropship.events.model.RejectionReason;
 import com.openfulfil.dropship.events.supplier.DispatchAccepted;
+import com.openfulfil.dropship.events.supplier.RerouteRequested;
+import com.openfulfil.dropship.events.supplier.DispatchShipped;
+import com.openfulfil.dropship.events.supplier.CancellationRequested;
+import com.openfulfil.dropship.events.supplier.CancellationRejected;
+import com.openfulfil.dropship.events.supplier.CancellationRefused;
+import com.openfulfil.dropship.events.supplier.CancellationAccepted;
 import com.openfulfil.dropship.events.supplier.DispatchRejected;
 import com.openfulfil.dropship.events.supplier.DispatchRequested;
 import com.openfulfil.dropship.events.supplier.DispatchRerouted;
@@ -22,7 +28,10 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** R3.2: a refusal for stock moves the supplier's lines to the best backup offer of the allocation. */
+/**
+ * R3.2: a refusal for stock, or an operator, moves the supplier's lines to the best backup offer of
+ * the allocation.
+ */
 class RerouteTopologyTest {
     private static final String HANOI = "hanoi-crafts";
     private static final String SHENZHEN = "shenzhen-gadgets";
@@ -30,7 +39,8 @@ class RerouteTopologyTest {
     private static final Instant AT = Instant.parse("2026-11-02T11:00:00Z");
 
     private final TopologyHarness harness = TopologyHarness.of(builder -> DispatchTopology.build(
-            builder.stream(List.of(Topics.ORDER_ALLOCATIONS.name(), Topics.ORDERS_LIFECYCLE.name())),
+            builder.stream(List.of(Topics.ORDER_ALLOCATIONS.name(), Topics.ORDERS_LIFECYCLE.name(),
+                    Topics.FULFILMENT_COMMANDS.name())),
             builder.stream(Topics.SUPPLIER_UPDATES),
             new DispatchSettings(Set.of(HANOI, SHENZHEN, LYON), new PackingInstructions(true, "Acme Home", ""))));
 
@@ -127,5 +137,76 @@ class RerouteTopologyTest {
 
         assertThat(harness.readValues(Topics.FULFILMENT_EVENTS, SupplierRejected.class)).hasSize(1);
         assertThat(harness.read(Topics.supplierDispatch(SHENZHEN))).isEmpty();
+    }
+
+    private void operatorMoves(String orderId, String dispatchId, String supplierId, String eventId) {
+        harness.pipe(Topics.FULFILMENT_COMMANDS, new RerouteRequested(eventId, AT, orderId, dispatchId, supplierId,
+                "anna", "no answer for two days"));
+    }
+
+    @Test
+    void anOperatorsRerouteAsksTheSupplierToCancelAndMovesTheLinesOnceItAgrees() {
+        allocate("o-5");
+        String first = DispatchPlan.dispatchId("o-5", HANOI);
+        harness.pipe(Topics.supplierUpdates(HANOI).name(), "o-5", new DispatchAccepted("acc", AT, "o-5", first, HANOI));
+        harness.read(Topics.FULFILMENT_EVENTS);
+
+        operatorMoves("o-5", first, HANOI, "cmd-1");
+        operatorMoves("o-5", first, HANOI, "cmd-2");
+
+        assertThat(harness.readValues(Topics.supplierDispatch(HANOI), CancellationRequested.class))
+                .as("the supplier is asked once, though the operator clicked twice").singleElement()
+                .satisfies(c -> {
+                    assertThat(c.dispatchId()).isEqualTo(first);
+                    assertThat(c.reason()).isEqualTo("moved to another supplier by the retailer's operations team");
+                });
+        assertThat(harness.read(Topics.supplierDispatch(SHENZHEN))).as("nothing moves before the supplier agrees")
+                .isEmpty();
+
+        harness.pipe(Topics.supplierUpdates(HANOI).name(), "o-5", new CancellationAccepted("c-ok", AT, "o-5", first,
+                HANOI));
+
+        assertThat(harness.readValues(Topics.supplierDispatch(SHENZHEN), DispatchRequested.class)).singleElement()
+                .satisfies(r -> assertThat(r.items()).singleElement()
+                        .satisfies(i -> assertThat(i.supplierSku()).isEqualTo("SZ-MUG-9")));
+        assertThat(harness.readValues(Topics.FULFILMENT_EVENTS, DispatchRerouted.class)).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.dispatchId()).isEqualTo(first);
+                    assertThat(r.newSupplierId()).isEqualTo(SHENZHEN);
+                    assertThat(r.reason()).isEqualTo("moved by anna: no answer for two days");
+                });
+    }
+
+    @Test
+    void aSupplierThatRefusesToCancelKeepsItsPart() {
+        allocate("o-6");
+        String first = DispatchPlan.dispatchId("o-6", HANOI);
+        operatorMoves("o-6", first, HANOI, "cmd-1");
+        harness.read(Topics.supplierDispatch(HANOI));
+
+        harness.pipe(Topics.supplierUpdates(HANOI).name(), "o-6", new CancellationRejected("c-no", AT, "o-6", first,
+                HANOI, "already packed"));
+
+        assertThat(harness.readValues(Topics.FULFILMENT_EVENTS, CancellationRefused.class)).hasSize(1);
+        assertThat(harness.read(Topics.supplierDispatch(SHENZHEN))).isEmpty();
+        assertThat(harness.read(Topics.supplierDispatch(LYON))).isEmpty();
+    }
+
+    @Test
+    void aShippedPartOrOneWithoutBackupsIsNotMoved() {
+        allocate("o-7");
+        String mug = DispatchPlan.dispatchId("o-7", HANOI);
+        String lamp = DispatchPlan.dispatchId("o-7", SHENZHEN);
+        harness.pipe(Topics.supplierUpdates(HANOI).name(), "o-7", new DispatchShipped("shp", AT, "o-7", mug, HANOI,
+                "VNPOST", List.of("VN123")));
+        harness.read(Topics.FULFILMENT_EVENTS);
+
+        operatorMoves("o-7", mug, HANOI, "cmd-1");
+        // the lamp has no backup offer
+        operatorMoves("o-7", lamp, SHENZHEN, "cmd-2");
+
+        assertThat(harness.read(Topics.supplierDispatch(HANOI))).isEmpty();
+        assertThat(harness.read(Topics.supplierDispatch(SHENZHEN))).isEmpty();
+        assertThat(harness.read(Topics.FULFILMENT_EVENTS)).isEmpty();
     }
 }

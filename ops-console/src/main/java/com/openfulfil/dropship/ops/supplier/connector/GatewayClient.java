@@ -106,6 +106,34 @@ public class GatewayClient {
         }
     }
 
+    /**
+     * Moves the parts of {@code orderId} still with their suppliers to their backup offers, in the
+     * operator's name; answers where each part goes. {@link Refused} with the gateway's reason when it
+     * cannot be done (shipped, no backup left, no such order).
+     */
+    public String reroute(String orderId, String reason, String operator) {
+        byte[] body = Json.mapper().writeValueAsBytes(java.util.Map.of("reason", reason, "requestedBy", operator));
+        HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/v1/admin/orders/" + orderId + "/reroute"))
+                .timeout(properties.gatewayTimeout())
+                .header("Content-Type", "application/json")
+                .header("X-Admin-Key", properties.gatewayAdminKey())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        HttpResponse<String> response = call(request);
+        if (response.statusCode() / 100 == 4) {
+            throw new Refused(problem(response.body()));
+        }
+        if (response.statusCode() != 202) {
+            throw new Unavailable("supplier-gateway answered " + response.statusCode() + " to the reroute", null);
+        }
+        List<String> moves = new ArrayList<>();
+        Json.mapper().readTree(response.body()).path("moves").forEach(move -> {
+            List<String> to = new ArrayList<>();
+            move.path("to").forEach(t -> to.add(t.path("supplierId").asString("")));
+            moves.add(move.path("supplierId").asString("") + " \u2192 " + String.join(", ", to));
+        });
+        return String.join("; ", moves);
+    }
+
     private HttpResponse<String> call(HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
