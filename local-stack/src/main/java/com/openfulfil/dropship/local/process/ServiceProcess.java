@@ -131,6 +131,7 @@ public final class ServiceProcess {
         List<String> cmd = new ArrayList<>();
         cmd.add(BrokerProcess.javaExecutable());
         cmd.addAll(JVM_OPTS);
+        cmd.addAll(BrokerProcess.stackJvmOptions());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(classpath);
