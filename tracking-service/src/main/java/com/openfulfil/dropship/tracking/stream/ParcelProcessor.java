@@ -124,7 +124,7 @@ final class ParcelProcessor implements Processor<String, Event, String, Event> {
 
     private static StatusReport report(CarrierCheckpoint checkpoint) {
         return new StatusReport(checkpoint.eventId(), checkpoint.status(), checkpoint.checkpoint(),
-                checkpoint.estimatedDelivery());
+                checkpoint.estimatedDelivery(), checkpoint.receivedVia());
     }
 
     static final class Supplier implements ProcessorSupplier<String, Event, String, Event> {

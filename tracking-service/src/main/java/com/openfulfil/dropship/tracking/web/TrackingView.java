@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.tracking.web;
 
+import com.openfulfil.dropship.events.model.CarrierChannel;
 import com.openfulfil.dropship.events.model.ParcelStatus;
 import com.openfulfil.dropship.tracking.domain.Claim;
 import com.openfulfil.dropship.tracking.domain.Parcel;
@@ -21,10 +22,12 @@ record TrackingView(String trackingNumber, String carrier, String orderId, Parce
                 parcel.checkpoints().stream().map(CheckpointView::of).toList());
     }
 
-    record CheckpointView(Instant time, String location, String message, ParcelStatus status, String rawStatus) {
+    /** {@code receivedVia}: WEBHOOK or POLLING, null for what we recorded ourselves (an expiry) or before it was kept. */
+    record CheckpointView(Instant time, String location, String message, ParcelStatus status, String rawStatus,
+                          CarrierChannel receivedVia) {
         static CheckpointView of(StatusReport report) {
             return new CheckpointView(report.time(), report.checkpoint().location(), report.checkpoint().message(),
-                    report.status(), report.checkpoint().rawStatus());
+                    report.status(), report.checkpoint().rawStatus(), report.receivedVia());
         }
     }
 }

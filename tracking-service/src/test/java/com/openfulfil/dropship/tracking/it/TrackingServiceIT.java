@@ -107,6 +107,7 @@ class TrackingServiceIT extends KafkaIntegrationTest {
             assertThat(view.get("carrier").asString()).isEqualTo("SF");
             assertThat(view.get("checkpoints")).hasSize(2);
             assertThat(view.at("/checkpoints/1/rawStatus").asString()).isEqualTo("delivered");
+            assertThat(view.at("/checkpoints/1/receivedVia").asString()).isEqualTo("WEBHOOK");
         });
         assertThat(get("/api/v1/tracking/NOPE-1").statusCode()).isEqualTo(404);
         HttpResponse<String> page = get("/track/" + TRACKING_NUMBER);
@@ -148,6 +149,8 @@ class TrackingServiceIT extends KafkaIntegrationTest {
             assertThat(parcel.statusCode()).isEqualTo(200);
             assertThat(json(parcel).get("status").asString()).isEqualTo("DELIVERED");
             assertThat(json(parcel).at("/checkpoints/0/location").asString()).isEqualTo("Hanoi, VN");
+            assertThat(json(parcel).get("checkpoints")).extracting(c -> c.get("receivedVia").asString())
+                    .containsOnly("POLLING");
         });
     }
 
