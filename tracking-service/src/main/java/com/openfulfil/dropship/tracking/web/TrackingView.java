@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * A registered parcel as {@code GET /api/v1/tracking/{trackingNumber}} shows it; checkpoints oldest first,
- * {@code claim} null unless a lost-parcel claim is open.
+ * {@code claim} null unless a lost-parcel claim was opened (then its state: OPEN, FILED or CLOSED and how).
  */
 record TrackingView(String trackingNumber, String carrier, String orderId, ParcelStatus status,
                     Instant lastHeardAt, Claim claim, List<CheckpointView> checkpoints) {
