@@ -23,12 +23,13 @@ final class Banner {
                 stack.config().dataDir().resolve("mailbox")));
         out.append(String.format("  tracking %s/track/<trackingNumber>  (the customer's tracking page)%n",
                 stack.service(Service.TRACKING).baseUrl()));
-        stack.carrierQueryApi().ifPresent(api -> out.append(String.format(
-                "  carriers %s post webhooks; %s answer queries on %s (Bearer %s),%n"
-                        + "           polled by tracking-service every %ss%n",
-                webhookCarriers(api), String.join(", ", api.carriers().stream().sorted().toList()),
-                CarrierQueryApi.url(api.port(), "<carrier>"), CarrierQueryApi.DEMO_API_KEY,
-                LocalStack.CARRIER_POLL_INTERVAL.toSeconds())));
+        stack.carrierQueryApi().ifPresent(api -> {
+            out.append(String.format("  carriers %s post webhooks; tracking-service polls the others every %ss:%n",
+                    webhookCarriers(api), LocalStack.CARRIER_POLL_INTERVAL.toSeconds()));
+            api.carriers().stream().sorted().forEach(carrier -> out.append(String.format(
+                    "           %-9s %s  (Authorization: Bearer %s)%n", carrier,
+                    CarrierQueryApi.url(api.port(), carrier), CarrierQueryApi.DEMO_API_KEY)));
+        });
         ServiceProcess console = stack.service(Service.OPS_CONSOLE);
         if (console != null) {
             out.append(String.format("%nOps console  %s  (log in as %s / %s)%n", console.baseUrl(),
