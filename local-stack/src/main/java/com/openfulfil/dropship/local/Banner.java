@@ -3,6 +3,8 @@ package com.openfulfil.dropship.local;
 import com.openfulfil.dropship.local.demo.DemoKeys;
 import com.openfulfil.dropship.local.process.Service;
 import com.openfulfil.dropship.local.process.ServiceProcess;
+import com.openfulfil.dropship.local.sim.CarrierQueryApi;
+import com.openfulfil.dropship.local.sim.Carriers;
 
 /** What {@code ./dropship up} prints once everything is running. */
 final class Banner {
@@ -21,6 +23,13 @@ final class Banner {
                 stack.config().dataDir().resolve("mailbox")));
         out.append(String.format("  tracking %s/track/<trackingNumber>  (the customer's tracking page)%n",
                 stack.service(Service.TRACKING).baseUrl()));
+        stack.carrierQueryApi().ifPresent(api -> {
+            out.append(String.format("  carriers %s post webhooks; tracking-service polls the others every %ss:%n",
+                    webhookCarriers(api), LocalStack.CARRIER_POLL_INTERVAL.toSeconds()));
+            api.carriers().stream().sorted().forEach(carrier -> out.append(String.format(
+                    "           %-9s %s  (Authorization: Bearer %s)%n", carrier,
+                    CarrierQueryApi.url(api.port(), carrier), CarrierQueryApi.DEMO_API_KEY)));
+        });
         ServiceProcess console = stack.service(Service.OPS_CONSOLE);
         if (console != null) {
             out.append(String.format("%nOps console  %s  (log in as %s / %s)%n", console.baseUrl(),
@@ -41,6 +50,10 @@ final class Banner {
                 DemoKeys.SUPPLIER_SECRET_PATTERN, DemoKeys.CARRIER_SECRET));
         out.append(String.format("%nTry:%n%s%n%n", firstCurl(stack.service(Service.ORDER).baseUrl())));
         return out.toString();
+    }
+
+    private static String webhookCarriers(CarrierQueryApi api) {
+        return String.join(", ", Carriers.all().stream().filter(c -> !api.serves(c)).toList());
     }
 
     private static String firstCurl(String orderUrl) {

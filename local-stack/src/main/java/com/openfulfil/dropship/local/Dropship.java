@@ -10,6 +10,7 @@ import com.openfulfil.dropship.local.demo.OrderWatcher;
 import com.openfulfil.dropship.local.demo.Progress;
 import com.openfulfil.dropship.local.process.Repository;
 import com.openfulfil.dropship.local.process.Service;
+import com.openfulfil.dropship.local.sim.Carriers;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -96,7 +97,7 @@ public final class Dropship {
             }
             stack = new LocalStack(Repository.locate(),
                     StackConfig.defaults(dataDir).withSimulatorDelay(options.simulatorDelay()).withOpsConsole()
-                            .withPortalSuppliers(options.portalSuppliers()));
+                            .withPortalSuppliers(options.portalSuppliers()).withPolledCarriers(Carriers.POLLED));
         } catch (RuntimeException e) {
             fail(e);
             return;

@@ -8,6 +8,7 @@ import com.openfulfil.dropship.local.process.BrokerProcess;
 import com.openfulfil.dropship.local.process.Repository;
 import com.openfulfil.dropship.local.process.Service;
 import com.openfulfil.dropship.local.process.ServiceProcess;
+import com.openfulfil.dropship.local.sim.CarrierQueryApi;
 import com.openfulfil.dropship.local.sim.CarrierSimulator;
 import com.openfulfil.dropship.local.sim.HttpSupplierSimulator;
 import com.openfulfil.dropship.local.sim.PortalParcels;
@@ -39,7 +40,8 @@ import java.util.stream.Stream;
 
 /**
  * The whole pipeline on one machine: the broker, the five services (and, when asked, the ops
- * console) as their own processes, and the supplier and carrier simulators in this JVM. Stopping goes the other way round, so each
+ * console) as their own processes, and the supplier and carrier simulators (with the query API of
+ * the carriers tracking-service polls) in this JVM. Stopping goes the other way round, so each
  * service can still reach the broker while it shuts down.
  */
 public final class LocalStack implements AutoCloseable {
@@ -48,6 +50,8 @@ public final class LocalStack implements AutoCloseable {
     static final String DATA_MARKER = ".dropship-data";
     /** How long supplier-gateway waits for an HTTP supplier's answer before it counts as failed. */
     static final Duration HTTP_SUPPLIER_TIMEOUT = Duration.ofSeconds(2);
+    /** How often tracking-service asks the carriers with only a query API about their parcels on the way. */
+    static final Duration CARRIER_POLL_INTERVAL = Duration.ofSeconds(1);
 
     private final StackConfig config;
     private final BrokerProcess broker;
@@ -55,6 +59,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<ServiceProcess> extraInstances = new CopyOnWriteArrayList<>();
     private final Repository repository;
     private CarrierSimulator carrierSimulator;
+    private CarrierQueryApi carrierQueryApi;
     private SupplierSimulator supplierSimulator;
     private HttpSupplierSimulator httpSupplierSimulator;
     private PortalParcels portalParcels;
@@ -78,6 +83,8 @@ public final class LocalStack implements AutoCloseable {
         say.accept("Starting the Kafka broker on " + broker.bootstrapServers() + " ...");
         unlessStopped(() -> broker.start(BROKER_TIMEOUT));
         createSupplierTopics();
+        // before tracking-service: its first polls must not find the carriers' query API missing
+        unlessStopped(this::startCarrierQueryApi);
         say.accept("Starting " + services.size() + " services (this takes a minute on a laptop) ...");
         unlessStopped(() -> services.values().forEach(ServiceProcess::start));
         awaitHealthy(say);
@@ -112,6 +119,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (carrierSimulator != null) {
             carrierSimulator.close();
+        }
+        if (carrierQueryApi != null) {
+            carrierQueryApi.close();
         }
         List<ServiceProcess> all = new ArrayList<>(services.values());
         all.addAll(extraInstances);
@@ -238,13 +248,27 @@ public final class LocalStack implements AutoCloseable {
     private void startSimulators() {
         carrierSimulator = new CarrierSimulator(new CarrierSimulator.Settings(
                 URI.create(service(Service.TRACKING).baseUrl()), DemoKeys.CARRIER_SECRET, config.simulatorDelay(),
-                Duration.ofMillis(250), Duration.ofSeconds(5), 40));
+                Duration.ofMillis(250), Duration.ofSeconds(5), 40), carrierQueryApi);
         startSupplierSimulator();
         startHttpSupplierSimulator();
         if (!config.portalSuppliers().isEmpty()) {
             portalParcels = new PortalParcels(bootstrapServers(), config.portalSuppliers(), carrierSimulator);
             portalParcels.start();
         }
+    }
+
+    private void startCarrierQueryApi() {
+        if (config.polledCarriers().isEmpty()) {
+            return;
+        }
+        carrierQueryApi = new CarrierQueryApi(config.carrierApiPort(), config.polledCarriers(),
+                CarrierQueryApi.DEMO_API_KEY);
+        carrierQueryApi.start();
+    }
+
+    /** The query API of the carriers tracking-service polls, if the stack has any. */
+    public synchronized Optional<CarrierQueryApi> carrierQueryApi() {
+        return Optional.ofNullable(carrierQueryApi);
     }
 
     /** Plays the Kafka suppliers: not those over HTTP (their own simulator) nor those a person plays in the portal. */
@@ -283,6 +307,9 @@ public final class LocalStack implements AutoCloseable {
             // the supplier portal reads each supplier's scorecard with the gateway's admin key
             args.add("--dropship.gateway.admin-key=" + DemoKeys.GATEWAY_OPS_KEY);
         }
+        if (service == Service.TRACKING) {
+            args.addAll(pollingArgs(config.polledCarriers(), config.carrierApiPort()));
+        }
         if (service == Service.OPS_CONSOLE) {
             for (Service s : Service.pipeline()) {
                 args.add("--dropship.ops.services." + s.module() + "=http://127.0.0.1:" + config.port(s));
@@ -313,6 +340,20 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         args.add("--dropship.gateway.admin-key=" + DemoKeys.GATEWAY_OPS_KEY);
+        return args;
+    }
+
+    /** tracking-service's polling connector, one entry per carrier that offers only the simulator's query API. */
+    static List<String> pollingArgs(Set<String> carriers, int port) {
+        List<String> args = new ArrayList<>();
+        List<String> sorted = carriers.stream().sorted().toList();
+        for (int i = 0; i < sorted.size(); i++) {
+            String prefix = "--dropship.tracking.polling[" + i + "].";
+            args.add(prefix + "carrier=" + sorted.get(i));
+            args.add(prefix + "url=" + CarrierQueryApi.url(port, sorted.get(i)));
+            args.add(prefix + "api-key=" + CarrierQueryApi.DEMO_API_KEY);
+            args.add(prefix + "interval=" + CARRIER_POLL_INTERVAL.toMillis() + "ms");
+        }
         return args;
     }
 

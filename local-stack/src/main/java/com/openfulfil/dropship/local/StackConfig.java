@@ -26,11 +26,13 @@ import java.util.Set;
  * @param portalSuppliers demo suppliers a person plays in the ops console's supplier portal: the supplier
  *                       simulator leaves their dispatches alone, and the carrier simulator delivers the
  *                       parcels shipped from the portal
+ * @param polledCarriers demo carriers that offer only a query API (the carrier simulator's, on
+ *                       {@code carrierApiPort}), which tracking-service polls; the others post webhooks
  */
 public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<Service, Integer> servicePorts,
                           Duration simulatorDelay, List<String> serviceArgs, List<String> jvmArgs,
                           Set<String> httpSuppliers, int httpSupplierPort, boolean opsConsole,
-                          Set<String> portalSuppliers) {
+                          Set<String> portalSuppliers, Set<String> polledCarriers, int carrierApiPort) {
 
     public static final Duration DEFAULT_SIMULATOR_DELAY = Duration.ofSeconds(2);
 
@@ -41,6 +43,7 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
         jvmArgs = List.copyOf(jvmArgs);
         httpSuppliers = Set.copyOf(httpSuppliers);
         portalSuppliers = Set.copyOf(portalSuppliers);
+        polledCarriers = Set.copyOf(polledCarriers);
     }
 
     /** The ports of API.md: ops console 8080, order 8081 ... commission 8085, Kafka 9092 (controller 9093). */
@@ -49,7 +52,8 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
         for (Service service : Service.values()) {
             ports.put(service, service.defaultPort());
         }
-        return new StackConfig(dataDir, 9092, 9093, ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(), Set.of(), 0, false, Set.of());
+        return new StackConfig(dataDir, 9092, 9093, ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(), Set.of(), 0, false,
+                Set.of(), Set.of(), 0);
     }
 
     /** Ports the OS says are free now, for tests that must not clash with a running stack. */
@@ -59,34 +63,35 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
             ports.put(service, freePort());
         }
         return new StackConfig(dataDir, freePort(), freePort(), ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(),
-                Set.of(), 0, false, Set.of());
+                Set.of(), 0, false, Set.of(), Set.of(), 0);
     }
 
     public StackConfig withSimulatorDelay(Duration delay) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, delay, serviceArgs, jvmArgs,
-                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers);
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort);
     }
 
     public StackConfig withServiceArgs(List<String> args) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, args, jvmArgs,
-                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers);
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort);
     }
 
     public StackConfig withJvmArgs(List<String> args) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, args,
-                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers);
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort);
     }
 
     /** These demo suppliers take their dispatches over HTTP, from a simulator on a port free now. */
     public StackConfig withHttpSuppliers(Set<String> suppliers) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
-                suppliers, suppliers.isEmpty() ? 0 : freePort(), opsConsole, portalSuppliers);
+                suppliers, suppliers.isEmpty() ? 0 : freePort(), opsConsole, portalSuppliers, polledCarriers,
+                carrierApiPort);
     }
 
     /** Runs the ops console too, on its port of {@link #servicePorts}. */
     public StackConfig withOpsConsole() {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
-                httpSuppliers, httpSupplierPort, true, portalSuppliers);
+                httpSuppliers, httpSupplierPort, true, portalSuppliers, polledCarriers, carrierApiPort);
     }
 
     /**
@@ -95,7 +100,17 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
      */
     public StackConfig withPortalSuppliers(Set<String> suppliers) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
-                httpSuppliers, httpSupplierPort, opsConsole, suppliers);
+                httpSuppliers, httpSupplierPort, opsConsole, suppliers, polledCarriers, carrierApiPort);
+    }
+
+    /**
+     * These demo carriers offer only a query API, from the carrier simulator on a port free now, and
+     * tracking-service polls it; the other carriers keep posting webhooks.
+     */
+    public StackConfig withPolledCarriers(Set<String> carriers) {
+        return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, carriers,
+                carriers.isEmpty() ? 0 : freePort());
     }
 
     /** The services this stack runs: the pipeline, and the ops console if asked for. */

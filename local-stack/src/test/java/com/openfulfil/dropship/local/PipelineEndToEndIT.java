@@ -4,6 +4,7 @@ import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
 import com.openfulfil.dropship.events.serde.EventSerde;
+import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.events.supplier.DispatchRequested;
 import com.openfulfil.dropship.local.demo.DemoCatalog;
 import com.openfulfil.dropship.local.demo.DemoDriver;
@@ -18,6 +19,7 @@ import com.openfulfil.dropship.local.demo.Progress;
 import com.openfulfil.dropship.local.process.Repository;
 import com.openfulfil.dropship.local.process.Service;
 import com.openfulfil.dropship.local.process.ServiceProcess;
+import com.openfulfil.dropship.local.sim.Carriers;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,14 +29,23 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -47,12 +58,14 @@ import static org.awaitility.Awaitility.await;
  * simulators) on free ports in a fresh data folder; 100 orders through the public API, each
  * confirmed or completed as it is delivered, and every one must end where it should, with each
  * supplier asked once per order and each partner order paid exactly one, correctly computed,
- * commission.
+ * commission. Hanoi Crafts' carrier is followed only by polling its query API, the others by
+ * webhooks, so both ways of hearing from a carrier carry orders to DELIVERED.
  */
 class PipelineEndToEndIT {
     private static final int ORDERS = 100;
     private static final Pattern DISPATCH_TOPICS = Pattern.compile("supplier\\..*\\.dispatch");
     private static final String PRICE_RULE = "Selling price cannot be lower than the product's price";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private LocalStack stack;
     private OrderWatcher watcher;
@@ -65,7 +78,8 @@ class PipelineEndToEndIT {
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "pipeline-e2e-");
         stack = new LocalStack(Repository.locate(), StackConfig.onFreePorts(data)
                 .withSimulatorDelay(Duration.ofMillis(200))
-                .withServiceArgs(List.of("--dropship.streams.commit-interval-ms=50")));
+                .withServiceArgs(List.of("--dropship.streams.commit-interval-ms=50"))
+                .withPolledCarriers(Carriers.POLLED));
         try {
             stack.start(System.out::println);
             watcher = new OrderWatcher(stack.bootstrapServers()).start(Duration.ofSeconds(60));
@@ -78,7 +92,9 @@ class PipelineEndToEndIT {
 
             assertEveryOrderEndedAsExpected();
             assertEachPartnerOrderEarnedOneCommission();
-            assertEachSupplierWasAskedOncePerOrder();
+            List<DispatchRequested> dispatches = dispatches();
+            assertEachSupplierWasAskedOncePerOrder(dispatches);
+            assertParcelsOfThePolledCarrierCameByPollingAndTheOthersByWebhook(dispatches);
             assertAPartnerPriceBelowRetailIsRefused();
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(e.getMessage() + "\n\n" + diagnostics(), e);
@@ -132,9 +148,12 @@ class PipelineEndToEndIT {
         return gross.subtract(pit).subtract(platform).max(BigDecimal.ZERO);
     }
 
-    private void assertEachSupplierWasAskedOncePerOrder() {
-        List<DispatchRequested> dispatches = readAll(DISPATCH_TOPICS).stream()
+    private List<DispatchRequested> dispatches() {
+        return readAll(DISPATCH_TOPICS).stream()
                 .filter(DispatchRequested.class::isInstance).map(DispatchRequested.class::cast).toList();
+    }
+
+    private void assertEachSupplierWasAskedOncePerOrder(List<DispatchRequested> dispatches) {
         Map<String, Long> perOrderAndSupplier = dispatches.stream()
                 .collect(Collectors.groupingBy(d -> d.orderId() + " -> " + d.supplierId(), Collectors.counting()));
         assertThat(perOrderAndSupplier).as("DispatchRequested per (order, supplier)")
@@ -146,6 +165,51 @@ class PipelineEndToEndIT {
             List<String> expected = order.plan().expected() == OrderStatus.COMPLETED ? order.plan().suppliers() : List.of();
             assertThat(suppliersByOrder.getOrDefault(order.orderId(), List.of())).as("suppliers of %s (%s)",
                     order.orderId(), order.plan().externalRef()).containsExactlyInAnyOrderElementsOf(expected);
+        }
+    }
+
+    /**
+     * Hanoi Crafts ships with VNPOST, which the stack follows only by polling its query API: each of
+     * its parcels of a completed order was delivered with every checkpoint polled; Shenzhen Gadgets'
+     * SF parcels came by webhook.
+     */
+    private void assertParcelsOfThePolledCarrierCameByPollingAndTheOthersByWebhook(List<DispatchRequested> dispatches) {
+        Set<String> completed = report.orders().stream().filter(o -> o.plan().expected() == OrderStatus.COMPLETED)
+                .map(OrderOutcome::orderId).collect(Collectors.toSet());
+        List<String> polled = parcelsOf(dispatches, completed, "hanoi-crafts");
+        List<String> posted = parcelsOf(dispatches, completed, "shenzhen-gadgets");
+        assertThat(polled).as("VNPOST parcels of completed orders").isNotEmpty();
+        assertThat(posted).as("SF parcels of completed orders").isNotEmpty();
+        String tracking = stack.service(Service.TRACKING).baseUrl();
+        for (String trackingNumber : polled) {
+            assertThat(checkpointsVia(tracking, trackingNumber)).as("how %s's checkpoints came", trackingNumber)
+                    .hasSize(4).containsOnly("POLLING");
+        }
+        assertThat(checkpointsVia(tracking, posted.get(0))).hasSize(4).containsOnly("WEBHOOK");
+    }
+
+    private static List<String> parcelsOf(List<DispatchRequested> dispatches, Set<String> orders, String supplier) {
+        return dispatches.stream().filter(d -> orders.contains(d.orderId()) && d.supplierId().equals(supplier))
+                .map(d -> Carriers.trackingNumber(Carriers.carrierOf(supplier), d.dispatchId())).toList();
+    }
+
+    /** The parcel's checkpoints' receivedVia, as tracking-service shows the parcel once it is delivered. */
+    private static List<String> checkpointsVia(String tracking, String trackingNumber) {
+        try {
+            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(
+                    URI.create(tracking + "/api/v1/tracking/" + trackingNumber)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as(trackingNumber + ": " + answer.body()).isEqualTo(200);
+            JsonNode parcel = Json.mapper().readTree(answer.body());
+            assertThat(parcel.get("status").asString()).as(trackingNumber).isEqualTo("DELIVERED");
+            List<String> via = new ArrayList<>();
+            parcel.get("checkpoints").forEach(c -> via.add(c.path("receivedVia").asString()));
+            return via;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -65,4 +65,15 @@ class EventContractTest {
         String json = new String(serde.serialize("t", SampleEvents.all().get(0)), StandardCharsets.UTF_8);
         assertThat(json).contains("\"salePrice\":\"15.00\"").contains("\"retailPrice\":\"12.50\"");
     }
+
+    @Test
+    void aCarrierCheckpointWrittenBeforeItsChannelWasRecordedStillReads() {
+        String before = """
+                {"type":"CarrierCheckpoint","eventId":"sf-1","occurredAt":"2026-11-02T09:15:00Z","carrier":"SF",
+                 "trackingNumber":"SF1","status":"IN_TRANSIT","checkpoint":{"time":"2026-11-02T09:15:00Z"},
+                 "schemaVersion":1}""";
+        Event read = serde.deserialize("t", before.getBytes(StandardCharsets.UTF_8));
+        assertThat(read).isInstanceOfSatisfying(com.openfulfil.dropship.events.tracking.CarrierCheckpoint.class,
+                c -> assertThat(c.receivedVia()).isNull());
+    }
 }

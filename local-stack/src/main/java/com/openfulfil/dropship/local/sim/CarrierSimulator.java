@@ -24,7 +24,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Plays the carriers: moves each parcel through INFO_RECEIVED, IN_TRANSIT, OUT_FOR_DELIVERY and
- * DELIVERED by calling tracking-service's signed webhook, one step per delay. With no delay the
+ * DELIVERED by calling tracking-service's signed webhook, one step per delay, or, for the carriers
+ * that offer only a query API ({@link CarrierQueryApi}), by adding each step to what that API answers
+ * for the parcel, for tracking-service to poll. With no delay the
  * whole journey goes in one call (the webhook takes an array, as aggregators batch). A failed call
  * is retried with backoff (at-least-once); each step keeps its event id across retries and
  * restarts, so tracking-service recognises a repeat.
@@ -53,6 +55,7 @@ public final class CarrierSimulator implements SupplierSimulator.CarrierDesk, Au
     }
 
     private final Settings settings;
+    private final CarrierQueryApi queryApi;
     // HTTP/1.1 outright: the default first tries an h2c upgrade on every new connection
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
@@ -61,12 +64,20 @@ public final class CarrierSimulator implements SupplierSimulator.CarrierDesk, Au
     private volatile boolean running = true;
 
     public CarrierSimulator(Settings settings) {
+        this(settings, null);
+    }
+
+    /** @param queryApi where the carriers it serves publish their parcels' checkpoints instead of posting them */
+    public CarrierSimulator(Settings settings, CarrierQueryApi queryApi) {
         this.settings = settings;
+        this.queryApi = queryApi;
     }
 
     @Override
     public void handOver(Parcel parcel, Runnable onFinished) {
-        if (settings.stepDelay().isZero()) {
+        if (queryApi != null && queryApi.serves(parcel.carrier())) {
+            answerQueries(parcel, onFinished);
+        } else if (settings.stepDelay().isZero()) {
             reportAll(parcel, Instant.now(), 1, onFinished);
         } else {
             schedule(settings.stepDelay(), () -> report(parcel, 0, Instant.now(), 1, onFinished));
@@ -94,11 +105,37 @@ public final class CarrierSimulator implements SupplierSimulator.CarrierDesk, Au
      * order does not rest on arrival order alone; the event ids are those of the one-by-one calls.
      */
     static byte[] journeyBody(Parcel parcel, Instant time) {
+        return Json.mapper().writeValueAsBytes(journey(parcel, time));
+    }
+
+    private static List<Map<String, Object>> journey(Parcel parcel, Instant time) {
         List<Map<String, Object>> events = new ArrayList<>(STEPS.size());
         for (int i = 0; i < STEPS.size(); i++) {
             events.add(event(parcel, STEPS.get(i), time.plusMillis(i)));
         }
-        return Json.mapper().writeValueAsBytes(events);
+        return events;
+    }
+
+    /**
+     * A carrier with only a query API: each status is added to what the API answers for the parcel,
+     * one step per delay (all at once with no delay), and the parcel is done once it shows delivered.
+     */
+    private void answerQueries(Parcel parcel, Runnable onFinished) {
+        if (settings.stepDelay().isZero()) {
+            journey(parcel, Instant.now()).forEach(event -> queryApi.add(parcel, event));
+            onFinished.run();
+        } else {
+            schedule(settings.stepDelay(), () -> answerStep(parcel, 0, onFinished));
+        }
+    }
+
+    private void answerStep(Parcel parcel, int stepIndex, Runnable onFinished) {
+        queryApi.add(parcel, event(parcel, STEPS.get(stepIndex), Instant.now()));
+        if (stepIndex + 1 < STEPS.size()) {
+            schedule(settings.stepDelay(), () -> answerStep(parcel, stepIndex + 1, onFinished));
+        } else {
+            onFinished.run();
+        }
     }
 
     static Duration backoff(Duration first, Duration max, int attempt) {

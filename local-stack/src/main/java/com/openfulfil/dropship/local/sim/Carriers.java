@@ -4,11 +4,19 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
 
-/** Which carrier each demo supplier ships with, and the tracking numbers that carrier hands out. */
+/**
+ * Which carrier each demo supplier ships with, the tracking numbers that carrier hands out, and the
+ * carriers that offer only a query API (the others post webhooks).
+ */
 public final class Carriers {
+    /** Vietnam Post answers tracking queries and posts no webhooks: tracking-service polls it. */
+    public static final Set<String> POLLED = Set.of("VNPOST");
     private static final Map<String, String> BY_SUPPLIER = Map.of(
             "shenzhen-gadgets", "SF",
             "hanoi-crafts", "VNPOST",
@@ -18,6 +26,11 @@ public final class Carriers {
     private static final BigInteger TWELVE_DIGITS = BigInteger.TEN.pow(12);
 
     private Carriers() {
+    }
+
+    /** Every demo carrier, in a stable order. */
+    public static List<String> all() {
+        return Stream.concat(BY_SUPPLIER.values().stream(), Stream.of(FALLBACK_CARRIER)).distinct().sorted().toList();
     }
 
     public static String carrierOf(String supplierId) {

@@ -13,10 +13,12 @@ import java.util.Optional;
  * ({@code dropship.tracking.carriers[i].id/secret}, or {@code DROPSHIP_TRACKING_CARRIERS_0_ID},
  * {@code DROPSHIP_TRACKING_CARRIERS_0_SECRET}, ...). None by default: secrets are never defaults.
  * {@code timers} says when a silent parcel is delayed or lost ({@code DROPSHIP_TRACKING_TIMERS_DELAY_AFTER}, ...).
+ * {@code adminKeySha256} is the SHA-256 (hex) of the admin API key that lists and works lost-parcel
+ * claims ({@code DROPSHIP_TRACKING_ADMIN_KEY_SHA256}); without it nobody may.
  */
 @ConfigurationProperties("dropship.tracking")
 public record TrackingProperties(@DefaultValue List<Carrier> carriers, @DefaultValue Timers timers,
-                                 @DefaultValue List<Polling> polling) {
+                                 @DefaultValue List<Polling> polling, String adminKeySha256) {
 
     public TrackingProperties {
         carriers = List.copyOf(carriers);

@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.tracking.connector;
 
+import com.openfulfil.dropship.events.model.CarrierChannel;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.tracking.config.TrackingProperties.Polling;
@@ -107,7 +108,7 @@ public class CarrierPoller {
             return List.of();
         }
         return CarrierWebhookReader.read(carrier.carrier(), answer, adapters.forCarrier(carrier.carrier()),
-                clock.instant()).stream().filter(c -> c.trackingNumber().equals(trackingNumber)).toList();
+                clock.instant(), CarrierChannel.POLLING).stream().filter(c -> c.trackingNumber().equals(trackingNumber)).toList();
     }
 
     private byte[] query(Polling carrier, String trackingNumber) {

@@ -2,7 +2,7 @@ package com.openfulfil.dropship.tracking.domain;
 
 import java.time.Instant;
 
-/** Something a timer or a run of failures found out about a parcel, to announce beside its status moves. */
+/** Something a timer, a run of failures or ops found out about a parcel, to announce beside its status moves. */
 public sealed interface Alert {
 
     /** The carrier has said nothing since {@code lastHeard}, or its estimate {@code passedEta} (else null) has passed. */
@@ -11,5 +11,9 @@ public sealed interface Alert {
 
     /** The parcel is taken for lost and a claim is opened with its carrier. */
     record ClaimOpened(Claim claim) implements Alert {
+    }
+
+    /** The claim was filed with the carrier, or closed; {@code cause} is the id of what changed it. */
+    record ClaimChanged(Claim claim, String cause) implements Alert {
     }
 }

@@ -48,6 +48,15 @@ public record Parcel(String trackingNumber, Registration registration, ParcelSta
         return Optional.empty();
     }
 
+    /** The carrier's report that the parcel was delivered, whether or not it could still move the status. */
+    public Optional<StatusReport> deliveryReport() {
+        return checkpoints.stream().filter(r -> r.status() == ParcelStatus.DELIVERED).findFirst();
+    }
+
+    boolean reportedDelivered() {
+        return deliveryReport().isPresent();
+    }
+
     /** The first registration wins; a repeat (replay, a re-sent shipment) changes nothing. */
     public Update register(Registration newRegistration, Instant at) {
         if (registered()) {

@@ -13,7 +13,7 @@ import java.util.Optional;
  * delivery estimate passing, is announced as a delay, once per silence (and a passed estimate
  * once); silence past {@link WatchRules#expireAfter()} makes the parcel EXPIRED and opens a claim,
  * and so do too many failed deliveries or carrier exceptions. Delivered and expired parcels are no
- * longer watched.
+ * longer watched; a delivery reported after all closes the parcel's claim ({@link Claims}).
  */
 public final class ParcelWatch {
     private final WatchRules rules;
@@ -40,11 +40,19 @@ public final class ParcelWatch {
         return parcel.estimatedDelivery().filter(eta -> !eta.equals(parcel.watch().etaAnnounced()));
     }
 
-    /** After a report: opens a claim once the failures reach the limit. */
+    /**
+     * After a report: opens a claim once the failures reach the limit, and closes an open one
+     * once the parcel is reported delivered.
+     */
     public Update afterReport(Update update, Instant now) {
+        return Claims.afterReport(openClaimOnFailures(update, now), now);
+    }
+
+    private Update openClaimOnFailures(Update update, Instant now) {
         Parcel parcel = update.parcel();
         long failures = parcel.checkpoints().stream().filter(r -> isFailure(r.status())).count();
-        if (!parcel.registered() || parcel.watch().claim() != null || failures < rules.maxFailures()) {
+        if (!parcel.registered() || parcel.watch().claim() != null || failures < rules.maxFailures()
+                || parcel.reportedDelivered()) {
             return update;
         }
         Claim claim = Claim.forParcel(parcel.trackingNumber(), now,

@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.tracking.domain;
 
+import com.openfulfil.dropship.events.model.CarrierChannel;
 import com.openfulfil.dropship.events.model.Checkpoint;
 import com.openfulfil.dropship.events.model.ParcelStatus;
 
@@ -7,13 +8,15 @@ import java.time.Instant;
 
 /**
  * One carrier report about a parcel: the carrier's own event id (how re-deliveries are
- * recognised), the normalised status, the checkpoint as the carrier told it and the carrier's
- * delivery estimate (null when it gave none).
+ * recognised), the normalised status, the checkpoint as the carrier told it, the carrier's
+ * delivery estimate (null when it gave none) and how it reached us (null when not known: reports
+ * kept before it was recorded, and those we make up ourselves, like an expiry).
  */
-public record StatusReport(String eventId, ParcelStatus status, Checkpoint checkpoint, Instant estimatedDelivery) {
+public record StatusReport(String eventId, ParcelStatus status, Checkpoint checkpoint, Instant estimatedDelivery,
+                           CarrierChannel receivedVia) {
 
     public StatusReport(String eventId, ParcelStatus status, Checkpoint checkpoint) {
-        this(eventId, status, checkpoint, null);
+        this(eventId, status, checkpoint, null, null);
     }
 
     public StatusReport {

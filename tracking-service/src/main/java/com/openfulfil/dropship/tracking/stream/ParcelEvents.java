@@ -2,10 +2,13 @@ package com.openfulfil.dropship.tracking.stream;
 
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
+import com.openfulfil.dropship.events.tracking.LostParcelClaimFiled;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
 import com.openfulfil.dropship.events.tracking.ParcelDelayed;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import com.openfulfil.dropship.tracking.domain.Alert;
+import com.openfulfil.dropship.tracking.domain.Claim;
 import com.openfulfil.dropship.tracking.domain.Move;
 import com.openfulfil.dropship.tracking.domain.Parcel;
 import com.openfulfil.dropship.tracking.domain.Registration;
@@ -43,9 +46,27 @@ final class ParcelEvents {
                     now, registration.orderId(), registration.dispatchId(), parcel.trackingNumber(),
                     registration.carrier(), parcel.status(), delayed.lastHeard(), delayed.passedEta());
         }
+        if (alert instanceof Alert.ClaimChanged changed) {
+            return claimChanged(parcel, changed, now);
+        }
         Alert.ClaimOpened opened = (Alert.ClaimOpened) alert;
         return new LostParcelClaimOpened(EventIds.derived(parcel.trackingNumber(), "claim"), now,
                 registration.orderId(), registration.dispatchId(), parcel.trackingNumber(), registration.carrier(),
                 opened.claim().claimId(), opened.claim().reason());
+    }
+
+    /** Filed or closed; the id names the request (or the delivery report) that changed the claim. */
+    private static Event claimChanged(Parcel parcel, Alert.ClaimChanged changed, Instant now) {
+        Registration registration = parcel.registration();
+        Claim claim = changed.claim();
+        String eventId = EventIds.derived(parcel.trackingNumber(), changed.cause(), "claim-" + claim.state());
+        if (claim.finished()) {
+            return new LostParcelClaimClosed(eventId, now, registration.orderId(), registration.dispatchId(),
+                    parcel.trackingNumber(), registration.carrier(), claim.claimId(), claim.outcome(), claim.amount(),
+                    claim.currency(), claim.note(), claim.closedBy());
+        }
+        return new LostParcelClaimFiled(eventId, now, registration.orderId(), registration.dispatchId(),
+                parcel.trackingNumber(), registration.carrier(), claim.claimId(), claim.carrierReference(),
+                claim.filedBy());
     }
 }

@@ -4,7 +4,11 @@ import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.OrderScoped;
 import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
+import com.openfulfil.dropship.events.tracking.ClaimCloseRequested;
+import com.openfulfil.dropship.events.tracking.ClaimFileRequested;
 import com.openfulfil.dropship.events.tracking.ParcelRegistered;
+import com.openfulfil.dropship.tracking.domain.Claim;
+import com.openfulfil.dropship.tracking.domain.Claims;
 import com.openfulfil.dropship.tracking.domain.Parcel;
 import com.openfulfil.dropship.tracking.domain.ParcelWatch;
 import com.openfulfil.dropship.tracking.domain.Registration;
@@ -31,7 +35,8 @@ import java.util.function.Function;
 
 /**
  * The parcel task (keyed by tracking number): registrations and carrier reports go through
- * {@link Parcel}, and each status move, delay and claim goes out keyed by orderId. Each parcel's
+ * {@link Parcel}, ops' claim updates through {@link Claims}, and each status move, delay and claim
+ * change goes out keyed by orderId. Each parcel's
  * next timer sits in a deadline index (a store, so it survives restarts); a wall-clock punctuator
  * fires the due ones, and firing moves or removes the entry in the same transaction, so a timer
  * fires once.
@@ -63,6 +68,13 @@ final class ParcelProcessor implements Processor<String, Event, String, Event> {
             update(record, registered.trackingNumber(), parcel -> parcel.register(registration(registered), now));
         } else if (record.value() instanceof CarrierCheckpoint checkpoint) {
             update(record, checkpoint.trackingNumber(), parcel -> parcel.record(report(checkpoint)));
+        } else if (record.value() instanceof ClaimFileRequested filing) {
+            update(record, filing.trackingNumber(), parcel -> Claims.file(parcel, filing.eventId(),
+                    filing.carrierReference(), now, filing.requestedBy()));
+        } else if (record.value() instanceof ClaimCloseRequested closing) {
+            update(record, closing.trackingNumber(), parcel -> Claims.close(parcel, closing.eventId(),
+                    new Claim.Settlement(closing.outcome(), closing.amount(), closing.currency(), closing.note()), now,
+                    closing.requestedBy()));
         }
     }
 
@@ -124,7 +136,7 @@ final class ParcelProcessor implements Processor<String, Event, String, Event> {
 
     private static StatusReport report(CarrierCheckpoint checkpoint) {
         return new StatusReport(checkpoint.eventId(), checkpoint.status(), checkpoint.checkpoint(),
-                checkpoint.estimatedDelivery());
+                checkpoint.estimatedDelivery(), checkpoint.receivedVia());
     }
 
     static final class Supplier implements ProcessorSupplier<String, Event, String, Event> {

@@ -5,6 +5,8 @@ import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
+import com.openfulfil.dropship.events.tracking.ClaimCloseRequested;
+import com.openfulfil.dropship.events.tracking.ClaimFileRequested;
 import com.openfulfil.dropship.events.tracking.ParcelRegistered;
 import com.openfulfil.dropship.tracking.domain.ParcelWatch;
 import org.apache.kafka.common.serialization.Serdes;
@@ -40,8 +42,10 @@ public final class TrackingTopology {
                 .process(ShipmentSplitter::new)
                 .to(Topics.TRACKING_REGISTRATIONS.name(), EVENTS);
 
-        // registrations and carrier reports of one tracking number meet in the parcel's task, with its timers
-        events.filter((key, event) -> event instanceof ParcelRegistered || event instanceof CarrierCheckpoint)
+        // registrations, carrier reports and ops' claim updates of one tracking number meet in the parcel's
+        // task, with its timers
+        events.filter((key, event) -> event instanceof ParcelRegistered || event instanceof CarrierCheckpoint
+                        || event instanceof ClaimFileRequested || event instanceof ClaimCloseRequested)
                 .process(new ParcelProcessor.Supplier(watch, checkEvery))
                 .to(Topics.TRACKING_EVENTS.name(), EVENTS);
     }

@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.tracking.web;
 
+import com.openfulfil.dropship.events.model.CarrierChannel;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
@@ -53,7 +54,7 @@ class CarrierWebhookController {
             throw ApiProblem.unauthorized("The " + Signatures.HEADER + " header is missing or does not match the body");
         }
         List<CarrierCheckpoint> checkpoints = CarrierWebhookReader.read(account.id(), raw,
-                adapters.forCarrier(account.id()), clock.instant());
+                adapters.forCarrier(account.id()), clock.instant(), CarrierChannel.WEBHOOK);
         publishAll(checkpoints);
         return ResponseEntity.accepted().body(Map.of("accepted", checkpoints.size()));
     }

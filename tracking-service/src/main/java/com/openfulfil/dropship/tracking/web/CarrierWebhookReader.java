@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.tracking.web;
 
+import com.openfulfil.dropship.events.model.CarrierChannel;
 import com.openfulfil.dropship.events.model.Checkpoint;
 import com.openfulfil.dropship.events.model.ParcelStatus;
 import com.openfulfil.dropship.events.serde.Json;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the generic carrier event body (one event object or an array of them), as a webhook posts
- * it or a carrier query API answers it, into CarrierCheckpoints. Every bad field is named (400); a
+ * it or a carrier query API answers it, into CarrierCheckpoints that say which of the two it was. Every bad field is named (400); a
  * status the carrier's adapter does not know is named too (422), so the carrier can fix its
  * mapping without asking us.
  */
@@ -30,7 +31,8 @@ public final class CarrierWebhookReader {
     private CarrierWebhookReader() {
     }
 
-    public static List<CarrierCheckpoint> read(String carrier, byte[] body, CarrierAdapter adapter, Instant receivedAt) {
+    public static List<CarrierCheckpoint> read(String carrier, byte[] body, CarrierAdapter adapter, Instant receivedAt,
+                                               CarrierChannel via) {
         JsonNode root = parse(body);
         List<JsonNode> items = items(root);
         List<FieldProblem> invalid = new ArrayList<>();
@@ -38,7 +40,7 @@ public final class CarrierWebhookReader {
         List<CarrierCheckpoint> checkpoints = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             Fields fields = new Fields(items.get(i), root.isArray() ? i : Fields.NO_INDEX, invalid);
-            read(carrier, fields, adapter, receivedAt, unknownStatus).ifPresent(checkpoints::add);
+            read(carrier, fields, adapter, receivedAt, via, unknownStatus).ifPresent(checkpoints::add);
         }
         if (!invalid.isEmpty()) {
             throw ApiProblem.invalid(invalid);
@@ -51,7 +53,8 @@ public final class CarrierWebhookReader {
     }
 
     private static Optional<CarrierCheckpoint> read(String carrier, Fields fields, CarrierAdapter adapter,
-                                                    Instant receivedAt, List<FieldProblem> unknownStatus) {
+                                                    Instant receivedAt, CarrierChannel via,
+                                                    List<FieldProblem> unknownStatus) {
         if (!fields.isObject()) {
             return Optional.empty();
         }
@@ -73,7 +76,7 @@ public final class CarrierWebhookReader {
             return Optional.empty();
         }
         return Optional.of(new CarrierCheckpoint(eventId, receivedAt, carrier, trackingNumber, status.get(),
-                new Checkpoint(time, location, message, rawStatus), estimatedDelivery));
+                new Checkpoint(time, location, message, rawStatus), estimatedDelivery, via));
     }
 
     private static JsonNode parse(byte[] body) {

@@ -1,6 +1,8 @@
 package com.openfulfil.dropship.tracking.web;
 
+import com.openfulfil.dropship.events.model.ClaimOutcome;
 import com.openfulfil.dropship.events.model.ParcelStatus;
+import com.openfulfil.dropship.tracking.domain.Claim;
 import com.openfulfil.dropship.tracking.domain.Parcel;
 import com.openfulfil.dropship.tracking.domain.StatusReport;
 import org.springframework.web.util.HtmlUtils;
@@ -10,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The customer tracking page a shipping notice links to: plain HTML, no script, every carrier word
@@ -38,9 +41,7 @@ final class TrackingPage {
         html.append("<h1>Parcel ").append(e(parcel.trackingNumber())).append("</h1>\n")
                 .append("<p>Carrier: ").append(e(parcel.registration().carrier())).append("</p>\n")
                 .append("<p class=\"status\"><strong>").append(e(LABELS.get(parcel.status()))).append("</strong></p>\n");
-        if (parcel.watch().claim() != null) {
-            html.append("<p>We have opened a claim with the carrier for this parcel and will contact you.</p>\n");
-        }
+        claimNote(parcel.watch().claim()).ifPresent(note -> html.append("<p>").append(note).append("</p>\n"));
         List<StatusReport> newestFirst = parcel.checkpoints().stream()
                 .sorted(Comparator.comparing(StatusReport::time).reversed()).toList();
         if (newestFirst.isEmpty()) {
@@ -57,6 +58,18 @@ final class TrackingPage {
             html.append("</table>\n");
         }
         return html.append("</body>\n</html>\n").toString();
+    }
+
+    /** What the customer is told of the parcel's claim; nothing once the parcel was delivered after all. */
+    private static Optional<String> claimNote(Claim claim) {
+        if (claim == null || claim.outcome() == ClaimOutcome.DELIVERED) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (claim.state()) {
+            case OPEN -> "We have opened a claim with the carrier for this parcel and will contact you.";
+            case FILED -> "Our claim with the carrier for this parcel is filed; we will contact you.";
+            case CLOSED -> "The carrier has answered our claim for this parcel; we will contact you.";
+        });
     }
 
     static String notFound(String trackingNumber) {

@@ -1,16 +1,21 @@
 package com.openfulfil.dropship.tracking.it;
 
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.model.Checkpoint;
 import com.openfulfil.dropship.events.model.ParcelStatus;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
+import com.openfulfil.dropship.events.tracking.ClaimFileRequested;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
 import com.openfulfil.dropship.events.tracking.ParcelDelayed;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
+import com.openfulfil.dropship.events.tracking.TrackingMessage;
 import com.openfulfil.dropship.support.testing.PrivateBroker;
 import com.openfulfil.dropship.support.testing.TopicReader;
+import com.openfulfil.dropship.tracking.domain.Claim;
 import com.openfulfil.dropship.tracking.domain.Parcel;
 import com.openfulfil.dropship.tracking.domain.ParcelWatch;
 import com.openfulfil.dropship.tracking.domain.WatchRules;
@@ -48,7 +53,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The parcel timers across a restart, on a real broker with exactly-once processing: a timer set
  * before the service stops fires after it starts again, from a state restored from Kafka alone
- * (a new machine, empty disk), and each timer fires once.
+ * (a new machine, empty disk), and each timer fires once; so is a lost-parcel claim ops filed.
  */
 class TimersRestartIT {
     private static final WatchRules SECONDS = new WatchRules(Duration.ofSeconds(3), Duration.ofSeconds(8), 3);
@@ -105,9 +110,12 @@ class TimersRestartIT {
 
         try (KafkaStreams second = tracking(secondDisk);
              TopicReader events = new TopicReader(broker.bootstrapServers(), Topics.TRACKING_EVENTS.name())) {
+            // the other test's parcel shares the topic: this one's events are those of its tracking number
             List<Event> seen = events.until(Duration.ofSeconds(60), records -> records.stream()
-                    .anyMatch(r -> r.value() instanceof ParcelStatusChanged c && c.status() == ParcelStatus.EXPIRED))
-                    .stream().map(r -> r.value()).toList();
+                    .anyMatch(r -> r.value() instanceof ParcelStatusChanged c && c.status() == ParcelStatus.EXPIRED
+                            && c.trackingNumber().equals("VN-RESTART-1")))
+                    .stream().map(r -> r.value())
+                    .filter(e -> e instanceof TrackingMessage m && m.trackingNumber().equals("VN-RESTART-1")).toList();
 
             assertThat(seen).filteredOn(ParcelDelayed.class::isInstance).as("delayed once").hasSize(1);
             assertThat(seen).filteredOn(ParcelStatusChanged.class::isInstance).as("expired once").hasSize(1);
@@ -118,18 +126,54 @@ class TimersRestartIT {
         }
     }
 
+    @Test
+    void aFiledClaimIsRestoredFromKafkaAloneOnANewDisk() {
+        try (KafkaStreams first = tracking(firstDisk)) {
+            ship("VN-CLAIM-1");
+            Instant now = Instant.now();
+            for (int i = 1; i <= 3; i++) {
+                send(Topics.CARRIER_EVENTS, "VN-CLAIM-1", new CarrierCheckpoint("vn-x" + i, now, "VNPOST",
+                        "VN-CLAIM-1", ParcelStatus.EXCEPTION, new Checkpoint(now.plusSeconds(i), null, null, "lost"),
+                        null));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> claimOf(first, "VN-CLAIM-1") != null);
+            send(Topics.TRACKING_REGISTRATIONS, "VN-CLAIM-1", new ClaimFileRequested("req-restart-1", now,
+                    "VN-CLAIM-1", "claim-VN-CLAIM-1", "VN-CLM-77", "admin"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> claimOf(first, "VN-CLAIM-1").state() == Claim.State.FILED);
+        }
+
+        try (KafkaStreams second = tracking(secondDisk)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> claimOf(second, "VN-CLAIM-1") != null);
+            assertThat(claimOf(second, "VN-CLAIM-1").state()).isEqualTo(Claim.State.FILED);
+            assertThat(claimOf(second, "VN-CLAIM-1").carrierReference()).isEqualTo("VN-CLM-77");
+        }
+    }
+
+    /** The parcel's claim as the instance's store has it; null while there is none (or no parcel yet). */
+    private static Claim claimOf(KafkaStreams streams, String trackingNumber) {
+        try {
+            Parcel parcel = parcels(streams).get(trackingNumber);
+            return parcel == null ? null : parcel.watch().claim();
+        } catch (org.apache.kafka.streams.errors.InvalidStateStoreException e) {
+            return null; // still restoring
+        }
+    }
+
     private static ReadOnlyKeyValueStore<String, Parcel> parcels(KafkaStreams streams) {
         return streams.store(StoreQueryParameters.fromNameAndType(TrackingTopology.PARCELS,
                 QueryableStoreTypes.<String, Parcel>keyValueStore()));
     }
 
     private static void ship(String trackingNumber) {
+        send(Topics.FULFILMENT_EVENTS, "o-restart", new ParcelsShipped("ship-" + trackingNumber, Instant.now(),
+                "o-restart", "d-1", "hanoi-crafts", "VNPOST", List.of(trackingNumber)));
+    }
+
+    private static void send(TopicSpec topic, String key, Event event) {
         try (KafkaProducer<String, Event> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
                 new StringSerializer(), new EventSerde())) {
-            producer.send(new ProducerRecord<>(Topics.FULFILMENT_EVENTS.name(), "o-restart",
-                    new ParcelsShipped("ship-restart-1", Instant.now(), "o-restart", "d-1", "hanoi-crafts", "VNPOST",
-                            List.of(trackingNumber))));
+            producer.send(new ProducerRecord<>(topic.name(), key, event));
             producer.flush();
         }
     }

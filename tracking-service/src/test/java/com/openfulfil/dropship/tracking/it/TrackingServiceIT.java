@@ -9,9 +9,13 @@ import com.openfulfil.dropship.events.notification.NotificationRequested;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.events.model.ClaimOutcome;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
+import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
+import com.openfulfil.dropship.events.tracking.LostParcelClaimFiled;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
+import com.openfulfil.dropship.support.security.ApiKeys;
 import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
@@ -56,6 +60,7 @@ class TrackingServiceIT extends KafkaIntegrationTest {
     private static final String SECRET = "cs_test_sf";
     private static final String TRACKING_NUMBER = "SF1234567890";
     private static final String ORDER = "ord-it-1";
+    private static final String ADMIN_KEY = "ak_test_admin_0123456789";
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final EventPublisher publisher;
@@ -107,6 +112,7 @@ class TrackingServiceIT extends KafkaIntegrationTest {
             assertThat(view.get("carrier").asString()).isEqualTo("SF");
             assertThat(view.get("checkpoints")).hasSize(2);
             assertThat(view.at("/checkpoints/1/rawStatus").asString()).isEqualTo("delivered");
+            assertThat(view.at("/checkpoints/1/receivedVia").asString()).isEqualTo("WEBHOOK");
         });
         assertThat(get("/api/v1/tracking/NOPE-1").statusCode()).isEqualTo(404);
         HttpResponse<String> page = get("/track/" + TRACKING_NUMBER);
@@ -135,6 +141,94 @@ class TrackingServiceIT extends KafkaIntegrationTest {
         registry.add("dropship.tracking.polling[0].url",
                 () -> "http://127.0.0.1:" + VNPOST_API.getAddress().getPort() + "/track/{trackingNumber}");
         registry.add("dropship.tracking.polling[0].interval", () -> "1s");
+        registry.add("dropship.tracking.admin-key-sha256", () -> ApiKeys.sha256Hex(ADMIN_KEY));
+    }
+
+    @Test
+    void opsListFileAndCloseALostParcelsClaimAndEachStepIsAnnounced() throws Exception {
+        String order = "ord-it-claim";
+        String claimId = "claim-SF-LOST-1";
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, order, new ParcelsShipped("ship-claim-1",
+                Instant.now(), order, "dsp-claim", "shenzhen-gadgets", "SF",
+                List.of("SF-LOST-1")));
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String failures = "[" + String.join(",", event("sf-x1", "exception", now.minusSeconds(300).toString(),
+                        "SF-LOST-1"), event("sf-x2", "failed_attempt", now.minusSeconds(200).toString(), "SF-LOST-1"),
+                event("sf-x3", "exception", now.minusSeconds(100).toString(), "SF-LOST-1")) + "]";
+        assertThat(post("/webhooks/carriers/SF", failures, Signatures.sign(SECRET, bytes(failures))).statusCode())
+                .isEqualTo(202);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(json(admin("GET",
+                "/api/v1/admin/claims?state=open", null))).anySatisfy(c -> {
+                    assertThat(c.at("/claim/claimId").asString()).isEqualTo(claimId);
+                    assertThat(c.get("orderId").asString()).isEqualTo(order);
+                    assertThat(c.at("/claim/state").asString()).isEqualTo("OPEN");
+                }));
+
+        assertProblem(get("/api/v1/admin/claims"), 401);
+        assertProblem(send("GET", "/api/v1/admin/claims", null, "ak_wrong"), 401);
+        assertThat(assertProblem(admin("GET", "/api/v1/admin/claims?state=LOST", null), 400))
+                .containsExactly("state");
+        assertProblem(admin("POST", "/api/v1/admin/claims/claim-NOPE/filed", "{\"carrierReference\":\"X\"}"), 404);
+        assertThat(assertProblem(admin("POST", "/api/v1/admin/claims/" + claimId + "/filed", "{}"), 400))
+                .containsExactly("carrierReference");
+
+        assertThat(admin("POST", "/api/v1/admin/claims/" + claimId + "/filed",
+                "{\"carrierReference\":\"SF-CLM-9\"}").statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode claim = json(get("/api/v1/tracking/SF-LOST-1")).get("claim");
+            assertThat(claim.get("state").asString()).isEqualTo("FILED");
+            assertThat(claim.get("carrierReference").asString()).isEqualTo("SF-CLM-9");
+        });
+
+        assertThat(assertProblem(admin("POST", "/api/v1/admin/claims/" + claimId + "/closed",
+                "{\"outcome\":\"PAID\"}"), 400)).containsExactly("amount", "currency");
+        assertThat(assertProblem(admin("POST", "/api/v1/admin/claims/" + claimId + "/closed",
+                "{\"outcome\":\"LOST\",\"amount\":\"-1\",\"currency\":\"usd\"}"), 400))
+                .containsExactlyInAnyOrder("outcome", "amount", "currency");
+        assertThat(admin("POST", "/api/v1/admin/claims/" + claimId + "/closed",
+                "{\"outcome\":\"PAID\",\"amount\":\"45.00\",\"currency\":\"USD\",\"note\":\"declared value\"}")
+                .statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode claim = json(get("/api/v1/tracking/SF-LOST-1")).get("claim");
+            assertThat(claim.get("state").asString()).isEqualTo("CLOSED");
+            assertThat(claim.get("outcome").asString()).isEqualTo("PAID");
+            assertThat(claim.get("amount").asString()).as("money as a string").isEqualTo("45.00");
+        });
+        HttpResponse<String> again = admin("POST", "/api/v1/admin/claims/" + claimId + "/filed",
+                "{\"carrierReference\":\"SF-CLM-10\"}");
+        assertProblem(again, 409);
+        assertThat(json(again).get("state").asString()).isEqualTo("CLOSED");
+
+        try (TopicReader tracking = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.TRACKING_EVENTS.name())) {
+            tracking.until(Duration.ofSeconds(30), records -> records.stream()
+                    .anyMatch(r -> r.value() instanceof LostParcelClaimClosed c && c.claimId().equals(claimId)));
+            assertThat(tracking.valuesOf(LostParcelClaimFiled.class)).filteredOn(f -> f.claimId().equals(claimId))
+                    .singleElement().satisfies(f -> assertThat(f.orderId()).isEqualTo(order));
+            assertThat(tracking.valuesOf(LostParcelClaimClosed.class)).filteredOn(c -> c.claimId().equals(claimId))
+                    .singleElement().satisfies(c -> assertThat(c.outcome()).isEqualTo(ClaimOutcome.PAID));
+        }
+    }
+
+    /** Asserts an RFC 9457 answer with this status; returns the fields it names. */
+    private static List<String> assertProblem(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        List<String> fields = new java.util.ArrayList<>();
+        json(response).path("errors").forEach(e -> fields.add(e.get("field").asString()));
+        return fields;
+    }
+
+    private HttpResponse<String> admin(String method, String path, String body) throws Exception {
+        return send(method, path, body, ADMIN_KEY);
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String apiKey) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("X-Api-Key", apiKey).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body));
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test
@@ -148,6 +242,8 @@ class TrackingServiceIT extends KafkaIntegrationTest {
             assertThat(parcel.statusCode()).isEqualTo(200);
             assertThat(json(parcel).get("status").asString()).isEqualTo("DELIVERED");
             assertThat(json(parcel).at("/checkpoints/0/location").asString()).isEqualTo("Hanoi, VN");
+            assertThat(json(parcel).get("checkpoints")).extracting(c -> c.get("receivedVia").asString())
+                    .containsOnly("POLLING");
         });
     }
 
@@ -222,9 +318,13 @@ class TrackingServiceIT extends KafkaIntegrationTest {
     }
 
     private static String event(String eventId, String status, String time) {
+        return event(eventId, status, time, TRACKING_NUMBER);
+    }
+
+    private static String event(String eventId, String status, String time, String trackingNumber) {
         return """
                 {"eventId":"%s","trackingNumber":"%s","status":"%s","time":"%s","location":"Shenzhen, CN",\
-                "message":"Carrier update"}""".formatted(eventId, TRACKING_NUMBER, status, time);
+                "message":"Carrier update"}""".formatted(eventId, trackingNumber, status, time);
     }
 
     private static byte[] bytes(String body) {

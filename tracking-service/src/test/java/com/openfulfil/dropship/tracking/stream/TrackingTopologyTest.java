@@ -7,6 +7,7 @@ import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
 import com.openfulfil.dropship.events.tracking.ParcelRegistered;
+import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
 import com.openfulfil.dropship.events.tracking.ParcelDelayed;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
@@ -264,8 +265,11 @@ class TrackingTopologyTest {
         assertThat(parcel("SF1").watch().claim().claimId()).isEqualTo("claim-SF1");
 
         harness.advance(Duration.ofDays(40));
+        assertThat(trackingEvents()).as("its timers are done").isEmpty();
         report(checkpoint("e9", "SF1", DELIVERED, harness.now().toString()));
-        assertThat(trackingEvents()).as("expired is final, and its timers are done").isEmpty();
+        assertThat(trackingEvents()).as("expired is final: the delivery only closes the claim").singleElement()
+                .isInstanceOf(LostParcelClaimClosed.class);
+        assertThat(parcel("SF1").status()).isEqualTo(ParcelStatus.EXPIRED);
     }
 
     @Test

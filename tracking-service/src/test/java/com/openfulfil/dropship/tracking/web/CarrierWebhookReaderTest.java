@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.tracking.web;
 
+import com.openfulfil.dropship.events.model.CarrierChannel;
 import com.openfulfil.dropship.events.model.ParcelStatus;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
 import com.openfulfil.dropship.support.web.ApiProblem;
@@ -22,7 +23,8 @@ class CarrierWebhookReaderTest {
              "time":"2026-11-02T18:00:00+08:00","location":"Shenzhen, CN","message":"Departed facility"}""";
 
     private static List<CarrierCheckpoint> read(String body) {
-        return CarrierWebhookReader.read("SF", body.getBytes(StandardCharsets.UTF_8), new GenericCarrierAdapter(), NOW);
+        return CarrierWebhookReader.read("SF", body.getBytes(StandardCharsets.UTF_8), new GenericCarrierAdapter(), NOW,
+                CarrierChannel.WEBHOOK);
     }
 
     private static ApiProblem refused(String body) {

@@ -1,12 +1,19 @@
 package com.openfulfil.dropship.tracking.web;
 
 import com.openfulfil.dropship.events.model.Checkpoint;
+import com.openfulfil.dropship.events.model.ClaimOutcome;
 import com.openfulfil.dropship.events.model.ParcelStatus;
+import com.openfulfil.dropship.tracking.domain.Claim;
+import com.openfulfil.dropship.tracking.domain.Claims;
 import com.openfulfil.dropship.tracking.domain.Parcel;
+import com.openfulfil.dropship.tracking.domain.ParcelWatch;
+import com.openfulfil.dropship.tracking.domain.WatchRules;
 import com.openfulfil.dropship.tracking.domain.Registration;
 import com.openfulfil.dropship.tracking.domain.StatusReport;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,5 +50,26 @@ class TrackingPageTest {
     void aParcelWithoutNewsSaysSoAndAnUnknownNumberIsEscapedToo() {
         assertThat(TrackingPage.of(parcel())).contains("Waiting for the carrier", "No updates from the carrier yet.");
         assertThat(TrackingPage.notFound("<b>x</b>")).contains("&lt;b&gt;x&lt;/b&gt;").doesNotContain("<b>");
+    }
+
+    @Test
+    void tellsTheCustomerWhereTheClaimStandsAndNothingOnceTheParcelTurnedUp() {
+        Instant now = Instant.parse("2026-11-10T08:00:00Z");
+        ParcelWatch watch = new ParcelWatch(new WatchRules(Duration.ofDays(5), Duration.ofDays(30), 1));
+        Parcel lost = watch.afterReport(parcel().record(
+                report("e1", ParcelStatus.EXCEPTION, "2026-11-03T10:00:00Z", "London, GB", "Parcel damaged")), now)
+                .parcel();
+        Parcel filed = Claims.file(lost, "req-1", "SF-CLM-1", now, "admin").parcel();
+        Parcel paid = Claims.close(filed, "req-2", new Claim.Settlement(ClaimOutcome.PAID, new BigDecimal("45.00"),
+                "USD", null), now, "admin").parcel();
+        Parcel delivered = watch.afterReport(filed.record(
+                report("e2", ParcelStatus.DELIVERED, "2026-11-09T10:00:00Z", "London, GB", "Delivered")), now).parcel();
+
+        assertThat(TrackingPage.of(lost)).contains("We have opened a claim with the carrier");
+        assertThat(TrackingPage.of(filed)).contains("Our claim with the carrier for this parcel is filed")
+                .doesNotContain("SF-CLM-1");
+        assertThat(TrackingPage.of(paid)).contains("The carrier has answered our claim").doesNotContain("45.00");
+        assertThat(delivered.watch().claim().outcome()).isEqualTo(ClaimOutcome.DELIVERED);
+        assertThat(TrackingPage.of(delivered)).contains("Delivered").doesNotContain("claim");
     }
 }
