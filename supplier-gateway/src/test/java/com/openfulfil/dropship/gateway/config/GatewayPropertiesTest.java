@@ -5,9 +5,11 @@ import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.kafka.ServiceTopics;
 import com.openfulfil.dropship.gateway.domain.SlaTerms;
 import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
@@ -32,7 +34,31 @@ class GatewayPropertiesTest {
                 "supplier.hanoi-crafts.dispatch", "supplier.hanoi-crafts.updates",
                 "supplier.lyon-linen.dispatch", "supplier.lyon-linen.updates");
         assertThat(topics.consumed()).containsExactly(Topics.ORDER_ALLOCATIONS.name(), Topics.ORDERS_LIFECYCLE.name(),
-                "supplier.hanoi-crafts.updates", "supplier.lyon-linen.updates");
+                Topics.FULFILMENT_COMMANDS.name(), "supplier.hanoi-crafts.updates", "supplier.lyon-linen.updates");
+    }
+
+    /** A topic the stream reads without its dead-letter topic would stall the stream on its first bad message. */
+    @Test
+    void everyTopicTheDispatchStreamIsBoundToHasItsDeadLetterTopic() throws Exception {
+        Map<String, Object> yaml;
+        try (InputStream in = getClass().getResourceAsStream("/application.yml")) {
+            yaml = new Yaml().load(in);
+        }
+        String destinations = (String) path(yaml, "spring", "cloud", "stream", "bindings", "dispatch-in-0",
+                "destination");
+        ServiceTopics topics = GatewayTopics.of(new GatewayProperties(BRANDING, List.of(supplier("hanoi-crafts", null))),
+                "supplier-gateway");
+
+        assertThat(topics.consumed()).containsAll(List.of(destinations.split(",")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object path(Map<String, Object> yaml, String... keys) {
+        Object node = yaml;
+        for (String key : keys) {
+            node = ((Map<String, Object>) node).get(key);
+        }
+        return node;
     }
 
     @Test

@@ -11,15 +11,23 @@ import java.util.List;
 
 /**
  * A registered parcel as {@code GET /api/v1/tracking/{trackingNumber}} shows it; checkpoints oldest first,
- * {@code claim} null unless a lost-parcel claim was opened (then its state: OPEN, FILED or CLOSED and how).
+ * {@code claim} null unless a lost-parcel claim was opened. The tracking number is all it takes to read
+ * this (a shipping e-mail links to it), so the claim shows only where it stands; the carrier's
+ * reference, what the carrier paid and ops' note are in ops' claim list.
  */
 record TrackingView(String trackingNumber, String carrier, String orderId, ParcelStatus status,
-                    Instant lastHeardAt, Claim claim, List<CheckpointView> checkpoints) {
+                    Instant lastHeardAt, ClaimStatus claim, List<CheckpointView> checkpoints) {
 
     static TrackingView of(Parcel parcel) {
+        Claim claim = parcel.watch().claim();
         return new TrackingView(parcel.trackingNumber(), parcel.registration().carrier(),
-                parcel.registration().orderId(), parcel.status(), parcel.watch().lastHeard(), parcel.watch().claim(),
+                parcel.registration().orderId(), parcel.status(), parcel.watch().lastHeard(),
+                claim == null ? null : new ClaimStatus(claim.claimId(), claim.state(), claim.openedAt(), claim.closedAt()),
                 parcel.checkpoints().stream().map(CheckpointView::of).toList());
+    }
+
+    /** A claim as anyone with the tracking number sees it: OPEN, FILED or CLOSED, and when. */
+    record ClaimStatus(String claimId, Claim.State state, Instant openedAt, Instant closedAt) {
     }
 
     /** {@code receivedVia}: WEBHOOK or POLLING, null for what we recorded ourselves (an expiry) or before it was kept. */
