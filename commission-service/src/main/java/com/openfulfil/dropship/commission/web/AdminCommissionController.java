@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.commission.web;
 
+import com.openfulfil.dropship.commission.domain.PayoutDestination;
 import com.openfulfil.dropship.commission.domain.PayoutLine;
 import com.openfulfil.dropship.commission.domain.PayoutPolicy;
 import com.openfulfil.dropship.commission.stream.CommissionLedger;
@@ -77,16 +78,22 @@ class AdminCommissionController {
     record PayoutRequest(String batchId) {
     }
 
-    record BatchView(String batchId, Instant requestedAt, List<LineView> payouts) {
+    /** {@code held}: partners who are owed money but gave no payout details; they are paid by a later batch. */
+    record BatchView(String batchId, Instant requestedAt, List<LineView> payouts, List<LineView> held) {
         static BatchView of(PayoutBatches.PayoutBatch batch) {
-            return new BatchView(batch.batchId(), batch.requestedAt(), batch.lines().stream().map(LineView::of).toList());
+            return new BatchView(batch.batchId(), batch.requestedAt(),
+                    batch.payouts().stream().map(p -> LineView.of(p.line(), p.destination())).toList(),
+                    batch.held().stream().map(line -> LineView.of(line, null)).toList());
         }
     }
 
-    record LineView(String partnerId, String partnerName, String currency, String amount, List<String> orderIds) {
-        static LineView of(PayoutLine line) {
+    /** {@code payoutDestination}: where the line is paid, masked ("****6789"). */
+    record LineView(String partnerId, String partnerName, String currency, String amount, List<String> orderIds,
+                    String payoutDestination) {
+        static LineView of(PayoutLine line, PayoutDestination destination) {
             return new LineView(line.partnerId(), line.partnerName(), line.currency(),
-                    CommissionView.money(line.amount()), line.orderIds());
+                    CommissionView.money(line.amount()), line.orderIds(),
+                    destination == null ? null : destination.masked());
         }
     }
 }

@@ -2,6 +2,7 @@ package com.openfulfil.dropship.commission.web;
 
 import com.openfulfil.dropship.commission.domain.PartnerIds;
 import com.openfulfil.dropship.commission.stream.PartnerRegistry;
+import com.openfulfil.dropship.commission.stream.PayoutDetailsBook;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.model.PartnerStatus;
 import com.openfulfil.dropship.events.partner.PartnerUpdated;
@@ -17,15 +18,23 @@ import java.util.Map;
 @Component
 class Partners {
     private final PartnerRegistry registry;
+    private final PayoutDetailsBook payoutDetails;
     private final Clock clock;
 
-    Partners(PartnerRegistry registry, Clock clock) {
+    Partners(PartnerRegistry registry, PayoutDetailsBook payoutDetails, Clock clock) {
         this.registry = registry;
+        this.payoutDetails = payoutDetails;
         this.clock = clock;
     }
 
-    /** Applying again while the application is open updates it; a decided partner is not reset to APPLIED. */
+    /**
+     * Applying again while the application is open updates it; a decided partner is not reset to APPLIED.
+     * Payout details go to commission-service's own encrypted topic, never to {@code partners}.
+     */
     PartnerResponse apply(ApplyRequest request) {
+        if (request.hasPayoutDetails()) {
+            PayoutDetailsGuard.requireKey(payoutDetails);
+        }
         String email = request.email().trim().toLowerCase(Locale.ROOT);
         String partnerId = PartnerIds.fromEmail(email);
         registry.find(partnerId).filter(p -> p.status() != PartnerStatus.APPLIED).ifPresent(p -> {
@@ -34,6 +43,9 @@ class Partners {
                     Map.of("partnerId", partnerId, "status", p.status().name()));
         });
         registry.publish(updated(partnerId, request.name().trim(), email, PartnerStatus.APPLIED, null));
+        if (request.hasPayoutDetails()) {
+            payoutDetails.store(partnerId, request.payoutDetails().strip());
+        }
         return PartnerResponse.of(partnerId, PartnerStatus.APPLIED);
     }
 
