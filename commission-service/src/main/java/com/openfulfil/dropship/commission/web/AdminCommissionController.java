@@ -3,7 +3,6 @@ package com.openfulfil.dropship.commission.web;
 import com.openfulfil.dropship.commission.domain.PayoutDestination;
 import com.openfulfil.dropship.commission.domain.PayoutLine;
 import com.openfulfil.dropship.commission.domain.PayoutPolicy;
-import com.openfulfil.dropship.commission.stream.CommissionLedger;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.FieldProblem;
 import org.springframework.http.HttpStatus;
@@ -28,13 +27,13 @@ class AdminCommissionController {
     private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
-    private final CommissionLedger ledger;
+    private final LedgerReader ledger;
     private final PayoutPolicy policy;
     private final PayoutBatches batches;
     private final ApiKeyCheck keys;
     private final Clock clock;
 
-    AdminCommissionController(CommissionLedger ledger, PayoutPolicy policy, PayoutBatches batches, ApiKeyCheck keys,
+    AdminCommissionController(LedgerReader ledger, PayoutPolicy policy, PayoutBatches batches, ApiKeyCheck keys,
                               Clock clock) {
         this.ledger = ledger;
         this.policy = policy;
@@ -46,7 +45,7 @@ class AdminCommissionController {
     @GetMapping("/partner-balances")
     List<BalanceView> balances(@RequestHeader(name = "X-Api-Key", required = false) String apiKey) {
         keys.requireAdmin(apiKey);
-        return policy.balances(ledger.all(), clock.instant()).stream().map(BalanceView::of).toList();
+        return policy.balances(ledger.all(apiKey), clock.instant()).stream().map(BalanceView::of).toList();
     }
 
     @GetMapping("/partner-balances.csv")
@@ -70,7 +69,7 @@ class AdminCommissionController {
             throw ApiProblem.invalid(List.of(FieldProblem.of("batchId",
                     "send the batch id as the Idempotency-Key header or batchId: 1 to 64 letters, digits, '.', '_' or '-'")));
         }
-        PayoutBatches.Outcome outcome = batches.run(batchId);
+        PayoutBatches.Outcome outcome = batches.run(batchId, apiKey);
         return ResponseEntity.status(outcome.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(BatchView.of(outcome.batch()));
     }

@@ -4,7 +4,6 @@ import com.openfulfil.dropship.commission.domain.Commission;
 import com.openfulfil.dropship.commission.domain.PayoutDestination;
 import com.openfulfil.dropship.commission.domain.PayoutLine;
 import com.openfulfil.dropship.commission.domain.PayoutPolicy;
-import com.openfulfil.dropship.commission.stream.CommissionLedger;
 import com.openfulfil.dropship.commission.stream.PayoutDetailsBook;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.partner.PayoutRequested;
@@ -32,14 +31,14 @@ import java.util.stream.Collectors;
  */
 @Component
 class PayoutBatches {
-    private final CommissionLedger ledger;
+    private final LedgerReader ledger;
     private final PayoutPolicy policy;
     private final EventPublisher publisher;
     private final PayoutDetailsBook destinations;
     private final Clock clock;
     private final Map<String, PayoutBatch> sent = new ConcurrentHashMap<>();
 
-    PayoutBatches(CommissionLedger ledger, PayoutPolicy policy, EventPublisher publisher,
+    PayoutBatches(LedgerReader ledger, PayoutPolicy policy, EventPublisher publisher,
                   PayoutDetailsBook destinations, Clock clock) {
         this.ledger = ledger;
         this.policy = policy;
@@ -48,13 +47,13 @@ class PayoutBatches {
         this.clock = clock;
     }
 
-    /** The batch, and whether this call created it. */
-    synchronized Outcome run(String batchId) {
+    /** The batch, and whether this call created it; every instance's commissions are read with the admin's key. */
+    synchronized Outcome run(String batchId, String adminKey) {
         PayoutBatch known = sent.get(batchId);
         if (known != null) {
             return new Outcome(known, false);
         }
-        List<Commission> all = ledger.all();
+        List<Commission> all = ledger.all(adminKey);
         List<Commission> settledByIt = all.stream().filter(c -> batchId.equals(c.payoutBatch())).toList();
         if (!settledByIt.isEmpty()) {
             return new Outcome(remember(new PayoutBatch(batchId, null, withDestinations(fromLedger(settledByIt)),
