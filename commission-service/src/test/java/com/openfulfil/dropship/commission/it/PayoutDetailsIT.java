@@ -71,9 +71,9 @@ class PayoutDetailsIT extends CommissionApiIT {
     }
 
     @Test
-    void badDetailsAndWrongCallersAreRefusedNamingTheField() {
+    void badDetailsAndWrongCallersAreRefusedNamingTheField(CapturedOutput output) {
         Partner partner = grantedPartner("Bùi Thanh Tùng", "tung@example.vn");
-        String tooLong = "x".repeat(501);
+        String tooLong = "ACB 4455 " + "7".repeat(492);
 
         assertThat(fields(put("/api/v1/partners/me/payout-details", partner.apiKey(), "{\"payoutDetails\":\"  \"}")))
                 .isEqualTo("payoutDetails");
@@ -89,6 +89,7 @@ class PayoutDetailsIT extends CommissionApiIT {
         assertThat(get("/api/v1/partners/me", null).status()).isEqualTo(401);
         assertThat(get("/api/v1/admin/partners/" + partner.partnerId(), partner.apiKey()).status()).isEqualTo(403);
         assertThat(get("/api/v1/admin/partners/partner-nobody", ADMIN_KEY).status()).isEqualTo(404);
+        assertThat(output.getAll()).as("refused details are not logged either").doesNotContain("ACB 4455", "98765");
     }
 
     @Test
