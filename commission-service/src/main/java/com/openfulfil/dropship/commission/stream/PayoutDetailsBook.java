@@ -62,13 +62,27 @@ public class PayoutDetailsBook {
 
     /** The partner's payout destination, masked; empty when none is on file or it cannot be opened here. */
     public Optional<PayoutDestination> destinationOf(String partnerId) {
-        return latest(partnerId).flatMap(set -> cipher.flatMap(c -> open(c, set)));
+        return latest(partnerId).flatMap(set -> opened(set).map(details -> PayoutDestination.of(details,
+                set.occurredAt())));
     }
 
-    private Optional<PayoutDestination> open(PayoutDetailsCipher c, PayoutDetailsSet set) {
+    /** Whether the partner has payout details on file, and whether they are {@code details}. */
+    public OnFile onFile(String partnerId, String details) {
+        Optional<PayoutDetailsSet> set = latest(partnerId);
+        if (set.isEmpty()) {
+            return OnFile.NONE;
+        }
+        return opened(set.get()).filter(details::equals).isPresent() ? OnFile.THESE : OnFile.OTHERS;
+    }
+
+    public enum OnFile { NONE, THESE, OTHERS }
+
+    private Optional<String> opened(PayoutDetailsSet set) {
+        if (cipher.isEmpty()) {
+            return Optional.empty();
+        }
         try {
-            return Optional.of(PayoutDestination.of(c.open(set.partnerId(), set.keyId(), set.sealed()),
-                    set.occurredAt()));
+            return Optional.of(cipher.get().open(set.partnerId(), set.keyId(), set.sealed()));
         } catch (PayoutDetailsCipher.UnreadableException e) {
             log.warn("Payout details of partner {} are unreadable ({}); they must be entered again",
                     set.partnerId(), e.getMessage());

@@ -71,6 +71,22 @@ class PayoutDetailsIT extends CommissionApiIT {
     }
 
     @Test
+    void applyingAgainNeverReplacesPayoutDetailsOnFile() {
+        String apply = "{\"name\":\"Lý Thị Hoa\",\"email\":\"hoa@example.vn\",\"payoutDetails\":\"%s\"}";
+        Response first = post("/api/v1/partners/apply", null, apply.formatted("Agribank 5500 1111 2222"));
+        Response retried = post("/api/v1/partners/apply", null, apply.formatted("Agribank 5500 1111 2222"));
+        Response someoneElse = post("/api/v1/partners/apply", null, apply.formatted("Other Bank 9999 0000 6666"));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retried.status()).as("the same application again").isEqualTo(201);
+        assertThat(someoneElse.status()).as(someoneElse.body()).isEqualTo(409);
+        assertThat(someoneElse.json().path("errors").get(0).path("field").asString()).isEqualTo("payoutDetails");
+        String partnerId = first.json().path("partnerId").asString();
+        assertThat(get("/api/v1/admin/partners/" + partnerId, ADMIN_KEY).json().path("payoutDetails").path("masked")
+                .asString()).isEqualTo("****2222");
+    }
+
+    @Test
     void badDetailsAndWrongCallersAreRefusedNamingTheField(CapturedOutput output) {
         Partner partner = grantedPartner("Bùi Thanh Tùng", "tung@example.vn");
         String tooLong = "ACB 4455 " + "7".repeat(492);
