@@ -27,6 +27,7 @@ create --topic notifications.outbound --partitions 3 --config cleanup.policy=del
 create --topic partners --partitions 3 --config cleanup.policy=compact
 create --topic commissions.ledger --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic commissions.payout-requests --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
+create --topic commissions.payout-details --partitions 3 --config cleanup.policy=compact
 create --topic storefronts.webhooks --partitions 3 --config cleanup.policy=compact
 create --topic ops.audit --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic supplier.shenzhen-gadgets.dispatch --partitions 3 --config cleanup.policy=delete --config retention.ms=-1

@@ -23,7 +23,7 @@ public enum Service {
             Topics.CARRIER_EVENTS.name(), Topics.ORDERS_LIFECYCLE.name(), Topics.TRACKING_EVENTS.name(),
             Topics.NOTIFICATIONS_OUTBOUND.name())),
     COMMISSION("commission-service", 8085, List.of(Topics.ORDERS_LIFECYCLE.name(), Topics.PARTNERS.name(),
-            Topics.COMMISSIONS_LEDGER.name(), Topics.PAYOUT_REQUESTS.name())),
+            Topics.COMMISSIONS_LEDGER.name(), Topics.PAYOUT_REQUESTS.name(), Topics.PAYOUT_DETAILS.name())),
     OPS_CONSOLE("ops-console", 8080, List.of(Topics.ORDERS_LIFECYCLE.name(), Topics.STOCK_ALERTS.name(),
             Topics.FULFILMENT_EVENTS.name()));
 

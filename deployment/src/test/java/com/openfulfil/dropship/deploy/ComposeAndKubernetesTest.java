@@ -59,6 +59,25 @@ class ComposeAndKubernetesTest {
         }
     }
 
+    @Test
+    void commissionServiceReadsItsPayoutDetailsKeyFromASecretAndEachPodAdvertisesItself() {
+        Map<String, Object> compose = new Yaml().load(run("docker-compose", "-f", "docker-compose.yml", "config"));
+        Map<String, Object> commission = ServicesTest.at(compose, "services", "commission-service");
+        assertThat(String.valueOf(commission.get("secrets"))).contains("commission-payout-details-key",
+                "dropship.commission.payout-details.key");
+        assertThat(ServicesTest.at(commission, "environment"))
+                .containsEntry("SPRING_CONFIG_IMPORT", "optional:configtree:/run/secrets/");
+        assertThat(ServicesTest.at(compose, "secrets")).containsKey("commission-payout-details-key");
+        for (String overlay : List.of("dev", "prod")) {
+            List<Map<String, Object>> resources = kustomize(overlay);
+            assertThat(named(ofKind(resources, "StatefulSet"), "commission-service").toString()).as(overlay)
+                    .contains("DROPSHIP_COMMISSION_ADVERTISED_ADDRESS", "$(POD_NAME).commission-service-headless:8085",
+                            "dropship-keys");
+        }
+        assertThat(ofKind(kustomize("dev"), "Secret").stream().map(r -> ServicesTest.at(r, "data").keySet()))
+                .anySatisfy(keys -> assertThat(keys).contains("DROPSHIP_COMMISSION_PAYOUT_DETAILS_KEY"));
+    }
+
     private static void checkTopics(List<Map<String, Object>> resources, int replicas, String minInsync) {
         List<Map<String, Object>> topics = ofKind(resources, "KafkaTopic");
         assertThat(topics).hasSize(Manifests.topics().size());

@@ -17,7 +17,8 @@ class CommissionConfig {
     @Bean
     ServiceTopics commissionTopics() {
         return new ServiceTopics(SERVICE, List.of(),
-                List.of(Topics.ORDERS_LIFECYCLE.name(), Topics.PARTNERS.name(), Topics.PAYOUT_REQUESTS.name()));
+                List.of(Topics.ORDERS_LIFECYCLE.name(), Topics.PARTNERS.name(), Topics.PAYOUT_REQUESTS.name(),
+                        Topics.PAYOUT_DETAILS.name()));
     }
 
     @Bean

@@ -7,9 +7,7 @@ import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.streams.StoreQueries;
 import org.springframework.stereotype.Component;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The partner registry: the compacted {@code partners} topic, read through this service's global
@@ -20,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class PartnerRegistry {
     private final StoreQueries stores;
     private final EventPublisher publisher;
-    private final Map<String, PartnerUpdated> written = new ConcurrentHashMap<>();
+    private final RecentWrites<PartnerUpdated> written = new RecentWrites<>();
 
     PartnerRegistry(StoreQueries stores, EventPublisher publisher) {
         this.stores = stores;
@@ -30,20 +28,12 @@ public class PartnerRegistry {
     public Optional<PartnerUpdated> find(String partnerId) {
         Optional<PartnerUpdated> stored = stores.<Event>get(CommissionTopology.PARTNERS_STORE, partnerId)
                 .filter(PartnerUpdated.class::isInstance).map(PartnerUpdated.class::cast);
-        PartnerUpdated mine = written.get(partnerId);
-        if (mine == null) {
-            return stored;
-        }
-        if (stored.isPresent() && !stored.get().occurredAt().isBefore(mine.occurredAt())) {
-            written.remove(partnerId, mine);
-            return stored;
-        }
-        return Optional.of(mine);
+        return written.latest(partnerId, stored);
     }
 
     /** Writes the partner's new state; durable on return, and what {@link #find} answers from now on. */
     public void publish(PartnerUpdated partner) {
         publisher.publishAndWait(Topics.PARTNERS, partner.partnerId(), partner);
-        written.put(partner.partnerId(), partner);
+        written.remember(partner.partnerId(), partner);
     }
 }

@@ -1,8 +1,8 @@
 package com.openfulfil.dropship.commission.web;
 
+import com.openfulfil.dropship.commission.domain.PayoutDestination;
 import com.openfulfil.dropship.commission.domain.PayoutLine;
 import com.openfulfil.dropship.commission.domain.PayoutPolicy;
-import com.openfulfil.dropship.commission.stream.CommissionLedger;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.FieldProblem;
 import org.springframework.http.HttpStatus;
@@ -27,13 +27,13 @@ class AdminCommissionController {
     private static final Pattern BATCH_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final MediaType CSV = new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8);
 
-    private final CommissionLedger ledger;
+    private final LedgerReader ledger;
     private final PayoutPolicy policy;
     private final PayoutBatches batches;
     private final ApiKeyCheck keys;
     private final Clock clock;
 
-    AdminCommissionController(CommissionLedger ledger, PayoutPolicy policy, PayoutBatches batches, ApiKeyCheck keys,
+    AdminCommissionController(LedgerReader ledger, PayoutPolicy policy, PayoutBatches batches, ApiKeyCheck keys,
                               Clock clock) {
         this.ledger = ledger;
         this.policy = policy;
@@ -45,7 +45,7 @@ class AdminCommissionController {
     @GetMapping("/partner-balances")
     List<BalanceView> balances(@RequestHeader(name = "X-Api-Key", required = false) String apiKey) {
         keys.requireAdmin(apiKey);
-        return policy.balances(ledger.all(), clock.instant()).stream().map(BalanceView::of).toList();
+        return policy.balances(ledger.all(apiKey), clock.instant()).stream().map(BalanceView::of).toList();
     }
 
     @GetMapping("/partner-balances.csv")
@@ -69,7 +69,7 @@ class AdminCommissionController {
             throw ApiProblem.invalid(List.of(FieldProblem.of("batchId",
                     "send the batch id as the Idempotency-Key header or batchId: 1 to 64 letters, digits, '.', '_' or '-'")));
         }
-        PayoutBatches.Outcome outcome = batches.run(batchId);
+        PayoutBatches.Outcome outcome = batches.run(batchId, apiKey);
         return ResponseEntity.status(outcome.created() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(BatchView.of(outcome.batch()));
     }
@@ -77,16 +77,22 @@ class AdminCommissionController {
     record PayoutRequest(String batchId) {
     }
 
-    record BatchView(String batchId, Instant requestedAt, List<LineView> payouts) {
+    /** {@code held}: partners who are owed money but gave no payout details; they are paid by a later batch. */
+    record BatchView(String batchId, Instant requestedAt, List<LineView> payouts, List<LineView> held) {
         static BatchView of(PayoutBatches.PayoutBatch batch) {
-            return new BatchView(batch.batchId(), batch.requestedAt(), batch.lines().stream().map(LineView::of).toList());
+            return new BatchView(batch.batchId(), batch.requestedAt(),
+                    batch.payouts().stream().map(p -> LineView.of(p.line(), p.destination())).toList(),
+                    batch.held().stream().map(line -> LineView.of(line, null)).toList());
         }
     }
 
-    record LineView(String partnerId, String partnerName, String currency, String amount, List<String> orderIds) {
-        static LineView of(PayoutLine line) {
+    /** {@code payoutDestination}: where the line is paid, masked ("****6789"). */
+    record LineView(String partnerId, String partnerName, String currency, String amount, List<String> orderIds,
+                    String payoutDestination) {
+        static LineView of(PayoutLine line, PayoutDestination destination) {
             return new LineView(line.partnerId(), line.partnerName(), line.currency(),
-                    CommissionView.money(line.amount()), line.orderIds());
+                    CommissionView.money(line.amount()), line.orderIds(),
+                    destination == null ? null : destination.masked());
         }
     }
 }

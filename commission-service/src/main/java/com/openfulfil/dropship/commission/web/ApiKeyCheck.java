@@ -12,6 +12,7 @@ import java.util.Optional;
 /** Who an {@code X-Api-Key} belongs to: the admin (configured by hash) or a granted partner (hash in the registry). */
 @Component
 class ApiKeyCheck {
+    static final String HEADER = "X-Api-Key";
     static final String PARTNER_KEY_PREFIX = "pk_";
     private final CommissionProperties properties;
 
@@ -21,6 +22,11 @@ class ApiKeyCheck {
 
     boolean isAdmin(String apiKey) {
         return ApiKeys.matches(apiKey, properties.adminKeySha256());
+    }
+
+    /** Whether {@code apiKey} is the admin's or that of {@code partnerId}, still granted. */
+    boolean maySee(String apiKey, String partnerId, PartnerRegistry registry) {
+        return isAdmin(apiKey) || registry.find(partnerId).filter(partner -> isKeyOf(apiKey, partner)).isPresent();
     }
 
     /** A revoked partner's key is still recognised by its hash, and refused. */

@@ -2,7 +2,6 @@ package com.openfulfil.dropship.commission.web;
 
 import com.openfulfil.dropship.commission.domain.Commission;
 import com.openfulfil.dropship.commission.domain.PayoutPolicy;
-import com.openfulfil.dropship.commission.stream.CommissionLedger;
 import com.openfulfil.dropship.commission.stream.PartnerRegistry;
 import com.openfulfil.dropship.events.partner.PartnerUpdated;
 import com.openfulfil.dropship.support.web.ApiProblem;
@@ -20,19 +19,22 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** "View commission" (R2.4, R6.3): one order for the admin or its partner, and a partner's own list. */
+/**
+ * "View commission" (R2.4, R6.3): one order for the admin or its partner, and a partner's own list;
+ * complete whichever instance is asked.
+ */
 @RestController
 @RequestMapping("/api/v1")
 class CommissionController {
     static final int MAX_PAGE_SIZE = 200;
 
-    private final CommissionLedger ledger;
+    private final LedgerReader ledger;
     private final PartnerRegistry registry;
     private final ApiKeyCheck keys;
     private final PayoutPolicy payouts;
     private final Clock clock;
 
-    CommissionController(CommissionLedger ledger, PartnerRegistry registry, ApiKeyCheck keys, PayoutPolicy payouts,
+    CommissionController(LedgerReader ledger, PartnerRegistry registry, ApiKeyCheck keys, PayoutPolicy payouts,
                          Clock clock) {
         this.ledger = ledger;
         this.registry = registry;
@@ -46,7 +48,7 @@ class CommissionController {
     CommissionView commission(@PathVariable String orderId,
                               @RequestHeader(name = "X-Api-Key", required = false) String apiKey) {
         Instant now = clock.instant();
-        return ledger.forOrder(orderId).filter(c -> maySee(apiKey, c))
+        return ledger.forOrder(orderId, apiKey).filter(c -> keys.maySee(apiKey, c.partnerId(), registry))
                 .map(c -> CommissionView.of(c, payouts.stateOf(c, now)))
                 .orElseThrow(() -> ApiProblem.notFound("No commission for order " + orderId + "."));
     }
@@ -59,7 +61,7 @@ class CommissionController {
         checkPage(page, size);
         PartnerUpdated partner = keys.requirePartner(apiKey, registry);
         Instant now = clock.instant();
-        List<Commission> all = new ArrayList<>(ledger.forPartner(partner.partnerId()));
+        List<Commission> all = new ArrayList<>(ledger.forPartner(partner.partnerId(), apiKey));
         all.sort(Comparator.comparing(Commission::earnedAt).reversed().thenComparing(Commission::orderId));
         List<CommissionView> items = all.stream().skip((long) page * size).limit(size)
                 .map(c -> CommissionView.of(c, payouts.stateOf(c, now))).toList();
@@ -78,11 +80,6 @@ class CommissionController {
         if (!problems.isEmpty()) {
             throw ApiProblem.invalid(problems);
         }
-    }
-
-    private boolean maySee(String apiKey, Commission commission) {
-        return keys.isAdmin(apiKey) || registry.find(commission.partnerId())
-                .filter(partner -> ApiKeyCheck.isKeyOf(apiKey, partner)).isPresent();
     }
 
     record PartnerCommissions(String partnerId, String partnerName, int page, int size, int totalItems,

@@ -67,10 +67,26 @@ abstract class CommissionApiIT extends KafkaIntegrationTest {
         return send(request.build());
     }
 
+    Response put(String path, String apiKey, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        return send(request.build());
+    }
+
     /** Applies and is granted through the API; returns the partner's id and key. */
     Partner grantedPartner(String name, String email) {
+        return grantedPartner(name, email, null);
+    }
+
+    /** The same, giving payout details in the application when there are some. */
+    Partner grantedPartner(String name, String email, String payoutDetails) {
+        String details = payoutDetails == null ? "" : ",\"payoutDetails\":\"" + payoutDetails + "\"";
         String partnerId = post("/api/v1/partners/apply", null,
-                "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"}").json().path("partnerId").asString();
+                "{\"name\":\"" + name + "\",\"email\":\"" + email + "\"" + details + "}").json().path("partnerId").asString();
         Response granted = post("/api/v1/admin/partners/" + partnerId + "/grant", ADMIN_KEY, "");
         return new Partner(partnerId, name, granted.json().path("apiKey").asString());
     }

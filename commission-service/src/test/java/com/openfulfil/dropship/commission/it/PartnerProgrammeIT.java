@@ -70,7 +70,7 @@ class PartnerProgrammeIT extends CommissionApiIT {
 
     @Test
     void aRefundClawsBackAndABatchSentTwicePaysOnce() {
-        Partner partner = grantedPartner("Vũ Hoài An", "an@example.vn");
+        Partner partner = grantedPartner("Vũ Hoài An", "an@example.vn", "Sacombank 0601 2345 6789");
         String p = partner.partnerId();
         try (EventPublisher publisher = publisher()) {
             // gross 2 × 7.50 = 15.00; PIT 1.50; platform 0.05 × 13.50 + 0.20 = 0.88; total 12.62
@@ -98,6 +98,7 @@ class PartnerProgrammeIT extends CommissionApiIT {
         var line = first.json().path("payouts").valueStream()
                 .filter(l -> l.path("partnerId").asString().equals(p)).findFirst().orElseThrow();
         assertThat(line.path("amount").asString()).isEqualTo("22.08");
+        assertThat(line.path("payoutDestination").asString()).isEqualTo("****6789");
         assertThat(first.json().path("payouts").valueStream().map(l -> l.path("partnerId").asString()))
                 .as("the demo partner's 4.07 is below the 5.00 minimum").doesNotContain("partner-lan");
 

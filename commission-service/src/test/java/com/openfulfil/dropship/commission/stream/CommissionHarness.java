@@ -31,7 +31,10 @@ final class CommissionHarness {
             GlobalKTable<String, Event> partners = builder.globalTable(Topics.PARTNERS.name(),
                     Materialized.as(CommissionTopology.PARTNERS_STORE));
             KStream<String, Event> payouts = builder.stream(Topics.PAYOUT_REQUESTS.name());
+            GlobalKTable<String, Event> payoutDetails = builder.globalTable(Topics.PAYOUT_DETAILS.name(),
+                    Materialized.as(CommissionTopology.PAYOUT_DETAILS_STORE));
             new CommissionTopology().commission(DEMO_POLICY).apply(lifecycle).apply(partners).apply(payouts)
+                    .apply(payoutDetails)
                     .to(Topics.COMMISSIONS_LEDGER.name());
         });
     }

@@ -52,7 +52,7 @@ final class Consumers {
                 Topics.CARRIER_EVENTS.name(), Topics.ORDERS_LIFECYCLE.name(), Topics.TRACKING_EVENTS.name(),
                 Topics.NOTIFICATIONS_OUTBOUND.name()));
         map.put(Service.COMMISSION, names(Topics.ORDERS_LIFECYCLE.name(), Topics.PARTNERS.name(),
-                Topics.PAYOUT_REQUESTS.name()));
+                Topics.PAYOUT_REQUESTS.name(), Topics.PAYOUT_DETAILS.name()));
         return map;
     }
 

@@ -101,6 +101,9 @@ final class PoisonMessages {
                             "email", "ada@example.com"));
             case "commissions.payout-requests" -> new Impossible("PayoutRequested without orderId",
                     event("PayoutRequested", id, "partnerId", "chaos-partner", "batchId", "chaos-" + id));
+            case "commissions.payout-details" -> new Impossible("PayoutDetailsSet with a blank eventId",
+                    event("PayoutDetailsSet", "", "partnerId", "chaos-partner-" + id, "keyId", "chaos",
+                            "sealed", "Y2hhb3M="));
             case "storefronts.webhooks" -> new Impossible("StorefrontWebhookSet with a blank eventId",
                     event("StorefrontWebhookSet", "", "storefrontId", "chaos-poison-" + id, "subscriptionId", "chaos",
                             "url", "http://127.0.0.1:9/chaos", "secret", "chaos", "since", AT));

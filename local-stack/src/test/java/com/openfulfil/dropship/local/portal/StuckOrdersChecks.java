@@ -62,7 +62,7 @@ abstract class StuckOrdersChecks {
         screenshot("stuck-orders.png");
 
         stuck.findElement(By.cssSelector("button[data-action='complete']")).click();
-        assertThat(browser.findElement(By.id("done")).getText()).contains("Complete sent for order " + orderId);
+        assertThat(outcome()).contains("Complete sent for order " + orderId);
         await().atMost(WAIT).untilAsserted(() -> assertThat(status(api, orderId)).isEqualTo("COMPLETED"));
         new WebDriverWait(browser, WAIT).until(d -> {
             d.get(console + "/stuck-orders");
@@ -100,8 +100,7 @@ abstract class StuckOrdersChecks {
         WebElement form = reroute.findElement(By.xpath("./.."));
         form.findElement(By.name("reason")).sendKeys("no answer from Lyon");
         reroute.click();
-        assertThat(browser.findElement(By.id("done")).getText())
-                .contains("Reroute sent for order " + orderId, "lyon-linen \u2192 hanoi-crafts");
+        assertThat(outcome()).contains("Reroute sent for order " + orderId, "lyon-linen \u2192 hanoi-crafts");
 
         // lyon-linen agrees to drop it (as it would from its portal or its own system)
         String dispatchId = fulfilmentAt(api, orderId, DemoKeys.PORTAL_SUPPLIER);
@@ -149,6 +148,16 @@ abstract class StuckOrdersChecks {
             return !d.findElements(row).isEmpty();
         });
         return browser.findElement(row);
+    }
+
+    /**
+     * What the page said after an action, once the browser has followed the form's redirect: the
+     * done message, or the problem it reported (which then fails the assertion on it).
+     */
+    private String outcome() {
+        By said = By.cssSelector("#done, #problem");
+        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(said).isEmpty());
+        return browser.findElement(said).getText();
     }
 
     private void logIn(String page) {

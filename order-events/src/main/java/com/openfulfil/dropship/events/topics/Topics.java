@@ -14,6 +14,7 @@ import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.partner.LedgerEvent;
 import com.openfulfil.dropship.events.partner.PartnerUpdated;
+import com.openfulfil.dropship.events.partner.PayoutDetailsSet;
 import com.openfulfil.dropship.events.partner.PayoutRequested;
 import com.openfulfil.dropship.events.storefront.StorefrontWebhookSet;
 import com.openfulfil.dropship.events.supplier.DispatchMessage;
@@ -91,13 +92,17 @@ public final class Topics {
     public static final TopicSpec PAYOUT_REQUESTS = spec("commissions.payout-requests", "orderId",
             PayoutRequested.class, Cleanup.DELETE, FOREVER, "commission-service", true,
             "The orders an admin's payout batch settles, routed to the task that owns each order's commission");
+    public static final TopicSpec PAYOUT_DETAILS = spec("commissions.payout-details", "partnerId",
+            PayoutDetailsSet.class, Cleanup.COMPACT, FOREVER, "commission-service", true,
+            "Where each partner is paid, encrypted; commission-service alone reads it");
     public static final TopicSpec OPS_AUDIT = spec("ops.audit", "deadLetterTopic or supplierId", OpsMessage.class, Cleanup.DELETE,
             FOREVER, "ops-console", false, "What operators did: dead letters replayed or discarded, by whom and when");
 
     private static final List<TopicSpec> ALL = List.of(CATALOG_FEED, CATALOG_PRODUCTS, STOCK_ALERTS,
             RESERVATION_REQUESTS, RESERVATION_RESULTS, ORDERS_PLACED, ORDER_COMMANDS, ORDERS_LIFECYCLE,
             ORDER_ALLOCATIONS, FULFILMENT_EVENTS, FULFILMENT_COMMANDS, TRACKING_REGISTRATIONS, CARRIER_EVENTS,
-            TRACKING_EVENTS, NOTIFICATIONS_OUTBOUND, PARTNERS, COMMISSIONS_LEDGER, PAYOUT_REQUESTS, STOREFRONT_WEBHOOKS, OPS_AUDIT);
+            TRACKING_EVENTS, NOTIFICATIONS_OUTBOUND, PARTNERS, COMMISSIONS_LEDGER, PAYOUT_REQUESTS, PAYOUT_DETAILS,
+            STOREFRONT_WEBHOOKS, OPS_AUDIT);
 
     /** Every supplier's updates topic, for a stream that reads all of them. */
     public static final Pattern SUPPLIER_UPDATES = Pattern.compile("supplier\\.[a-z0-9][a-z0-9-]*\\.updates");
