@@ -23,6 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -31,13 +34,15 @@ import java.util.function.Function;
  * way, and hands what they answer (the webhook's event format) to the same pipeline as a webhook.
  * A failed query is retried with backoff; a carrier whose queries keep failing trips its circuit
  * breaker and is left alone until a trial call gets through. Answers repeat earlier checkpoints
- * freely: the parcel drops event ids it has seen.
+ * freely: only checkpoints not handed on before go on (remembered per parcel while it is on its
+ * way, so the memory stays as small as the parcels followed); after a restart the first round hands
+ * on everything again, and the parcel drops the event ids it has seen.
  */
 public class CarrierPoller {
     public static final String RESILIENCE_CONFIG = "carrier-poll";
     private static final Logger log = LoggerFactory.getLogger(CarrierPoller.class);
 
-    /** What one round of polling a carrier did. */
+    /** What one round of polling a carrier did: {@code checkpoints} counts those handed on, new ones only. */
     public record Round(int parcels, int checkpoints, int failed, boolean skipped) {
     }
 
@@ -49,6 +54,8 @@ public class CarrierPoller {
     private final Duration timeout;
     private final Clock clock;
     private final HttpClient http;
+    /** Per carrier, per parcel on its way: the event ids already handed on. */
+    private final Map<String, Map<String, Set<String>>> handedOn = new ConcurrentHashMap<>();
 
     /**
      * @param parcelsOnTheirWay the tracking numbers of a carrier this instance follows and that are not final yet
@@ -80,12 +87,20 @@ public class CarrierPoller {
         }
         int checkpoints = 0;
         int failed = 0;
+        Map<String, Set<String>> seen = handedOn.computeIfAbsent(carrier.carrier(), c -> new ConcurrentHashMap<>());
+        // a parcel that is final, or no longer this instance's, is forgotten
+        seen.keySet().retainAll(Set.copyOf(trackingNumbers));
         for (String trackingNumber : trackingNumbers) {
             try {
                 byte[] answer = breaker.executeSupplier(Retry.decorateSupplier(retry, () -> query(carrier, trackingNumber)));
-                List<CarrierCheckpoint> read = read(carrier, trackingNumber, answer);
-                sink.accept(read);
-                checkpoints += read.size();
+                Set<String> before = seen.computeIfAbsent(trackingNumber, t -> ConcurrentHashMap.newKeySet());
+                List<CarrierCheckpoint> fresh = read(carrier, trackingNumber, answer).stream()
+                        .filter(c -> !before.contains(c.eventId())).toList();
+                if (!fresh.isEmpty()) {
+                    sink.accept(fresh);
+                    fresh.forEach(c -> before.add(c.eventId()));
+                }
+                checkpoints += fresh.size();
             } catch (CallNotPermittedException e) {
                 log.warn("Carrier {} is failing: its queries are paused ({})", carrier.carrier(), e.getMessage());
                 return new Round(trackingNumbers.size(), checkpoints, failed, true);

@@ -106,6 +106,34 @@ class CarrierPollerTest {
     }
 
     @Test
+    void checkpointsHandedOnBeforeAreNotHandedOnAgain() {
+        CarrierPoller poller = poller();
+        onTheirWay = List.of("CP1");
+        poller.poll(polling());
+        published.clear();
+
+        CarrierPoller.Round again = poller.poll(polling());
+
+        assertThat(again).as("the carrier repeats both checkpoints").isEqualTo(new CarrierPoller.Round(1, 0, 0, false));
+        assertThat(published).isEmpty();
+        assertThat(queries.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aParcelThatLeftAndCameBackIsHandedOnAfresh() {
+        CarrierPoller poller = poller();
+        onTheirWay = List.of("CP1");
+        poller.poll(polling());
+        onTheirWay = List.of();
+        poller.poll(polling());
+        published.clear();
+        onTheirWay = List.of("CP1");
+
+        assertThat(poller.poll(polling()).checkpoints()).as("forgotten once it was no longer followed").isEqualTo(2);
+        assertThat(published).hasSize(2);
+    }
+
+    @Test
     void aCarrierThatIsDownForAMomentIsAskedAgain() {
         CarrierPoller poller = poller();
         onTheirWay = List.of("CP1");
