@@ -40,6 +40,7 @@ public record CommissionProperties(String adminKeySha256, @DefaultValue List<Dem
         }
     }
 
-    public record DemoPartner(String id, String name, String email, String apiKey) {
+    /** @param payoutDetails where the demo partner is paid; kept (sealed) once, unless other details are on file */
+    public record DemoPartner(String id, String name, String email, String apiKey, String payoutDetails) {
     }
 }

@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.commission.config;
 
 import com.openfulfil.dropship.commission.stream.PartnerRegistry;
+import com.openfulfil.dropship.commission.stream.PayoutDetailsBook;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.model.PartnerStatus;
 import com.openfulfil.dropship.events.partner.PartnerUpdated;
@@ -18,7 +19,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Grants the configured demo partners once the stream is up, unless the registry already holds each
+ * Grants the configured demo partners (and keeps their payout details) once the stream is up, unless the registry already holds each
  * with its key's hash (so a restart writes nothing, and a demo partner an admin revoked stays revoked).
  * A broker that is not there yet is retried in the background rather than failing start-up.
  */
@@ -29,6 +30,7 @@ class DemoPartnerSeeder {
 
     private final CommissionProperties properties;
     private final PartnerRegistry registry;
+    private final PayoutDetailsBook payoutDetails;
     private final Clock clock;
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "demo-partner-seeder");
@@ -36,9 +38,11 @@ class DemoPartnerSeeder {
         return thread;
     });
 
-    DemoPartnerSeeder(CommissionProperties properties, PartnerRegistry registry, Clock clock) {
+    DemoPartnerSeeder(CommissionProperties properties, PartnerRegistry registry, PayoutDetailsBook payoutDetails,
+                      Clock clock) {
         this.properties = properties;
         this.registry = registry;
+        this.payoutDetails = payoutDetails;
         this.clock = clock;
     }
 
@@ -65,6 +69,12 @@ class DemoPartnerSeeder {
             registry.publish(new PartnerUpdated(EventIds.derived("demo-partner", demo.id(), hash), clock.instant(),
                     demo.id(), demo.name(), demo.email(), PartnerStatus.GRANTED, hash));
             log.info("Granted demo partner {}", demo.id());
+        }
+        // the demo's payout batches pay the demo partner rather than hold it; details the partner gave since stay
+        if (demo.payoutDetails() != null && payoutDetails.acceptsDetails()
+                && payoutDetails.onFile(demo.id(), demo.payoutDetails()) == PayoutDetailsBook.OnFile.NONE) {
+            payoutDetails.store(demo.id(), demo.payoutDetails());
+            log.info("Gave demo partner {} its payout details", demo.id());
         }
     }
 

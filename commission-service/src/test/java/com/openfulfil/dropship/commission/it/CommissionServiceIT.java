@@ -6,6 +6,7 @@ import com.openfulfil.dropship.events.model.PartnerStatus;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
 import com.openfulfil.dropship.events.partner.PartnerUpdated;
+import com.openfulfil.dropship.events.partner.PayoutDetailsSet;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.security.ApiKeys;
@@ -63,6 +64,19 @@ class CommissionServiceIT extends CommissionApiIT {
         assertThat(get("/api/v1/orders/ord-it-1/commission", null).status()).isEqualTo(404);
         assertThat(get("/api/v1/orders/ord-it-1/commission", "pk_partner-lan_wrong").status()).isEqualTo(404);
         assertThat(get("/api/v1/orders/no-such-order/commission", ADMIN_KEY).status()).isEqualTo(404);
+    }
+
+    @Test
+    void theDemoPartnerHasItsPayoutDetailsOnFileSoTheDemosBatchesPayIt() {
+        Response me = await().atMost(WAIT).until(() -> get("/api/v1/partners/me", DEMO_PARTNER_KEY),
+                r -> r.status() == 200 && r.json().path("payoutDetails").has("masked"));
+        assertThat(me.json().path("payoutDetails").path("masked").asString()).isEqualTo("****4321");
+        try (TopicReader details = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.PAYOUT_DETAILS.name())) {
+            details.until(WAIT, seen -> !details.valuesOf(PayoutDetailsSet.class).isEmpty());
+            assertThat(details.valuesOf(PayoutDetailsSet.class)).filteredOn(d -> d.partnerId().equals("partner-lan"))
+                    .as("sealed, not in clear").isNotEmpty()
+                    .allSatisfy(d -> assertThat(d.sealed()).doesNotContain("4321", "Vietcombank"));
+        }
     }
 
     @Test
