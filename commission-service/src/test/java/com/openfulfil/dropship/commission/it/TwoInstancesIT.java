@@ -8,30 +8,21 @@ import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
-import com.openfulfil.dropship.support.testing.PrivateBroker;
+import com.openfulfil.dropship.support.testing.ServiceInstances;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -50,34 +41,23 @@ class TwoInstancesIT {
     private static final Duration WAIT = Duration.ofMinutes(2);
     private static final int ORDERS = 9;
 
-    private static PrivateBroker broker;
-    private static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
-    private static final List<Integer> ports = new ArrayList<>();
+    private static ServiceInstances instances;
+    private static List<Integer> ports;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeAll
-    static void start() throws IOException {
-        broker = PrivateBroker.start();
-        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "two-commissions-");
-        for (String name : List.of("a", "b")) {
-            int port = freePort();
-            ports.add(port);
-            instances.add(new SpringApplicationBuilder(CommissionServiceApplication.class).profiles("demo").run(
-                    "--server.port=" + port,
-                    "--dropship.commission.advertised-address=localhost:" + port,
-                    "--dropship.commission.payouts.return-window=0s",
-                    "--dropship.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                    "--dropship.state-dir=" + data.resolve(name).toAbsolutePath(),
-                    "--dropship.streams.commit-interval-ms=50"));
-        }
-        await().atMost(WAIT).until(() -> instances.stream().allMatch(i ->
-                i.getBean("streams", HealthIndicator.class).health().getStatus().equals(Status.UP)));
+    static void start() {
+        instances = ServiceInstances.start(CommissionServiceApplication.class, 2, port -> List.of(
+                "--dropship.commission.advertised-address=localhost:" + port,
+                "--dropship.commission.payouts.return-window=0s"));
+        ports = instances.ports();
     }
 
     @AfterAll
     static void stop() {
-        instances.forEach(ConfigurableApplicationContext::close);
-        broker.close();
+        if (instances != null) {
+            instances.close();
+        }
     }
 
     @Test
@@ -88,12 +68,12 @@ class TwoInstancesIT {
         String key = call("POST", ports.get(0), "/api/v1/admin/partners/" + partnerId + "/grant", ADMIN, "")
                 .json().path("apiKey").asString();
         List<String> orderIds = IntStream.range(0, ORDERS).mapToObj(i -> "ord-two-" + i).toList();
-        try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers(), "two-commissions-it")) {
+        try (EventPublisher publisher = new EventPublisher(instances.bootstrapServers(), "two-commissions-it")) {
             for (String orderId : orderIds) {
                 publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, orderId, completed(orderId, partnerId));
             }
         }
-        InteractiveQueryService queries = instances.get(0).getBean(InteractiveQueryService.class);
+        InteractiveQueryService queries = instances.instance(0).getBean(InteractiveQueryService.class);
         Set<HostInfo> both = Set.of(new HostInfo("localhost", ports.get(0)), new HostInfo("localhost", ports.get(1)));
         await().atMost(WAIT).until(() -> Set.copyOf(queries.getAllHostsInfo(CommissionTopology.COMMISSIONS_STORE)).equals(both));
         assertThat(orderIds.stream().map(id -> queries.getHostInfo(CommissionTopology.COMMISSIONS_STORE, id,
@@ -163,9 +143,4 @@ class TwoInstancesIT {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -7,31 +7,22 @@ import com.openfulfil.dropship.gateway.SupplierGatewayApplication;
 import com.openfulfil.dropship.gateway.stream.DispatchTopology;
 import com.openfulfil.dropship.gateway.stream.LedgerProcessor;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
-import com.openfulfil.dropship.support.testing.PrivateBroker;
+import com.openfulfil.dropship.support.testing.ServiceInstances;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -51,39 +42,28 @@ class TwoInstancesIT {
             "hanoi-crafts", "MUG-001", "lyon-linen", "LINEN-030");
     private static final Duration WAIT = Duration.ofMinutes(2);
 
-    private static PrivateBroker broker;
-    private static final List<ConfigurableApplicationContext> instances = new ArrayList<>();
-    private static final List<Integer> ports = new ArrayList<>();
+    private static ServiceInstances instances;
+    private static List<Integer> ports;
     private final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() throws IOException {
-        broker = PrivateBroker.start();
-        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "two-gateways-");
-        for (String name : List.of("a", "b")) {
-            int port = freePort();
-            ports.add(port);
-            instances.add(new SpringApplicationBuilder(SupplierGatewayApplication.class).profiles("demo").run(
-                    "--server.port=" + port,
-                    "--dropship.gateway.advertised-address=localhost:" + port,
-                    "--dropship.gateway.admin-key=" + ADMIN,
-                    "--dropship.kafka.bootstrap-servers=" + broker.bootstrapServers(),
-                    "--dropship.state-dir=" + data.resolve(name).toAbsolutePath(),
-                    "--dropship.streams.commit-interval-ms=50"));
-        }
-        await().atMost(WAIT).until(() -> instances.stream().allMatch(i ->
-                i.getBean("streams", HealthIndicator.class).health().getStatus().equals(Status.UP)));
+    static void start() {
+        instances = ServiceInstances.start(SupplierGatewayApplication.class, 2, port -> List.of(
+                "--dropship.gateway.advertised-address=localhost:" + port,
+                "--dropship.gateway.admin-key=" + ADMIN));
+        ports = instances.ports();
     }
 
     @AfterAll
     static void stop() {
-        instances.forEach(ConfigurableApplicationContext::close);
-        broker.close();
+        if (instances != null) {
+            instances.close();
+        }
     }
 
     @Test
     void eitherInstanceAnswersForAnySuppliersScorecardAndSettlement() throws Exception {
-        try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers(), "two-gateways-it")) {
+        try (EventPublisher publisher = new EventPublisher(instances.bootstrapServers(), "two-gateways-it")) {
             for (var supplier : SUPPLIERS.entrySet()) {
                 String orderId = "two-" + supplier.getKey();
                 publisher.publishAndWait(Topics.ORDER_ALLOCATIONS, orderId, Allocations.anAllocation(orderId)
@@ -91,7 +71,7 @@ class TwoInstancesIT {
             }
         }
         Set<HostInfo> owners = new HashSet<>();
-        InteractiveQueryService queries = instances.get(0).getBean(InteractiveQueryService.class);
+        InteractiveQueryService queries = instances.instance(0).getBean(InteractiveQueryService.class);
         for (String supplier : SUPPLIERS.keySet()) {
             String scorecard = "/api/v1/suppliers/" + supplier + "/scorecard";
             for (int port : ports) {
@@ -118,14 +98,14 @@ class TwoInstancesIT {
     @Test
     void anOperatorsRerouteSentToTheInstanceWithoutTheOrderIsAnsweredByTheOneWithIt() throws Exception {
         List<String> orders = List.of("two-rr-1", "two-rr-2", "two-rr-3", "two-rr-4");
-        try (EventPublisher publisher = new EventPublisher(broker.bootstrapServers(), "two-gateways-it")) {
+        try (EventPublisher publisher = new EventPublisher(instances.bootstrapServers(), "two-gateways-it")) {
             for (String orderId : orders) {
                 publisher.publishAndWait(Topics.ORDER_ALLOCATIONS, orderId, Allocations.anAllocation(orderId)
                         .line("MUG-001", 1, "hanoi-crafts", "HN-MUG-001", "4.20")
                         .backup("shenzhen-gadgets", "SZ-MUG-9", "4.60").build());
             }
         }
-        InteractiveQueryService queries = instances.get(0).getBean(InteractiveQueryService.class);
+        InteractiveQueryService queries = instances.instance(0).getBean(InteractiveQueryService.class);
         String body = "{\"reason\":\"no answer\",\"requestedBy\":\"anna\"}";
         for (String orderId : orders) {
             HostInfo owner = queries.getHostInfo(DispatchTopology.STORE, orderId, Serdes.String().serializer());
@@ -165,9 +145,4 @@ class TwoInstancesIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }
