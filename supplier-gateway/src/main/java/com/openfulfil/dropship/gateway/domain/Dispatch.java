@@ -1,5 +1,7 @@
 package com.openfulfil.dropship.gateway.domain;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.openfulfil.dropship.events.model.DispatchItem;
 
 import java.time.Instant;
@@ -10,13 +12,12 @@ import java.util.Optional;
 /**
  * One supplier's part of an order: what was sent and when, how far the supplier got, and every
  * tracking number it reported so far (so a re-sent shipment notice is recognised as a replay).
- * {@code rerouteWhenCancelled} marks a dispatch whose deadline passed under the reroute policy, or that
- * an operator moves: once the supplier agrees to drop it, its lines go to a backup, for
- * {@code rerouteReason}.
+ * {@code rerouteReason} is set on a dispatch whose deadline passed under the reroute policy, or that an
+ * operator moves: once the supplier agrees to drop it, its lines go to a backup, for that reason.
  */
 public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> items, DispatchStatus status,
                        String carrier, List<String> trackingNumbers, CancellationState cancellation, Instant sentAt,
-                       boolean rerouteWhenCancelled, String rerouteReason) {
+                       String rerouteReason) {
 
     public Dispatch {
         items = List.copyOf(items);
@@ -24,9 +25,25 @@ public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> 
         cancellation = cancellation == null ? CancellationState.NONE : cancellation;
     }
 
+    /**
+     * Reads a stored dispatch. One stored before the reason was kept says only
+     * {@code rerouteWhenCancelled}: it was moving for a missed deadline.
+     */
+    @JsonCreator
+    static Dispatch read(@JsonProperty("dispatchId") String dispatchId, @JsonProperty("supplierId") String supplierId,
+                         @JsonProperty("items") List<DispatchItem> items, @JsonProperty("status") DispatchStatus status,
+                         @JsonProperty("carrier") String carrier,
+                         @JsonProperty("trackingNumbers") List<String> trackingNumbers,
+                         @JsonProperty("cancellation") CancellationState cancellation,
+                         @JsonProperty("sentAt") Instant sentAt, @JsonProperty("rerouteReason") String rerouteReason,
+                         @JsonProperty("rerouteWhenCancelled") Boolean storedFlag) {
+        return new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers, cancellation, sentAt,
+                rerouteReason == null && Boolean.TRUE.equals(storedFlag) ? "deadline missed at " + supplierId : rerouteReason);
+    }
+
     static Dispatch sent(String dispatchId, String supplierId, List<DispatchItem> items, Instant at) {
         return new Dispatch(dispatchId, supplierId, items, DispatchStatus.SENT, null, List.of(),
-                CancellationState.NONE, at, false, null);
+                CancellationState.NONE, at, null);
     }
 
     Optional<Dispatch> accept() {
@@ -50,7 +67,7 @@ public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> 
         List<String> all = new ArrayList<>(trackingNumbers);
         all.addAll(fresh);
         return Optional.of(new Dispatch(dispatchId, supplierId, items, DispatchStatus.SHIPPED, shippedWith, all,
-                cancellation, sentAt, rerouteWhenCancelled, rerouteReason));
+                cancellation, sentAt, rerouteReason));
     }
 
     /** A supplier's answer counts once, and only to a cancellation we asked for. */
@@ -61,13 +78,18 @@ public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> 
 
     Dispatch withCancellation(CancellationState state) {
         return new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers, state, sentAt,
-                rerouteWhenCancelled, rerouteReason);
+                rerouteReason);
     }
 
     /** Asked to drop the dispatch so that a backup can have it, for {@code reason}. */
     Dispatch cancellingToReroute(String reason) {
         return new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers,
-                CancellationState.REQUESTED, sentAt, true, reason);
+                CancellationState.REQUESTED, sentAt, reason);
+    }
+
+    /** Whether the supplier's agreement to drop it moves its lines to a backup. */
+    boolean rerouteWhenCancelled() {
+        return rerouteReason != null;
     }
 
     /** Still with the supplier and neither shipped nor being cancelled: an operator may move it. */
@@ -78,11 +100,11 @@ public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> 
 
     Dispatch withoutReroute() {
         return new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers, cancellation, sentAt,
-                false, null);
+                null);
     }
 
     private Dispatch withStatus(DispatchStatus next) {
         return new Dispatch(dispatchId, supplierId, items, next, carrier, trackingNumbers, cancellation, sentAt,
-                rerouteWhenCancelled, rerouteReason);
+                rerouteReason);
     }
 }

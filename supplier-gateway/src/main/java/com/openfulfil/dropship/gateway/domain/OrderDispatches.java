@@ -147,8 +147,7 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
         if (!next.rerouteWhenCancelled()) {
             return emit(next, reported);
         }
-        String reason = next.rerouteReason() != null ? next.rerouteReason() : "deadline missed at " + next.supplierId();
-        return Reroute.of(replace(next), next, routing, id, reason, now)
+        return Reroute.of(replace(next), next, routing, id, next.rerouteReason(), now)
                 .orElseGet(() -> Decision.emit(replace(next), List.of(reported, escalation(id, next,
                         EscalatedToOps.Cause.SLA_BREACHED, "cancelled there to move it, and no backup is left",
                         now))));
