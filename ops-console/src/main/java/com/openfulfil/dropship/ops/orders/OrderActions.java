@@ -2,6 +2,7 @@ package com.openfulfil.dropship.ops.orders;
 
 import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.ops.config.OpsProperties;
+import com.openfulfil.dropship.ops.supplier.connector.GatewayClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -18,9 +19,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Acts on an order through order-service's API with the admin key: cancel, or complete. The answer
- * says what happened in words an operator reads on the page (order-service's problem detail when it
- * refuses, e.g. an order that has shipped cannot be cancelled).
+ * Acts on an order through the services' APIs with their admin keys: cancel or complete through
+ * order-service, reroute through supplier-gateway. The answer says what happened in words an operator
+ * reads on the page (the service's problem detail when it refuses, e.g. an order that has shipped
+ * cannot be cancelled).
  */
 @Component
 public class OrderActions {
@@ -30,10 +32,12 @@ public class OrderActions {
 
     private final OrderActionsProperties properties;
     private final OpsProperties ops;
+    private final GatewayClient gateway;
 
-    public OrderActions(OrderActionsProperties properties, OpsProperties ops) {
+    public OrderActions(OrderActionsProperties properties, OpsProperties ops, GatewayClient gateway) {
         this.properties = properties;
         this.ops = ops;
+        this.gateway = gateway;
     }
 
     public boolean enabled() {
@@ -42,14 +46,14 @@ public class OrderActions {
 
     /** Done, or the reason it was not; never throws for a refusal. */
     public Outcome act(OrderAction action, String orderId, String reason, String actor) {
-        if (!enabled()) {
-            return Outcome.refused("The console has no order-service admin key (dropship.ops.order-actions.admin-key).");
-        }
         if (!isOrderId(orderId)) {
             return Outcome.refused("That is not an order id.");
         }
         if (action == OrderAction.REROUTE) {
-            throw new IllegalArgumentException("A reroute goes through supplier-gateway, not order-service");
+            return reroute(orderId, reason, actor);
+        }
+        if (!enabled()) {
+            return Outcome.refused("The console has no order-service admin key (dropship.ops.order-actions.admin-key).");
         }
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(action, orderId))
                 .timeout(Duration.ofSeconds(10))
@@ -79,7 +83,22 @@ public class OrderActions {
         }
     }
 
-    public static boolean isOrderId(String orderId) {
+    /** Through supplier-gateway, with its admin key: the supplier is asked to cancel, and the lines move once it agrees. */
+    private Outcome reroute(String orderId, String reason, String actor) {
+        String why = reason == null || reason.isBlank() ? "stuck at its supplier" : reason.strip();
+        try {
+            String moves = gateway.reroute(orderId, why, actor);
+            log.info("{}: reroute order {}", actor, orderId);
+            return Outcome.done("Reroute sent for order " + orderId + " (" + moves
+                    + "): the supplier is asked to cancel, and the lines move once it agrees.");
+        } catch (GatewayClient.Refused e) {
+            return Outcome.refused("supplier-gateway refused to reroute order " + orderId + ": " + e.getMessage());
+        } catch (GatewayClient.Unavailable e) {
+            return Outcome.refused(e.getMessage() + "; nothing was changed.");
+        }
+    }
+
+    private static boolean isOrderId(String orderId) {
         return orderId != null && ORDER_ID.matcher(orderId).matches();
     }
 

@@ -117,31 +117,9 @@ class ConsolePages {
     @PostMapping("/stuck-orders/{action:cancel|complete|reroute}")
     String actOnOrder(@PathVariable String action, @RequestParam String orderId,
                       @RequestParam(required = false) String reason, Principal who, RedirectAttributes flash) {
-        if (action.equals(OrderAction.REROUTE.path())) {
-            return reroute(orderId, reason, who.getName(), flash);
-        }
         OrderActions.Outcome outcome = orderActions.act(OrderAction.ofPath(action).orElseThrow(), orderId,
                 reason, who.getName());
         flash.addFlashAttribute(outcome.done() ? "done" : "problem", outcome.message());
-        return "redirect:/stuck-orders";
-    }
-
-    private String reroute(String orderId, String reason, String operator, RedirectAttributes flash) {
-        if (!OrderActions.isOrderId(orderId)) {
-            flash.addFlashAttribute("problem", "That is not an order id.");
-            return "redirect:/stuck-orders";
-        }
-        String why = reason == null || reason.isBlank() ? "stuck at its supplier" : reason.strip();
-        try {
-            String moves = gateway.reroute(orderId, why, operator);
-            flash.addFlashAttribute("done", "Reroute sent for order " + orderId + " (" + moves
-                    + "): the supplier is asked to cancel, and the lines move once it agrees.");
-        } catch (GatewayClient.Refused e) {
-            flash.addFlashAttribute("problem", "supplier-gateway refused to reroute order " + orderId + ": "
-                    + e.getMessage());
-        } catch (GatewayClient.Unavailable e) {
-            flash.addFlashAttribute("problem", e.getMessage() + "; nothing was changed.");
-        }
         return "redirect:/stuck-orders";
     }
 
