@@ -2,6 +2,7 @@ package com.openfulfil.dropship.local.sim;
 
 import com.openfulfil.dropship.events.serde.Json;
 import com.sun.net.httpserver.HttpExchange;
+import com.openfulfil.dropship.local.DaemonThreads;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
@@ -52,7 +53,7 @@ public final class CarrierQueryApi implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("The carrier query API cannot listen on port " + port, e);
         }
-        server.setExecutor(Executors.newFixedThreadPool(2, r -> new Thread(r, "carrier-query-api")));
+        server.setExecutor(Executors.newFixedThreadPool(2, DaemonThreads.named("carrier-query-api")));
         server.createContext(PREFIX, this::answer);
         server.start();
     }
