@@ -1,8 +1,10 @@
 package com.openfulfil.dropship.events.serde;
 
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.EventHeaders;
 import com.openfulfil.dropship.events.OrderScoped;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -40,6 +42,15 @@ public class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
         } catch (JacksonException e) {
             throw new SerializationException("Cannot write " + type.getSimpleName() + " for topic " + topic, e);
         }
+    }
+
+    /** Writes the value and, for an event, names its type in the headers ({@link EventHeaders#TYPE}). */
+    @Override
+    public byte[] serialize(String topic, Headers headers, T data) {
+        if (data instanceof Event event && headers != null) {
+            EventHeaders.setType(headers, event);
+        }
+        return serialize(topic, data);
     }
 
     @Override
