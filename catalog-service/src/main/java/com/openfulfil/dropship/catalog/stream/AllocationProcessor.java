@@ -62,7 +62,7 @@ final class AllocationProcessor implements Processor<String, Event, String, Even
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                        JsonSerde.of(OrderAllocation.class)));
+                        JsonSerde.binary(OrderAllocation.class)));
             }
         };
     }

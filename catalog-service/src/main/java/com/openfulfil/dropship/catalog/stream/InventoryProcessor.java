@@ -60,7 +60,7 @@ final class InventoryProcessor implements Processor<String, Event, String, Event
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                        JsonSerde.of(Product.class)));
+                        JsonSerde.binary(Product.class)));
             }
         };
     }

@@ -153,7 +153,7 @@ class CommissionProcessor implements Processor<String, Event, String, Event> {
         public Set<StoreBuilder<?>> stores() {
             return Set.of(Stores.keyValueStoreBuilder(
                             Stores.persistentKeyValueStore(CommissionTopology.COMMISSIONS_STORE),
-                            Serdes.String(), JsonSerde.of(Commission.class)),
+                            Serdes.String(), JsonSerde.binary(Commission.class)),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CommissionTopology.BY_PARTNER_STORE),
                             Serdes.String(), Serdes.String()));
         }

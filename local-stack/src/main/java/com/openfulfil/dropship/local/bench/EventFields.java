@@ -1,6 +1,12 @@
 package com.openfulfil.dropship.local.bench;
 
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.OrderScoped;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.serde.Binary;
+import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.serde.Json;
+import com.openfulfil.dropship.events.supplier.DispatchRequested;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -20,9 +26,14 @@ import java.util.Optional;
  */
 record EventFields(String type, String orderId, String to, String supplierId, long occurredAtMillis) {
 
+    private static final EventSerde SERDE = new EventSerde();
+
     static Optional<EventFields> read(byte[] json) {
         if (json == null) {
             return Optional.empty();
+        }
+        if (Binary.isBinary(json)) {
+            return decoded(json);
         }
         try (JsonParser parser = Json.mapper().createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -55,5 +66,20 @@ record EventFields(String type, String orderId, String to, String supplierId, lo
         } catch (JacksonException | DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    /** The pipeline's own topics carry the binary format: decoding it whole is cheaper than JSON's streaming parse. */
+    private static Optional<EventFields> decoded(byte[] value) {
+        Event event;
+        try {
+            event = SERDE.deserialize("", value);
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+        String orderId = event instanceof OrderScoped scoped ? scoped.orderId() : null;
+        String to = event instanceof OrderStatusChanged changed && changed.to() != null ? changed.to().name() : null;
+        String supplierId = event instanceof DispatchRequested dispatch ? dispatch.supplierId() : null;
+        return Optional.of(new EventFields(event.getClass().getSimpleName(), orderId, to, supplierId,
+                event.occurredAt().toEpochMilli()));
     }
 }

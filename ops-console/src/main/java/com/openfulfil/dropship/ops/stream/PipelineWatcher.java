@@ -40,13 +40,13 @@ public class PipelineWatcher implements Processor<String, Event, Void, Void> {
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ConsoleStores.ORDERS),
-                                Serdes.String(), JsonSerde.of(OrderTrack.class)),
+                                Serdes.String(), JsonSerde.binary(OrderTrack.class)),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ConsoleStores.FUNNEL),
                                 Serdes.String(), Serdes.Long()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ConsoleStores.STOCK),
-                                Serdes.String(), JsonSerde.of(StockLevel.class)),
+                                Serdes.String(), JsonSerde.binary(StockLevel.class)),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ConsoleStores.SUPPLIERS),
-                                Serdes.String(), JsonSerde.of(SupplierTally.class)));
+                                Serdes.String(), JsonSerde.binary(SupplierTally.class)));
             }
         };
     }

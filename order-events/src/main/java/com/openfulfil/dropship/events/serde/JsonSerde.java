@@ -13,23 +13,42 @@ import tools.jackson.core.JacksonException;
 import java.util.Map;
 
 /**
- * JSON serde for one type of the contract. A message that is not valid JSON, names an unknown
- * event type, or breaks an event's invariants (no event id, no order id on an order's event)
- * fails with a {@link SerializationException}, which the services' error handlers send to the DLQ.
+ * A serde for one type of the contract that writes JSON and reads JSON or the binary format. A
+ * message that cannot be read (not valid JSON or binary, an unknown event type, an event without
+ * id or order id, an impossible value) fails with a {@link SerializationException}, which the
+ * services' error handlers send to the DLQ. {@link #binary} writes the binary format instead, for
+ * state stores and the pipeline's own topics.
  */
 public class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
     private final Class<T> type;
+    private final Format format;
 
     public JsonSerde(Class<T> type) {
-        this.type = type;
+        this(type, Format.JSON);
     }
 
+    protected JsonSerde(Class<T> type, Format format) {
+        this.type = type;
+        this.format = format;
+    }
+
+    /** Writes JSON. */
     public static <T> JsonSerde<T> of(Class<T> type) {
         return new JsonSerde<>(type);
     }
 
+    /** Writes the binary format (state stores, internal topics); reads both. */
+    public static <T> JsonSerde<T> binary(Class<T> type) {
+        return new JsonSerde<>(type, Format.BINARY);
+    }
+
     public Class<T> type() {
         return type;
+    }
+
+    /** The format this serde writes to {@code topic}. */
+    protected Format formatFor(String topic) {
+        return format;
     }
 
     @Override
@@ -38,8 +57,8 @@ public class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
             return null;
         }
         try {
-            return Json.mapper().writeValueAsBytes(data);
-        } catch (JacksonException e) {
+            return formatFor(topic) == Format.BINARY ? Binary.write(data, type) : Json.mapper().writeValueAsBytes(data);
+        } catch (JacksonException | IllegalArgumentException e) {
             throw new SerializationException("Cannot write " + type.getSimpleName() + " for topic " + topic, e);
         }
     }
@@ -59,11 +78,20 @@ public class JsonSerde<T> implements Serde<T>, Serializer<T>, Deserializer<T> {
             return null;
         }
         T value;
-        try {
-            value = Json.mapper().readValue(data, type);
-        } catch (JacksonException e) {
-            throw new SerializationException("Not a valid " + type.getSimpleName() + " on " + topic + ": "
-                    + e.getOriginalMessage(), e);
+        if (Binary.isBinary(data)) {
+            try {
+                value = Binary.read(data, type);
+            } catch (RuntimeException e) {
+                throw new SerializationException("Not a valid " + type.getSimpleName() + " on " + topic + ": "
+                        + e.getMessage(), e);
+            }
+        } else {
+            try {
+                value = Json.mapper().readValue(data, type);
+            } catch (JacksonException e) {
+                throw new SerializationException("Not a valid " + type.getSimpleName() + " on " + topic + ": "
+                        + e.getOriginalMessage(), e);
+            }
         }
         if (value instanceof Event event) {
             checkInvariants(topic, event);

@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.events.topics;
 
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.serde.Format;
 import com.openfulfil.dropship.events.serde.JsonSerde;
 
 import java.util.LinkedHashMap;
@@ -12,16 +13,18 @@ import java.util.Map;
  * Kubernetes {@code KafkaTopic}s and the services' topic provisioning are all derived from these.
  *
  * @param retentionMs -1 keeps records forever (system-of-record topics)
+ * @param format      how values are written: binary on the pipeline's own topics, JSON where suppliers and
+ *                    people read them
  */
 public record TopicSpec(String name, String key, Class<String> keyType, Class<? extends Event> valueType,
                         int partitions, Cleanup cleanup, long retentionMs, String writer, boolean internal,
-                        String description) {
+                        String description, Format format) {
 
     public <V extends Event> JsonSerde<V> valueSerde(Class<V> type) {
         if (!valueType.isAssignableFrom(type) && !type.isAssignableFrom(valueType)) {
             throw new IllegalArgumentException(type.getSimpleName() + " is not carried by " + name);
         }
-        return JsonSerde.of(type);
+        return format == Format.BINARY ? JsonSerde.binary(type) : JsonSerde.of(type);
     }
 
     /** Topic-level settings, as a broker or a {@code KafkaTopic} resource takes them. */

@@ -16,6 +16,7 @@ import com.openfulfil.dropship.events.partner.LedgerEvent;
 import com.openfulfil.dropship.events.partner.PartnerUpdated;
 import com.openfulfil.dropship.events.partner.PayoutDetailsSet;
 import com.openfulfil.dropship.events.partner.PayoutRequested;
+import com.openfulfil.dropship.events.serde.Format;
 import com.openfulfil.dropship.events.storefront.StorefrontWebhookSet;
 import com.openfulfil.dropship.events.supplier.DispatchMessage;
 import com.openfulfil.dropship.events.supplier.FulfilmentEvent;
@@ -27,8 +28,10 @@ import com.openfulfil.dropship.events.tracking.TrackingEvent;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The topic registry: every topic of the pipeline, declared once. Topics keyed by orderId share
@@ -48,7 +51,7 @@ public final class Topics {
             Cleanup.COMPACT, FOREVER, "catalog-service", false,
             "Current product: retail price, listing state, offers with availability");
     public static final TopicSpec STOCK_ALERTS = spec("catalog.stock-alerts", "sku", StockAlert.class,
-            Cleanup.DELETE, WEEK, "catalog-service", false, "LowStock, OutOfStock, BackInStock");
+            Cleanup.DELETE, WEEK, "catalog-service", false, "LowStock, OutOfStock, BackInStock", Format.JSON);
     public static final TopicSpec RESERVATION_REQUESTS = spec("catalog.reservation-requests", "sku",
             ReservationRequest.class, Cleanup.DELETE, WEEK, "catalog-service", true,
             "Reserve, release or consume one order line's stock, routed to the task that owns the product");
@@ -96,13 +99,17 @@ public final class Topics {
             PayoutDetailsSet.class, Cleanup.COMPACT, FOREVER, "commission-service", true,
             "Where each partner is paid, encrypted; commission-service alone reads it");
     public static final TopicSpec OPS_AUDIT = spec("ops.audit", "deadLetterTopic or supplierId", OpsMessage.class, Cleanup.DELETE,
-            FOREVER, "ops-console", false, "What operators did: dead letters replayed or discarded, by whom and when");
+            FOREVER, "ops-console", false, "What operators did: dead letters replayed or discarded, by whom and when",
+            Format.JSON);
 
     private static final List<TopicSpec> ALL = List.of(CATALOG_FEED, CATALOG_PRODUCTS, STOCK_ALERTS,
             RESERVATION_REQUESTS, RESERVATION_RESULTS, ORDERS_PLACED, ORDER_COMMANDS, ORDERS_LIFECYCLE,
             ORDER_ALLOCATIONS, FULFILMENT_EVENTS, FULFILMENT_COMMANDS, TRACKING_REGISTRATIONS, CARRIER_EVENTS,
             TRACKING_EVENTS, NOTIFICATIONS_OUTBOUND, PARTNERS, COMMISSIONS_LEDGER, PAYOUT_REQUESTS, PAYOUT_DETAILS,
             STOREFRONT_WEBHOOKS, OPS_AUDIT);
+
+    private static final Map<String, TopicSpec> BY_NAME = ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(TopicSpec::name, t -> t));
 
     /** Every supplier's updates topic, for a stream that reads all of them. */
     public static final Pattern SUPPLIER_UPDATES = Pattern.compile("supplier\\.[a-z0-9][a-z0-9-]*\\.updates");
@@ -116,20 +123,22 @@ public final class Topics {
     }
 
     public static Optional<TopicSpec> byName(String name) {
-        return ALL.stream().filter(t -> t.name().equals(name)).findFirst();
+        return Optional.ofNullable(BY_NAME.get(name));
     }
 
     /** Dispatch instructions for one supplier; only that supplier may read it (addresses are personal data). */
     public static TopicSpec supplierDispatch(String supplierId) {
         return spec("supplier." + checkSupplierId(supplierId) + ".dispatch", "orderId", DispatchMessage.class,
-                Cleanup.DELETE, FOREVER, "supplier-gateway", false, "DispatchRequested, CancellationRequested");
+                Cleanup.DELETE, FOREVER, "supplier-gateway", false, "DispatchRequested, CancellationRequested",
+                Format.JSON);
     }
 
     /** What one supplier reports back; only that supplier may write it. */
     public static TopicSpec supplierUpdates(String supplierId) {
         return spec("supplier." + checkSupplierId(supplierId) + ".updates", "orderId", SupplierUpdate.class,
                 Cleanup.DELETE, FOREVER, supplierId, false,
-                "DispatchAccepted, DispatchRejected, DispatchShipped, CancellationAccepted, CancellationRejected");
+                "DispatchAccepted, DispatchRejected, DispatchShipped, CancellationAccepted, CancellationRejected",
+                Format.JSON);
     }
 
     /** The dead-letter topic for messages that {@code group} could not read from {@code topic}. */
@@ -148,9 +157,24 @@ public final class Topics {
         return supplierId;
     }
 
+    /**
+     * How values are written to {@code topic}: the registry's format for its topics, JSON for every
+     * other (suppliers' topics, dead letters, topics of other applications).
+     */
+    public static Format format(String topic) {
+        TopicSpec spec = BY_NAME.get(topic);
+        return spec == null ? Format.JSON : spec.format();
+    }
+
     private static TopicSpec spec(String name, String key, Class<? extends Event> valueType, Cleanup cleanup,
                                   long retentionMs, String writer, boolean internal, String description) {
+        return spec(name, key, valueType, cleanup, retentionMs, writer, internal, description, Format.BINARY);
+    }
+
+    private static TopicSpec spec(String name, String key, Class<? extends Event> valueType, Cleanup cleanup,
+                                  long retentionMs, String writer, boolean internal, String description,
+                                  Format format) {
         return new TopicSpec(name, key, String.class, valueType, PARTITIONS, cleanup, retentionMs, writer, internal,
-                description);
+                description, format);
     }
 }

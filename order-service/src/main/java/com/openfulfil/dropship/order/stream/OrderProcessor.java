@@ -62,7 +62,7 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                                JsonSerde.of(OrderRecord.class)),
+                                JsonSerde.binary(OrderRecord.class)),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE), Serdes.String(),
                                 Serdes.String()));
             }

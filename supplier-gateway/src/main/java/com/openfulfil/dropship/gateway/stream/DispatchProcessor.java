@@ -218,7 +218,7 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
         @Override
         public Set<StoreBuilder<?>> stores() {
             return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DispatchTopology.STORE),
-                    Serdes.String(), JsonSerde.of(OrderDispatches.class)),
+                    Serdes.String(), JsonSerde.binary(OrderDispatches.class)),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Deadlines.STORE), Serdes.String(),
                             Serdes.String()));
         }

@@ -77,9 +77,9 @@ public final class LedgerProcessor implements Processor<String, Event, Void, Voi
         @Override
         public Set<StoreBuilder<?>> stores() {
             return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER), Serdes.String(),
-                            JsonSerde.of(LedgerEntry.class)),
+                            JsonSerde.binary(LedgerEntry.class)),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCORECARDS), Serdes.String(),
-                            JsonSerde.of(Scorecard.class)));
+                            JsonSerde.binary(Scorecard.class)));
         }
     }
 }

@@ -81,7 +81,7 @@ final class NotificationPlanner implements Processor<String, Event, String, Even
         @Override
         public Set<StoreBuilder<?>> stores() {
             return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECIPIENTS),
-                    Serdes.String(), JsonSerde.of(Recipient.class)));
+                    Serdes.String(), JsonSerde.binary(Recipient.class)));
         }
     }
 }

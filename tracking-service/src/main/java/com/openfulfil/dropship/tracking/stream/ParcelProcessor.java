@@ -157,7 +157,7 @@ final class ParcelProcessor implements Processor<String, Event, String, Event> {
         public Set<StoreBuilder<?>> stores() {
             return Set.of(
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackingTopology.PARCELS),
-                            Serdes.String(), JsonSerde.of(Parcel.class)),
+                            Serdes.String(), JsonSerde.binary(Parcel.class)),
                     Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackingTopology.PARCEL_DEADLINES),
                             Serdes.String(), Serdes.String()));
         }

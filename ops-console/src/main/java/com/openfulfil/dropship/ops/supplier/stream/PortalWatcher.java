@@ -48,7 +48,7 @@ public class PortalWatcher implements Processor<String, Event, Void, Void> {
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PortalStores.DISPATCHES),
-                        Serdes.String(), JsonSerde.of(PortalDispatch.class)));
+                        Serdes.String(), JsonSerde.binary(PortalDispatch.class)));
             }
         };
     }
