@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.commission.stream;
 
+import com.openfulfil.dropship.support.streams.StateStores;
 import com.openfulfil.dropship.commission.domain.Breakdown;
 import com.openfulfil.dropship.commission.domain.Clawback;
 import com.openfulfil.dropship.commission.domain.Commission;
@@ -14,15 +15,12 @@ import com.openfulfil.dropship.events.partner.CommissionPaidOut;
 import com.openfulfil.dropship.events.partner.CommissionReversed;
 import com.openfulfil.dropship.events.partner.PartnerUpdated;
 import com.openfulfil.dropship.events.partner.PayoutRequested;
-import com.openfulfil.dropship.events.serde.JsonSerde;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 import java.math.BigDecimal;
@@ -151,11 +149,8 @@ class CommissionProcessor implements Processor<String, Event, String, Event> {
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return Set.of(Stores.keyValueStoreBuilder(
-                            Stores.persistentKeyValueStore(CommissionTopology.COMMISSIONS_STORE),
-                            Serdes.String(), JsonSerde.binary(Commission.class)),
-                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(CommissionTopology.BY_PARTNER_STORE),
-                            Serdes.String(), Serdes.String()));
+            return Set.of(StateStores.keyValue(CommissionTopology.COMMISSIONS_STORE, Commission.class),
+                    StateStores.index(CommissionTopology.BY_PARTNER_STORE));
         }
     }
 }

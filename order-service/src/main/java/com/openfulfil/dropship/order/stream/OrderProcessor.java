@@ -1,18 +1,18 @@
 package com.openfulfil.dropship.order.stream;
 
+import com.openfulfil.dropship.support.streams.StateStores;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.ReturnReason;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
-import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.order.domain.OrderRecord;
 import com.openfulfil.dropship.order.domain.OrderStateMachine;
 import com.openfulfil.dropship.order.domain.Outcome;
 import com.openfulfil.dropship.order.domain.StatusChange;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -22,13 +22,14 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -61,10 +62,8 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(
-                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
-                                JsonSerde.binary(OrderRecord.class)),
-                        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DUE), Serdes.String(),
-                                Serdes.String()));
+                        StateStores.keyValue(STORE, OrderRecord.class),
+                        StateStores.index(DUE));
             }
         };
     }
@@ -145,16 +144,25 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
     /**
      * The business view of the pipeline: transitions counted by the state they reach
      * ({@code dropship_orders_transitions_total}), and how long after it was placed an order got
-     * there ({@code dropship_order_time_since_placed_seconds}, a histogram per state).
+     * there ({@code dropship_order_time_since_placed_seconds}, a histogram per state). The meters
+     * are registered once per state, not looked up per event.
      */
-    private static void measure(StatusChange change, OrderRecord order, Instant now) {
-        String status = change.to().name();
-        Metrics.counter("dropship.orders.transitions", "to", status).increment();
-        if (order.placedAt() != null && change.from() != null) {
-            Timer.builder("dropship.order.time.since.placed").tag("status", status)
+    private static final Map<OrderStatus, Counter> TRANSITIONS = new EnumMap<>(OrderStatus.class);
+    private static final Map<OrderStatus, Timer> SINCE_PLACED = new EnumMap<>(OrderStatus.class);
+
+    static {
+        for (OrderStatus status : OrderStatus.values()) {
+            TRANSITIONS.put(status, Metrics.counter("dropship.orders.transitions", "to", status.name()));
+            SINCE_PLACED.put(status, Timer.builder("dropship.order.time.since.placed").tag("status", status.name())
                     .description("From an order being placed to it reaching a status")
-                    .publishPercentileHistogram().register(Metrics.globalRegistry)
-                    .record(Duration.between(order.placedAt(), now));
+                    .publishPercentileHistogram().register(Metrics.globalRegistry));
+        }
+    }
+
+    private static void measure(StatusChange change, OrderRecord order, Instant now) {
+        TRANSITIONS.get(change.to()).increment();
+        if (order.placedAt() != null && change.from() != null) {
+            SINCE_PLACED.get(change.to()).record(Duration.between(order.placedAt(), now));
         }
     }
 }

@@ -1,10 +1,10 @@
 package com.openfulfil.dropship.gateway.stream;
 
+import com.openfulfil.dropship.support.streams.StateStores;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
-import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.events.supplier.DispatchRerouted;
 import com.openfulfil.dropship.events.supplier.RerouteRequested;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
@@ -14,7 +14,6 @@ import com.openfulfil.dropship.events.supplier.SupplierUpdate;
 import com.openfulfil.dropship.gateway.domain.Decision;
 import com.openfulfil.dropship.gateway.domain.OrderDispatches;
 import io.micrometer.core.instrument.Metrics;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -23,7 +22,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -217,10 +215,8 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DispatchTopology.STORE),
-                    Serdes.String(), JsonSerde.binary(OrderDispatches.class)),
-                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(Deadlines.STORE), Serdes.String(),
-                            Serdes.String()));
+            return Set.of(StateStores.keyValue(DispatchTopology.STORE, OrderDispatches.class),
+                    StateStores.index(Deadlines.STORE));
         }
     }
 }

@@ -1,19 +1,17 @@
 package com.openfulfil.dropship.gateway.stream;
 
+import com.openfulfil.dropship.support.streams.StateStores;
 import com.openfulfil.dropship.events.Event;
-import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.events.supplier.FulfilmentEvent;
 import com.openfulfil.dropship.gateway.domain.LedgerEntry;
 import com.openfulfil.dropship.gateway.domain.Scorecard;
 import com.openfulfil.dropship.gateway.domain.SupplierLedger;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 import java.util.Set;
 
@@ -76,10 +74,8 @@ public final class LedgerProcessor implements Processor<String, Event, Void, Voi
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER), Serdes.String(),
-                            JsonSerde.binary(LedgerEntry.class)),
-                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SCORECARDS), Serdes.String(),
-                            JsonSerde.binary(Scorecard.class)));
+            return Set.of(StateStores.keyValue(LEDGER, LedgerEntry.class),
+                    StateStores.keyValue(SCORECARDS, Scorecard.class));
         }
     }
 }

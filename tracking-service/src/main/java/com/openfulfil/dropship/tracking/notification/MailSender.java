@@ -1,16 +1,15 @@
 package com.openfulfil.dropship.tracking.notification;
 
+import com.openfulfil.dropship.support.streams.StateStores;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.notification.NotificationRequested;
 import com.openfulfil.dropship.tracking.domain.notification.MailTemplates;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 import java.time.Instant;
 import java.util.Set;
@@ -72,8 +71,7 @@ final class MailSender implements Processor<String, Event, Void, Void> {
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SENT),
-                    Serdes.String(), Serdes.String()));
+            return Set.of(StateStores.index(SENT));
         }
     }
 }

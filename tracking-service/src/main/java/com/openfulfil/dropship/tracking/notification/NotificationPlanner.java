@@ -1,21 +1,19 @@
 package com.openfulfil.dropship.tracking.notification;
 
+import com.openfulfil.dropship.support.streams.StateStores;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.notification.NotificationRequested;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
-import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.tracking.domain.notification.ExpectedDays;
 import com.openfulfil.dropship.tracking.domain.notification.Notice;
 import com.openfulfil.dropship.tracking.domain.notification.Notices;
 import com.openfulfil.dropship.tracking.domain.notification.Recipient;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 import java.time.Instant;
 import java.util.List;
@@ -80,8 +78,7 @@ final class NotificationPlanner implements Processor<String, Event, String, Even
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RECIPIENTS),
-                    Serdes.String(), JsonSerde.binary(Recipient.class)));
+            return Set.of(StateStores.keyValue(RECIPIENTS, Recipient.class));
         }
     }
 }

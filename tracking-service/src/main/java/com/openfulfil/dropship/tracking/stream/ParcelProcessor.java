@@ -1,8 +1,8 @@
 package com.openfulfil.dropship.tracking.stream;
 
+import com.openfulfil.dropship.support.streams.StateStores;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.OrderScoped;
-import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
 import com.openfulfil.dropship.events.tracking.ClaimCloseRequested;
 import com.openfulfil.dropship.events.tracking.ClaimFileRequested;
@@ -14,7 +14,6 @@ import com.openfulfil.dropship.tracking.domain.ParcelWatch;
 import com.openfulfil.dropship.tracking.domain.Registration;
 import com.openfulfil.dropship.tracking.domain.StatusReport;
 import com.openfulfil.dropship.tracking.domain.Update;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -23,7 +22,6 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
-import org.apache.kafka.streams.state.Stores;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -156,10 +154,8 @@ final class ParcelProcessor implements Processor<String, Event, String, Event> {
         @Override
         public Set<StoreBuilder<?>> stores() {
             return Set.of(
-                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackingTopology.PARCELS),
-                            Serdes.String(), JsonSerde.binary(Parcel.class)),
-                    Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TrackingTopology.PARCEL_DEADLINES),
-                            Serdes.String(), Serdes.String()));
+                    StateStores.keyValue(TrackingTopology.PARCELS, Parcel.class),
+                    StateStores.index(TrackingTopology.PARCEL_DEADLINES));
         }
     }
 }
