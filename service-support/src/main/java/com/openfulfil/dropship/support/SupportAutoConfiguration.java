@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.openfulfil.dropship.support.config.DropshipProperties;
 import com.openfulfil.dropship.support.kafka.BrokerHealthIndicator;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
+import com.openfulfil.dropship.support.kafka.PartitionCounts;
 import com.openfulfil.dropship.support.kafka.ServiceTopics;
 import com.openfulfil.dropship.support.kafka.TopicProvisioner;
 import com.openfulfil.dropship.support.streams.StoreQueries;
@@ -55,6 +56,11 @@ public class SupportAutoConfiguration {
     @Bean(name = "kafka")
     BrokerHealthIndicator kafkaHealthIndicator(Admin dropshipAdmin, DropshipProperties properties) {
         return new BrokerHealthIndicator(dropshipAdmin, properties.kafka().bootstrapServers());
+    }
+
+    @Bean
+    PartitionCounts partitionCounts(Admin dropshipAdmin) {
+        return new PartitionCounts(dropshipAdmin);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.catalog.config;
 
 import com.openfulfil.dropship.catalog.domain.CatalogPolicy;
+import com.openfulfil.dropship.catalog.domain.ExchangeRates;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -8,6 +9,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * catalog-service settings ({@code DROPSHIP_CATALOG_LOW_STOCK_THRESHOLD},
@@ -18,10 +20,18 @@ import java.util.List;
  * @param defaultMargin     products without an explicit retail price sell at their best offer's landed cost
  *                          × (1 + margin), e.g. 0.60; unset, every product needs an explicit price
  * @param demoFeed          the demo catalog loaded at start-up (profile {@code demo})
+ * @param baseCurrency      the currency offers' landed costs are compared in
+ * @param exchangeRates     what one unit of another currency is worth in the base currency
+ *                          ({@code DROPSHIP_CATALOG_EXCHANGE_RATES_EUR=1.08}); offers in a currency without a
+ *                          rate are refused by the feed, since they could not be ranked
+ * @param stockPublishInterval how often products whose stock changed are published on {@code catalog.products};
+ *                          a change of listing, price or offers is published at once
  */
 @ConfigurationProperties("dropship.catalog")
 public record CatalogProperties(@DefaultValue("10") int lowStockThreshold, BigDecimal defaultMargin,
-                                @DefaultValue DemoFeed demoFeed, @DefaultValue List<PullFeed> pullFeeds) {
+                                @DefaultValue DemoFeed demoFeed, @DefaultValue List<PullFeed> pullFeeds,
+                                @DefaultValue("USD") String baseCurrency, Map<String, BigDecimal> exchangeRates,
+                                @DefaultValue("1s") Duration stockPublishInterval) {
 
     public CatalogProperties {
         if (lowStockThreshold < 0) {
@@ -30,7 +40,7 @@ public record CatalogProperties(@DefaultValue("10") int lowStockThreshold, BigDe
     }
 
     public CatalogPolicy policy() {
-        return new CatalogPolicy(defaultMargin, lowStockThreshold);
+        return new CatalogPolicy(defaultMargin, lowStockThreshold, new ExchangeRates(baseCurrency, exchangeRates));
     }
 
     /**

@@ -28,7 +28,13 @@ public final class FeedRules {
     private FeedRules() {
     }
 
+    /** The row's problems, for a catalog that ranks offers in US dollars only. */
     public static List<RowProblem> check(OfferFeedRow row) {
+        return check(row, ExchangeRates.USD_ONLY);
+    }
+
+    /** The row's problems; an offer priced in a currency {@code rates} cannot convert could not be ranked. */
+    public static List<RowProblem> check(OfferFeedRow row, ExchangeRates rates) {
         List<RowProblem> problems = new ArrayList<>();
         if (blank(row.sku())) {
             problems.add(new RowProblem("sku", "is required"));
@@ -48,7 +54,7 @@ public final class FeedRules {
         if (row.retailPrice() != null && row.retailPrice().signum() <= 0) {
             problems.add(new RowProblem("retailPrice", "must be greater than zero"));
         }
-        currency(problems, row);
+        currency(problems, row, rates);
         notNegative(problems, "stock", row.stock());
         notNegative(problems, "handlingDays", row.handlingDays());
         notNegative(problems, "priority", row.priority());
@@ -73,7 +79,7 @@ public final class FeedRules {
         }
     }
 
-    private static void currency(List<RowProblem> problems, OfferFeedRow row) {
+    private static void currency(List<RowProblem> problems, OfferFeedRow row, ExchangeRates rates) {
         boolean hasAmount = row.cost() != null || row.shippingCost() != null || row.retailPrice() != null
                 || (row.shippingOptions() != null && !row.shippingOptions().isEmpty());
         if (row.currency() == null) {
@@ -82,6 +88,10 @@ public final class FeedRules {
             }
         } else if (!isCurrency(row.currency())) {
             problems.add(new RowProblem("currency", "must be an ISO 4217 code such as USD"));
+        } else if ((row.cost() != null || row.shippingCost() != null) && !rates.canConvert(row.currency())) {
+            problems.add(new RowProblem("currency", row.currency() + " has no exchange rate to " + rates.base()
+                    + ": offers are ranked by landed cost in " + rates.base() + " (dropship.catalog.exchange-rates."
+                    + row.currency() + ")"));
         }
     }
 

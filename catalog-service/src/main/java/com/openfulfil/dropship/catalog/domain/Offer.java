@@ -1,5 +1,7 @@
 package com.openfulfil.dropship.catalog.domain;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.openfulfil.dropship.events.catalog.OfferFeedRow;
 import com.openfulfil.dropship.events.model.OfferRef;
 
@@ -11,13 +13,13 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One supplier's offer for a product. An offer whose cost or currency is still unknown (a feed
- * that so far only sent stock) cannot be sold: its landed cost, and so its place in the ranking,
- * would be a guess.
+ * One supplier's offer for a product, and how many of its units order lines hold ({@code reserved}).
+ * An offer whose cost or currency is still unknown (a feed that so far only sent stock) cannot be
+ * sold: its landed cost, and so its place in the ranking, would be a guess.
  */
 public record Offer(String supplierId, String supplierSku, BigDecimal cost, String currency,
                     BigDecimal shippingCost, int stock, int handlingDays, int priority,
-                    List<ShippingOption> shippingOptions) {
+                    List<ShippingOption> shippingOptions, int reserved) {
     /** What a supplier that does not say otherwise is assumed to need to ship. */
     static final int DEFAULT_HANDLING_DAYS = 2;
     /** Lower is preferred: an offer without a priority ranks after every offer that has one. */
@@ -27,9 +29,21 @@ public record Offer(String supplierId, String supplierSku, BigDecimal cost, Stri
         shippingOptions = shippingOptions == null ? List.of() : List.copyOf(shippingOptions);
     }
 
+    /** Reads an offer stored as JSON; one stored before the units held were kept per offer holds none. */
+    @JsonCreator
+    static Offer read(@JsonProperty("supplierId") String supplierId, @JsonProperty("supplierSku") String supplierSku,
+                      @JsonProperty("cost") BigDecimal cost, @JsonProperty("currency") String currency,
+                      @JsonProperty("shippingCost") BigDecimal shippingCost, @JsonProperty("stock") int stock,
+                      @JsonProperty("handlingDays") int handlingDays, @JsonProperty("priority") int priority,
+                      @JsonProperty("shippingOptions") List<ShippingOption> shippingOptions,
+                      @JsonProperty("reserved") Integer reserved) {
+        return new Offer(supplierId, supplierSku, cost, currency, shippingCost, stock, handlingDays, priority,
+                shippingOptions, reserved == null ? 0 : reserved);
+    }
+
     static Offer newOffer(String supplierId, String supplierSku) {
         return new Offer(supplierId, supplierSku, null, null, BigDecimal.ZERO, 0, DEFAULT_HANDLING_DAYS,
-                DEFAULT_PRIORITY, List.of());
+                DEFAULT_PRIORITY, List.of(), 0);
     }
 
     /** The row's fields over this offer's; a field the row leaves out keeps its value (partial update). */
@@ -41,7 +55,7 @@ public record Offer(String supplierId, String supplierSku, BigDecimal cost, Stri
         return new Offer(supplierId, Values.pick(row.supplierSku(), supplierSku), Values.money(row.cost(), cost),
                 Values.pick(row.currency(), currency), Values.money(flat, shippingCost),
                 Values.pick(row.stock(), stock), Values.pick(row.handlingDays(), handlingDays),
-                Values.pick(row.priority(), priority), options);
+                Values.pick(row.priority(), priority), options, reserved);
     }
 
     boolean sellable() {
@@ -67,9 +81,19 @@ public record Offer(String supplierId, String supplierSku, BigDecimal cost, Stri
         return options.stream().filter(o -> o.service() == service && o.cost() != null).findFirst();
     }
 
+    /** What the offer can still promise; never negative, even when a feed lowered stock below what is held. */
+    public int available() {
+        return sellable() ? Math.max(0, stock - reserved) : 0;
+    }
+
     Offer withStock(int newStock) {
         return new Offer(supplierId, supplierSku, cost, currency, shippingCost, Math.max(0, newStock), handlingDays,
-                priority, shippingOptions);
+                priority, shippingOptions, reserved);
+    }
+
+    Offer withReserved(int held) {
+        return new Offer(supplierId, supplierSku, cost, currency, shippingCost, stock, handlingDays, priority,
+                shippingOptions, Math.max(0, held));
     }
 
     public OfferRef ref(Priority service) {

@@ -2,13 +2,15 @@ package com.openfulfil.dropship.catalog.domain;
 
 import com.openfulfil.dropship.events.model.Priority;
 
+import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 
 /**
  * Which offer serves an order line: one that can cover the whole quantity first, then the lowest
- * landed cost (cost + shipping), then the supplier's priority (lower is preferred). The supplier
- * id breaks remaining ties so the choice never depends on the order offers were stored in.
+ * landed cost (cost + shipping) counted in one currency, then the supplier's priority (lower is
+ * preferred). The supplier id breaks remaining ties so the choice never depends on the order offers
+ * were stored in. An offer whose currency has no exchange rate ranks after every offer that has one.
  */
 public final class OfferRanking {
     private OfferRanking() {
@@ -19,14 +21,18 @@ public final class OfferRanking {
     }
 
     /** @param service the order's service level: expedited orders compare offers by their expedited shipping */
-    public static List<Candidate> rank(List<Candidate> candidates, int quantity, Priority service) {
-        return candidates.stream().sorted(order(quantity, service)).toList();
+    public static List<Candidate> rank(List<Candidate> candidates, int quantity, Priority service, ExchangeRates rates) {
+        return candidates.stream().sorted(order(quantity, service, rates)).toList();
     }
 
-    static Comparator<Candidate> order(int quantity, Priority service) {
+    static Comparator<Candidate> order(int quantity, Priority service, ExchangeRates rates) {
         return Comparator.comparingInt((Candidate c) -> c.available() >= quantity ? 0 : 1)
-                .thenComparing(c -> c.offer().landedCost(service))
+                .thenComparing(c -> landedInBase(c, service, rates), Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparingInt(c -> c.offer().priority())
                 .thenComparing(c -> c.offer().supplierId());
+    }
+
+    private static BigDecimal landedInBase(Candidate c, Priority service, ExchangeRates rates) {
+        return rates.inBase(c.offer().landedCost(service), c.offer().currency()).orElse(null);
     }
 }

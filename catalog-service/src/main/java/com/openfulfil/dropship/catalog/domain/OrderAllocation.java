@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 public record OrderAllocation(String orderId, OrderDetails order, Decision decision, List<AllocationLine> lines) {
     static final String REJECTED_REASON = "order rejected: not every line could be reserved";
     static final String CANCELLED_REASON = "order cancelled";
+    static final String ENDED_REASON = "order ended without shipping it";
 
     public OrderAllocation {
         lines = List.copyOf(lines);
@@ -35,7 +36,7 @@ public record OrderAllocation(String orderId, OrderDetails order, Decision decis
             return unchanged();
         }
         AllocationLine line = found.get();
-        if (decision == Decision.REJECTED || decision == Decision.CANCELLED) {
+        if (decision == Decision.REJECTED || decision == Decision.CANCELLED || decision == Decision.ENDED) {
             return releaseLate(line.reserved(chosen, backups));
         }
         if (decision == Decision.ALLOCATED && line.status() == LineStatus.ASKED) {
@@ -96,6 +97,17 @@ public record OrderAllocation(String orderId, OrderDetails order, Decision decis
                 CANCELLED_REASON);
     }
 
+    /**
+     * The order reached an end (refunded, reshipped, completed by an admin, an exception settled):
+     * whatever it still holds and did not ship goes back to stock, once.
+     */
+    public AllocationStep ended() {
+        if (decision != Decision.ALLOCATED || lines.stream().noneMatch(l -> l.status() == LineStatus.RESERVED)) {
+            return unchanged();
+        }
+        return transition(Decision.ENDED, l -> l.status() == LineStatus.RESERVED, LineStatus.RELEASED, ENDED_REASON);
+    }
+
     public Optional<AllocationLine> line(int lineNo) {
         return lines.stream().filter(l -> l.lineNo() == lineNo).findFirst();
     }
@@ -124,7 +136,11 @@ public record OrderAllocation(String orderId, OrderDetails order, Decision decis
             return unchanged();
         }
         AllocationLine released = answered.with(LineStatus.RELEASED);
-        String reason = decision == Decision.CANCELLED ? CANCELLED_REASON : REJECTED_REASON;
+        String reason = switch (decision) {
+            case CANCELLED -> CANCELLED_REASON;
+            case ENDED -> ENDED_REASON;
+            default -> REJECTED_REASON;
+        };
         return new AllocationStep(with(released), List.of(new AllocationAction.Release(released, reason)));
     }
 

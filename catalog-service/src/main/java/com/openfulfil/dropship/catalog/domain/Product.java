@@ -1,8 +1,9 @@
 package com.openfulfil.dropship.catalog.domain;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.openfulfil.dropship.events.catalog.OfferFeedRow;
 import com.openfulfil.dropship.events.model.OfferRef;
-
 import com.openfulfil.dropship.events.model.Priority;
 
 import java.math.BigDecimal;
@@ -12,25 +13,52 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
- * A product as the catalog owns it: what the storefront shows, every supplier's offer, and the
- * stock order lines hold at those offers. Every change returns a new product, so the caller can
- * tell "nothing changed" by equality.
+ * A product as the catalog owns it: what the storefront shows, and every supplier's offer with the
+ * units order lines hold there. Which line holds what is the order's allocation's to remember; the
+ * product keeps the totals, so a reservation costs the same however many are live. Every change
+ * returns a new product, so the caller can tell "nothing changed" by equality.
  */
 public record Product(String sku, String title, String description, List<String> imageUrls, BigDecimal retailPrice,
-                      String currency, List<Offer> offers, List<Reservation> reservations, Integer lowStockThreshold,
-                      String hsCode, String countryOfOrigin) {
+                      String currency, List<Offer> offers, Integer lowStockThreshold, String hsCode,
+                      String countryOfOrigin) {
 
     public Product {
         imageUrls = imageUrls == null ? List.of() : List.copyOf(imageUrls);
         offers = offers == null ? List.of() : List.copyOf(offers);
-        reservations = reservations == null ? List.of() : List.copyOf(reservations);
+    }
+
+    /**
+     * Reads a product stored as JSON before the totals were kept per offer: the line holds it listed
+     * become the offers' reserved units.
+     */
+    @JsonCreator
+    static Product read(@JsonProperty("sku") String sku, @JsonProperty("title") String title,
+                        @JsonProperty("description") String description,
+                        @JsonProperty("imageUrls") List<String> imageUrls,
+                        @JsonProperty("retailPrice") BigDecimal retailPrice, @JsonProperty("currency") String currency,
+                        @JsonProperty("offers") List<Offer> offers,
+                        @JsonProperty("lowStockThreshold") Integer lowStockThreshold,
+                        @JsonProperty("hsCode") String hsCode, @JsonProperty("countryOfOrigin") String countryOfOrigin,
+                        @JsonProperty("reservations") List<Reservation> reservations) {
+        List<Offer> held = offers == null ? List.of() : offers;
+        if (reservations != null && !reservations.isEmpty()) {
+            Map<String, Integer> bySupplier = reservations.stream().collect(Collectors.groupingBy(
+                    r -> r.chosen().supplierId(), Collectors.summingInt(Reservation::quantity)));
+            held = held.stream().map(o -> o.withReserved(o.reserved() + bySupplier.getOrDefault(o.supplierId(), 0)))
+                    .toList();
+        }
+        return new Product(sku, title, description, imageUrls, retailPrice, currency, held, lowStockThreshold, hsCode,
+                countryOfOrigin);
     }
 
     public static Product newProduct(String sku) {
-        return new Product(sku, null, null, List.of(), null, null, List.of(), List.of(), null, null, null);
+        return new Product(sku, null, null, List.of(), null, null, List.of(), null, null, null);
     }
 
     /** Applies one feed row: the supplier's offer is created or partially updated, product fields the row carries win. */
@@ -44,55 +72,38 @@ public record Product(String sku, String title, String description, List<String>
         // the row's currency is the currency of every amount it carries, the retail price included
         String priceCurrency = row.retailPrice() != null && row.currency() != null ? row.currency() : currency;
         return new Product(sku, Values.pick(row.title(), title), Values.pick(row.description(), description),
-                Values.pick(row.imageUrls(), imageUrls), price, priceCurrency, merged, reservations,
+                Values.pick(row.imageUrls(), imageUrls), price, priceCurrency, merged,
                 Values.pick(row.lowStockThreshold(), lowStockThreshold), Values.pick(row.hsCode(), hsCode),
                 Values.pick(row.countryOfOrigin(), countryOfOrigin));
     }
 
     /**
-     * Reserves {@code quantity} for an order line at the best offer not excluded. A line that already
-     * holds stock gets the same answer again (a replayed request must not reserve twice).
+     * Reserves {@code quantity} for an order line at the best offer not excluded, ranked by
+     * {@code policy}; the other offers that could serve it are its backups.
      */
     public ReserveOutcome reserve(String orderId, int lineNo, int quantity, Collection<String> excludedSuppliers,
-                                  Priority service) {
-        Optional<Reservation> held = reservation(orderId, lineNo);
-        if (held.isPresent()) {
-            return new ReserveOutcome.Reserved(this, held.get());
-        }
-        List<OfferRanking.Candidate> ranked = OfferRanking.rank(candidates(excludedSuppliers), quantity, service);
+                                  Priority service, CatalogPolicy policy) {
+        List<OfferRanking.Candidate> ranked = OfferRanking.rank(candidates(excludedSuppliers), quantity, service,
+                policy.rates());
         if (ranked.isEmpty() || ranked.get(0).available() < quantity) {
             int best = ranked.stream().mapToInt(OfferRanking.Candidate::available).max().orElse(0);
             return new ReserveOutcome.Unavailable(best, available() > 0);
         }
+        Offer chosen = ranked.get(0).offer();
         List<OfferRef> backups = ranked.subList(1, ranked.size()).stream().map(c -> c.offer().ref(service)).toList();
-        Reservation reservation = new Reservation(orderId, lineNo, quantity, ranked.get(0).offer().ref(service),
-                backups);
-        List<Reservation> all = new ArrayList<>(reservations);
-        all.add(reservation);
-        return new ReserveOutcome.Reserved(withReservations(all), reservation);
+        Reservation reservation = new Reservation(orderId, lineNo, quantity, chosen.ref(service), backups);
+        return new ReserveOutcome.Reserved(withOffer(chosen.supplierId(),
+                o -> o.withReserved(o.reserved() + quantity)), reservation);
     }
 
-    /** Gives back what the line holds; nothing if it holds nothing. */
-    public Product release(String orderId, int lineNo) {
-        return withReservations(reservations.stream().filter(r -> !r.isFor(orderId, lineNo)).toList());
+    /** Gives back {@code quantity} units a line held at {@code supplierId}'s offer. */
+    public Product release(String supplierId, int quantity) {
+        return withOffer(supplierId, o -> o.withReserved(o.reserved() - quantity));
     }
 
-    /** The line shipped: its units leave the supplier's stock for good, and the hold ends (once: a second call finds none). */
-    public Product consume(String orderId, int lineNo) {
-        Optional<Reservation> held = reservation(orderId, lineNo);
-        if (held.isEmpty()) {
-            return this;
-        }
-        Reservation r = held.get();
-        List<Offer> shipped = offers.stream()
-                .map(o -> r.holds(o.supplierId()) ? o.withStock(o.stock() - r.quantity()) : o)
-                .toList();
-        return new Product(sku, title, description, imageUrls, retailPrice, currency, shipped, reservations,
-                lowStockThreshold, hsCode, countryOfOrigin).release(orderId, lineNo);
-    }
-
-    public Optional<Reservation> reservation(String orderId, int lineNo) {
-        return reservations.stream().filter(r -> r.isFor(orderId, lineNo)).findFirst();
+    /** A line held at {@code supplierId} shipped: its units leave the supplier's stock for good, and the hold ends. */
+    public Product consume(String supplierId, int quantity) {
+        return withOffer(supplierId, o -> o.withStock(o.stock() - quantity).withReserved(o.reserved() - quantity));
     }
 
     /** Every supplier offering the product but {@code supplierId}: excluding them pins a reservation to one offer. */
@@ -105,17 +116,21 @@ public record Product(String sku, String title, String description, List<String>
     }
 
     public int reserved(String supplierId) {
-        return reservations.stream().filter(r -> r.holds(supplierId)).mapToInt(Reservation::quantity).sum();
+        return offer(supplierId).map(Offer::reserved).orElse(0);
     }
 
     /** What an offer can still promise; never negative, even when a feed lowered stock below what is held. */
     public int available(Offer offer) {
-        return offer.sellable() ? Math.max(0, offer.stock() - reserved(offer.supplierId())) : 0;
+        return offer.available();
     }
 
     /** What the product can still promise over all its offers. */
     public int available() {
-        return offers.stream().mapToInt(this::available).sum();
+        int sum = 0;
+        for (Offer offer : offers) {
+            sum += offer.available();
+        }
+        return sum;
     }
 
     /**
@@ -139,7 +154,7 @@ public record Product(String sku, String title, String description, List<String>
         if (policy.defaultMargin() == null) {
             return Optional.empty();
         }
-        return cheapestOffer().map(offer -> {
+        return cheapestOffer(policy).map(offer -> {
             Currency money = Currency.getInstance(offer.currency());
             BigDecimal amount = offer.landedCost().multiply(BigDecimal.ONE.add(policy.defaultMargin()))
                     .setScale(Math.max(0, money.getDefaultFractionDigits()), RoundingMode.HALF_UP);
@@ -151,8 +166,17 @@ public record Product(String sku, String title, String description, List<String>
         return lowStockThreshold != null ? lowStockThreshold : policy.defaultLowStockThreshold();
     }
 
-    private Optional<Offer> cheapestOffer() {
-        return offers.stream().filter(Offer::sellable).min(Comparator.comparing((Offer o) -> o.landedCost())
+    /** The product without its stock figures: what changes when the storefront's view of it changes. */
+    public Product withoutStock() {
+        return new Product(sku, title, description, imageUrls, retailPrice, currency,
+                offers.stream().map(o -> o.withStock(0).withReserved(0)).toList(), lowStockThreshold, hsCode,
+                countryOfOrigin);
+    }
+
+    private Optional<Offer> cheapestOffer(CatalogPolicy policy) {
+        return offers.stream().filter(Offer::sellable).min(Comparator.comparing(
+                        (Offer o) -> policy.rates().inBase(o.landedCost(), o.currency()).orElse(null),
+                        Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(Offer::supplierId));
     }
 
@@ -165,12 +189,13 @@ public record Product(String sku, String title, String description, List<String>
         return offers.stream()
                 .filter(Offer::sellable)
                 .filter(o -> !excludedSuppliers.contains(o.supplierId()))
-                .map(o -> new OfferRanking.Candidate(o, available(o)))
+                .map(o -> new OfferRanking.Candidate(o, o.available()))
                 .toList();
     }
 
-    private Product withReservations(List<Reservation> held) {
-        return new Product(sku, title, description, imageUrls, retailPrice, currency, offers, held, lowStockThreshold,
-                hsCode, countryOfOrigin);
+    private Product withOffer(String supplierId, UnaryOperator<Offer> change) {
+        return new Product(sku, title, description, imageUrls, retailPrice, currency,
+                offers.stream().map(o -> o.supplierId().equals(supplierId) ? change.apply(o) : o).toList(),
+                lowStockThreshold, hsCode, countryOfOrigin);
     }
 }

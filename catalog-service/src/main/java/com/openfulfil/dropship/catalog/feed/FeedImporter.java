@@ -1,5 +1,7 @@
 package com.openfulfil.dropship.catalog.feed;
 
+import com.openfulfil.dropship.catalog.config.CatalogProperties;
+import com.openfulfil.dropship.catalog.domain.ExchangeRates;
 import com.openfulfil.dropship.catalog.domain.FeedRules;
 import com.openfulfil.dropship.catalog.domain.RowProblem;
 import com.openfulfil.dropship.events.EventIds;
@@ -35,10 +37,12 @@ public class FeedImporter {
 
     private final EventPublisher publisher;
     private final Clock clock;
+    private final ExchangeRates rates;
 
-    public FeedImporter(EventPublisher publisher, Clock clock) {
+    public FeedImporter(EventPublisher publisher, Clock clock, CatalogProperties properties) {
         this.publisher = publisher;
         this.clock = clock;
+        this.rates = properties.policy().rates();
     }
 
     /**
@@ -56,7 +60,7 @@ public class FeedImporter {
             for (ParsedRow parsed = rows.next(); parsed != null; parsed = rows.next()) {
                 received++;
                 FeedRowReader.Read read = FeedRowReader.read(parsed.fields(), supplierId, EventIds.random(), now);
-                List<RowProblem> problems = problems(read);
+                List<RowProblem> problems = problems(read, rates);
                 if (problems.isEmpty()) {
                     OfferFeedRow row = read.row();
                     inFlight.add(publisher.publish(Topics.CATALOG_FEED, row.sku(), row));
@@ -84,10 +88,10 @@ public class FeedImporter {
     }
 
     /** What the reader could not read, then what the rules refuse of what it could. */
-    private static List<RowProblem> problems(FeedRowReader.Read read) {
+    private static List<RowProblem> problems(FeedRowReader.Read read, ExchangeRates rates) {
         List<RowProblem> problems = new ArrayList<>(read.problems());
         if (read.row() != null) {
-            problems.addAll(FeedRules.check(read.row()));
+            problems.addAll(FeedRules.check(read.row(), rates));
         }
         return problems;
     }

@@ -19,9 +19,16 @@ public final class FeedRows {
     /** A complete row; the product's title and retail price come with it. */
     public static OfferFeedRow offer(String sku, String supplierId, String cost, String shipping, int stock,
                                      int priority) {
+        return offer(sku, supplierId, cost, shipping, stock, priority, "USD");
+    }
+
+    /** A complete row whose amounts are in {@code currency}; it carries no retail price. */
+    public static OfferFeedRow offer(String sku, String supplierId, String cost, String shipping, int stock,
+                                     int priority, String currency) {
         return new OfferFeedRow(nextId(), AT, sku, supplierId, supplierId.toUpperCase() + "-" + sku,
                 "Product " + sku, "About " + sku, List.of("https://cdn.example.com/" + sku + ".jpg"),
-                new BigDecimal(cost), "USD", stock, 2, new BigDecimal(shipping), priority, new BigDecimal("20.00"), null, null);
+                new BigDecimal(cost), currency, stock, 2, new BigDecimal(shipping), priority,
+                "USD".equals(currency) ? new BigDecimal("20.00") : null, null, null);
     }
 
     /** A row with the offer's cost and shipping options but no retail price: the price is left to the rules. */

@@ -21,7 +21,7 @@ class FeedUpdateTest {
         Offer before = mug.offer("hanoi-crafts").orElseThrow();
         assertThat(after.offer("hanoi-crafts").orElseThrow())
                 .isEqualTo(new Offer("hanoi-crafts", before.supplierSku(), before.cost(), "USD", before.shippingCost(),
-                        80, before.handlingDays(), before.priority(), before.shippingOptions()));
+                        80, before.handlingDays(), before.priority(), before.shippingOptions(), 0));
         assertThat(after.title()).isEqualTo(mug.title());
         assertThat(after.retailPrice()).isEqualTo(mug.retailPrice());
         assertThat(after.imageUrls()).isEqualTo(mug.imageUrls());

@@ -4,7 +4,9 @@ import com.openfulfil.dropship.events.model.Priority;
 import com.openfulfil.dropship.events.model.OfferRef;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import static com.openfulfil.dropship.catalog.domain.FeedRows.offer;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,7 +23,7 @@ class OfferChoiceTest {
     }
 
     private static ReserveOutcome.Reserved reserve(Product product, int quantity, List<String> excluded) {
-        ReserveOutcome outcome = product.reserve("o-1", 1, quantity, excluded, Priority.STANDARD);
+        ReserveOutcome outcome = product.reserve("o-1", 1, quantity, excluded, Priority.STANDARD, new CatalogPolicy(null, 10));
         assertThat(outcome).isInstanceOf(ReserveOutcome.Reserved.class);
         return (ReserveOutcome.Reserved) outcome;
     }
@@ -89,7 +91,7 @@ class OfferChoiceTest {
         Product product = productWith(offer("MUG-001", "a", "1.00", "1.00", 3, 1),
                 offer("MUG-001", "b", "2.00", "1.00", 4, 2));
 
-        ReserveOutcome outcome = product.reserve("o-1", 1, 5, List.of(), Priority.STANDARD);
+        ReserveOutcome outcome = product.reserve("o-1", 1, 5, List.of(), Priority.STANDARD, new CatalogPolicy(null, 10));
 
         // 7 units exist in total, but a line ships from one supplier
         assertThat(outcome).isEqualTo(new ReserveOutcome.Unavailable(4, true));
@@ -99,7 +101,7 @@ class OfferChoiceTest {
     void everySupplierExcludedIsUnavailable() {
         Product product = productWith(offer("MUG-001", "a", "1.00", "1.00", 30, 1));
 
-        assertThat(product.reserve("o-1", 1, 1, List.of("a"), Priority.STANDARD)).isEqualTo(new ReserveOutcome.Unavailable(0, true));
+        assertThat(product.reserve("o-1", 1, 1, List.of("a"), Priority.STANDARD, new CatalogPolicy(null, 10))).isEqualTo(new ReserveOutcome.Unavailable(0, true));
     }
 
     @Test
@@ -116,5 +118,33 @@ class OfferChoiceTest {
 
         assertThat(reserved.reservation().chosen().supplierId()).isEqualTo("priced");
         assertThat(reserved.reservation().backups()).isEmpty();
+    }
+
+    @Test
+    void offersInDifferentCurrenciesAreComparedInTheBaseCurrency() {
+        // EUR 3.80 + 0.40 landed is USD 4.62 at 1.10; USD 4.20 + 0.20 is USD 4.40: the dollar offer is cheaper
+        Product product = productWith(offer("MUG-001", "lyon-linen", "3.80", "0.40", 10, 1, "EUR"),
+                offer("MUG-001", "hanoi-crafts", "4.20", "0.20", 10, 1, "USD"));
+        CatalogPolicy rates = new CatalogPolicy(null, 10, new ExchangeRates("USD", Map.of("EUR", new BigDecimal("1.10"))));
+
+        ReserveOutcome.Reserved held = (ReserveOutcome.Reserved) product.reserve("o-1", 1, 1, List.of(),
+                Priority.STANDARD, rates);
+
+        assertThat(held.reservation().chosen().supplierId()).isEqualTo("hanoi-crafts");
+        assertThat(suppliers(held.reservation().backups())).containsExactly("lyon-linen");
+    }
+
+    @Test
+    void aFeedRowInACurrencyWithoutARateIsRefusedWithTheSettingToAdd() {
+        ExchangeRates usd = ExchangeRates.USD_ONLY;
+
+        List<RowProblem> problems = FeedRules.check(offer("MUG-001", "lyon-linen", "3.80", "0.40", 10, 1, "EUR"), usd);
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("currency");
+            assertThat(p.reason()).contains("EUR has no exchange rate to USD").contains("dropship.catalog.exchange-rates.EUR");
+        });
+        assertThat(FeedRules.check(offer("MUG-001", "lyon-linen", "3.80", "0.40", 10, 1, "EUR"),
+                new ExchangeRates("USD", Map.of("EUR", new BigDecimal("1.10"))))).isEmpty();
     }
 }

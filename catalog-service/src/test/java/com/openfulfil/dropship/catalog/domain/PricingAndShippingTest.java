@@ -71,8 +71,8 @@ class PricingAndShippingTest {
                 .apply(unpriced("LAMP-010", "fast", "15.00", 50,
                         List.of(shipping(Priority.STANDARD, "3.00", 6), shipping(Priority.EXPEDITED, "4.00", 2))));
 
-        var standard = (ReserveOutcome.Reserved) lamp.reserve("o-1", 1, 1, List.of(), Priority.STANDARD);
-        var expedited = (ReserveOutcome.Reserved) lamp.reserve("o-2", 1, 1, List.of(), Priority.EXPEDITED);
+        var standard = (ReserveOutcome.Reserved) lamp.reserve("o-1", 1, 1, List.of(), Priority.STANDARD, new CatalogPolicy(null, 10));
+        var expedited = (ReserveOutcome.Reserved) lamp.reserve("o-2", 1, 1, List.of(), Priority.EXPEDITED, new CatalogPolicy(null, 10));
         assertThat(standard.reservation().chosen().supplierId()).isEqualTo("slow-cheap");
         assertThat(expedited.reservation().chosen().supplierId()).isEqualTo("fast");
         assertThat(expedited.reservation().chosen().shippingCost()).as("the expedited rate").isEqualByComparingTo("4.00");

@@ -8,16 +8,23 @@ import java.util.List;
 import static com.openfulfil.dropship.catalog.domain.FeedRows.offer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Reserve, release and consume: what stays available, and that replays change nothing. */
+/**
+ * Reserve, release and consume: what stays available. Which line holds what is the allocation's to
+ * remember (OrderAllocationTest); the product keeps the units held per offer.
+ */
 class StockArithmeticTest {
     private static final CatalogPolicy POLICY = new CatalogPolicy(null, 10);
+
+    private static final String HANOI_REF = """
+            {"supplierId":"hanoi-crafts","supplierSku":"HC-1","unitCost":"4.20","shippingCost":"1.80","currency":"USD",
+             "handlingDays":2,"priority":1}""";
 
     private final Product product = Product.newProduct("MUG-001")
             .apply(offer("MUG-001", "hanoi-crafts", "4.20", "1.80", 10, 1))
             .apply(offer("MUG-001", "shenzhen-gadgets", "4.60", "1.50", 5, 2));
 
     private Product reserved(Product p, String orderId, int lineNo, int quantity) {
-        return ((ReserveOutcome.Reserved) p.reserve(orderId, lineNo, quantity, List.of(), Priority.STANDARD)).product();
+        return ((ReserveOutcome.Reserved) p.reserve(orderId, lineNo, quantity, List.of(), Priority.STANDARD, POLICY)).product();
     }
 
     @Test
@@ -30,15 +37,13 @@ class StockArithmeticTest {
     }
 
     @Test
-    void aRepeatedRequestForAHeldLineGetsTheSameAnswerAndReservesNothingMore() {
-        Product once = reserved(product, "o-1", 1, 4);
+    void aReservationSaysWhichOfferHoldsTheLineAndWhichAreItsBackups() {
+        ReserveOutcome.Reserved held = (ReserveOutcome.Reserved) product.reserve("o-1", 1, 4, List.of(),
+                Priority.STANDARD, POLICY);
 
-        ReserveOutcome again = once.reserve("o-1", 1, 4, List.of(), Priority.STANDARD);
-
-        assertThat(again).isInstanceOf(ReserveOutcome.Reserved.class);
-        ReserveOutcome.Reserved replay = (ReserveOutcome.Reserved) again;
-        assertThat(replay.product()).isEqualTo(once);
-        assertThat(replay.reservation()).isEqualTo(once.reservation("o-1", 1).orElseThrow());
+        assertThat(held.reservation().chosen().supplierId()).isEqualTo("hanoi-crafts");
+        assertThat(held.reservation().backups()).extracting(o -> o.supplierId()).containsExactly("shenzhen-gadgets");
+        assertThat(held.reservation().quantity()).isEqualTo(4);
     }
 
     @Test
@@ -47,26 +52,41 @@ class StockArithmeticTest {
         p = reserved(p, "o-2", 1, 5);
 
         // hanoi has 2 left, shenzhen 0: a third line of 3 cannot be covered
-        assertThat(p.reserve("o-3", 1, 3, List.of(), Priority.STANDARD)).isEqualTo(new ReserveOutcome.Unavailable(2, true));
+        assertThat(p.reserve("o-3", 1, 3, List.of(), Priority.STANDARD, POLICY)).isEqualTo(new ReserveOutcome.Unavailable(2, true));
         assertThat(p.available()).isEqualTo(2);
     }
 
     @Test
-    void releaseMakesTheStockWholeAgainAndIsANoOpTheSecondTime() {
-        Product released = reserved(product, "o-1", 1, 4).release("o-1", 1);
+    void releaseMakesTheStockWholeAgainAndNeverHoldsFewerThanNothing() {
+        Product released = reserved(product, "o-1", 1, 4).release("hanoi-crafts", 4);
 
         assertThat(released).isEqualTo(product);
-        assertThat(released.release("o-1", 1)).isEqualTo(released);
+        assertThat(released.release("hanoi-crafts", 4)).isEqualTo(released);
     }
 
     @Test
-    void consumeTakesTheUnitsOutOfTheChosenOffersStockOnce() {
-        Product consumed = reserved(product, "o-1", 1, 4).consume("o-1", 1);
+    void consumeTakesTheUnitsOutOfTheChosenOffersStockAndEndsTheHold() {
+        Product consumed = reserved(product, "o-1", 1, 4).consume("hanoi-crafts", 4);
 
         assertThat(consumed.offer("hanoi-crafts").orElseThrow().stock()).isEqualTo(6);
         assertThat(consumed.reserved("hanoi-crafts")).isZero();
         assertThat(consumed.available()).isEqualTo(11);
-        assertThat(consumed.consume("o-1", 1)).isEqualTo(consumed);
+    }
+
+    @Test
+    void aProductStoredWithItsLinesHoldsReadsAsTheUnitsHeldPerOffer() {
+        String stored = """
+                {"sku":"MUG-001","offers":[{"supplierId":"hanoi-crafts","supplierSku":"HC-1","cost":"4.20",
+                 "currency":"USD","shippingCost":"1.80","stock":10,"handlingDays":2,"priority":1}],
+                 "reservations":[{"orderId":"o-1","lineNo":1,"quantity":3,"chosen":%s,"backups":[]},
+                                 {"orderId":"o-2","lineNo":2,"quantity":2,"chosen":%s,"backups":[]}]}"""
+                .formatted(HANOI_REF, HANOI_REF);
+
+        Product read = com.openfulfil.dropship.events.serde.JsonSerde.of(Product.class)
+                .deserialize("inventory", stored.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(read.reserved("hanoi-crafts")).isEqualTo(5);
+        assertThat(read.available()).isEqualTo(5);
     }
 
     @Test

@@ -2,7 +2,7 @@ package com.openfulfil.dropship.events.catalog;
 
 import java.time.Instant;
 
-/** The supplier shipped the line: its reservation leaves stock on hand for good. */
-public record ConsumeRequested(String eventId, Instant occurredAt, String orderId, int lineNo, String sku)
-        implements ReservationRequest {
+/** The supplier shipped the line: its {@code quantity} units held at {@code supplierId} leave stock on hand for good. */
+public record ConsumeRequested(String eventId, Instant occurredAt, String orderId, int lineNo, String sku,
+                               String supplierId, int quantity) implements ReservationRequest {
 }

@@ -2,7 +2,10 @@ package com.openfulfil.dropship.events.catalog;
 
 import java.time.Instant;
 
-/** Give back whatever the order line holds of {@code sku} (rejection, cancellation, reroute). */
+/**
+ * Give back the {@code quantity} units the order line holds of {@code sku} at {@code supplierId}'s offer
+ * (rejection, cancellation, reroute, an order that ended without shipping).
+ */
 public record ReleaseRequested(String eventId, Instant occurredAt, String orderId, int lineNo, String sku,
-                               String reason) implements ReservationRequest {
+                               String reason, String supplierId, int quantity) implements ReservationRequest {
 }
