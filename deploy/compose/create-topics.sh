@@ -20,6 +20,7 @@ create --topic orders.lifecycle --partitions 3 --config cleanup.policy=delete --
 create --topic orders.allocations --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic fulfilment.events --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic fulfilment.commands --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
+create --topic fulfilment.by-supplier --partitions 3 --config cleanup.policy=delete --config retention.ms=604800000
 create --topic tracking.registrations --partitions 3 --config cleanup.policy=delete --config retention.ms=604800000
 create --topic tracking.carrier-events --partitions 3 --config cleanup.policy=delete --config retention.ms=604800000
 create --topic tracking.events --partitions 3 --config cleanup.policy=delete --config retention.ms=-1

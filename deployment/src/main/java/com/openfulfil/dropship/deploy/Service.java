@@ -18,7 +18,7 @@ public enum Service {
             Topics.COMMISSIONS_LEDGER.name(), Topics.CATALOG_PRODUCTS.name(), Topics.PARTNERS.name(),
             Topics.ORDERS_LIFECYCLE.name(), Topics.STOREFRONT_WEBHOOKS.name())),
     GATEWAY("supplier-gateway", 8083, List.of(Topics.ORDER_ALLOCATIONS.name(), Topics.ORDERS_LIFECYCLE.name(),
-            Topics.FULFILMENT_COMMANDS.name())),
+            Topics.FULFILMENT_COMMANDS.name(), Topics.FULFILMENT_BY_SUPPLIER.name())),
     TRACKING("tracking-service", 8084, List.of(Topics.FULFILMENT_EVENTS.name(), Topics.TRACKING_REGISTRATIONS.name(),
             Topics.CARRIER_EVENTS.name(), Topics.ORDERS_LIFECYCLE.name(), Topics.TRACKING_EVENTS.name(),
             Topics.NOTIFICATIONS_OUTBOUND.name())),

@@ -1,15 +1,21 @@
 package com.openfulfil.dropship.events.order;
 
 import com.openfulfil.dropship.events.model.OrderDetails;
+import com.openfulfil.dropship.events.model.OrderSource;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.ReturnReason;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
- * Every transition of an order, with the order itself so a reader (commission, notifications,
- * storefront webhooks) needs nothing else. {@code from} is null for the first state.
+ * Every transition of an order. {@code from} is null for the first state. {@code source} (who placed
+ * it, under which reference) is always there; the order itself ({@code order}) travels only on the
+ * first transition and on those that leave the way to delivery ({@link #CARRIES_ORDER}: completion,
+ * cancellation, refusal, exceptions and after-sales), where a reader settles accounts or tells the
+ * customer. A reader that needs the order on the other transitions keeps it from the first.
  *
  * @param refundAmount on a move to REFUNDED, what the customer got back, in the order's currency
  *                     (commission is clawed back in proportion); absent on every other transition
@@ -18,16 +24,35 @@ import java.time.Instant;
  */
 public record OrderStatusChanged(String eventId, Instant occurredAt, String orderId, OrderStatus from,
                                  OrderStatus to, String reason, OrderDetails order, BigDecimal refundAmount,
-                                 ReturnReason returnReason)
+                                 ReturnReason returnReason, OrderSource source)
         implements OrderEvent {
+
+    /** The states whose transitions carry the order besides the first. */
+    public static final Set<OrderStatus> CARRIES_ORDER = EnumSet.of(OrderStatus.COMPLETED, OrderStatus.REJECTED,
+            OrderStatus.CANCELLING, OrderStatus.CANCELLED, OrderStatus.EXCEPTION, OrderStatus.RETURN_REQUESTED,
+            OrderStatus.RETURNED, OrderStatus.REFUNDED, OrderStatus.RESHIPPED);
+
+    public OrderStatusChanged {
+        source = source == null && order != null ? order.source() : source;
+    }
 
     public OrderStatusChanged(String eventId, Instant occurredAt, String orderId, OrderStatus from, OrderStatus to,
                               String reason, OrderDetails order) {
-        this(eventId, occurredAt, orderId, from, to, reason, order, null, null);
+        this(eventId, occurredAt, orderId, from, to, reason, order, null, null, null);
     }
 
     public OrderStatusChanged(String eventId, Instant occurredAt, String orderId, OrderStatus from, OrderStatus to,
                               String reason, OrderDetails order, BigDecimal refundAmount) {
-        this(eventId, occurredAt, orderId, from, to, reason, order, refundAmount, null);
+        this(eventId, occurredAt, orderId, from, to, reason, order, refundAmount, null, null);
+    }
+
+    public OrderStatusChanged(String eventId, Instant occurredAt, String orderId, OrderStatus from, OrderStatus to,
+                              String reason, OrderDetails order, BigDecimal refundAmount, ReturnReason returnReason) {
+        this(eventId, occurredAt, orderId, from, to, reason, order, refundAmount, returnReason, null);
+    }
+
+    /** Whether a transition to {@code to} carries the order ({@code first}: the order's first transition). */
+    public static boolean carriesOrder(OrderStatus to, boolean first) {
+        return first || CARRIES_ORDER.contains(to);
     }
 }

@@ -72,9 +72,12 @@ public final class Topics {
     public static final TopicSpec FULFILMENT_COMMANDS = spec("fulfilment.commands", "orderId", GatewayCommand.class,
             Cleanup.DELETE, FOREVER, "supplier-gateway", true,
             "What operators ask of a supplier's part of an order through the API: reroute to a backup");
+    public static final TopicSpec FULFILMENT_BY_SUPPLIER = spec("fulfilment.by-supplier", "supplierId",
+            FulfilmentEvent.class, Cleanup.DELETE, WEEK, "supplier-gateway", true,
+            "The gateway's news of a supplier whose books (ledger, scorecard) another of its tasks keeps");
     public static final TopicSpec TRACKING_REGISTRATIONS = spec("tracking.registrations", "trackingNumber",
-            ParcelRegistered.class, Cleanup.DELETE, WEEK, "tracking-service", true,
-            "Tracking numbers to follow, routed to the task that owns the parcel");
+            ParcelRegistered.class, Cleanup.DELETE, WEEK, "supplier-gateway", true,
+            "Tracking numbers to follow, written with the shipment and routed to the task that owns the parcel");
     public static final TopicSpec CARRIER_EVENTS = spec("tracking.carrier-events", "trackingNumber",
             CarrierCheckpoint.class, Cleanup.DELETE, WEEK, "tracking-service", true,
             "Carrier checkpoints from webhooks and polling, normalised");
@@ -104,7 +107,8 @@ public final class Topics {
 
     private static final List<TopicSpec> ALL = List.of(CATALOG_FEED, CATALOG_PRODUCTS, STOCK_ALERTS,
             RESERVATION_REQUESTS, RESERVATION_RESULTS, ORDERS_PLACED, ORDER_COMMANDS, ORDERS_LIFECYCLE,
-            ORDER_ALLOCATIONS, FULFILMENT_EVENTS, FULFILMENT_COMMANDS, TRACKING_REGISTRATIONS, CARRIER_EVENTS,
+            ORDER_ALLOCATIONS, FULFILMENT_EVENTS, FULFILMENT_COMMANDS, FULFILMENT_BY_SUPPLIER, TRACKING_REGISTRATIONS,
+            CARRIER_EVENTS,
             TRACKING_EVENTS, NOTIFICATIONS_OUTBOUND, PARTNERS, COMMISSIONS_LEDGER, PAYOUT_REQUESTS, PAYOUT_DETAILS,
             STOREFRONT_WEBHOOKS, OPS_AUDIT);
 

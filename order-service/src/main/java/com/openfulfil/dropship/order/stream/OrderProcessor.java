@@ -89,10 +89,12 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
             orders.put(orderId, outcome.record());
         }
         for (StatusChange change : outcome.changes()) {
+            OrderRecord order = outcome.record();
             OrderStatusChanged changed = new OrderStatusChanged(
                     EventIds.derived(causeId, "status", change.to().name()), now, orderId,
-                    change.from(), change.to(), change.reason(), outcome.record().details(),
-                    refundOf(change, outcome.record()), returnReasonOf(change, outcome.record()));
+                    change.from(), change.to(), change.reason(),
+                    OrderStatusChanged.carriesOrder(change.to(), change.from() == null) ? order.details() : null,
+                    refundOf(change, order), returnReasonOf(change, order), order.details().source());
             context.forward(new Record<>(orderId, changed, now.toEpochMilli()));
             measure(change, outcome.record(), now);
             if (change.to() == OrderStatus.DELIVERED) {

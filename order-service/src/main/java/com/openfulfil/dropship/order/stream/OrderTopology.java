@@ -38,13 +38,15 @@ public class OrderTopology {
     }
 
     static KStream<String, Event> build(KStream<String, Event> events, OrderProcessor.OrderSettings settings) {
+        // events the state machine does not apply arrive undecoded, as null: they stop here
+        KStream<String, Event> applied = events.filter((key, event) -> event != null);
         // the ledger is keyed by partner; re-key commission entries by order to meet the order's record
-        KStream<String, Event> commissions = events
+        KStream<String, Event> commissions = applied
                 .filter((key, event) -> event instanceof LedgerEvent)
                 .selectKey((key, event) -> ((LedgerEvent) event).orderId())
                 .repartition(Repartitioned.<String, Event>as("commissions-by-order")
                         .withKeySerde(Serdes.String()).withValueSerde(new EventSerde()));
-        return events
+        return applied
                 .filterNot((key, event) -> event instanceof LedgerEvent)
                 .merge(commissions)
                 .process(OrderProcessor.supplier(settings));

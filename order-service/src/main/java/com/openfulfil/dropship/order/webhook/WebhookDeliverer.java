@@ -179,8 +179,8 @@ final class WebhookDeliverer implements AutoCloseable {
             return DeadLetters.forBroker(bootstrapServers, security).send(record.topic(), deadLetterGroup, record.partition(),
                     record.offset(), key, record.value(), record.headers(), e);
         }
-        if (!(event instanceof OrderStatusChanged change) || change.order() == null
-                || !storefrontId.equals(change.order().source().storefrontId())) {
+        if (!(event instanceof OrderStatusChanged change) || change.source() == null
+                || !storefrontId.equals(change.source().storefrontId())) {
             return true;
         }
         Optional<StorefrontWebhookSet> target = registrations.apply(storefrontId)

@@ -17,7 +17,7 @@ public record WebhookPayload(String eventId, String type, Instant occurredAt, St
 
     static WebhookPayload of(OrderStatusChanged change) {
         return new WebhookPayload(change.eventId(), TYPE, change.occurredAt(), change.orderId(),
-                change.order().source().externalRef(), change.from(), change.to(), change.reason());
+                change.source().externalRef(), change.from(), change.to(), change.reason());
     }
 
     byte[] toJson() {

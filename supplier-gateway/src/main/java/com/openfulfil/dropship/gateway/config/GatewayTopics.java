@@ -22,7 +22,7 @@ class GatewayTopics {
     static ServiceTopics of(GatewayProperties properties, String group) {
         List<TopicSpec> extra = new ArrayList<>();
         List<String> consumed = new ArrayList<>(List.of(Topics.ORDER_ALLOCATIONS.name(), Topics.ORDERS_LIFECYCLE.name(),
-                Topics.FULFILMENT_COMMANDS.name()));
+                Topics.FULFILMENT_COMMANDS.name(), Topics.FULFILMENT_BY_SUPPLIER.name()));
         for (String id : properties.suppliers().stream().map(GatewayProperties.Supplier::id).toList()) {
             extra.add(Topics.supplierDispatch(id));
             extra.add(Topics.supplierUpdates(id));

@@ -10,10 +10,13 @@ import com.openfulfil.dropship.events.supplier.RerouteRequested;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.SlaBreached;
 import com.openfulfil.dropship.events.supplier.EscalatedToOps;
+import com.openfulfil.dropship.events.supplier.FulfilmentEvent;
+import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SupplierUpdate;
 import com.openfulfil.dropship.gateway.domain.Decision;
 import com.openfulfil.dropship.gateway.domain.OrderDispatches;
 import io.micrometer.core.instrument.Metrics;
+import com.openfulfil.dropship.support.streams.Locality;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -26,19 +29,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Set;
+import java.util.function.Function;
 
-/** Wiring only: reads the order's dispatches, makes one domain call per input, stores and forwards the outcome. */
+/**
+ * Wiring only: reads the order's dispatches, makes one domain call per input, stores and forwards the
+ * outcome. Each piece of fulfilment news also goes into its supplier's books, here when this task
+ * keeps them, else through {@code fulfilment.by-supplier}; and each shipment's tracking numbers go to
+ * tracking-service in the same transaction as the shipment.
+ */
 final class DispatchProcessor implements Processor<String, Event, String, Event> {
     private static final Logger log = LoggerFactory.getLogger(DispatchProcessor.class);
 
     private final DispatchSettings settings;
+    private final Function<ProcessorContext<?, ?>, Locality> localities;
     private ProcessorContext<String, Event> context;
     private KeyValueStore<String, OrderDispatches> store;
     private Deadlines deadlines;
+    private SupplierBooks books;
+    private Locality locality;
 
-    private DispatchProcessor(DispatchSettings settings) {
+    private DispatchProcessor(DispatchSettings settings, Function<ProcessorContext<?, ?>, Locality> localities) {
         this.settings = settings;
+        this.localities = localities;
     }
 
     @Override
@@ -46,6 +60,8 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
         this.context = context;
         this.store = context.getStateStore(DispatchTopology.STORE);
         this.deadlines = new Deadlines(context.getStateStore(Deadlines.STORE));
+        this.books = new SupplierBooks(context, settings);
+        this.locality = localities.apply(context);
         // wall-clock time: a deadline passes whether or not any message arrives
         context.schedule(settings.deadlineCheck(), PunctuationType.WALL_CLOCK_TIME, this::checkDeadlines);
     }
@@ -71,7 +87,9 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
 
     @Override
     public void process(Record<String, Event> record) {
-        if (record.value() instanceof StockAllocated allocated) {
+        if (record.value() instanceof FulfilmentEvent news) {
+            books.record(news); // another task's news of a supplier whose books this task keeps
+        } else if (record.value() instanceof StockAllocated allocated) {
             onAllocation(record, allocated);
         } else if (record.value() instanceof SupplierUpdate update) {
             onUpdate(record, update);
@@ -158,11 +176,31 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
 
     private void keep(Record<String, Event> record, Decision decision) {
         store.put(decision.state().orderId(), decision.state());
-        decision.events().forEach(event -> context.forward(record.withKey(decision.state().orderId())
-                .withValue(event).withTimestamp(context.currentSystemTimeMs())));
+        long now = context.currentSystemTimeMs();
+        for (Event event : decision.events()) {
+            context.forward(record.withKey(decision.state().orderId()).withValue(event).withTimestamp(now),
+                    DispatchTopology.EVENTS_SINK);
+            if (event instanceof FulfilmentEvent news) {
+                book(record, news, now);
+            }
+            if (event instanceof ParcelsShipped shipped) {
+                Registrations.of(shipped).forEach(r -> context.forward(record.withKey(r.trackingNumber()).withValue(r)
+                        .withTimestamp(now), DispatchTopology.EVENTS_SINK));
+            }
+        }
         decision.events().forEach(DispatchProcessor::watch);
         decision.events().stream().filter(DispatchSent.class::isInstance).map(DispatchSent.class::cast)
                 .forEach(sent -> deadlines.watch(sent, settings.sla(sent.supplierId())));
+    }
+
+    /** Into the supplier's books: here when this task keeps them, else to the task that does. */
+    private void book(Record<String, Event> record, FulfilmentEvent news, long now) {
+        if (locality.isLocal(news.supplierId())) {
+            books.record(news);
+        } else {
+            context.forward(record.withKey(news.supplierId()).withValue((Event) news).withTimestamp(now),
+                    DispatchTopology.BOOKS_SINK);
+        }
     }
 
     /** Ops hear of every reroute, and loudly of a stock refusal no backup could take over. */
@@ -203,20 +241,24 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
 
     static final class Supplier implements ProcessorSupplier<String, Event, String, Event> {
         private final DispatchSettings settings;
+        private final Function<ProcessorContext<?, ?>, Locality> localities;
 
-        Supplier(DispatchSettings settings) {
+        Supplier(DispatchSettings settings, Function<ProcessorContext<?, ?>, Locality> localities) {
             this.settings = settings;
+            this.localities = localities;
         }
 
         @Override
         public Processor<String, Event, String, Event> get() {
-            return new DispatchProcessor(settings);
+            return new DispatchProcessor(settings, localities);
         }
 
         @Override
         public Set<StoreBuilder<?>> stores() {
-            return Set.of(StateStores.keyValue(DispatchTopology.STORE, OrderDispatches.class),
-                    StateStores.index(Deadlines.STORE));
+            Set<StoreBuilder<?>> stores = new HashSet<>(SupplierBooks.stores());
+            stores.add(StateStores.keyValue(DispatchTopology.STORE, OrderDispatches.class));
+            stores.add(StateStores.index(Deadlines.STORE));
+            return stores;
         }
     }
 }

@@ -1,7 +1,10 @@
 package com.openfulfil.dropship.gateway.stream;
 
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.gateway.config.GatewayProperties;
+import com.openfulfil.dropship.support.kafka.PartitionCounts;
+import com.openfulfil.dropship.support.streams.Locality;
 import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,16 +13,19 @@ import java.time.Duration;
 import java.util.function.BiConsumer;
 
 /**
- * The function bean {@code dispatch}: {@code dispatch-in-0} is orders.allocations, orders.lifecycle and fulfilment.commands,
+ * The function bean {@code dispatch}: {@code dispatch-in-0} is orders.allocations, orders.lifecycle, fulfilment.commands
+ * and fulfilment.by-supplier ({@link DispatchTopology#INPUTS}),
  * {@code dispatch-in-1} every supplier's updates topic (a pattern, so a new supplier needs no rebinding).
  */
 @Configuration(proxyBeanMethods = false)
 class DispatchStream {
 
     @Bean
-    BiConsumer<KStream<String, Event>, KStream<String, Event>> dispatch(GatewayProperties properties) {
+    BiConsumer<KStream<String, Event>, KStream<String, Event>> dispatch(GatewayProperties properties,
+                                                                        PartitionCounts partitions) {
         DispatchSettings settings = new DispatchSettings(properties.supplierIds(), properties.branding().packing(),
                 properties.slaTerms(), Duration.ofMinutes(1), properties.countries());
-        return (allocations, updates) -> DispatchTopology.build(allocations, updates, settings);
+        return (orders, updates) -> DispatchTopology.build(orders, updates, settings,
+                context -> Locality.of(context, partitions.of(Topics.FULFILMENT_BY_SUPPLIER.name())));
     }
 }

@@ -1,7 +1,7 @@
 package com.openfulfil.dropship.gateway.web;
 
 import com.openfulfil.dropship.gateway.stream.DispatchTopology;
-import com.openfulfil.dropship.gateway.stream.LedgerProcessor;
+import com.openfulfil.dropship.gateway.stream.SupplierBooks;
 import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.events.serde.Json;
 import jakarta.servlet.FilterChain;
@@ -74,7 +74,7 @@ class FiguresRouting extends OncePerRequestFilter {
     private static Owned ownedBy(HttpServletRequest request) {
         Matcher figures = FIGURES.matcher(request.getRequestURI());
         if ("GET".equals(request.getMethod()) && figures.matches()) {
-            return new Owned(LedgerProcessor.SCORECARDS, figures.group(1));
+            return new Owned(SupplierBooks.SCORECARDS, figures.group(1));
         }
         Matcher reroute = REROUTE.matcher(request.getRequestURI());
         if ("POST".equals(request.getMethod()) && reroute.matches()) {

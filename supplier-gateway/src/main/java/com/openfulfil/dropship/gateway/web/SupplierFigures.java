@@ -2,7 +2,7 @@ package com.openfulfil.dropship.gateway.web;
 
 import com.openfulfil.dropship.gateway.domain.LedgerEntry;
 import com.openfulfil.dropship.gateway.domain.Scorecard;
-import com.openfulfil.dropship.gateway.stream.LedgerProcessor;
+import com.openfulfil.dropship.gateway.stream.SupplierBooks;
 import com.openfulfil.dropship.support.streams.StoreQueries;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.springframework.stereotype.Component;
@@ -20,15 +20,15 @@ public class SupplierFigures {
     }
 
     public Scorecard scorecard(String supplierId) {
-        return stores.<Scorecard>get(LedgerProcessor.SCORECARDS, supplierId)
+        return stores.<Scorecard>get(SupplierBooks.SCORECARDS, supplierId)
                 .orElseGet(() -> Scorecard.empty(supplierId));
     }
 
     List<LedgerEntry> ledger(String supplierId) {
-        return stores.<LedgerEntry, List<LedgerEntry>>read(LedgerProcessor.LEDGER, store -> {
+        return stores.<LedgerEntry, List<LedgerEntry>>read(SupplierBooks.LEDGER, store -> {
             List<LedgerEntry> entries = new ArrayList<>();
-            try (KeyValueIterator<String, LedgerEntry> range = store.range(LedgerProcessor.firstKey(supplierId),
-                    LedgerProcessor.lastKey(supplierId))) {
+            try (KeyValueIterator<String, LedgerEntry> range = store.range(SupplierBooks.firstKey(supplierId),
+                    SupplierBooks.lastKey(supplierId))) {
                 range.forEachRemaining(kv -> entries.add(kv.value));
             }
             return entries;

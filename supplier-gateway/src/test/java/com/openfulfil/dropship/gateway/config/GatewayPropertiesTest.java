@@ -34,7 +34,8 @@ class GatewayPropertiesTest {
                 "supplier.hanoi-crafts.dispatch", "supplier.hanoi-crafts.updates",
                 "supplier.lyon-linen.dispatch", "supplier.lyon-linen.updates");
         assertThat(topics.consumed()).containsExactly(Topics.ORDER_ALLOCATIONS.name(), Topics.ORDERS_LIFECYCLE.name(),
-                Topics.FULFILMENT_COMMANDS.name(), "supplier.hanoi-crafts.updates", "supplier.lyon-linen.updates");
+                Topics.FULFILMENT_COMMANDS.name(), Topics.FULFILMENT_BY_SUPPLIER.name(), "supplier.hanoi-crafts.updates",
+                "supplier.lyon-linen.updates");
     }
 
     /** A topic the stream reads without its dead-letter topic would stall the stream on its first bad message. */

@@ -5,7 +5,7 @@ import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.gateway.Allocations;
 import com.openfulfil.dropship.gateway.SupplierGatewayApplication;
 import com.openfulfil.dropship.gateway.stream.DispatchTopology;
-import com.openfulfil.dropship.gateway.stream.LedgerProcessor;
+import com.openfulfil.dropship.gateway.stream.SupplierBooks;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.testing.ServiceInstances;
 import org.apache.kafka.common.serialization.Serdes;
@@ -87,11 +87,11 @@ class TwoInstancesIT {
             HttpResponse<String> forged = get(ports.get(1), scorecard, Map.of("X-Dropship-Supplier", supplier,
                     "X-Dropship-Timestamp", Long.toString(Instant.now().getEpochSecond()), Signatures.HEADER, "sha256=00"));
             assertThat(forged.statusCode()).as("a bad signature, wherever the figures are").isEqualTo(401);
-            owners.add(queries.getHostInfo(LedgerProcessor.SCORECARDS, supplier, Serdes.String().serializer()));
+            owners.add(queries.getHostInfo(SupplierBooks.SCORECARDS, supplier, Serdes.String().serializer()));
         }
         Set<HostInfo> instancesHosts = Set.of(new HostInfo("localhost", ports.get(0)), new HostInfo("localhost", ports.get(1)));
         assertThat(instancesHosts).as("every supplier's figures are held by one of the two").containsAll(owners);
-        assertThat(queries.getAllHostsInfo(LedgerProcessor.SCORECARDS)).as("both instances hold some partitions")
+        assertThat(queries.getAllHostsInfo(SupplierBooks.SCORECARDS)).as("both instances hold some partitions")
                 .containsExactlyInAnyOrderElementsOf(instancesHosts);
     }
 

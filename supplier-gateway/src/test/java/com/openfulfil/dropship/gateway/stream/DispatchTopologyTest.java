@@ -17,6 +17,7 @@ import com.openfulfil.dropship.events.supplier.DispatchRequested;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.DispatchShipped;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.tracking.ParcelRegistered;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.gateway.Allocations;
 import com.openfulfil.dropship.gateway.domain.DispatchPlan;
@@ -203,6 +204,23 @@ class DispatchTopologyTest {
         assertThat(harness.readValues(Topics.FULFILMENT_EVENTS, ParcelsShipped.class))
                 .extracting(ParcelsShipped::trackingNumbers)
                 .containsExactly(List.of("VN100"), List.of("VN200"));
+    }
+
+    @Test
+    void eachShippedParcelIsRegisteredWithTrackingInTheSameStepKeyedByItsTrackingNumber() {
+        allocate();
+
+        harness.pipe(Topics.supplierUpdates(HANOI), shipped("u-1", "VN100", "VN200", "VN100"));
+        harness.pipe(Topics.supplierUpdates(HANOI), shipped("u-2", "VN100"));
+
+        List<KeyValue<String, Event>> registrations = harness.read(Topics.TRACKING_REGISTRATIONS);
+        assertThat(registrations).extracting(kv -> kv.key).as("each parcel once").containsExactly("VN100", "VN200");
+        assertThat(registrations).extracting(kv -> (ParcelRegistered) kv.value).allSatisfy(r -> {
+            assertThat(r.orderId()).isEqualTo("o-1");
+            assertThat(r.dispatchId()).isEqualTo(hanoiDispatch);
+            assertThat(r.supplierId()).isEqualTo(HANOI);
+            assertThat(r.carrier()).isEqualTo("VNPOST");
+        });
     }
 
     private void allocate() {

@@ -20,6 +20,7 @@ import com.openfulfil.dropship.gateway.domain.Scorecard;
 import com.openfulfil.dropship.gateway.domain.ScorecardReport;
 import com.openfulfil.dropship.gateway.domain.Settlement;
 import com.openfulfil.dropship.gateway.domain.SlaTerms;
+import com.openfulfil.dropship.support.streams.Locality;
 import com.openfulfil.dropship.support.testing.TopologyHarness;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -48,16 +49,19 @@ import static org.assertj.core.api.Assertions.tuple;
  * o-3 accepted after 10 h, misses its ship deadline at 48 h, ships at 50 h;
  * o-4 refused for stock after 1 h, with no backup.
  */
-class ScorecardTopologyTest {
+abstract class ScorecardTopologyTest {
     private static final String HANOI = "hanoi-crafts";
 
+    /** Where the suppliers' books are kept, seen from the orders' task. */
+    abstract Locality locality();
+
     private final TopologyHarness harness = TopologyHarness.of(builder -> DispatchTopology.build(
-            builder.stream(List.of(Topics.ORDER_ALLOCATIONS.name(), Topics.ORDERS_LIFECYCLE.name())),
+            builder.stream(DispatchTopology.INPUTS),
             builder.stream(Topics.SUPPLIER_UPDATES),
             new DispatchSettings(Set.of(HANOI, "lyon-linen"), new PackingInstructions(true, "Acme Home", ""),
                     Map.of(HANOI, new SlaTerms(Duration.ofHours(24), Duration.ofHours(48), SlaTerms.Policy.ESCALATE,
                             new BigDecimal("5"))),
-                    Duration.ofMinutes(1))));
+                    Duration.ofMinutes(1)), context -> locality()));
     private final Instant start = harness.now();
 
     @AfterEach
@@ -98,7 +102,7 @@ class ScorecardTopologyTest {
 
     @Test
     void theScorecardCountsEachDispatchOnceWithTheTimesToAcceptAndShip() {
-        Scorecard card = harness.<Scorecard>store(LedgerProcessor.SCORECARDS).get(HANOI);
+        Scorecard card = harness.<Scorecard>store(SupplierBooks.SCORECARDS).get(HANOI);
 
         assertThat(card.dispatches()).isEqualTo(4);
         assertThat(card.answered()).isEqualTo(4);
@@ -172,10 +176,10 @@ class ScorecardTopologyTest {
     }
 
     private List<LedgerEntry> ledger() {
-        KeyValueStore<String, LedgerEntry> store = harness.store(LedgerProcessor.LEDGER);
+        KeyValueStore<String, LedgerEntry> store = harness.store(SupplierBooks.LEDGER);
         List<LedgerEntry> entries = new ArrayList<>();
-        try (KeyValueIterator<String, LedgerEntry> range = store.range(LedgerProcessor.firstKey(HANOI),
-                LedgerProcessor.lastKey(HANOI))) {
+        try (KeyValueIterator<String, LedgerEntry> range = store.range(SupplierBooks.firstKey(HANOI),
+                SupplierBooks.lastKey(HANOI))) {
             range.forEachRemaining(kv -> entries.add(kv.value));
         }
         return entries;

@@ -5,6 +5,7 @@ import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.streams.StoreQueries;
 import com.openfulfil.dropship.tracking.connector.CarrierAdapters;
+import com.openfulfil.dropship.tracking.connector.CarrierReports;
 import com.openfulfil.dropship.tracking.connector.CarrierPollSchedule;
 import com.openfulfil.dropship.tracking.connector.CarrierPoller;
 import com.openfulfil.dropship.tracking.domain.Parcel;
@@ -33,8 +34,7 @@ class PollingConfig {
                                 @Value("${dropship.tracking.poll-timeout:20s}") Duration timeout) {
         return new CarrierPoller(adapters,
                 carrier -> stores.<Parcel, List<String>>read(TrackingTopology.PARCELS, store -> onTheirWay(store, carrier)),
-                checkpoints -> checkpoints.forEach(c -> publisher.publishAndWait(Topics.CARRIER_EVENTS,
-                        c.trackingNumber(), c)),
+                checkpoints -> CarrierReports.publish(publisher, checkpoints, clock.instant()),
                 breakers, retries, timeout, clock);
     }
 

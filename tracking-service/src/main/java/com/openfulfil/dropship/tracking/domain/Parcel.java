@@ -84,6 +84,23 @@ public record Parcel(String trackingNumber, Registration registration, ParcelSta
         return new Update(parcel.apply(report, moves), true, moves);
     }
 
+    /**
+     * Keeps reports that came together (one webhook call, one round of polling), oldest first, as
+     * {@link #record(StatusReport)} would one by one.
+     */
+    public Update record(List<StatusReport> reports) {
+        Parcel parcel = this;
+        boolean changed = false;
+        List<Move> moves = new ArrayList<>();
+        for (StatusReport report : reports) {
+            Update one = parcel.record(report);
+            parcel = one.parcel();
+            changed |= one.changed();
+            moves.addAll(one.moves());
+        }
+        return new Update(parcel, changed, moves);
+    }
+
     private Parcel apply(StatusReport report, List<Move> moves) {
         if (!StatusRule.moves(status, statusSince, report.status(), report.time())) {
             return this;

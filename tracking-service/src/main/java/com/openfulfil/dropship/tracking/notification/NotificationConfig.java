@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.tracking.notification;
 
+import com.openfulfil.dropship.support.config.DropshipProperties;
 import com.openfulfil.dropship.tracking.config.NotificationProperties;
 import com.openfulfil.dropship.tracking.domain.notification.MailTemplates;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,9 +10,25 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 import java.time.Clock;
 
-/** Chooses how messages leave: a mailbox folder (the default, for a local run) or SMTP. */
+/** Chooses how messages leave: a mailbox folder (the default, for a local run) or SMTP; the mailroom sends them. */
 @Configuration
 class NotificationConfig {
+    /**
+     * Jakarta Mail looks its stream provider up with a ServiceLoader scan of the class path for every
+     * message it builds unless this property names it; named, each lookup is a loaded class.
+     */
+    private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
+
+    static {
+        if (System.getProperty(STREAM_PROVIDER) == null) {
+            System.setProperty(STREAM_PROVIDER, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
+
+    @Bean
+    Mailroom mailroom(MailTemplates templates, Mailer mailer, DropshipProperties dropship) {
+        return new Mailroom(templates, mailer, dropship.kafka().bootstrapServers(), dropship.kafka().security());
+    }
 
     @Bean
     Mailer mailer(NotificationProperties properties, ObjectProvider<JavaMailSenderImpl> smtp, Clock clock) {

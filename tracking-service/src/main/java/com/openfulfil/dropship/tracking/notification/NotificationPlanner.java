@@ -45,7 +45,9 @@ final class NotificationPlanner implements Processor<String, Event, String, Even
         String orderId = Objects.requireNonNull(record.key(), "an order's event must be keyed by its orderId");
         Recipient current = recipients.get(orderId);
         Recipient known = current == null ? Recipient.unknown() : current;
-        Recipient recipient = record.value() instanceof OrderStatusChanged changed ? known.of(orderId, changed.order()) : known;
+        // the order's first transition (and a few later ones) carries the order, and with it the customer
+        Recipient recipient = record.value() instanceof OrderStatusChanged changed && changed.order() != null
+                ? known.of(orderId, changed.order()) : known;
         List<Notice> notices = Notices.of(record.value());
         Recipient next = recipient.known() ? recipient.withNothingWaiting() : recipient.waitingFor(notices);
         if (recipient.known()) {

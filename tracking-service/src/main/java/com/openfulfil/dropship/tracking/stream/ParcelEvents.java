@@ -23,10 +23,18 @@ final class ParcelEvents {
     private ParcelEvents() {
     }
 
+    /**
+     * Several moves from one input (a carrier's batch of reports, early reports applied at registration)
+     * are announced as one, from where the parcel was to where it ends, with the last report.
+     */
     static List<Event> of(Update update, Instant now) {
         Parcel parcel = update.parcel();
         List<Event> events = new ArrayList<>();
-        update.moves().forEach(move -> events.add(statusChanged(parcel, move, now)));
+        List<Move> moves = update.moves();
+        if (!moves.isEmpty()) {
+            Move last = moves.get(moves.size() - 1);
+            events.add(statusChanged(parcel, new Move(moves.get(0).previous(), last.status(), last.report()), now));
+        }
         update.alerts().forEach(alert -> events.add(alert(parcel, alert, now)));
         return events;
     }

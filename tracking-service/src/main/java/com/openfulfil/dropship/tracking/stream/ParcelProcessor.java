@@ -4,6 +4,7 @@ import com.openfulfil.dropship.support.streams.StateStores;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.OrderScoped;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
+import com.openfulfil.dropship.events.tracking.CarrierCheckpoints;
 import com.openfulfil.dropship.events.tracking.ClaimCloseRequested;
 import com.openfulfil.dropship.events.tracking.ClaimFileRequested;
 import com.openfulfil.dropship.events.tracking.ParcelRegistered;
@@ -66,6 +67,9 @@ final class ParcelProcessor implements Processor<String, Event, String, Event> {
             update(record, registered.trackingNumber(), parcel -> parcel.register(registration(registered), now));
         } else if (record.value() instanceof CarrierCheckpoint checkpoint) {
             update(record, checkpoint.trackingNumber(), parcel -> parcel.record(report(checkpoint)));
+        } else if (record.value() instanceof CarrierCheckpoints batch) {
+            update(record, batch.trackingNumber(), parcel -> parcel.record(batch.checkpoints().stream()
+                    .map(ParcelProcessor::report).toList()));
         } else if (record.value() instanceof ClaimFileRequested filing) {
             update(record, filing.trackingNumber(), parcel -> Claims.file(parcel, filing.eventId(),
                     filing.carrierReference(), now, filing.requestedBy()));

@@ -1,11 +1,10 @@
 package com.openfulfil.dropship.tracking.stream;
 
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.kafka.ServiceTopics;
 import com.openfulfil.dropship.tracking.config.NotificationProperties;
 import com.openfulfil.dropship.tracking.config.TrackingProperties;
-import com.openfulfil.dropship.tracking.domain.notification.MailTemplates;
-import com.openfulfil.dropship.tracking.notification.Mailer;
 import com.openfulfil.dropship.tracking.notification.NotificationTopology;
 import com.openfulfil.dropship.tracking.domain.ParcelWatch;
 import org.apache.kafka.streams.kstream.KStream;
@@ -25,18 +24,20 @@ class TrackingStream {
             NotificationTopology.INPUTS.stream()).toList();
 
     @Bean
-    Consumer<KStream<String, Event>> tracking(TrackingProperties properties, NotificationProperties notifications,
-                                              MailTemplates templates, Mailer mailer) {
+    Consumer<KStream<String, Event>> tracking(TrackingProperties properties, NotificationProperties notifications) {
         ParcelWatch watch = new ParcelWatch(properties.timers().rules());
         return events -> {
-            TrackingTopology.wire(events, watch, properties.timers().checkEvery());
-            NotificationTopology.wire(events, notifications.expectedDays().days(), templates, mailer);
+            // events the stream does not handle arrive undecoded, as null (TrackingInputSerde)
+            KStream<String, Event> handled = events.filter((key, event) -> event != null);
+            TrackingTopology.wire(handled, watch, properties.timers().checkEvery());
+            NotificationTopology.wire(handled, notifications.expectedDays().days());
         };
     }
 
-    /** The consumed topics get their dead-letter topics at start-up. */
+    /** The consumed topics (and the mailroom's) get their dead-letter topics at start-up. */
     @Bean
     ServiceTopics trackingTopics(@Value("${spring.application.name}") String service) {
-        return new ServiceTopics(service, List.of(), TrackingStream.INPUTS);
+        List<String> consumed = Stream.concat(INPUTS.stream(), Stream.of(Topics.NOTIFICATIONS_OUTBOUND.name())).toList();
+        return new ServiceTopics(service, List.of(), consumed);
     }
 }

@@ -2,9 +2,9 @@ package com.openfulfil.dropship.tracking.stream;
 
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.serde.EventSerde;
-import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
+import com.openfulfil.dropship.events.tracking.CarrierCheckpoints;
 import com.openfulfil.dropship.events.tracking.ClaimCloseRequested;
 import com.openfulfil.dropship.events.tracking.ClaimFileRequested;
 import com.openfulfil.dropship.events.tracking.ParcelRegistered;
@@ -24,8 +24,8 @@ public final class TrackingTopology {
     public static final String PARCEL_DEADLINES = "parcel-deadlines";
 
     /** The topics parcel tracking reads (TrackingStream adds the notification inputs). */
-    public static final List<String> INPUTS = List.of(Topics.FULFILMENT_EVENTS.name(),
-            Topics.TRACKING_REGISTRATIONS.name(), Topics.CARRIER_EVENTS.name());
+    public static final List<String> INPUTS = List.of(Topics.TRACKING_REGISTRATIONS.name(),
+            Topics.CARRIER_EVENTS.name());
 
     private static final Produced<String, Event> EVENTS = Produced.with(Serdes.String(), new EventSerde());
 
@@ -37,15 +37,11 @@ public final class TrackingTopology {
      * @param checkEvery how often the timers look for due parcels (wall-clock time)
      */
     public static void wire(KStream<String, Event> events, ParcelWatch watch, Duration checkEvery) {
-        // a shipment becomes one registration per tracking number, keyed by it, so the parcel's task owns it
-        events.filter((key, event) -> event instanceof ParcelsShipped)
-                .process(ShipmentSplitter::new)
-                .to(Topics.TRACKING_REGISTRATIONS.name(), EVENTS);
-
-        // registrations, carrier reports and ops' claim updates of one tracking number meet in the parcel's
-        // task, with its timers
+        // registrations (supplier-gateway writes them with each shipment), carrier reports and ops' claim updates
+        // of one tracking number meet in the parcel's task, with its timers
         events.filter((key, event) -> event instanceof ParcelRegistered || event instanceof CarrierCheckpoint
-                        || event instanceof ClaimFileRequested || event instanceof ClaimCloseRequested)
+                        || event instanceof CarrierCheckpoints || event instanceof ClaimFileRequested
+                        || event instanceof ClaimCloseRequested)
                 .process(new ParcelProcessor.Supplier(watch, checkEvery))
                 .to(Topics.TRACKING_EVENTS.name(), EVENTS);
     }

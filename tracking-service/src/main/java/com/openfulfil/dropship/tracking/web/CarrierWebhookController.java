@@ -1,15 +1,13 @@
 package com.openfulfil.dropship.tracking.web;
 
 import com.openfulfil.dropship.events.model.CarrierChannel;
-import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
-import com.openfulfil.dropship.support.kafka.PublishFailedException;
 import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.tracking.config.TrackingProperties;
 import com.openfulfil.dropship.tracking.connector.CarrierAdapters;
-import org.apache.kafka.clients.producer.RecordMetadata;
+import com.openfulfil.dropship.tracking.connector.CarrierReports;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,8 +18,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * Carrier webhooks. The signature is checked over the raw bytes before anything is read, and
@@ -55,22 +51,7 @@ class CarrierWebhookController {
         }
         List<CarrierCheckpoint> checkpoints = CarrierWebhookReader.read(account.id(), raw,
                 adapters.forCarrier(account.id()), clock.instant(), CarrierChannel.WEBHOOK);
-        publishAll(checkpoints);
-        return ResponseEntity.accepted().body(Map.of("accepted", checkpoints.size()));
-    }
-
-    /** Sends every event first and then waits, so a batch costs one round trip, not one per event. */
-    private void publishAll(List<CarrierCheckpoint> checkpoints) {
-        List<CompletableFuture<RecordMetadata>> sent = checkpoints.stream()
-                .map(c -> publisher.publish(Topics.CARRIER_EVENTS, c.trackingNumber(), c))
-                .toList();
-        try {
-            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof PublishFailedException failed) {
-                throw failed;
-            }
-            throw new PublishFailedException("Could not write carrier events", e.getCause());
-        }
+        int accepted = CarrierReports.publish(publisher, checkpoints, clock.instant());
+        return ResponseEntity.accepted().body(Map.of("accepted", accepted));
     }
 }

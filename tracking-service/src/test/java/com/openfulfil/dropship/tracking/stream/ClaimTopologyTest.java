@@ -12,6 +12,7 @@ import com.openfulfil.dropship.events.tracking.ClaimFileRequested;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimFiled;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
+import com.openfulfil.dropship.events.tracking.ParcelRegistered;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import com.openfulfil.dropship.support.testing.TopologyHarness;
 import com.openfulfil.dropship.tracking.domain.Claim;
@@ -112,7 +113,7 @@ class ClaimTopologyTest {
 
     @Test
     void anExpiredParcelReportedDeliveredLaterClosesItsClaimAndStaysExpired() {
-        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("SF1"));
+        register("SF1");
         report("e1", IN_TRANSIT, harness.now());
         for (int day = 0; day < 31; day++) {
             harness.advance(Duration.ofDays(1));
@@ -129,7 +130,7 @@ class ClaimTopologyTest {
 
     @Test
     void failuresReportedAfterTheDeliveryOpenNoClaim() {
-        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("SF1"));
+        register("SF1");
         Instant start = harness.now();
         report("e9", DELIVERED, start.plus(Duration.ofHours(10)));
         for (int i = 1; i <= 3; i++) {
@@ -141,7 +142,7 @@ class ClaimTopologyTest {
 
     @Test
     void aRequestForAParcelWithoutAClaimChangesNothing() {
-        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("SF1"));
+        register("SF1");
         report("e1", IN_TRANSIT, harness.now());
         events();
 
@@ -153,7 +154,7 @@ class ClaimTopologyTest {
     }
 
     private void lostAfterThreeExceptions(String trackingNumber) {
-        harness.pipe(Topics.FULFILMENT_EVENTS, shipped(trackingNumber));
+        register(trackingNumber);
         Instant start = harness.now();
         report("e1", IN_TRANSIT, start);
         for (int i = 1; i <= 3; i++) {
@@ -167,9 +168,10 @@ class ClaimTopologyTest {
                 new BigDecimal(amount), "USD", "declared value", "admin");
     }
 
-    private static ParcelsShipped shipped(String trackingNumber) {
-        return new ParcelsShipped("ship-" + trackingNumber, Instant.parse("2026-11-02T08:00:00Z"), ORDER, "d-1",
-                "shenzhen-gadgets", "SF", List.of(trackingNumber));
+    /** What supplier-gateway writes with the shipment. */
+    private void register(String trackingNumber) {
+        harness.pipe(Topics.TRACKING_REGISTRATIONS, trackingNumber, new ParcelRegistered("reg-" + trackingNumber,
+                harness.now(), ORDER, "d-1", "shenzhen-gadgets", "SF", trackingNumber));
     }
 
     private void report(String eventId, ParcelStatus status, Instant time) {

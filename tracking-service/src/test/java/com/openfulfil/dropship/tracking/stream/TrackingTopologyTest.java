@@ -6,6 +6,7 @@ import com.openfulfil.dropship.events.model.ParcelStatus;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
+import com.openfulfil.dropship.events.tracking.CarrierCheckpoints;
 import com.openfulfil.dropship.events.tracking.ParcelRegistered;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
@@ -42,9 +43,12 @@ class TrackingTopologyTest {
         harness.close();
     }
 
-    private static ParcelsShipped shipped(String eventId, String... trackingNumbers) {
-        return new ParcelsShipped(eventId, Instant.parse("2026-11-02T08:00:00Z"), ORDER, "d-1", "shenzhen-gadgets",
-                "SF", List.of(trackingNumbers));
+    /** What supplier-gateway writes with a shipment: one registration per tracking number. */
+    private void register(String eventId, String... trackingNumbers) {
+        for (String trackingNumber : trackingNumbers) {
+            harness.pipe(Topics.TRACKING_REGISTRATIONS, trackingNumber, new ParcelRegistered(eventId + "-" + trackingNumber,
+                    harness.now(), ORDER, "d-1", "shenzhen-gadgets", "SF", trackingNumber));
+        }
     }
 
     private static CarrierCheckpoint checkpoint(String eventId, String trackingNumber, ParcelStatus status,
@@ -72,19 +76,11 @@ class TrackingTopologyTest {
     }
 
     @Test
-    void aShipmentWithTwoTrackingNumbersRegistersTwoParcelsKeyedByTrackingNumber() {
-        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1", "SF2"));
+    void eachRegisteredTrackingNumberIsAParcelOfItsOwnWaitingForItsCarrier() {
+        register("ship-1", "SF1", "SF2");
 
-        List<KeyValue<String, Event>> registrations = harness.read(Topics.TRACKING_REGISTRATIONS);
-        assertThat(registrations).extracting(kv -> kv.key).containsExactly("SF1", "SF2");
-        assertThat(registrations).extracting(kv -> (ParcelRegistered) kv.value).allSatisfy(r -> {
-            assertThat(r.orderId()).isEqualTo(ORDER);
-            assertThat(r.dispatchId()).isEqualTo("d-1");
-            assertThat(r.supplierId()).isEqualTo("shenzhen-gadgets");
-            assertThat(r.carrier()).isEqualTo("SF");
-            assertThat(r.occurredAt()).isEqualTo(harness.now());
-        });
         for (String trackingNumber : List.of("SF1", "SF2")) {
+            assertThat(parcel(trackingNumber).registration().dispatchId()).isEqualTo("d-1");
             assertThat(parcel(trackingNumber).registration().orderId()).isEqualTo(ORDER);
             assertThat(parcel(trackingNumber).status()).isEqualTo(PENDING);
         }
@@ -92,24 +88,21 @@ class TrackingTopologyTest {
     }
 
     @Test
-    void aRepeatedShipmentChangesNothing() {
-        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+    void aRepeatedRegistrationChangesNothing() {
+        register("ship-1", "SF1");
         report(checkpoint("e1", "SF1", IN_TRANSIT, "2026-11-02T10:00:00Z"));
-        List<KeyValue<String, Event>> first = harness.read(Topics.TRACKING_REGISTRATIONS);
         Parcel before = parcel("SF1");
         changes();
 
-        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        register("ship-1", "SF1");
 
-        assertThat(harness.read(Topics.TRACKING_REGISTRATIONS)).extracting(kv -> kv.value.eventId())
-                .as("a replay derives the same registration id").containsExactly(first.get(0).value.eventId());
         assertThat(parcel("SF1")).isEqualTo(before);
         assertThat(changes()).isEmpty();
     }
 
     @Test
     void checkpointsInOrderMoveTheParcelStepByStep() {
-        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        register("ship-1", "SF1");
         report(checkpoint("e1", "SF1", IN_TRANSIT, "2026-11-02T10:00:00Z"));
         report(checkpoint("e2", "SF1", OUT_FOR_DELIVERY, "2026-11-03T07:00:00Z"));
         report(checkpoint("e3", "SF1", DELIVERED, "2026-11-03T15:00:00Z"));
@@ -131,7 +124,7 @@ class TrackingTopologyTest {
 
     @Test
     void checkpointsOutOfOrderNeverMoveTheParcelBack() {
-        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        register("ship-1", "SF1");
         report(checkpoint("e3", "SF1", DELIVERED, "2026-11-03T15:00:00Z"));
         report(checkpoint("e1", "SF1", IN_TRANSIT, "2026-11-02T10:00:00Z"));
         report(checkpoint("e2", "SF1", OUT_FOR_DELIVERY, "2026-11-03T07:00:00Z"));
@@ -147,7 +140,7 @@ class TrackingTopologyTest {
 
     @Test
     void aRepeatedCheckpointIsDropped() {
-        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        register("ship-1", "SF1");
         report(checkpoint("e1", "SF1", IN_TRANSIT, "2026-11-02T10:00:00Z"));
         report(checkpoint("e1", "SF1", IN_TRANSIT, "2026-11-02T10:00:00Z"));
 
@@ -162,7 +155,7 @@ class TrackingTopologyTest {
         assertThat(parcel("SF1").registered()).isFalse();
         assertThat(parcel("SF1").checkpoints()).hasSize(1);
 
-        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        register("ship-1", "SF1");
 
         assertThat(changes()).singleElement().satisfies(c -> {
             assertThat(c.orderId()).isEqualTo(ORDER);
@@ -174,7 +167,7 @@ class TrackingTopologyTest {
 
     @Test
     void oneParcelsEventsNeverTouchAnother() {
-        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1", "SF2"));
+        register("ship-1", "SF1", "SF2");
         report(checkpoint("e1", "SF1", IN_TRANSIT, "2026-11-02T10:00:00Z"));
         report(checkpoint("e2", "SF1", DELIVERED, "2026-11-03T15:00:00Z"));
 
@@ -197,7 +190,7 @@ class TrackingTopologyTest {
 
     @Test
     void aSilentParcelIsDelayedOnceForEachSilence() {
-        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        register("ship-1", "SF1");
         report(checkpoint("e1", "SF1", IN_TRANSIT, at(Duration.ZERO)));
         trackingEvents();
 
@@ -222,7 +215,7 @@ class TrackingTopologyTest {
 
     @Test
     void aPassedDeliveryEstimateIsADelayAnnouncedOnce() {
-        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        register("ship-1", "SF1");
         Instant eta = harness.now().plus(Duration.ofDays(2));
         report(withEstimate(checkpoint("e1", "SF1", IN_TRANSIT, at(Duration.ZERO)), eta));
         trackingEvents();
@@ -242,7 +235,7 @@ class TrackingTopologyTest {
 
     @Test
     void thirtyDaysOfSilenceExpireTheParcelAndOpenOneClaim() {
-        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        register("ship-1", "SF1");
         report(checkpoint("e1", "SF1", IN_TRANSIT, at(Duration.ZERO)));
         trackingEvents();
 
@@ -274,7 +267,7 @@ class TrackingTopologyTest {
 
     @Test
     void repeatedFailedDeliveriesOpenOneClaim() {
-        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        register("ship-1", "SF1");
         report(checkpoint("e1", "SF1", OUT_FOR_DELIVERY, at(Duration.ofHours(1))));
         report(checkpoint("e2", "SF1", ParcelStatus.ATTEMPT_FAIL, at(Duration.ofHours(2))));
         report(checkpoint("e3", "SF1", OUT_FOR_DELIVERY, at(Duration.ofHours(20))));
@@ -290,7 +283,7 @@ class TrackingTopologyTest {
 
     @Test
     void aDeliveredParcelIsNoLongerWatched() {
-        harness.pipe(Topics.FULFILMENT_EVENTS, shipped("ship-1", "SF1"));
+        register("ship-1", "SF1");
         report(checkpoint("e1", "SF1", DELIVERED, at(Duration.ZERO)));
         trackingEvents();
 
@@ -298,5 +291,27 @@ class TrackingTopologyTest {
         assertThat(trackingEvents()).isEmpty();
         KeyValueStore<String, String> deadlines = harness.store(TrackingTopology.PARCEL_DEADLINES);
         assertThat(deadlines.approximateNumEntries()).isZero();
+    }
+
+    @Test
+    void aCarrierReportingAParcelsWholeJourneyAtOnceMovesItInOneStep() {
+        register("ship-1", "SF1");
+        CarrierCheckpoint transit = checkpoint("j1", "SF1", IN_TRANSIT, "2026-11-02T10:00:00Z");
+        CarrierCheckpoint out = checkpoint("j2", "SF1", OUT_FOR_DELIVERY, "2026-11-03T08:00:00Z");
+        CarrierCheckpoint delivered = checkpoint("j3", "SF1", DELIVERED, "2026-11-03T12:00:00Z");
+
+        harness.pipe(Topics.CARRIER_EVENTS, "SF1", new CarrierCheckpoints("batch-1", harness.now(), "SF", "SF1",
+                List.of(transit, out, delivered)));
+
+        assertThat(changes()).as("one move, from where it was to where it ends").singleElement().satisfies(c -> {
+            assertThat(c.previous()).isEqualTo(PENDING);
+            assertThat(c.status()).isEqualTo(DELIVERED);
+            assertThat(c.checkpoint()).isEqualTo(delivered.checkpoint());
+        });
+        assertThat(parcel("SF1").checkpoints()).extracting(StatusReport::eventId).containsExactly("j1", "j2", "j3");
+
+        harness.pipe(Topics.CARRIER_EVENTS, "SF1", new CarrierCheckpoints("batch-2", harness.now(), "SF", "SF1",
+                List.of(delivered)));
+        assertThat(changes()).as("a report seen before changes nothing").isEmpty();
     }
 }
