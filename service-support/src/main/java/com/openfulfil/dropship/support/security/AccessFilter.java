@@ -1,8 +1,8 @@
 package com.openfulfil.dropship.support.security;
 
+import com.openfulfil.dropship.support.streams.StoreUnavailableException;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.ProblemResponses;
-import com.openfulfil.dropship.support.web.RateLimited;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,9 +37,7 @@ public final class AccessFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<PublicRoutes.Route> open = publicRoutes.match(request);
-        Optional<String> budget = open.flatMap(PublicRoutes.Route::budgetName);
-        if (budget.isPresent() && !budgets.spend(budget.get(), request)) {
-            RateLimited.write(response, "This address", budgets.config(budget.get()));
+        if (!budgets.admit(open, request, response)) {
             return;
         }
         Optional<Caller> caller;
@@ -47,6 +45,10 @@ public final class AccessFilter extends OncePerRequestFilter {
             caller = callers.resolve(request);
         } catch (ApiProblem refused) {
             ProblemResponses.write(response, refused, Map.of());
+            return;
+        } catch (StoreUnavailableException e) {
+            // credentials looked up in a state store (a partner's key) wait out a rebalance like any read
+            ProblemResponses.write(response, ApiProblem.storeUnavailable(), Map.of("Retry-After", "1"));
             return;
         }
         if (caller.isEmpty() && open.isEmpty()) {

@@ -3,7 +3,11 @@ package com.openfulfil.dropship.support.security;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import com.openfulfil.dropship.support.web.RateLimited;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -11,14 +15,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What anyone may send without credentials (a partner application, a signed webhook before its
  * signature is checked) has a budget per client address: a resilience4j rate limiter per address,
  * configured as the registry's config of the budget's name
  * ({@code resilience4j.ratelimiter.configs.<budget>.*}). A client over budget is refused with 429
- * and {@code Retry-After} ({@link com.openfulfil.dropship.support.web.RateLimited}); other clients are
- * not slowed by it.
+ * and {@code Retry-After}; other clients are not slowed by it.
  *
  * <p>The limiters live here, not in the registry: at most {@code maxClients} addresses are remembered,
  * the least recently seen forgotten first, so a flood from many addresses cannot fill the memory.
@@ -43,10 +47,18 @@ public final class ClientBudgets {
         };
     }
 
-    /** Spends one call of the client's budget: false when none is left (answer
-     * {@link com.openfulfil.dropship.support.web.RateLimited}). */
-    public boolean spend(String budget, HttpServletRequest request) {
-        return spend(budget, request.getRemoteAddr());
+    /**
+     * Lets the request through when the public route it is for has no budget (a read), or its client
+     * has some left; otherwise answers 429 and returns false.
+     */
+    public boolean admit(Optional<PublicRoutes.Route> route, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        Optional<String> budget = route.flatMap(PublicRoutes.Route::budgetName);
+        if (budget.isEmpty() || spend(budget.get(), request.getRemoteAddr())) {
+            return true;
+        }
+        RateLimited.write(response, "This address", config(budget.get()));
+        return false;
     }
 
     boolean spend(String budget, String clientAddress) {
