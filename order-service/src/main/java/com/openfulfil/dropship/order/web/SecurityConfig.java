@@ -61,7 +61,7 @@ class SecurityConfig {
                                 new AuthorizationDecision(instances.acceptsInternal(
                                         request.getRequest().getHeader(OrderReader.INTERNAL_HEADER))))
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/api/**", "/actuator/**").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,

@@ -152,6 +152,17 @@ class OrderApiIT extends KafkaIntegrationTest {
     }
 
     @Test
+    void healthShowsItsDetailsOnlyToACallerWithAKey() {
+        Response anyone = get("/actuator/health", null);
+        assertThat(anyone.json().has("status")).isTrue();
+        assertThat(anyone.json().has("components")).as("the status alone").isFalse();
+        assertThat(get("/actuator/health", SHOP_A).json().at("/components/kafka/status").asString()).isEqualTo("UP");
+        assertThat(get("/actuator/health/readiness", null).status()).as("the probe").isEqualTo(200);
+        assertThat(get("/actuator/info", null).status()).isEqualTo(401);
+        assertThat(get("/actuator/info", ADMIN).status()).isEqualTo(200);
+    }
+
+    @Test
     void eachKeyHasItsOwnRequestBudget() {
         for (int i = 0; i < 3; i++) {
             assertThat(get("/api/v1/orders/nope", SHOP_C).status()).isEqualTo(404);
@@ -694,8 +705,10 @@ class OrderApiIT extends KafkaIntegrationTest {
                 .DELETE().build());
     }
 
+    /** A GET with that API key, or with none when it is null. */
     private Response get(String path, String apiKey) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Api-Key", apiKey).build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return send((apiKey == null ? request : request.header("X-Api-Key", apiKey)).build());
     }
 
     private Response send(HttpRequest request) {
