@@ -78,6 +78,29 @@ class ComposeAndKubernetesTest {
                 .anySatisfy(keys -> assertThat(keys).contains("DROPSHIP_COMMISSION_PAYOUT_DETAILS_KEY"));
     }
 
+    @Test
+    void everyServiceKnowsItsAdminKeyByHashAndCatalogEverySuppliersFeedKey() {
+        Map<String, Object> compose = new Yaml().load(run("docker-compose", "-f", "docker-compose.yml", "config"));
+        Map<String, Object> dev = ofKind(kustomize("dev"), "Secret").stream().map(r -> ServicesTest.at(r, "data"))
+                .filter(data -> data.containsKey("DROPSHIP_ORDER_ADMIN_KEY_SHA256")).findFirst().orElseThrow();
+        Map<Service, String> adminKeys = Map.of(Service.ORDER, "DROPSHIP_ORDER_ADMIN_KEY_SHA256",
+                Service.CATALOG, "DROPSHIP_CATALOG_ADMIN_KEY_SHA256", Service.GATEWAY, "DROPSHIP_GATEWAY_ADMIN_KEY_SHA256",
+                Service.TRACKING, "DROPSHIP_TRACKING_ADMIN_KEY_SHA256", Service.COMMISSION, "DROPSHIP_COMMISSION_ADMIN_KEY_SHA256");
+        adminKeys.forEach((service, key) -> {
+            assertThat(ServicesTest.at(compose, "services", service.id(), "environment")).as(service.id()).containsKey(key);
+            assertThat(dev).as("the dev cluster's keys").containsKey(key);
+        });
+        Map<String, Object> catalog = ServicesTest.at(compose, "services", "catalog-service", "environment");
+        for (int i = 0; i < Manifests.SUPPLIERS.size(); i++) {
+            String prefix = "DROPSHIP_CATALOG_SUPPLIERS_" + i + "_";
+            assertThat(catalog).containsEntry(prefix + "ID", Manifests.SUPPLIERS.get(i)).containsKey(prefix + "FEED_KEY_SHA256");
+            assertThat(dev).containsKeys(prefix + "ID", prefix + "FEED_KEY_SHA256");
+        }
+        assertThat(ServicesTest.at(compose, "services", "supplier-gateway", "environment"))
+                .as("the gateway refuses its admin key in clear").doesNotContainKey("DROPSHIP_GATEWAY_ADMIN_KEY");
+        assertThat(dev).doesNotContainKey("DROPSHIP_GATEWAY_ADMIN_KEY");
+    }
+
     private static void checkTopics(List<Map<String, Object>> resources, int replicas, String minInsync) {
         List<Map<String, Object>> topics = ofKind(resources, "KafkaTopic");
         assertThat(topics).hasSize(Manifests.topics().size());

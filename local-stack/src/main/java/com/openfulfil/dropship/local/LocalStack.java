@@ -303,9 +303,6 @@ public final class LocalStack implements AutoCloseable {
         List<String> args = new ArrayList<>(config.serviceArgs());
         if (service == Service.GATEWAY && !config.httpSuppliers().isEmpty()) {
             args.addAll(httpSupplierArgs(config.httpSuppliers(), config.httpSupplierPort()));
-        } else if (service == Service.GATEWAY && config.opsConsole()) {
-            // the supplier portal reads each supplier's scorecard with the gateway's admin key
-            args.add("--dropship.gateway.admin-key=" + DemoKeys.GATEWAY_OPS_KEY);
         }
         if (service == Service.TRACKING) {
             args.addAll(pollingArgs(config.polledCarriers(), config.carrierApiPort()));
@@ -320,8 +317,8 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * supplier-gateway's whole supplier list (a list is bound from one source, so every demo
-     * supplier is given), the HTTP ones with the simulator's address and a short timeout, and the
-     * ops key that re-sends parked dispatches.
+     * supplier is given), the HTTP ones with the simulator's address and a short timeout. Ops' key,
+     * which re-sends parked dispatches, is in supplier-gateway's demo profile (as its SHA-256).
      */
     static List<String> httpSupplierArgs(Set<String> overHttp, int port) {
         List<String> args = new ArrayList<>();
@@ -339,7 +336,6 @@ public final class LocalStack implements AutoCloseable {
                 args.add(prefix + "http.timeout=" + HTTP_SUPPLIER_TIMEOUT.toMillis() + "ms");
             }
         }
-        args.add("--dropship.gateway.admin-key=" + DemoKeys.GATEWAY_OPS_KEY);
         return args;
     }
 

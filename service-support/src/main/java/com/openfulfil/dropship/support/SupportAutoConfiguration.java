@@ -8,18 +8,25 @@ import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.kafka.PartitionCounts;
 import com.openfulfil.dropship.support.kafka.ServiceTopics;
 import com.openfulfil.dropship.support.kafka.TopicProvisioner;
+import com.openfulfil.dropship.support.security.AccessFilter;
+import com.openfulfil.dropship.support.security.CallerResolver;
+import com.openfulfil.dropship.support.security.ClientBudgets;
+import com.openfulfil.dropship.support.security.PublicRoutes;
 import com.openfulfil.dropship.support.streams.StoreQueries;
 import com.openfulfil.dropship.support.streams.StreamsHealthIndicator;
 import com.openfulfil.dropship.support.web.ProblemDetailsAdvice;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
 import org.springframework.context.annotation.Bean;
@@ -104,4 +111,32 @@ public class SupportAutoConfiguration {
     ProblemDetailsAdvice problemDetailsAdvice() {
         return new ProblemDetailsAdvice();
     }
+
+    /** Public POSTs' budgets per client address ({@code resilience4j.ratelimiter.configs.public-post}, ...). */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    ClientBudgets clientBudgets(ObjectProvider<RateLimiterRegistry> registry,
+                                @Value("${dropship.access.max-clients:100000}") int maxClients) {
+        return new ClientBudgets(registry.getIfAvailable(RateLimiterRegistry::ofDefaults), maxClients);
+    }
+
+    /**
+     * A service that says how it recognises its callers is locked except for its public routes
+     * (health and metrics when it names none). It sits where Spring Security's chain would, after
+     * the observation filter (a refusal is measured like any answer) and before every filter of the
+     * service's own.
+     */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnBean(CallerResolver.class)
+    FilterRegistrationBean<AccessFilter> accessFilter(CallerResolver callers, ObjectProvider<PublicRoutes> publicRoutes,
+                                                      ClientBudgets budgets) {
+        FilterRegistrationBean<AccessFilter> registration = new FilterRegistrationBean<>(
+                new AccessFilter(callers, publicRoutes.getIfAvailable(PublicRoutes::healthAndMetrics), budgets));
+        registration.setOrder(ACCESS_FILTER_ORDER);
+        return registration;
+    }
+
+    /** Where Spring Security's filter chain is ordered by default. */
+    static final int ACCESS_FILTER_ORDER = -100;
 }

@@ -5,6 +5,7 @@ import com.openfulfil.dropship.catalog.feed.FeedImporter;
 import com.openfulfil.dropship.catalog.feed.FeedMalformedException;
 import com.openfulfil.dropship.catalog.feed.FeedReport;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.support.security.Caller;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.FieldProblem;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,7 +20,8 @@ import java.util.Map;
 
 /**
  * Supplier feeds pushed over HTTP (R1.1): a JSON array of rows, or a spreadsheet's CSV export. The
- * body is read as a stream, so a feed of any size imports in constant memory.
+ * body is read as a stream, so a feed of any size imports in constant memory. A supplier sends its
+ * own feed with its feed key; ops send any with the admin key ({@link CatalogAccess}).
  */
 @RestController
 class FeedController {
@@ -31,7 +33,9 @@ class FeedController {
 
     @PostMapping(path = "/api/v1/suppliers/{supplierId}/feed",
             consumes = {"application/json", "text/csv", "application/csv"})
-    FeedReport importFeed(@PathVariable String supplierId, HttpServletRequest request) throws IOException {
+    FeedReport importFeed(@PathVariable String supplierId, Caller caller, HttpServletRequest request)
+            throws IOException {
+        CatalogAccess.requireFeedOf(supplierId, caller);
         if (!Topics.isValidSupplierId(supplierId)) {
             throw ApiProblem.invalid(List.of(FieldProblem.of("supplierId",
                     "must be 1-63 lower-case letters, digits or '-', starting with a letter or digit")));

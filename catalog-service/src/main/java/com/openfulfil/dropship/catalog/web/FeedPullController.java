@@ -3,13 +3,17 @@ package com.openfulfil.dropship.catalog.web;
 import com.openfulfil.dropship.catalog.config.CatalogProperties;
 import com.openfulfil.dropship.catalog.connector.FeedPuller;
 import com.openfulfil.dropship.catalog.connector.PullStatus;
+import com.openfulfil.dropship.support.security.Caller;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Ops' view of pulled feeds: the last pull of a supplier's feed, and a pull on demand. */
+/**
+ * Pulled feeds: the last pull of a supplier's feed, and a pull on demand; for ops (any supplier's)
+ * and for the supplier itself ({@link CatalogAccess}).
+ */
 @RestController
 class FeedPullController {
     private final FeedPuller puller;
@@ -21,14 +25,16 @@ class FeedPullController {
     }
 
     @GetMapping("/api/v1/suppliers/{supplierId}/feed/pull")
-    PullStatus last(@PathVariable String supplierId) {
+    PullStatus last(@PathVariable String supplierId, Caller caller) {
+        CatalogAccess.requireFeedOf(supplierId, caller);
         feed(supplierId);
         return puller.last(supplierId).orElseThrow(() ->
                 ApiProblem.notFound("The feed of " + supplierId + " has not been pulled yet."));
     }
 
     @PostMapping("/api/v1/suppliers/{supplierId}/feed/pull")
-    PullStatus pullNow(@PathVariable String supplierId) {
+    PullStatus pullNow(@PathVariable String supplierId, Caller caller) {
+        CatalogAccess.requireFeedOf(supplierId, caller);
         return puller.pull(feed(supplierId));
     }
 

@@ -4,6 +4,7 @@ import com.openfulfil.dropship.catalog.config.CatalogProperties;
 import com.openfulfil.dropship.catalog.domain.CatalogPolicy;
 import com.openfulfil.dropship.catalog.domain.Product;
 import com.openfulfil.dropship.catalog.stream.CatalogTopology;
+import com.openfulfil.dropship.support.security.Caller;
 import com.openfulfil.dropship.support.streams.StoreQueries;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.FieldProblem;
@@ -25,7 +26,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
-/** Products and their availability, read from the inventory processor's own store. */
+/**
+ * Products and their availability, read from the inventory processor's own store; public, each
+ * caller seeing what {@link ProductView} gives them.
+ */
 @RestController
 class ProductController {
     private static final int MAX_SIZE = 100;
@@ -39,18 +43,18 @@ class ProductController {
     }
 
     @GetMapping("/api/v1/products/{sku}")
-    ProductView product(@PathVariable String sku) {
+    ProductView product(@PathVariable String sku, Caller caller) {
         Product product = read(store -> store.get(sku));
         if (product == null) {
             throw ApiProblem.notFound("There is no product with sku " + sku);
         }
-        return ProductView.of(product, policy);
+        return ProductView.of(product, policy, caller);
     }
 
     /** Case-insensitive search on sku and title, sorted by sku. */
     @GetMapping("/api/v1/products")
     ProductPage search(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") String page,
-                       @RequestParam(defaultValue = "20") String size) {
+                       @RequestParam(defaultValue = "20") String size, Caller caller) {
         List<FieldProblem> problems = new ArrayList<>();
         int pageNo = number(page, "page", 0, Integer.MAX_VALUE, problems);
         int pageSize = number(size, "size", 1, MAX_SIZE, problems);
@@ -59,7 +63,7 @@ class ProductController {
         }
         List<Product> matches = matching(q.strip().toLowerCase(Locale.ROOT));
         List<ProductView> items = matches.stream().skip((long) pageNo * pageSize).limit(pageSize)
-                .map(p -> ProductView.of(p, policy)).toList();
+                .map(p -> ProductView.of(p, policy, caller)).toList();
         return new ProductPage(items, pageNo, pageSize, matches.size());
     }
 

@@ -34,6 +34,10 @@ import static org.awaitility.Awaitility.await;
 @ActiveProfiles("demo")
 class CatalogIT extends KafkaIntegrationTest {
     private static final Duration STARTUP = Duration.ofSeconds(90);
+    /** The demo profile's keys: the admin's, and each demo supplier's feed key. */
+    static final String ADMIN_KEY = "ak_demo_admin_0123456789";
+    static final String HANOI_KEY = "fk_hanoi-crafts_0123456789";
+    static final String LYON_KEY = "fk_lyon-linen_0123456789";
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
@@ -64,7 +68,7 @@ class CatalogIT extends KafkaIntegrationTest {
             });
         }
 
-        JsonNode mug = get("/api/v1/products/MUG-001").body();
+        JsonNode mug = get("/api/v1/products/MUG-001", ADMIN_KEY).body();
         assertThat(mug.get("available").intValue()).isEqualTo(199_998);
         assertThat(mug.get("listed").booleanValue()).isTrue();
         assertThat(mug.get("retailPrice").stringValue()).isEqualTo("12.50");
@@ -81,7 +85,7 @@ class CatalogIT extends KafkaIntegrationTest {
                   "stock":40,"shippingCost":"1.00","retailPrice":"9.00"},
                  {"sku":"IT-901","supplierSku":"LL-IT-901","cost":"-1.00","currency":"USD","stock":"many"}]""";
 
-        Response report = post("/api/v1/suppliers/lyon-linen/feed", feed);
+        Response report = post("/api/v1/suppliers/lyon-linen/feed", LYON_KEY, feed);
 
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.body().get("rowsReceived").intValue()).isEqualTo(2);
@@ -91,7 +95,7 @@ class CatalogIT extends KafkaIntegrationTest {
                 .containsExactlyInAnyOrder("2:stock:must be a whole number", "2:cost:must not be negative");
         await().atMost(STARTUP).pollInterval(Duration.ofMillis(200)).until(() -> availableOf("IT-900") == 40);
         assertThat(get("/api/v1/products/IT-901").status()).isEqualTo(404);
-        assertThat(post("/api/v1/suppliers/Not_A_Supplier/feed", "[]").status()).isEqualTo(400);
+        assertThat(post("/api/v1/suppliers/Not_A_Supplier/feed", ADMIN_KEY, "[]").status()).isEqualTo(400);
     }
 
     @Test
@@ -127,7 +131,7 @@ class CatalogIT extends KafkaIntegrationTest {
                 .containsExactly("3 cost", "4 stock");
 
         await().atMost(STARTUP).until(() -> availableOf("CSV-TEA-1") == 80);
-        JsonNode tea = get("/api/v1/products/CSV-TEA-1").body();
+        JsonNode tea = get("/api/v1/products/CSV-TEA-1", HANOI_KEY).body();
         assertThat(tea.get("title").stringValue()).isEqualTo("Trà sen Tây Hồ, 100 g");
         assertThat(tea.at("/offers/0/shippingOptions/1/carrier").stringValue()).isEqualTo("DHL");
         assertThat(get("/api/v1/products/CSV-TEA-2").status()).as("a refused row changes nothing").isEqualTo(404);
@@ -149,7 +153,7 @@ class CatalogIT extends KafkaIntegrationTest {
     void aHundredThousandRowFeedStreamsThrough() throws Exception {
         int rows = 100_000;
         HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/suppliers/lyon-linen/feed"))
-                .header("Content-Type", "text/csv")
+                .header("Content-Type", "text/csv").header("X-Api-Key", LYON_KEY)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> BigFeed.csv(rows))).build();
 
         Response report = send(request);
@@ -157,6 +161,61 @@ class CatalogIT extends KafkaIntegrationTest {
         assertThat(report.status()).isEqualTo(200);
         assertThat(report.body().get("rowsReceived").intValue()).isEqualTo(rows);
         assertThat(report.body().get("rowsApplied").intValue()).isEqualTo(rows);
+    }
+
+    @Test
+    void onlyTheSupplierItselfOrTheAdminMayWriteASuppliersFeed() throws Exception {
+        await().atMost(STARTUP).pollInterval(Duration.ofMillis(200)).until(() -> availableOf("MUG-001") > 0);
+        String cheapMug = "[{\"supplierSku\":\"HC-MUG\",\"sku\":\"MUG-001\",\"retailPrice\":\"1.00\",\"currency\":\"USD\"}]";
+
+        Response anonymous = post("/api/v1/suppliers/hanoi-crafts/feed", null, cheapMug);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body().get("detail").stringValue()).contains("X-Api-Key");
+        assertThat(post("/api/v1/suppliers/hanoi-crafts/feed", "fk_hanoi-crafts_guessed", cheapMug).status())
+                .isEqualTo(401);
+        Response another = post("/api/v1/suppliers/hanoi-crafts/feed", LYON_KEY, cheapMug);
+        assertThat(another.status()).as("lyon-linen's key on hanoi-crafts' feed").isEqualTo(403);
+        assertThat(postCsv("/api/v1/suppliers/shenzhen-gadgets/feed", "sku,supplierSku,stock\nMUG-001,SZ-X,1\n").status())
+                .as("hanoi-crafts' key on shenzhen-gadgets' feed").isEqualTo(403);
+        assertThat(get("/api/v1/suppliers/lyon-linen/feed/pull").status()).isEqualTo(401);
+        assertThat(get("/api/v1/suppliers/lyon-linen/feed/pull", HANOI_KEY).status()).isEqualTo(403);
+        assertThat(get("/api/v1/suppliers/lyon-linen/feed/pull", LYON_KEY).status())
+                .as("its own, never pulled: no feed URL is configured").isEqualTo(404);
+        assertThat(post("/api/v1/suppliers/lyon-linen/feed/pull", null, "").status()).isEqualTo(401);
+
+        String feed = "[{\"sku\":\"IT-950\",\"supplierSku\":\"SZ-IT-950\",\"title\":\"IT gadget\",\"cost\":\"2.00\","
+                + "\"currency\":\"USD\",\"stock\":7,\"retailPrice\":\"9.00\"}]";
+        assertThat(post("/api/v1/suppliers/shenzhen-gadgets/feed", "fk_shenzhen-gadgets_0123456789", feed).status())
+                .isEqualTo(200);
+        assertThat(post("/api/v1/suppliers/lyon-linen/feed", ADMIN_KEY, feed.replace("SZ-", "LL-")).status())
+                .as("the admin writes any feed").isEqualTo(200);
+        await().atMost(STARTUP).pollInterval(Duration.ofMillis(200)).until(() -> availableOf("IT-950") == 14);
+        assertThat(get("/api/v1/products/MUG-001").body().get("retailPrice").stringValue())
+                .as("nothing refused changed the price").isEqualTo("12.50");
+    }
+
+    @Test
+    void anyoneReadsAProductAsAStorefrontShowsItTheAdminInFullASupplierItsOwnOffer() throws Exception {
+        await().atMost(STARTUP).pollInterval(Duration.ofMillis(200)).until(() -> availableOf("MUG-001") > 0);
+
+        JsonNode storefront = get("/api/v1/products/MUG-001").body();
+        assertThat(storefront.propertyNames()).containsExactlyInAnyOrder("sku", "title", "description", "imageUrls",
+                "retailPrice", "currency", "listed", "available");
+        assertThat(get("/api/v1/products?q=MUG-001").body().at("/items/0").propertyNames())
+                .doesNotContain("offers", "pricing");
+
+        JsonNode admin = get("/api/v1/products/MUG-001", ADMIN_KEY).body();
+        assertThat(admin.get("offers").values()).extracting(o -> o.get("supplierId").stringValue())
+                .containsExactlyInAnyOrder("hanoi-crafts", "shenzhen-gadgets");
+        assertThat(admin.at("/offers/0/cost").isMissingNode()).isFalse();
+        assertThat(admin.at("/pricing/bestLandedCost").isMissingNode()).isFalse();
+
+        JsonNode hanoi = get("/api/v1/products/MUG-001", HANOI_KEY).body();
+        assertThat(hanoi.get("offers").values()).extracting(o -> o.get("supplierId").stringValue())
+                .containsExactly("hanoi-crafts");
+        assertThat(hanoi.has("pricing")).as("the best landed cost tells of the others' costs").isFalse();
+        assertThat(get("/api/v1/products/MUG-001", LYON_KEY).body().get("offers").values())
+                .as("lyon-linen does not offer the mug").isEmpty();
     }
 
     private int availableOf(String sku) throws IOException, InterruptedException {
@@ -171,19 +230,29 @@ class CatalogIT extends KafkaIntegrationTest {
         return send(HttpRequest.newBuilder(uri(path)).GET().build());
     }
 
-    private Response post(String path, String json) throws IOException, InterruptedException {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    private Response get(String path, String apiKey) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(uri(path)).header("X-Api-Key", apiKey).GET().build());
     }
 
+    private Response post(String path, String apiKey, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        return send(request.build());
+    }
+
+    /** A CSV feed, sent with hanoi-crafts' own feed key. */
     private Response postCsv(String path, String csv) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "text/csv; charset=utf-8")
-                .POST(HttpRequest.BodyPublishers.ofString(csv)).build());
+                .header("X-Api-Key", HANOI_KEY).POST(HttpRequest.BodyPublishers.ofString(csv)).build());
     }
 
     private Response send(HttpRequest request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), JsonMapper.shared().readTree(response.body()));
+        return new Response(response.statusCode(), response.body().isEmpty() ? JsonMapper.shared().missingNode()
+                : JsonMapper.shared().readTree(response.body()));
     }
 
     private URI uri(String path) {

@@ -4,20 +4,61 @@ import com.openfulfil.dropship.commission.config.CommissionProperties;
 import com.openfulfil.dropship.commission.stream.PartnerRegistry;
 import com.openfulfil.dropship.events.partner.PartnerUpdated;
 import com.openfulfil.dropship.support.security.ApiKeys;
+import com.openfulfil.dropship.support.security.Caller;
+import com.openfulfil.dropship.support.security.CallerResolver;
+import com.openfulfil.dropship.support.security.PublicRoutes;
 import com.openfulfil.dropship.support.web.ApiProblem;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** Who an {@code X-Api-Key} belongs to: the admin (configured by hash) or a granted partner (hash in the registry). */
+/**
+ * Who an {@code X-Api-Key} belongs to: the admin (configured by hash) or a partner (hash in the
+ * registry). Every route needs one of the two, except applying to the partner programme, which
+ * anyone may do, within a budget per client address ({@code partner-application}).
+ */
 @Component
-class ApiKeyCheck {
+class ApiKeyCheck implements CallerResolver {
     static final String HEADER = "X-Api-Key";
     static final String PARTNER_KEY_PREFIX = "pk_";
+    static final String PARTNER = "PARTNER";
+    static final String APPLICATION_BUDGET = "partner-application";
     private final CommissionProperties properties;
+    private final PartnerRegistry registry;
 
-    ApiKeyCheck(CommissionProperties properties) {
+    ApiKeyCheck(CommissionProperties properties, PartnerRegistry registry) {
         this.properties = properties;
+        this.registry = registry;
+    }
+
+    @Bean
+    static PublicRoutes publicRoutes() {
+        return PublicRoutes.healthAndMetrics().post("/api/v1/partners/apply", APPLICATION_BUDGET);
+    }
+
+    /**
+     * The admin, or the partner whose key it is, granted or not: a revoked partner is recognised,
+     * and each route tells them what the revocation takes away.
+     */
+    @Override
+    public Optional<Caller> resolve(HttpServletRequest request) {
+        String apiKey = request.getHeader(HEADER);
+        if (apiKey == null || apiKey.isBlank()) {
+            return Optional.empty();
+        }
+        if (isAdmin(apiKey)) {
+            return Optional.of(Caller.admin());
+        }
+        PartnerUpdated partner = partnerOf(apiKey, registry)
+                .orElseThrow(() -> ApiProblem.unauthorized("The API key is neither the admin key nor a partner's."));
+        return Optional.of(new Caller(PARTNER, partner.partnerId()));
+    }
+
+    @Override
+    public String credentialsHint() {
+        return "Send your partner API key, or the admin key, in the " + HEADER + " header.";
     }
 
     boolean isAdmin(String apiKey) {
@@ -42,13 +83,17 @@ class ApiKeyCheck {
         if (apiKey == null || apiKey.isBlank()) {
             throw ApiProblem.unauthorized("Send your partner API key in the X-Api-Key header.");
         }
-        PartnerUpdated partner = partnerIdIn(apiKey).flatMap(registry::find)
-                .filter(p -> ApiKeys.matches(apiKey, p.apiKeyHash()))
+        PartnerUpdated partner = partnerOf(apiKey, registry)
                 .orElseThrow(() -> ApiProblem.unauthorized("This is not a partner API key."));
         if (!partner.isGranted()) {
             throw ApiProblem.forbidden("The partner role of " + partner.partnerId() + " was revoked.");
         }
         return partner;
+    }
+
+    /** The partner whose key this is, granted or not. */
+    private static Optional<PartnerUpdated> partnerOf(String apiKey, PartnerRegistry registry) {
+        return partnerIdIn(apiKey).flatMap(registry::find).filter(p -> ApiKeys.matches(apiKey, p.apiKeyHash()));
     }
 
     private static Optional<String> partnerIdIn(String apiKey) {

@@ -5,6 +5,7 @@ import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.local.LocalStack;
 import com.openfulfil.dropship.local.demo.DemoCatalog;
+import com.openfulfil.dropship.local.demo.DemoKeys;
 import com.openfulfil.dropship.local.process.Service;
 import com.openfulfil.dropship.local.process.ServiceProcess;
 import org.apache.kafka.clients.admin.Admin;
@@ -80,6 +81,7 @@ final class StackPreparation {
                     "supplierSku", p.supplierSku(), "stock", STOCK)).toList();
             HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(catalogUrl + "/api/v1/suppliers/"
                             + supplier + "/feed")).header("Content-Type", "application/json")
+                    .header("X-Api-Key", DemoKeys.ADMIN_KEY)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(Json.mapper().writeValueAsBytes(rows))).build());
             if (response.statusCode() / 100 != 2
                     || !Json.mapper().readTree(response.body()).path("rowsRefused").isEmpty()) {

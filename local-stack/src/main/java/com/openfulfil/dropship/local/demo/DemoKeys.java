@@ -11,13 +11,13 @@ public final class DemoKeys {
     public static final String PARTNER_KEY = "pk_partner-lan_0123456789";
     public static final String CARRIER_SECRET = "cs_demo_carriers";
     public static final String SUPPLIER_SECRET_PATTERN = "ss_demo_<supplierId>";
-    /**
-     * The key ops re-send parked dispatches with ({@code X-Admin-Key}); supplier-gateway gets it
-     * only when the local stack runs a supplier over HTTP.
-     */
     /** The ops console's demo login (its demo profile holds the password's bcrypt hash). */
     public static final String OPS_USER = "ops";
     public static final String OPS_PASSWORD = "ops-demo-password";
+    /**
+     * Ops' key at supplier-gateway ({@code X-Admin-Key}: parked dispatches, reroutes, any supplier's
+     * figures); the gateway's demo profile holds its SHA-256.
+     */
     public static final String GATEWAY_OPS_KEY = "ok_demo_gateway_0123456789";
     /**
      * The supplier portal's demo logins: each demo supplier's id as user name, this password (the

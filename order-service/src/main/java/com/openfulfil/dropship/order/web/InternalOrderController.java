@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 
 /**
  * How the instances of order-service read each other's orders: from this instance's own
- * partitions only, and only for a caller holding the instances' shared secret (anyone else: 404).
+ * partitions only, and only for a caller holding the instances' shared secret (anyone else: 401,
+ * from {@link SecurityConfig}; the check here stays as a second lock).
  */
 @Hidden
 @RestController

@@ -1,20 +1,16 @@
 package com.openfulfil.dropship.order.web;
 
-import com.openfulfil.dropship.support.web.ApiProblem;
-import com.openfulfil.dropship.support.web.ProblemResponses;
+import com.openfulfil.dropship.support.web.RateLimited;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Each API key has its own request budget (resilience4j RateLimiter, config {@value #CONFIG}); a
@@ -36,13 +32,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
             RateLimiter limiter = limiters.rateLimiter("api-key-" + caller.kind().name().toLowerCase() + "-"
                     + caller.id(), CONFIG);
             if (!limiter.acquirePermission()) {
-                long seconds = Math.max(1, (long) Math.ceil(
-                        limiter.getRateLimiterConfig().getLimitRefreshPeriod().toMillis() / 1000.0));
-                ProblemResponses.write(response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                        "Too many requests", "This API key is over its limit of "
-                        + limiter.getRateLimiterConfig().getLimitForPeriod() + " requests per "
-                        + limiter.getRateLimiterConfig().getLimitRefreshPeriod().toMillis() + " ms; retry after "
-                        + seconds + " s.", List.of(), Map.of()), Map.of("Retry-After", Long.toString(seconds)));
+                RateLimited.write(response, "This API key", limiter.getRateLimiterConfig());
                 return;
             }
         }

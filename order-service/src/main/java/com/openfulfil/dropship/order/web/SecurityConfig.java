@@ -1,5 +1,8 @@
 package com.openfulfil.dropship.order.web;
 
+import com.openfulfil.dropship.support.security.ClientBudgets;
+import com.openfulfil.dropship.support.security.PublicRoutes;
+import com.openfulfil.dropship.support.security.PublicPostBudgetFilter;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.ProblemResponses;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -7,6 +10,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -19,14 +23,24 @@ import java.util.Map;
 /**
  * Who may call what. Every API call carries an {@code X-Api-Key}: a storefront's, a partner's or
  * the admin's; the admin area needs the admin key; which orders a caller may see is decided per
- * order (another caller's order is 404, so ids reveal nothing). The Shopify webhook proves itself
- * with its HMAC instead; health and the API documentation are public.
+ * order (another caller's order is 404, so ids reveal nothing). Instances of order-service read each
+ * other's orders with their shared secret. Public ({@link #publicRoutes}): health, metrics, the API
+ * documentation, and the Shopify webhook, which proves itself with its HMAC and, like every public
+ * POST, spends from a budget per client address.
  */
 @Configuration
 class SecurityConfig {
 
     @Bean
+    static PublicRoutes publicRoutes() {
+        return PublicRoutes.healthAndMetrics()
+                .get("/v3/api-docs").get("/v3/api-docs/**").get("/swagger-ui.html").get("/swagger-ui/**")
+                .post("/webhooks/shopify/**");
+    }
+
+    @Bean
     SecurityFilterChain api(HttpSecurity http, ApiKeyAuthenticator authenticator, RateLimiterRegistry limiters,
+                            PublicRoutes publicRoutes, ClientBudgets budgets, OrderReader instances,
                             @Value("${dropship.order.max-body-bytes:65536}") int maxBodyBytes,
                             @Value("${dropship.order.max-webhook-body-bytes:1048576}") int maxWebhookBodyBytes)
             throws Exception {
@@ -36,18 +50,18 @@ class SecurityConfig {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new PublicPostBudgetFilter(publicRoutes, budgets), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new BodySizeFilter(maxBodyBytes, maxWebhookBodyBytes), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiters), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info",
-                                "/actuator/prometheus").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/webhooks/shopify/**").permitAll()
+                        .requestMatchers(publicRoutes::matches).permitAll()
                         // instance-to-instance reads prove themselves with the instances' shared secret
-                        .requestMatchers(HttpMethod.GET, "/internal/v1/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/internal/v1/**").access((caller, request) ->
+                                new AuthorizationDecision(instances.acceptsInternal(
+                                        request.getRequest().getHeader(OrderReader.INTERNAL_HEADER))))
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/api/**").authenticated()
+                        .requestMatchers("/api/**", "/actuator/**").authenticated()
                         .anyRequest().denyAll())
                 .exceptionHandling(e -> e
                         .authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,

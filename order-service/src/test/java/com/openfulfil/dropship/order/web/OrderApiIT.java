@@ -26,6 +26,7 @@ import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import com.openfulfil.dropship.support.security.ApiKeys;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
+import com.openfulfil.dropship.support.testing.RouteLocks;
 import com.openfulfil.dropship.support.testing.TopicReader;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -112,6 +114,16 @@ class OrderApiIT extends KafkaIntegrationTest {
     Directory directory;
 
     @Autowired
+    ApplicationContext context;
+
+    /** What anyone may call without credentials; every other route answers 401 (docs/security.md). */
+    private static final RouteLocks PUBLIC = RouteLocks.healthAndMetricsArePublic()
+            .allow("GET /v3/api-docs", "the OpenAPI description of the API, for integrators")
+            .allow("GET /v3/api-docs/swagger-config", "the API documentation page's settings")
+            .allow("GET /swagger-ui.html", "the API documentation page")
+            .allow("POST /webhooks/shopify/orders-create", "Shopify's order webhook, signed with the shop's secret");
+
+    @Autowired
     com.openfulfil.dropship.support.streams.StoreQueries stores;
 
     @BeforeEach
@@ -130,6 +142,24 @@ class OrderApiIT extends KafkaIntegrationTest {
                 "old@example.vn", PartnerStatus.REVOKED, ApiKeys.sha256Hex(REVOKED_PARTNER)));
         await().atMost(Duration.ofSeconds(60)).until(() -> directory.product("LACQUER-3").isPresent()
                 && directory.partner("partner-old").isPresent());
+    }
+
+    @Test
+    void everyRouteButThePublicOnesRefusesACallerWithoutCredentials() {
+        assertThat(RouteLocks.mapped(context)).contains("GET /internal/v1/orders", "POST /api/v1/admin/orders/{orderId}/refund",
+                "PUT /api/v1/webhook");
+        PUBLIC.check(context, port);
+    }
+
+    @Test
+    void healthShowsItsDetailsOnlyToACallerWithAKey() {
+        Response anyone = get("/actuator/health", null);
+        assertThat(anyone.json().has("status")).isTrue();
+        assertThat(anyone.json().has("components")).as("the status alone").isFalse();
+        assertThat(get("/actuator/health", SHOP_A).json().at("/components/kafka/status").asString()).isEqualTo("UP");
+        assertThat(get("/actuator/health/readiness", null).status()).as("the probe").isEqualTo(200);
+        assertThat(get("/actuator/info", null).status()).isEqualTo(401);
+        assertThat(get("/actuator/info", ADMIN).status()).isEqualTo(200);
     }
 
     @Test
@@ -675,8 +705,10 @@ class OrderApiIT extends KafkaIntegrationTest {
                 .DELETE().build());
     }
 
+    /** A GET with that API key, or with none when it is null. */
     private Response get(String path, String apiKey) {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("X-Api-Key", apiKey).build());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        return send((apiKey == null ? request : request.header("X-Api-Key", apiKey)).build());
     }
 
     private Response send(HttpRequest request) {

@@ -132,7 +132,11 @@ class TwoInstancesIT {
 
         HttpResponse<String> withoutSecret = send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + ports.get(0) + "/internal/v1/orders/" + shopA.get(0))).build());
-        assertThat(withoutSecret.statusCode()).as("the instances' own reads need their secret").isEqualTo(404);
+        assertThat(withoutSecret.statusCode()).as("the instances' own reads need their secret").isEqualTo(401);
+        HttpResponse<String> wrongSecret = send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + ports.get(0) + "/internal/v1/orders/" + shopA.get(0)))
+                .header(OrderReader.INTERNAL_HEADER, "not-the-secret").build());
+        assertThat(wrongSecret.statusCode()).isEqualTo(401);
     }
 
     private String place(int port, String key, String ref) {

@@ -56,6 +56,12 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, List.of(), Map.of());
     }
 
+    /** 503: a state store cannot be read while the service starts or rebalances (answer with Retry-After). */
+    public static ApiProblem storeUnavailable() {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable",
+                "The service is starting or rebalancing its data; retry in a moment.", List.of(), Map.of());
+    }
+
     public HttpStatus status() {
         return status;
     }

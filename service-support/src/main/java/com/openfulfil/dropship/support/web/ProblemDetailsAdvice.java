@@ -56,9 +56,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(StoreUnavailableException.class)
     public ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
         log.info("Answering 503: {}", e.getMessage());
-        ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable",
-                "The service is starting or rebalancing its data; retry in a moment.", List.of());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1").body(body);
+        ApiProblem problem = ApiProblem.storeUnavailable();
+        return ResponseEntity.status(problem.status()).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem(problem.status(), problem.type(), problem.title(), problem.getMessage(), problem.errors()));
     }
 
     @ExceptionHandler(Exception.class)

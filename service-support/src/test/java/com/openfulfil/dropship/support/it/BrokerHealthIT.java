@@ -15,7 +15,10 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With no broker to reach, a service's health says so: 503 and {@code kafka} DOWN. */
+/**
+ * With no broker to reach, a service's health says so: 503, and to a caller with the service's
+ * credentials, {@code kafka} DOWN; anyone else sees the status alone.
+ */
 @SpringBootTest(classes = SupportTestApp.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "spring.application.name=support-health-it",
@@ -36,12 +39,23 @@ class BrokerHealthIT {
 
     @Test
     void healthIsDownWhenTheBrokerIsUnreachable() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(503);
-        JsonNode health = JsonMapper.shared().readTree(response.body());
+        HttpResponse<String> anyone = health(null);
+        assertThat(anyone.statusCode()).isEqualTo(503);
+        assertThat(JsonMapper.shared().readTree(anyone.body()).at("/status").asString()).isEqualTo("DOWN");
+        assertThat(JsonMapper.shared().readTree(anyone.body()).has("components")).as("details for callers only").isFalse();
+
+        HttpResponse<String> admin = health(AccessTestApi.ADMIN_KEY);
+        assertThat(admin.statusCode()).isEqualTo(503);
+        JsonNode health = JsonMapper.shared().readTree(admin.body());
         assertThat(health.at("/components/kafka/status").asString()).isEqualTo("DOWN");
         assertThat(health.at("/status").asString()).isEqualTo("DOWN");
+    }
+
+    private HttpResponse<String> health(String apiKey) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"));
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }

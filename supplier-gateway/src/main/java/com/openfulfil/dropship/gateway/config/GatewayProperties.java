@@ -21,16 +21,27 @@ import java.util.stream.Collectors;
  * {@code dropship.gateway}: the retailer's branding printed on every parcel, and the suppliers
  * this gateway dispatches to. A supplier's id names its topics, so it must be topic-name safe;
  * a bad or repeated id stops the service at start rather than at the first order.
+ *
+ * @param adminKeySha256 SHA-256 (hex) of the key ops present in {@code X-Admin-Key}
+ *                       ({@code DROPSHIP_GATEWAY_ADMIN_KEY_SHA256}); none: nobody has ops' rights
+ * @param adminKey       the key in clear, as it was once configured: refused at start, so a deployment
+ *                       that still sets it learns to configure the hash instead of silently locking ops out
  */
 @ConfigurationProperties("dropship.gateway")
-public record GatewayProperties(@DefaultValue Branding branding, List<Supplier> suppliers, String adminKey) {
+public record GatewayProperties(@DefaultValue Branding branding, List<Supplier> suppliers, String adminKeySha256,
+                                String adminKey) {
 
     public GatewayProperties(Branding branding, List<Supplier> suppliers) {
-        this(branding, suppliers, null);
+        this(branding, suppliers, null, null);
     }
 
     @ConstructorBinding
     public GatewayProperties {
+        if (adminKey != null && !adminKey.isBlank()) {
+            throw new IllegalArgumentException("dropship.gateway.admin-key (DROPSHIP_GATEWAY_ADMIN_KEY) is no longer"
+                    + " read: configure the key's SHA-256 as dropship.gateway.admin-key-sha256"
+                    + " (DROPSHIP_GATEWAY_ADMIN_KEY_SHA256), e.g. printf '%s' \"$KEY\" | sha256sum");
+        }
         suppliers = suppliers == null ? List.of() : List.copyOf(suppliers);
         Set<String> seen = new HashSet<>();
         for (Supplier supplier : suppliers) {
@@ -46,11 +57,6 @@ public record GatewayProperties(@DefaultValue Branding branding, List<Supplier> 
                         + "' is an HTTP supplier and needs http.base-url");
             }
         }
-    }
-
-    /** The key ops present in {@code X-Admin-Key} to retry parked dispatches; none configured means nobody can. */
-    public Optional<String> operatorKey() {
-        return adminKey == null || adminKey.isBlank() ? Optional.empty() : Optional.of(adminKey);
     }
 
     public Optional<Supplier> supplier(String id) {

@@ -10,6 +10,7 @@ import com.openfulfil.dropship.gateway.domain.OrderDispatches;
 import com.openfulfil.dropship.gateway.domain.Routing;
 import com.openfulfil.dropship.gateway.stream.DispatchTopology;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
+import com.openfulfil.dropship.support.security.Caller;
 import com.openfulfil.dropship.support.streams.StoreQueries;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.FieldProblem;
@@ -17,7 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -40,14 +40,11 @@ class RerouteController {
     static final int MAX_REASON = 200;
     static final int MAX_OPERATOR = 64;
 
-    private final SupplierAccess access;
     private final StoreQueries stores;
     private final EventPublisher publisher;
     private final Routing routing;
 
-    RerouteController(SupplierAccess access, StoreQueries stores, EventPublisher publisher,
-                      GatewayProperties properties) {
-        this.access = access;
+    RerouteController(StoreQueries stores, EventPublisher publisher, GatewayProperties properties) {
         this.stores = stores;
         this.publisher = publisher;
         this.routing = new Routing(properties.supplierIds(), properties.branding().packing(), properties.countries());
@@ -69,10 +66,9 @@ class RerouteController {
 
     @PostMapping("/api/v1/admin/orders/{orderId}/reroute")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    RerouteAccepted reroute(@PathVariable String orderId,
-                            @RequestHeader(name = SupplierAccess.ADMIN_KEY, required = false) String key,
+    RerouteAccepted reroute(@PathVariable String orderId, Caller caller,
                             @RequestBody(required = false) RerouteBody body) {
-        access.requireOperator(key);
+        SupplierAccess.requireOperator(caller);
         RerouteBody request = validated(body);
         OrderDispatches order = stores.<OrderDispatches>get(DispatchTopology.STORE, orderId)
                 .orElseThrow(() -> ApiProblem.notFound("No order " + orderId + " has been dispatched by this gateway"));

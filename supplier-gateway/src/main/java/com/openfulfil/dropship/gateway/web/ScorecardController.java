@@ -1,7 +1,7 @@
 package com.openfulfil.dropship.gateway.web;
 
 import com.openfulfil.dropship.gateway.domain.ScorecardReport;
-import jakarta.servlet.http.HttpServletRequest;
+import com.openfulfil.dropship.support.security.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -22,8 +22,8 @@ class ScorecardController {
     }
 
     @GetMapping("/api/v1/suppliers/{supplierId}/scorecard")
-    ScorecardReport scorecard(@PathVariable String supplierId, HttpServletRequest request) {
-        access.check(supplierId, request);
+    ScorecardReport scorecard(@PathVariable String supplierId, Caller caller) {
+        access.check(supplierId, caller);
         return ScorecardReport.of(figures.scorecard(supplierId), clock.instant());
     }
 }

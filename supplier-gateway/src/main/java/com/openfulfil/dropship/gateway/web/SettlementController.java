@@ -1,9 +1,9 @@
 package com.openfulfil.dropship.gateway.web;
 
 import com.openfulfil.dropship.gateway.domain.Settlement;
+import com.openfulfil.dropship.support.security.Caller;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.FieldProblem;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -42,8 +42,8 @@ class SettlementController {
                                  @RequestParam(required = false) String to,
                                  @RequestParam(required = false) String format,
                                  @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
-                                 HttpServletRequest request) {
-        access.check(supplierId, request);
+                                 Caller caller) {
+        access.check(supplierId, caller);
         Period period = Period.of(from, to, format);
         Settlement settlement = Settlement.of(supplierId, period.from(), period.to(), clock.instant(),
                 figures.ledger(supplierId));

@@ -88,6 +88,19 @@ class GatewayPropertiesTest {
     }
 
     @Test
+    void theAdminKeyIsConfiguredByItsHashAndTheKeyInClearStopsTheService() {
+        GatewayProperties hashed = new Binder(new MapConfigurationPropertySource(Map.of(
+                "dropship.gateway.admin-key-sha256", "28efda03c12f3224502fba1e0e4c67c14e3294a8ac38ef10b8cc9d1a8a329876")))
+                .bind("dropship.gateway", GatewayProperties.class).get();
+        assertThat(hashed.adminKeySha256()).startsWith("28efda03");
+
+        assertThatThrownBy(() -> new Binder(new MapConfigurationPropertySource(Map.of(
+                "dropship.gateway.admin-key", "ok_live_in_clear"))).bind("dropship.gateway", GatewayProperties.class))
+                .rootCause().hasMessageContaining("dropship.gateway.admin-key-sha256")
+                .hasMessageContaining("DROPSHIP_GATEWAY_ADMIN_KEY_SHA256").hasMessageNotContaining("ok_live_in_clear");
+    }
+
+    @Test
     void aBlankSecretMeansTheSupplierCannotSignAndIsNeverPrinted() {
         assertThat(supplier("a", " ").signingSecret()).isEmpty();
         assertThat(supplier("a", "ss_x").signingSecret()).contains("ss_x");

@@ -6,6 +6,7 @@ import com.openfulfil.dropship.gateway.Allocations;
 import com.openfulfil.dropship.gateway.connector.FakeHttpSupplier;
 import com.openfulfil.dropship.gateway.domain.DispatchPlan;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
+import com.openfulfil.dropship.support.security.ApiKeys;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
 import com.openfulfil.dropship.support.testing.TopicReader;
@@ -59,7 +60,7 @@ class HttpSupplierIT extends KafkaIntegrationTest {
         registry.add("dropship.gateway.suppliers[0].secret", () -> SECRET);
         registry.add("dropship.gateway.suppliers[0].http.base-url", () -> FAKE.baseUrl().toString());
         registry.add("dropship.gateway.suppliers[0].http.timeout", () -> "400ms");
-        registry.add("dropship.gateway.admin-key", () -> ADMIN_KEY);
+        registry.add("dropship.gateway.admin-key-sha256", () -> ApiKeys.sha256Hex(ADMIN_KEY));
         registry.add("resilience4j.retry.configs.supplier.wait-duration", () -> "20ms");
         registry.add("resilience4j.retry.configs.supplier.max-attempts", () -> "3");
         // the breaker has its own test (GuardedSupplierTest): here it must not hold the parked dispatch back

@@ -14,6 +14,7 @@ import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
+import com.openfulfil.dropship.support.testing.RouteLocks;
 import com.openfulfil.dropship.support.testing.TopicReader;
 import com.openfulfil.dropship.gateway.domain.DispatchPlan;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,14 +43,14 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo configuration on a real broker: allocation in, dispatch out, a signed supplier answer normalised. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "dropship.gateway.admin-key=" + SupplierGatewayIT.ADMIN_KEY)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")
 class SupplierGatewayIT extends KafkaIntegrationTest {
     private static final String SUPPLIER = "shenzhen-gadgets";
     private static final String SECRET = "ss_demo_shenzhen-gadgets";
     private static final Duration WAIT = Duration.ofSeconds(90);
-    static final String ADMIN_KEY = "ak_it_gateway_0123456789";
+    /** Ops' demo key; the demo profile holds its SHA-256. */
+    static final String ADMIN_KEY = "ok_demo_gateway_0123456789";
     private static final String LYON = "lyon-linen";
     private static final String HANOI = "hanoi-crafts";
     private static final String LYON_SECRET = "ss_demo_lyon-linen";
@@ -102,6 +104,20 @@ class SupplierGatewayIT extends KafkaIntegrationTest {
                     seen -> seen.stream().anyMatch(r -> r.value().eventId().equals("it-accept-1")));
             assertThat(written).extracting(r -> r.value().eventId()).containsExactly("it-accept-1");
         }
+    }
+
+    /** What anyone may call without credentials; every other route answers 401 (docs/security.md). */
+    private static final RouteLocks PUBLIC = RouteLocks.healthAndMetricsArePublic()
+            .allow("POST /api/v1/suppliers/{supplierId}/updates", "suppliers' updates, each signed over its body");
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void everyRouteButThePublicOnesRefusesACallerWithoutCredentials() {
+        assertThat(RouteLocks.mapped(context)).contains("POST /api/v1/admin/orders/{orderId}/reroute",
+                "POST /api/v1/admin/suppliers/{supplierId}/parked/retry", "GET /api/v1/suppliers/{supplierId}/scorecard");
+        PUBLIC.check(context, port);
     }
 
     @Test
@@ -210,6 +226,8 @@ class SupplierGatewayIT extends KafkaIntegrationTest {
         String body = "{\"reason\":\"no answer for two days\",\"requestedBy\":\"anna\"}";
 
         assertThat(postJson(path, body, Map.of()).statusCode()).isEqualTo(401);
+        assertThat(postJson(path, body, signedBy(HANOI, "ss_demo_hanoi-crafts", path, Instant.now())).statusCode())
+                .as("a supplier's signature is for reading its own figures").isEqualTo(401);
         HttpResponse<String> invalid = postJson(path, "{\"reason\":\" \",\"requestedBy\":\"" + "x".repeat(65) + "\"}",
                 Map.of("X-Admin-Key", ADMIN_KEY));
         assertThat(invalid.statusCode()).isEqualTo(400);

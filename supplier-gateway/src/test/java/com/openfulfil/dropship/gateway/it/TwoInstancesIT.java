@@ -7,6 +7,7 @@ import com.openfulfil.dropship.gateway.SupplierGatewayApplication;
 import com.openfulfil.dropship.gateway.stream.DispatchTopology;
 import com.openfulfil.dropship.gateway.stream.SupplierBooks;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
+import com.openfulfil.dropship.support.security.ApiKeys;
 import com.openfulfil.dropship.support.testing.ServiceInstances;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.HostInfo;
@@ -50,7 +51,7 @@ class TwoInstancesIT {
     static void start() {
         instances = ServiceInstances.start(SupplierGatewayApplication.class, 2, port -> List.of(
                 "--dropship.gateway.advertised-address=localhost:" + port,
-                "--dropship.gateway.admin-key=" + ADMIN));
+                "--dropship.gateway.admin-key-sha256=" + ApiKeys.sha256Hex(ADMIN)));
         ports = instances.ports();
     }
 

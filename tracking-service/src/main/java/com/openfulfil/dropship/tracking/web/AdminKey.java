@@ -1,13 +1,25 @@
 package com.openfulfil.dropship.tracking.web;
 
 import com.openfulfil.dropship.support.security.ApiKeys;
+import com.openfulfil.dropship.support.security.Caller;
+import com.openfulfil.dropship.support.security.CallerResolver;
+import com.openfulfil.dropship.support.security.PublicRoutes;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.tracking.config.TrackingProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
-/** Ops' admin key ({@code X-Api-Key}), configured by its SHA-256 hash as in the other services. */
+import java.util.Optional;
+
+/**
+ * Ops' admin key ({@code X-Api-Key}), configured by its SHA-256 hash as in the other services: the
+ * only credential tracking-service knows. Public: a parcel's tracking, to anyone holding its tracking
+ * number (the customer's page, and the same as JSON), and the carriers' webhooks, which prove
+ * themselves with their signature.
+ */
 @Component
-class AdminKey {
+class AdminKey implements CallerResolver {
     static final String HEADER = "X-Api-Key";
     private final TrackingProperties properties;
 
@@ -15,9 +27,32 @@ class AdminKey {
         this.properties = properties;
     }
 
+    @Bean
+    static PublicRoutes publicRoutes() {
+        return PublicRoutes.healthAndMetrics()
+                .get("/track/{trackingNumber}")
+                .get("/api/v1/tracking/{trackingNumber}")
+                .post("/webhooks/carriers/{carrier}");
+    }
+
+    @Override
+    public Optional<Caller> resolve(HttpServletRequest request) {
+        String key = request.getHeader(HEADER);
+        if (key == null || key.isBlank()) {
+            return Optional.empty();
+        }
+        require(key);
+        return Optional.of(Caller.admin());
+    }
+
+    @Override
+    public String credentialsHint() {
+        return "Send the admin API key in the " + HEADER + " header.";
+    }
+
     void require(String apiKey) {
         if (apiKey == null || apiKey.isBlank()) {
-            throw ApiProblem.unauthorized("Send the admin API key in the " + HEADER + " header.");
+            throw ApiProblem.unauthorized(credentialsHint());
         }
         if (!ApiKeys.matches(apiKey, properties.adminKeySha256())) {
             throw ApiProblem.unauthorized("The API key is not the admin key.");

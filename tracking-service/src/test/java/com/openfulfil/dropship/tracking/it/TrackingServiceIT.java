@@ -19,6 +19,7 @@ import com.openfulfil.dropship.support.security.ApiKeys;
 import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
+import com.openfulfil.dropship.support.testing.RouteLocks;
 import com.openfulfil.dropship.support.testing.TopicReader;
 import com.openfulfil.dropship.tracking.TrackingServiceApplication;
 import com.openfulfil.dropship.tracking.notification.SmtpReceiver;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -62,15 +64,30 @@ class TrackingServiceIT extends KafkaIntegrationTest {
     private static final String ORDER = "ord-it-1";
     private static final String ADMIN_KEY = "ak_test_admin_0123456789";
 
+    /** What anyone may call without credentials; every other route answers 401 (docs/security.md). */
+    private static final RouteLocks PUBLIC = RouteLocks.healthAndMetricsArePublic()
+            .allow("GET /track/{trackingNumber}", "the customer's tracking page, linked from the shipping notice")
+            .allow("GET /api/v1/tracking/{trackingNumber}", "the same parcel as JSON, to anyone holding its number")
+            .allow("POST /webhooks/carriers/{carrier}", "carriers' webhooks, signed with the carrier's secret");
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final EventPublisher publisher;
+    private final ApplicationContext context;
 
     @LocalServerPort
     int port;
 
     @Autowired
-    TrackingServiceIT(EventPublisher publisher) {
+    TrackingServiceIT(EventPublisher publisher, ApplicationContext context) {
         this.publisher = publisher;
+        this.context = context;
+    }
+
+    @Test
+    void everyRouteButThePublicOnesRefusesACallerWithoutCredentials() {
+        assertThat(RouteLocks.mapped(context)).contains("GET /api/v1/admin/claims",
+                "POST /api/v1/admin/claims/{claimId}/closed");
+        PUBLIC.check(context, port);
     }
 
     @Test
