@@ -28,24 +28,25 @@ class ApiKeyAuthenticator {
         if (apiKey == null || apiKey.isBlank()) {
             throw ApiProblem.unauthorized("Send your API key in the X-Api-Key header.");
         }
-        if (ApiKeys.matches(apiKey, properties.adminKeySha256())) {
+        ApiKeys.Presented presented = ApiKeys.Presented.of(apiKey);
+        if (presented.matches(properties.adminKeySha256())) {
             return new Caller(Caller.Kind.ADMIN, "admin", "admin");
         }
         for (OrderProperties.Storefront storefront : properties.storefronts()) {
-            if (ApiKeys.matches(apiKey, storefront.apiKeySha256())) {
+            if (presented.matches(storefront.apiKeySha256())) {
                 return new Caller(Caller.Kind.STOREFRONT, storefront.id(), storefront.name());
             }
         }
-        return partner(apiKey).orElseThrow(() -> ApiProblem.unauthorized("The API key is not valid."));
+        return partner(apiKey, presented).orElseThrow(() -> ApiProblem.unauthorized("The API key is not valid."));
     }
 
-    private Optional<Caller> partner(String apiKey) {
+    private Optional<Caller> partner(String apiKey, ApiKeys.Presented presented) {
         int end = apiKey.lastIndexOf('_');
         if (!apiKey.startsWith(PARTNER_PREFIX) || end <= PARTNER_PREFIX.length()) {
             return Optional.empty();
         }
         Optional<PartnerUpdated> partner = directory.partner(apiKey.substring(PARTNER_PREFIX.length(), end))
-                .filter(p -> ApiKeys.matches(apiKey, p.apiKeyHash()));
+                .filter(p -> presented.matches(p.apiKeyHash()));
         if (partner.isPresent() && !partner.get().isGranted()) {
             throw ApiProblem.forbidden("The partner role of " + partner.get().partnerId() + " is "
                     + partner.get().status().name().toLowerCase() + "; an admin must grant it before you can place orders.");

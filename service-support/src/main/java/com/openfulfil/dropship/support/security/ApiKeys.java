@@ -27,11 +27,29 @@ public final class ApiKeys {
 
     /** True when {@code key} hashes to {@code expectedSha256Hex}, compared in constant time. */
     public static boolean matches(String key, String expectedSha256Hex) {
-        if (key == null || expectedSha256Hex == null) {
-            return false;
+        return key != null && Presented.of(key).matches(expectedSha256Hex);
+    }
+
+    /**
+     * A key as presented with a request, hashed once: a caller checked against several configured
+     * keys (the admin's, each storefront's) costs one hash, not one per key.
+     */
+    public static final class Presented {
+        private final byte[] sha256Hex;
+
+        private Presented(String key) {
+            this.sha256Hex = sha256Hex(key).getBytes(StandardCharsets.US_ASCII);
         }
-        return MessageDigest.isEqual(sha256Hex(key).getBytes(StandardCharsets.US_ASCII),
-                expectedSha256Hex.toLowerCase().getBytes(StandardCharsets.US_ASCII));
+
+        public static Presented of(String key) {
+            return new Presented(key);
+        }
+
+        /** Compared in constant time. */
+        public boolean matches(String expectedSha256Hex) {
+            return expectedSha256Hex != null && MessageDigest.isEqual(sha256Hex,
+                    expectedSha256Hex.toLowerCase().getBytes(StandardCharsets.US_ASCII));
+        }
     }
 
     /** A new key: {@code prefix} followed by 32 random bytes in hex. */

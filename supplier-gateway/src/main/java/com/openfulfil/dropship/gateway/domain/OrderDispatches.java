@@ -267,7 +267,16 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
         return dispatches.stream().filter(Dispatch::movable).toList();
     }
 
-    private Optional<Dispatch> dispatch(String dispatchId) {
+    /**
+     * Whether the dispatch still has deadlines to meet: it is with its supplier, neither shipped nor
+     * refused, and not being cancelled.
+     */
+    public boolean awaits(String dispatchId) {
+        return dispatch(dispatchId).filter(d -> d.status() == DispatchStatus.SENT || d.status() == DispatchStatus.ACCEPTED)
+                .filter(d -> d.cancellation() == CancellationState.NONE).isPresent();
+    }
+
+    public Optional<Dispatch> dispatch(String dispatchId) {
         return dispatches.stream().filter(d -> d.dispatchId().equals(dispatchId)).findFirst();
     }
 

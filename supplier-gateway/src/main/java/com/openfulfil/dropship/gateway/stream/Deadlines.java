@@ -15,7 +15,9 @@ import java.util.List;
  * The deadlines still to check (store {@value #STORE}), keyed {@code <due epoch ms, 13 digits>|<deadline>|
  * <dispatchId>|<orderId>} so that the store, sorted by key, is sorted by due time and a check reads only
  * what is due. The store is persistent with a changelog, so deadlines survive a restart; an entry is
- * removed in the same transaction that reports it, so each fires once.
+ * removed in the same transaction that reports it, so each fires once. A dispatch's earlier deadline is
+ * indexed when it is sent, its later one only when the earlier has passed and the later still matters:
+ * most dispatches meet both, and cost the index one entry.
  */
 final class Deadlines {
     static final String STORE = "dispatch-deadlines";
@@ -29,10 +31,26 @@ final class Deadlines {
         this.store = store;
     }
 
-    /** Both deadlines of a dispatch just sent, counted from when it was sent. */
+    /** The earlier deadline of a dispatch just sent, counted from when it was sent. */
     void watch(DispatchSent sent, SlaTerms terms) {
-        put(sent.occurredAt().plus(terms.acceptWithin()), SlaDeadline.ACCEPT, sent);
-        put(sent.occurredAt().plus(terms.shipWithin()), SlaDeadline.SHIP, sent);
+        SlaDeadline first = first(terms);
+        put(sent.occurredAt().plus(within(first, terms)), first, sent.dispatchId(), sent.orderId(), sent.supplierId());
+    }
+
+    /** After a dispatch's earlier deadline passed: its later one, counted from {@code sentAt}, if it still matters. */
+    void followUp(Due fired, String supplierId, Instant sentAt, SlaTerms terms, boolean stillMatters) {
+        if (fired.deadline() == first(terms) && stillMatters) {
+            SlaDeadline later = fired.deadline() == SlaDeadline.ACCEPT ? SlaDeadline.SHIP : SlaDeadline.ACCEPT;
+            put(sentAt.plus(within(later, terms)), later, fired.dispatchId(), fired.orderId(), supplierId);
+        }
+    }
+
+    private static SlaDeadline first(SlaTerms terms) {
+        return terms.shipWithin().compareTo(terms.acceptWithin()) < 0 ? SlaDeadline.SHIP : SlaDeadline.ACCEPT;
+    }
+
+    private static java.time.Duration within(SlaDeadline deadline, SlaTerms terms) {
+        return deadline == SlaDeadline.ACCEPT ? terms.acceptWithin() : terms.shipWithin();
     }
 
     /** Everything due at {@code now} or before, oldest first. */
@@ -53,8 +71,7 @@ final class Deadlines {
         store.delete(due.key());
     }
 
-    private void put(Instant due, SlaDeadline deadline, DispatchSent sent) {
-        store.put(String.format("%013d|%s|%s|%s", due.toEpochMilli(), deadline, sent.dispatchId(), sent.orderId()),
-                sent.supplierId());
+    private void put(Instant due, SlaDeadline deadline, String dispatchId, String orderId, String supplierId) {
+        store.put(String.format("%013d|%s|%s|%s", due.toEpochMilli(), deadline, dispatchId, orderId), supplierId);
     }
 }

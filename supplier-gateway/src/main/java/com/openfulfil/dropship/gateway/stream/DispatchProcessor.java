@@ -14,6 +14,7 @@ import com.openfulfil.dropship.events.supplier.FulfilmentEvent;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SupplierUpdate;
 import com.openfulfil.dropship.gateway.domain.Decision;
+import com.openfulfil.dropship.gateway.domain.Dispatch;
 import com.openfulfil.dropship.gateway.domain.OrderDispatches;
 import io.micrometer.core.instrument.Metrics;
 import com.openfulfil.dropship.support.streams.Locality;
@@ -30,6 +31,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -66,22 +68,27 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
         context.schedule(settings.deadlineCheck(), PunctuationType.WALL_CLOCK_TIME, this::checkDeadlines);
     }
 
-    /** Each deadline that fell due is checked against its dispatch once, then forgotten. */
+    /**
+     * Each deadline that fell due is checked against its dispatch once, then forgotten; the dispatch's
+     * later deadline takes its place if the dispatch still has it to meet.
+     */
     private void checkDeadlines(long nowMs) {
         Instant now = Instant.ofEpochMilli(nowMs);
         for (Deadlines.Due due : deadlines.due(now)) {
             OrderDispatches dispatches = store.get(due.orderId());
             deadlines.done(due);
-            if (dispatches != null) {
-                String supplierId = dispatches.dispatches().stream()
-                        .filter(d -> d.dispatchId().equals(due.dispatchId())).map(d -> d.supplierId())
-                        .findFirst().orElse("");
-                Decision decision = dispatches.breach(due.dispatchId(), due.deadline(), due.due(),
-                        settings.sla(supplierId), settings.routing(), now);
-                if (decision.changed()) {
-                    keep(new Record<>(due.orderId(), null, nowMs), decision);
-                }
+            if (dispatches == null) {
+                continue;
             }
+            Optional<Dispatch> dispatch = dispatches.dispatch(due.dispatchId());
+            String supplierId = dispatch.map(Dispatch::supplierId).orElse("");
+            Decision decision = dispatches.breach(due.dispatchId(), due.deadline(), due.due(),
+                    settings.sla(supplierId), settings.routing(), now);
+            if (decision.changed()) {
+                keep(new Record<>(due.orderId(), null, nowMs), decision);
+            }
+            dispatch.ifPresent(d -> deadlines.followUp(due, d.supplierId(), d.sentAt(), settings.sla(d.supplierId()),
+                    decision.state().awaits(d.dispatchId())));
         }
     }
 
