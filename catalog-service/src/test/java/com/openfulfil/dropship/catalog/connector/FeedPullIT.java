@@ -88,7 +88,8 @@ class FeedPullIT {
         RetryRegistry retries = RetryRegistry.of(Map.of(FeedPuller.RESILIENCE_CONFIG, RetryConfig.custom()
                 .maxAttempts(3).waitDuration(Duration.ofMillis(20)).retryExceptions(FeedUnavailableException.class)
                 .build()));
-        puller = new FeedPuller(new FeedImporter(publisher, Clock.systemUTC(), new com.openfulfil.dropship.catalog.config.CatalogProperties(10, null, null, java.util.List.of(), "USD", null, java.time.Duration.ofSeconds(1), null, java.util.List.of())), breakers, retries,
+        puller = new FeedPuller(new FeedImporter(publisher, Clock.systemUTC(), new com.openfulfil.dropship.catalog.config.CatalogProperties(10, null, null, java.util.List.of(), "USD", Map.of("EUR", new java.math.BigDecimal("1.08")),
+                java.time.Duration.ofSeconds(1), null, java.util.List.of())), breakers, retries,
                 Duration.ofMillis(700), Clock.systemUTC());
     }
 

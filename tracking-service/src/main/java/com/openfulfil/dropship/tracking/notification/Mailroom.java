@@ -31,8 +31,10 @@ import java.util.regex.Pattern;
 /**
  * Sends the customers' messages ({@code notifications.outbound}) off the stream thread: a consumer
  * of its own ({@value #GROUP}, committed records only) that commits a message's offset once it is
- * sent. A crash between the two sends it again with the same Message-ID, derived from the
- * notification's id (at least once, recognisably). A mail server or mailbox that fails holds the
+ * sent. A notification id it sent lately (the last {@value #REMEMBERED} of them) is not sent again,
+ * so a fact announced twice reaches the customer once; a crash between sending and committing sends
+ * it again after the restart, with the same Message-ID, derived from the notification's id (at least
+ * once, recognisably). A mail server or mailbox that fails holds the
  * partition back and is tried again with a doubling wait, up to a minute: an outage delays the
  * messages, it does not drop them nor leave them for a person to replay. Only a request that can
  * never be sent (no e-mail address, a malformed id) goes to the dead-letter topic.
@@ -47,6 +49,7 @@ public final class Mailroom implements SmartLifecycle {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private static final Duration LONGEST_RETRY = Duration.ofMinutes(1);
     private static final String TOPIC = Topics.NOTIFICATIONS_OUTBOUND.name();
+    static final int REMEMBERED = 100_000;
 
     private final MailTemplates templates;
     private final Mailer mailer;
@@ -55,6 +58,13 @@ public final class Mailroom implements SmartLifecycle {
     private final EventSerde serde = new EventSerde();
     private final Counter sent = Metrics.counter("dropship.notifications.sent");
     private final Counter failed = Metrics.counter("dropship.notifications.failures");
+    /** Ids sent lately, oldest first; only the mailroom's thread touches it. */
+    private final Map<String, Boolean> recentlySent = new java.util.LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
@@ -175,8 +185,12 @@ public final class Mailroom implements SmartLifecycle {
             return deadLetter(record, new IllegalArgumentException("NotificationRequested " + request.eventId()
                     + " needs a notificationId (letters, digits, '-'), a kind and an e-mail address"));
         }
+        if (recentlySent.containsKey(request.notificationId())) {
+            return true;
+        }
         try {
             mailer.send(templates.render(request));
+            recentlySent.put(request.notificationId(), Boolean.TRUE);
             sent.increment();
             return true;
         } catch (RuntimeException e) {

@@ -4,9 +4,9 @@ import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.model.Checkpoint;
 import com.openfulfil.dropship.events.model.ParcelStatus;
 import com.openfulfil.dropship.events.serde.EventSerde;
-import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.events.tracking.ParcelRegistered;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
 import com.openfulfil.dropship.events.tracking.ClaimFileRequested;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
@@ -164,9 +164,10 @@ class TimersRestartIT {
                 QueryableStoreTypes.<String, Parcel>keyValueStore()));
     }
 
+    /** What supplier-gateway writes with the shipment. */
     private static void ship(String trackingNumber) {
-        send(Topics.FULFILMENT_EVENTS, "o-restart", new ParcelsShipped("ship-" + trackingNumber, Instant.now(),
-                "o-restart", "d-1", "hanoi-crafts", "VNPOST", List.of(trackingNumber)));
+        send(Topics.TRACKING_REGISTRATIONS, trackingNumber, new ParcelRegistered("reg-" + trackingNumber, Instant.now(),
+                "o-restart", "d-1", "hanoi-crafts", "VNPOST", trackingNumber));
     }
 
     private static void send(TopicSpec topic, String key, Event event) {
