@@ -56,6 +56,12 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, List.of(), Map.of());
     }
 
+    /** 503: the data cannot be read yet (the service is starting, restoring or rebalancing); retry shortly. */
+    public static ApiProblem unavailable(String detail) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable", detail, List.of(),
+                Map.of());
+    }
+
     public HttpStatus status() {
         return status;
     }

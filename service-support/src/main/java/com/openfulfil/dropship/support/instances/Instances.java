@@ -1,0 +1,109 @@
+package com.openfulfil.dropship.support.instances;
+
+import com.openfulfil.dropship.support.streams.StoreUnavailableException;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.state.HostInfo;
+import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which instance of this service holds a key of a state store, and which instances hold a share of
+ * it. Each instance gives Kafka Streams the address the others reach it at ({@code application.server});
+ * with several instances a read for a key another instance holds is asked of that one, and a list
+ * gathers every instance's share.
+ * <p>
+ * While the instances start, restore or rebalance, Kafka Streams cannot place a key yet and names
+ * the host {@code unavailable:-1} ({@link HostInfo#unavailable()}): that, like a stream that is not
+ * running, is {@link StoreUnavailableException}, which a service answers 503 with {@code Retry-After}.
+ */
+public final class Instances {
+    private static final HostInfo UNAVAILABLE = HostInfo.unavailable();
+
+    /** What Kafka Streams knows of where the stores' partitions are; {@link #of} reads it from the binder. */
+    public interface Placement {
+        /** This instance's advertised address; null or {@code unavailable} when it has none. */
+        HostInfo self();
+
+        /** The instance holding the key's partition; may be null or {@code unavailable}, may throw IllegalStateException. */
+        HostInfo activeHost(String store, String key);
+
+        /** Every instance holding a partition of the store; empty until the first assignment. */
+        List<HostInfo> hosts(String store);
+    }
+
+    private final Placement placement;
+
+    public Instances(Placement placement) {
+        this.placement = placement;
+    }
+
+    public static Instances of(InteractiveQueryService queries) {
+        return new Instances(new Placement() {
+            @Override
+            public HostInfo self() {
+                return queries.getCurrentHostInfo();
+            }
+
+            @Override
+            public HostInfo activeHost(String store, String key) {
+                return queries.getHostInfo(store, key, Serdes.String().serializer());
+            }
+
+            @Override
+            public List<HostInfo> hosts(String store) {
+                return queries.getAllHostsInfo(store);
+            }
+        });
+    }
+
+    /**
+     * The other instance holding {@code key}, or empty when this instance does (or is the only one).
+     *
+     * @throws StoreUnavailableException while no instance can be named for the key yet
+     */
+    public Optional<HostInfo> ownerOf(String store, String key) {
+        if (!knowsItself()) {
+            return Optional.empty();
+        }
+        HostInfo owner;
+        try {
+            owner = placement.activeHost(store, key);
+        } catch (IllegalStateException e) {
+            throw new StoreUnavailableException(store, e);
+        }
+        if (owner == null || owner.equals(UNAVAILABLE)) {
+            throw new StoreUnavailableException(store, null);
+        }
+        return owner.equals(placement.self()) ? Optional.empty() : Optional.of(owner);
+    }
+
+    /**
+     * The other instances holding a share of the store; empty with one instance.
+     *
+     * @throws StoreUnavailableException while one of them cannot be named yet
+     */
+    public List<HostInfo> others(String store) {
+        if (!knowsItself()) {
+            return List.of();
+        }
+        List<HostInfo> hosts;
+        try {
+            hosts = placement.hosts(store);
+        } catch (IllegalStateException e) {
+            throw new StoreUnavailableException(store, e);
+        }
+        if (hosts.stream().anyMatch(host -> host == null || host.equals(UNAVAILABLE))) {
+            throw new StoreUnavailableException(store, null);
+        }
+        HostInfo self = placement.self();
+        return hosts.stream().filter(host -> !host.equals(self)).distinct().toList();
+    }
+
+    /** Without an advertised address an instance cannot be asked by others: it answers from its own stores. */
+    private boolean knowsItself() {
+        HostInfo self = placement.self();
+        return self != null && !self.equals(UNAVAILABLE);
+    }
+}
