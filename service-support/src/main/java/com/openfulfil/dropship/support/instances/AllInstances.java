@@ -30,12 +30,15 @@ public final class AllInstances {
      * @throws StoreUnavailableException while an instance cannot be named or does not answer
      */
     public <T> List<T> gather(String store, HttpServletRequest request, Supplier<T> mine, Function<byte[], T> read) {
-        List<T> shares = new ArrayList<>();
-        shares.add(mine.get());
         if (InstanceCalls.isPassedOn(request)) {
-            return shares;
+            return List.of(mine.get());
         }
-        for (HostInfo other : instances.others(store)) {
+        Instances.Holders holders = instances.holders(store);
+        List<T> shares = new ArrayList<>();
+        if (holders.here()) {
+            shares.add(mine.get());
+        }
+        for (HostInfo other : holders.others()) {
             shares.add(read.apply(calls.passOn(other, request).ok(store, other)));
         }
         return shares;

@@ -80,13 +80,14 @@ public final class Instances {
     }
 
     /**
-     * The other instances holding a share of the store; empty with one instance.
+     * Whether this instance holds a share of the store, and which others do. Before the first
+     * assignment nobody is known: this instance answers alone (its store is not readable yet either).
      *
      * @throws StoreUnavailableException while one of them cannot be named yet
      */
-    public List<HostInfo> others(String store) {
+    public Holders holders(String store) {
         if (!knowsItself()) {
-            return List.of();
+            return new Holders(true, List.of());
         }
         List<HostInfo> hosts;
         try {
@@ -98,7 +99,12 @@ public final class Instances {
             throw new StoreUnavailableException(store, null);
         }
         HostInfo self = placement.self();
-        return hosts.stream().filter(host -> !host.equals(self)).distinct().toList();
+        return new Holders(hosts.isEmpty() || hosts.contains(self),
+                hosts.stream().filter(host -> !host.equals(self)).distinct().toList());
+    }
+
+    /** The instances holding a share of a store: {@code here} when this one does, and the {@code others}. */
+    public record Holders(boolean here, List<HostInfo> others) {
     }
 
     /** Without an advertised address an instance cannot be asked by others: it answers from its own stores. */

@@ -47,7 +47,7 @@ class InstancesTest {
                 List.of(HERE, THERE)));
         assertThat(instances.ownerOf("inventory", "MUG-001")).isEmpty();
         assertThat(instances.ownerOf("inventory", "LAMP-010")).contains(THERE);
-        assertThat(instances.others("inventory")).containsExactly(THERE);
+        assertThat(instances.holders("inventory")).isEqualTo(new Instances.Holders(true, List.of(THERE)));
     }
 
     @Test
@@ -58,7 +58,7 @@ class InstancesTest {
                 .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("inventory");
         assertThatThrownBy(() -> instances.ownerOf("inventory", "NOT-PLACED"))
                 .as("no metadata for the key at all").isInstanceOf(StoreUnavailableException.class);
-        assertThatThrownBy(() -> instances.others("inventory")).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> instances.holders("inventory")).isInstanceOf(StoreUnavailableException.class);
     }
 
     @Test
@@ -66,13 +66,19 @@ class InstancesTest {
         Instances instances = new Instances(new NotRunning(HERE));
         assertThatThrownBy(() -> instances.ownerOf("parcels", "1Z999")).isInstanceOf(StoreUnavailableException.class)
                 .hasCauseInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> instances.others("parcels")).isInstanceOf(StoreUnavailableException.class);
+        assertThatThrownBy(() -> instances.holders("parcels")).isInstanceOf(StoreUnavailableException.class);
     }
 
     @Test
     void beforeTheFirstAssignmentThereAreNoOthersToAsk() {
         Instances instances = new Instances(new Known(HERE, Map.of(), List.of()));
-        assertThat(instances.others("inventory")).isEmpty();
+        assertThat(instances.holders("inventory")).isEqualTo(new Instances.Holders(true, List.of()));
+    }
+
+    @Test
+    void anInstanceWithNoShareOfTheStoreAsksOnlyTheOthers() {
+        Instances instances = new Instances(new Known(HERE, Map.of(), List.of(THERE)));
+        assertThat(instances.holders("inventory")).isEqualTo(new Instances.Holders(false, List.of(THERE)));
     }
 
     @Test
@@ -80,7 +86,7 @@ class InstancesTest {
         for (HostInfo none : new HostInfo[]{null, HostInfo.unavailable()}) {
             Instances instances = new Instances(new NotRunning(none));
             assertThat(instances.ownerOf("orders", "ord-1")).isEmpty();
-            assertThat(instances.others("orders")).isEmpty();
+            assertThat(instances.holders("orders")).isEqualTo(new Instances.Holders(true, List.of()));
         }
     }
 }
