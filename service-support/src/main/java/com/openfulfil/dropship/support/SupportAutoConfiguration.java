@@ -88,8 +88,8 @@ public class SupportAutoConfiguration {
 
     /** Which instance of the service holds which keys (Kafka Streams' {@code application.server}). */
     @Bean
-    Instances instances(InteractiveQueryService interactiveQueryService) {
-        return Instances.of(interactiveQueryService);
+    Instances instances(ObjectProvider<InteractiveQueryService> interactiveQueryService) {
+        return Instances.of(interactiveQueryService::getObject);
     }
 
     @Bean

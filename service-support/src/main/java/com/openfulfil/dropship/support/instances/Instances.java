@@ -7,6 +7,7 @@ import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQuerySer
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Which instance of this service holds a key of a state store, and which instances hold a share of
@@ -39,21 +40,26 @@ public final class Instances {
         this.placement = placement;
     }
 
-    public static Instances of(InteractiveQueryService queries) {
+    /**
+     * Kafka Streams' placement as the binder reports it. The binder is looked up at the first read, not
+     * when a servlet filter holding this is created, so routing does not change the order the
+     * service's beans start in.
+     */
+    public static Instances of(Supplier<InteractiveQueryService> queries) {
         return new Instances(new Placement() {
             @Override
             public HostInfo self() {
-                return queries.getCurrentHostInfo();
+                return queries.get().getCurrentHostInfo();
             }
 
             @Override
             public HostInfo activeHost(String store, String key) {
-                return queries.getHostInfo(store, key, Serdes.String().serializer());
+                return queries.get().getHostInfo(store, key, Serdes.String().serializer());
             }
 
             @Override
             public List<HostInfo> hosts(String store) {
-                return queries.getAllHostsInfo(store);
+                return queries.get().getAllHostsInfo(store);
             }
         });
     }

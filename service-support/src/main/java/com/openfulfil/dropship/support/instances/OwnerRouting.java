@@ -80,13 +80,18 @@ public final class OwnerRouting extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Optional<HostInfo> owner;
-        InstanceCalls.Answer answer;
         try {
             owner = ownerOf(request);
-            if (owner.isEmpty()) {
-                chain.doFilter(request, response);
-                return;
-            }
+        } catch (StoreUnavailableException e) {
+            unavailable(response, e);
+            return;
+        }
+        if (owner.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        InstanceCalls.Answer answer;
+        try {
             answer = calls.passOn(owner.get(), request);
         } catch (StoreUnavailableException e) {
             unavailable(response, e);
@@ -114,7 +119,7 @@ public final class OwnerRouting extends OncePerRequestFilter {
     /** A filter answers before Spring MVC's problem handling, so it writes the same problem itself. */
     private void unavailable(HttpServletResponse response, StoreUnavailableException e) throws IOException {
         problems.info(e.getMessage(), "Answering 503: " + e.getMessage());
-        ProblemResponses.write(response, ProblemDetailsAdvice.storeUnavailable(),
+        ProblemResponses.write(response, ProblemDetailsAdvice.notReadableYet(),
                 Map.of(HttpHeaders.RETRY_AFTER, ProblemDetailsAdvice.STORE_RETRY_AFTER));
     }
 }

@@ -60,13 +60,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(StoreUnavailableException.class)
     public ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
         problems.info(e.getMessage(), "Answering 503: " + e.getMessage());
-        ApiProblem problem = storeUnavailable();
+        ApiProblem problem = notReadableYet();
         return ResponseEntity.status(problem.status()).header(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER)
                 .body(problem(problem.status(), problem.type(), problem.title(), problem.getMessage(), List.of()));
     }
 
     /** What a read that cannot be answered yet is told; servlet filters answer it too ({@link ProblemResponses}). */
-    public static ApiProblem storeUnavailable() {
+    public static ApiProblem notReadableYet() {
         return ApiProblem.unavailable("The service is starting or rebalancing its data; retry in a moment.");
     }
 

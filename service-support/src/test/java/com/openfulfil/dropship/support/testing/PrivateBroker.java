@@ -31,6 +31,9 @@ public final class PrivateBroker implements AutoCloseable {
                 "auto.create.topics.enable", "false"));
         properties.putAll(overrides);
         broker.brokerProperties(properties);
+        // by default the broker writes its address into the JVM-wide spring.kafka.bootstrap-servers, where it
+        // would outlive this broker and lead the next test's Kafka Streams to it
+        broker.brokerListProperty("dropship.private-broker.bootstrap-servers");
         broker.afterPropertiesSet();
         return new PrivateBroker(broker);
     }
