@@ -6,9 +6,9 @@ import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.support.testing.ServiceInstances;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.HostInfo;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import tools.jackson.databind.JsonNode;
 
@@ -35,26 +35,19 @@ import static org.awaitility.Awaitility.await;
 class TwoInstancesIT {
     private static final Duration WAIT = Duration.ofMinutes(2);
 
-    private static ServiceInstances instances;
-    private static List<Integer> ports;
+    @RegisterExtension
+    static final ServiceInstances instances = ServiceInstances.of(CatalogServiceApplication.class, 2, port -> List.of(
+            "--dropship.catalog.advertised-address=localhost:" + port));
+
     private static List<String> skus;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final List<Integer> ports = instances.ports();
 
     @BeforeAll
-    static void start() throws IOException {
+    static void readTheDemoCatalog() throws IOException {
         try (InputStream demo = TwoInstancesIT.class.getResourceAsStream("/demo-catalog.json")) {
             skus = Json.mapper().readTree(demo).valueStream().map(row -> row.path("sku").asString()).distinct().sorted()
                     .toList();
-        }
-        instances = ServiceInstances.start(CatalogServiceApplication.class, 2, port -> List.of(
-                "--dropship.catalog.advertised-address=localhost:" + port));
-        ports = instances.ports();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (instances != null) {
-            instances.close();
         }
     }
 

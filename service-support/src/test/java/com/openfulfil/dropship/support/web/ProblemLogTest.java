@@ -3,15 +3,13 @@ package com.openfulfil.dropship.support.web;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.openfulfil.dropship.support.testing.MovableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProblemLogTest {
     private final Logger logger = (Logger) LoggerFactory.getLogger("problem-log-test");
     private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    private final MovingClock clock = new MovingClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T09:00:00Z"));
     private final ProblemLog problems;
 
     ProblemLogTest() {
@@ -60,28 +58,5 @@ class ProblemLogTest {
         assertThat(lines.list.get(2).getFormattedMessage())
                 .isEqualTo("Unexpected error: bad port (IllegalArgumentException at OrderReader.call)"
                         + " (1 more like it since it was last logged)");
-    }
-
-    private static final class MovingClock extends Clock {
-        private Instant now = Instant.parse("2026-03-01T09:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

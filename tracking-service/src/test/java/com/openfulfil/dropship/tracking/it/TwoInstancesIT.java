@@ -10,9 +10,8 @@ import com.openfulfil.dropship.tracking.TrackingServiceApplication;
 import com.openfulfil.dropship.tracking.stream.TrackingTopology;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.HostInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import tools.jackson.databind.JsonNode;
 
@@ -45,24 +44,13 @@ class TwoInstancesIT {
     private static final Duration WAIT = Duration.ofMinutes(2);
     private static final List<String> PARCELS = IntStream.range(0, 8).mapToObj(i -> "SF-TWO-" + i).toList();
 
-    private static ServiceInstances instances;
-    private static List<Integer> ports;
+    @RegisterExtension
+    static final ServiceInstances instances = ServiceInstances.of(TrackingServiceApplication.class, 2, port -> List.of(
+            "--dropship.tracking.advertised-address=localhost:" + port,
+            "--dropship.tracking.notifications.mailbox-dir=target/two-instances-mailbox-" + port));
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @BeforeAll
-    static void start() {
-        instances = ServiceInstances.start(TrackingServiceApplication.class, 2, port -> List.of(
-                "--dropship.tracking.advertised-address=localhost:" + port,
-                "--dropship.tracking.notifications.mailbox-dir=target/two-instances-mailbox-" + port));
-        ports = instances.ports();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (instances != null) {
-            instances.close();
-        }
-    }
+    private final List<Integer> ports = instances.ports();
 
     @Test
     void eitherInstanceAnswersForAnyParcelAndItsClaim() {
