@@ -31,8 +31,8 @@ public final class PrivateBroker implements AutoCloseable {
                 "auto.create.topics.enable", "false"));
         properties.putAll(overrides);
         broker.brokerProperties(properties);
-        // by default the broker writes its address into the JVM-wide spring.kafka.bootstrap-servers, where it
-        // would outlive this broker and lead the next test's Kafka Streams to it
+        // not into spring.kafka.bootstrap-servers, its default: a JVM-wide setting that would outlive this
+        // broker and outrank the dropship.kafka.bootstrap-servers of the next test in the JVM
         broker.brokerListProperty("dropship.private-broker.bootstrap-servers");
         broker.afterPropertiesSet();
         return new PrivateBroker(broker);
