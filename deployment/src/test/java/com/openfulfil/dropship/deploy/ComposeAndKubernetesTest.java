@@ -101,6 +101,25 @@ class ComposeAndKubernetesTest {
         assertThat(dev).doesNotContainKey("DROPSHIP_GATEWAY_ADMIN_KEY");
     }
 
+    /** Each instance of a service with state answers for the keys it holds, so the others must know where it is. */
+    @Test
+    void everyServiceThatAnswersForItsKeysAdvertisesWhereEachInstanceIsReached() {
+        Map<String, Object> compose = new Yaml().load(run("docker-compose", "-f", "docker-compose.yml", "config"));
+        List<Map<String, Object>> dev = kustomize("dev");
+        List<Map<String, Object>> prod = kustomize("prod");
+        for (Service service : List.of(Service.CATALOG, Service.ORDER, Service.GATEWAY, Service.TRACKING,
+                Service.COMMISSION)) {
+            String setting = "DROPSHIP_" + service.name() + "_ADVERTISED_ADDRESS";
+            assertThat(ServicesTest.at(compose, "services", service.id(), "environment")).as(service.id())
+                    .containsEntry(setting, service.id() + ":" + service.port());
+            for (List<Map<String, Object>> overlay : List.of(dev, prod)) {
+                assertThat(named(ofKind(overlay, "StatefulSet"), service.id()).toString()).as(service.id())
+                        .contains(setting, "$(POD_NAME)." + service.id() + "-headless:" + service.port(),
+                                "fieldPath=metadata.name");
+            }
+        }
+    }
+
     private static void checkTopics(List<Map<String, Object>> resources, int replicas, String minInsync) {
         List<Map<String, Object>> topics = ofKind(resources, "KafkaTopic");
         assertThat(topics).hasSize(Manifests.topics().size());

@@ -3,6 +3,9 @@ package com.openfulfil.dropship.support;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.openfulfil.dropship.support.config.DropshipProperties;
+import com.openfulfil.dropship.support.instances.AllInstances;
+import com.openfulfil.dropship.support.instances.InstanceCalls;
+import com.openfulfil.dropship.support.instances.Instances;
 import com.openfulfil.dropship.support.kafka.BrokerHealthIndicator;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.kafka.PartitionCounts;
@@ -33,6 +36,7 @@ import org.springframework.context.annotation.Bean;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +97,22 @@ public class SupportAutoConfiguration {
     @Bean
     StoreQueries storeQueries(InteractiveQueryService interactiveQueryService) {
         return new StoreQueries(interactiveQueryService);
+    }
+
+    /** Which instance of the service holds which keys (Kafka Streams' {@code application.server}). */
+    @Bean
+    Instances instances(ObjectProvider<InteractiveQueryService> interactiveQueryService) {
+        return Instances.of(interactiveQueryService::getObject);
+    }
+
+    @Bean
+    InstanceCalls instanceCalls() {
+        return new InstanceCalls(Duration.ofSeconds(10));
+    }
+
+    @Bean
+    AllInstances allInstances(Instances instances, InstanceCalls instanceCalls) {
+        return new AllInstances(instances, instanceCalls);
     }
 
     /**

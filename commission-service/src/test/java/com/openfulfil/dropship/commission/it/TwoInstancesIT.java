@@ -11,9 +11,8 @@ import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.testing.ServiceInstances;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.HostInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import tools.jackson.databind.JsonNode;
 
@@ -41,24 +40,13 @@ class TwoInstancesIT {
     private static final Duration WAIT = Duration.ofMinutes(2);
     private static final int ORDERS = 9;
 
-    private static ServiceInstances instances;
-    private static List<Integer> ports;
+    @RegisterExtension
+    static final ServiceInstances instances = ServiceInstances.of(CommissionServiceApplication.class, 2, port -> List.of(
+            "--dropship.commission.advertised-address=localhost:" + port,
+            "--dropship.commission.payouts.return-window=0s"));
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-
-    @BeforeAll
-    static void start() {
-        instances = ServiceInstances.start(CommissionServiceApplication.class, 2, port -> List.of(
-                "--dropship.commission.advertised-address=localhost:" + port,
-                "--dropship.commission.payouts.return-window=0s"));
-        ports = instances.ports();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (instances != null) {
-            instances.close();
-        }
-    }
+    private final List<Integer> ports = instances.ports();
 
     @Test
     void eitherInstanceAnswersForAllOfAPartnersCommissionAndPayoutDetails() throws Exception {

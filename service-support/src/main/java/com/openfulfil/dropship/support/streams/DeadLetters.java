@@ -100,7 +100,8 @@ public final class DeadLetters {
         }
     }
 
-    static String describe(Throwable error) {
+    /** The messages of an error and its causes, on one line. */
+    public static String describe(Throwable error) {
         StringBuilder text = new StringBuilder();
         for (Throwable t = error; t != null && text.length() < MAX_ERROR_LENGTH; t = t.getCause()) {
             if (!text.isEmpty()) {

@@ -56,10 +56,15 @@ public class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail, List.of(), Map.of());
     }
 
+    /** 503: the data cannot be read yet (the service is starting, restoring or rebalancing); retry shortly. */
+    public static ApiProblem unavailable(String detail) {
+        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable", detail, List.of(),
+                Map.of());
+    }
+
     /** 503: a state store cannot be read while the service starts or rebalances (answer with Retry-After). */
     public static ApiProblem storeUnavailable() {
-        return new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable",
-                "The service is starting or rebalancing its data; retry in a moment.", List.of(), Map.of());
+        return unavailable("The service is starting or rebalancing its data; retry in a moment.");
     }
 
     public HttpStatus status() {

@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.support.web;
 
 import com.openfulfil.dropship.support.kafka.PublishFailedException;
+import com.openfulfil.dropship.support.streams.DeadLetters;
 import com.openfulfil.dropship.support.streams.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +36,10 @@ import java.util.Map;
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+    /** Seconds a client waits before asking again for data that is not readable yet. */
+    public static final String STORE_RETRY_AFTER = "1";
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private final ProblemLog problems = new ProblemLog(ProblemDetailsAdvice.class);
 
     @ExceptionHandler(ApiProblem.class)
     public ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem) {
@@ -47,7 +51,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(PublishFailedException.class)
     public ResponseEntity<ProblemDetail> unavailable(PublishFailedException e) {
-        log.warn("Refusing a request because Kafka is unavailable: {}", e.getMessage());
+        problems.warn("publish", "Refusing a request because Kafka is unavailable: " + e.getMessage());
         ProblemDetail body = problem(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Temporarily unavailable",
                 "The request was not recorded; retry it (with the same Idempotency-Key, if any).", List.of());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5").body(body);
@@ -55,18 +59,41 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(StoreUnavailableException.class)
     public ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e) {
-        log.info("Answering 503: {}", e.getMessage());
-        ApiProblem problem = ApiProblem.storeUnavailable();
-        return ResponseEntity.status(problem.status()).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(problem(problem.status(), problem.type(), problem.title(), problem.getMessage(), problem.errors()));
+        problems.info(e.getMessage(), "Answering 503: " + e.getMessage());
+        ApiProblem problem = notReadableYet();
+        return ResponseEntity.status(problem.status()).header(HttpHeaders.RETRY_AFTER, STORE_RETRY_AFTER)
+                .body(problem(problem.status(), problem.type(), problem.title(), problem.getMessage(), List.of()));
     }
 
+    /** What a read that cannot be answered yet is told; servlet filters answer it too ({@link ProblemResponses}). */
+    public static ApiProblem notReadableYet() {
+        return ApiProblem.storeUnavailable();
+    }
+
+    /**
+     * One line per kind of failure (the exception and where it was thrown), at most once a minute; the
+     * stack trace only at DEBUG. A failure that every request meets would otherwise fill the disk.
+     */
     @ExceptionHandler(Exception.class)
     public ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        log.error("Unexpected error", e);
+        String where = whereThrown(e);
+        problems.error(e.getClass().getName() + "@" + where,
+                "Unexpected error: " + DeadLetters.describe(e) + " (" + e.getClass().getName() + " at " + where + ")");
+        log.debug("Unexpected error", e);
         ProblemDetail body = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "The request failed on our side; it is logged.", List.of());
         return ResponseEntity.internalServerError().body(body);
+    }
+
+    /** The project's own frame nearest to where it was thrown, which says more than a JDK's. */
+    private static String whereThrown(Throwable e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        for (StackTraceElement frame : trace) {
+            if (frame.getClassName().startsWith("com.openfulfil.")) {
+                return frame.toString();
+            }
+        }
+        return trace.length == 0 ? "?" : trace[0].toString();
     }
 
     @Override

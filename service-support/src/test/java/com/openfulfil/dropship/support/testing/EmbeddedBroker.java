@@ -24,6 +24,9 @@ public final class EmbeddedBroker {
                     "offsets.topic.replication.factor", "1",
                     "group.initial.rebalance.delay.ms", "0",
                     "auto.create.topics.enable", "false"));
+            // not into spring.kafka.bootstrap-servers, its default: a JVM-wide setting that would outrank the
+            // dropship.kafka.bootstrap-servers of the tests that run a service on a broker of their own
+            broker.brokerListProperty("dropship.embedded-broker.bootstrap-servers");
             broker.afterPropertiesSet();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> broker.destroy(), "embedded-broker-stop"));
         }

@@ -2,6 +2,7 @@ package com.openfulfil.dropship.support.testing;
 
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -16,13 +17,23 @@ public final class PrivateBroker implements AutoCloseable {
     }
 
     public static PrivateBroker start() {
+        return start(Map.of());
+    }
+
+    /** @param overrides broker settings of the test's own (a long {@code group.initial.rebalance.delay.ms}, say) */
+    public static PrivateBroker start(Map<String, String> overrides) {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.brokerProperties(Map.of(
+        Map<String, String> properties = new HashMap<>(Map.of(
                 "transaction.state.log.replication.factor", "1",
                 "transaction.state.log.min.isr", "1",
                 "offsets.topic.replication.factor", "1",
                 "group.initial.rebalance.delay.ms", "0",
                 "auto.create.topics.enable", "false"));
+        properties.putAll(overrides);
+        broker.brokerProperties(properties);
+        // not into spring.kafka.bootstrap-servers, its default: a JVM-wide setting that would outlive this
+        // broker and outrank the dropship.kafka.bootstrap-servers of the next test in the JVM
+        broker.brokerListProperty("dropship.private-broker.bootstrap-servers");
         broker.afterPropertiesSet();
         return new PrivateBroker(broker);
     }

@@ -1,5 +1,8 @@
 package com.openfulfil.dropship.support.testing;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -20,43 +23,62 @@ import static org.awaitility.Awaitility.await;
 /**
  * Several instances of one service, demo profile, on a broker of their own, each on a free port with
  * its own state folder, started and waited for until every one's streams are running: the set-up of
- * the tests that check any instance answers for data another holds.
+ * the tests that check any instance answers for data another holds. A test class registers it
+ * ({@code @RegisterExtension static final ServiceInstances instances = ServiceInstances.of(...)}):
+ * the instances start before its tests and stop after them.
  */
-public final class ServiceInstances implements AutoCloseable {
+public final class ServiceInstances implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     private static final Duration START = Duration.ofMinutes(2);
 
-    private final PrivateBroker broker;
+    private final Class<?> application;
+    private final int count;
+    private final IntFunction<List<String>> extraArgs;
     private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
+    private PrivateBroker broker;
 
-    private ServiceInstances(PrivateBroker broker) {
-        this.broker = broker;
+    private ServiceInstances(Class<?> application, int count, IntFunction<List<String>> extraArgs) {
+        this.application = application;
+        this.count = count;
+        this.extraArgs = extraArgs;
     }
 
     /**
      * @param extraArgs each instance's own arguments, given its port (its advertised address, say)
      */
-    public static ServiceInstances start(Class<?> application, int count, IntFunction<List<String>> extraArgs) {
-        ServiceInstances started = new ServiceInstances(PrivateBroker.start());
+    public static ServiceInstances of(Class<?> application, int count, IntFunction<List<String>> extraArgs) {
+        return new ServiceInstances(application, count, extraArgs);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        startAll();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void startAll() {
+        broker = PrivateBroker.start();
         try {
             Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")),
                     application.getSimpleName() + "-");
             for (int i = 0; i < count; i++) {
                 int port = freePort();
                 List<String> args = new ArrayList<>(List.of("--server.port=" + port,
-                        "--dropship.kafka.bootstrap-servers=" + started.broker.bootstrapServers(),
+                        "--dropship.kafka.bootstrap-servers=" + broker.bootstrapServers(),
                         "--dropship.state-dir=" + data.resolve("instance-" + i).toAbsolutePath(),
                         "--dropship.streams.commit-interval-ms=50"));
                 args.addAll(extraArgs.apply(port));
-                started.ports.add(port);
-                started.contexts.add(new SpringApplicationBuilder(application).profiles("demo")
-                        .run(args.toArray(String[]::new)));
+                ports.add(port);
+                contexts.add(new SpringApplicationBuilder(application).profiles("demo").run(args.toArray(String[]::new)));
             }
-            await().atMost(START).until(() -> started.contexts.stream().allMatch(c ->
+            await().atMost(START).until(() -> contexts.stream().allMatch(c ->
                     c.getBean("streams", HealthIndicator.class).health().getStatus().equals(Status.UP)));
-            return started;
         } catch (IOException | RuntimeException e) {
-            started.close();
+            close();
             throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;
         }
     }
@@ -76,7 +98,11 @@ public final class ServiceInstances implements AutoCloseable {
     @Override
     public void close() {
         contexts.forEach(ConfigurableApplicationContext::close);
-        broker.close();
+        contexts.clear();
+        if (broker != null) {
+            broker.close();
+            broker = null;
+        }
     }
 
     private static int freePort() throws IOException {

@@ -5,6 +5,7 @@ import com.openfulfil.dropship.gateway.Allocations;
 import com.openfulfil.dropship.gateway.config.GatewayProperties;
 import com.openfulfil.dropship.gateway.domain.OrderDispatches;
 import com.openfulfil.dropship.events.serde.EventSerde;
+import com.openfulfil.dropship.support.testing.MovableClock;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -19,11 +20,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Set;
 
 import static com.openfulfil.dropship.gateway.connector.FakeHttpSupplier.Answer.ERROR;
@@ -36,7 +34,7 @@ class GuardedSupplierTest {
     private static final Duration OPEN_FOR = Duration.ofSeconds(30);
 
     private final FakeHttpSupplier fake = new FakeHttpSupplier(SECRET);
-    private final MovableClock clock = new MovableClock();
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-02T09:00:00Z"));
     private final CircuitBreaker breaker = CircuitBreaker.of("supplier-osaka-parts", CircuitBreakerConfig.custom()
             .slidingWindowSize(4).minimumNumberOfCalls(4).failureRateThreshold(50)
             .waitDurationInOpenState(OPEN_FOR).permittedNumberOfCallsInHalfOpenState(1)
@@ -126,34 +124,5 @@ class GuardedSupplierTest {
 
     private static byte[] json(DispatchRequested dispatch) {
         return new EventSerde().serialize("supplier.osaka-parts.dispatch", dispatch);
-    }
-
-    /** The breaker's clock: its open wait passes when the test says so. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-02T09:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public long millis() {
-            return now.toEpochMilli();
-        }
     }
 }

@@ -11,9 +11,8 @@ import com.openfulfil.dropship.support.security.ApiKeys;
 import com.openfulfil.dropship.support.testing.ServiceInstances;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.HostInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,24 +42,13 @@ class TwoInstancesIT {
             "hanoi-crafts", "MUG-001", "lyon-linen", "LINEN-030");
     private static final Duration WAIT = Duration.ofMinutes(2);
 
-    private static ServiceInstances instances;
-    private static List<Integer> ports;
+    @RegisterExtension
+    static final ServiceInstances instances = ServiceInstances.of(SupplierGatewayApplication.class, 2, port -> List.of(
+            "--dropship.gateway.advertised-address=localhost:" + port,
+            "--dropship.gateway.admin-key-sha256=" + ApiKeys.sha256Hex(ADMIN)));
+
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @BeforeAll
-    static void start() {
-        instances = ServiceInstances.start(SupplierGatewayApplication.class, 2, port -> List.of(
-                "--dropship.gateway.advertised-address=localhost:" + port,
-                "--dropship.gateway.admin-key-sha256=" + ApiKeys.sha256Hex(ADMIN)));
-        ports = instances.ports();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (instances != null) {
-            instances.close();
-        }
-    }
+    private final List<Integer> ports = instances.ports();
 
     @Test
     void eitherInstanceAnswersForAnySuppliersScorecardAndSettlement() throws Exception {

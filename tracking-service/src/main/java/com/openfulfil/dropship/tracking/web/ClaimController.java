@@ -1,10 +1,12 @@
 package com.openfulfil.dropship.tracking.web;
 
 import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.tracking.ClaimCloseRequested;
 import com.openfulfil.dropship.events.tracking.ClaimFileRequested;
 import com.openfulfil.dropship.events.tracking.TrackingMessage;
+import com.openfulfil.dropship.support.instances.AllInstances;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.streams.StoreQueries;
 import com.openfulfil.dropship.support.web.ApiProblem;
@@ -12,6 +14,7 @@ import com.openfulfil.dropship.support.web.FieldProblem;
 import com.openfulfil.dropship.tracking.domain.Claim;
 import com.openfulfil.dropship.tracking.domain.Parcel;
 import com.openfulfil.dropship.tracking.stream.TrackingTopology;
+import jakarta.servlet.http.HttpServletRequest;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -23,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.type.TypeReference;
 
 import java.net.URI;
 import java.time.Clock;
@@ -33,36 +37,52 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Ops work lost-parcel claims (R5.3): list them, mark one filed with the carrier's reference, close
  * it when the carrier pays or refuses. A step the claim's state does not allow is refused with 409
  * and the current state; an allowed one is recorded on the parcel's topic and applied by its task
- * (202), which announces it on {@code tracking.events}.
+ * (202), which announces it on {@code tracking.events}. With several instances a step is checked by
+ * the instance holding the parcel ({@link ReadRouting}).
  */
 @RestController
 class ClaimController {
     private static final String BY = "admin";
+    private static final Comparator<ClaimView> OLDEST_FIRST = Comparator.comparing(view -> view.claim().openedAt());
+    private static final TypeReference<List<ClaimView>> CLAIMS = new TypeReference<>() {
+    };
     private final AdminKey adminKey;
     private final StoreQueries stores;
+    private final AllInstances all;
     private final EventPublisher publisher;
     private final Clock clock;
 
-    ClaimController(AdminKey adminKey, StoreQueries stores, EventPublisher publisher, Clock clock) {
+    ClaimController(AdminKey adminKey, StoreQueries stores, AllInstances all, EventPublisher publisher, Clock clock) {
         this.adminKey = adminKey;
         this.stores = stores;
+        this.all = all;
         this.publisher = publisher;
         this.clock = clock;
     }
 
-    /** Every claim this instance holds, oldest first; {@code state} keeps only OPEN, FILED or CLOSED ones. */
+    /**
+     * Every claim, oldest first, gathered from every instance (each holds its parcels' claims);
+     * {@code state} keeps only OPEN, FILED or CLOSED ones.
+     */
     @GetMapping("/api/v1/admin/claims")
     List<ClaimView> list(@RequestHeader(name = AdminKey.HEADER, required = false) String key,
-                         @RequestParam(required = false) String state) {
+                         @RequestParam(required = false) String state, HttpServletRequest request) {
         adminKey.require(key);
         Claim.State only = state == null ? null : state(state);
         Predicate<Claim> wanted = claim -> only == null || claim.state() == only;
-        return stores.<Parcel, List<ClaimView>>read(TrackingTopology.PARCELS, store -> claims(store, wanted));
+        List<List<ClaimView>> shares = all.gather(TrackingTopology.PARCELS, request,
+                () -> stores.<Parcel, List<ClaimView>>read(TrackingTopology.PARCELS, store -> claims(store, wanted)),
+                body -> Json.mapper().readValue(body, CLAIMS));
+        // a parcel is held by one instance; by tracking number in case a rebalance showed it on two
+        return shares.stream().flatMap(List::stream)
+                .collect(Collectors.toMap(ClaimView::trackingNumber, view -> view, (first, second) -> first))
+                .values().stream().sorted(OLDEST_FIRST).toList();
     }
 
     @PostMapping("/api/v1/admin/claims/{claimId}/filed")
@@ -127,7 +147,7 @@ class ClaimController {
                 }
             }
         }
-        claims.sort(Comparator.comparing(view -> view.claim().openedAt()));
+        claims.sort(OLDEST_FIRST);
         return claims;
     }
 }
