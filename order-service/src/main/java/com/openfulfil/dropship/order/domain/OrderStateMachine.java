@@ -83,6 +83,15 @@ public final class OrderStateMachine {
         return RESHIPPABLE.contains(status);
     }
 
+    /** Since when a customer may ask to return the order: its delivery, else (completed unscanned) its placing. */
+    public static Instant returnWindowOpened(OrderRecord order) {
+        return order.deliveredAt().orElse(order.placedAt());
+    }
+
+    public static boolean returnWindowOpen(OrderRecord order, Instant now, Duration window) {
+        return !now.isAfter(returnWindowOpened(order).plus(window));
+    }
+
     /**
      * A delivered order nobody confirmed is completed {@code after} its delivery (R2.6); an order
      * that moved on (returned, completed) is left alone.
