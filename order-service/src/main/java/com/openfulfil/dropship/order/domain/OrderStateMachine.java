@@ -35,9 +35,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The order state machine (ARCHITECTURE.md "Order states"). Applying an event yields the next
- * record and the transitions it caused; an event that does not fit the order's state changes
- * nothing, so replays and late duplicates are harmless.
+ * The order state machine (the order states: README.md, "order-service"). Applying an event yields
+ * the next record and the transitions it caused; an event that does not fit the order's state
+ * changes nothing, so replays and late duplicates are harmless.
  */
 public final class OrderStateMachine {
     /** Cancelled at once before any supplier has it; through a handshake with the suppliers after. */
