@@ -194,7 +194,7 @@ class ComposeAndKubernetesTest {
                     .isZero();
             return new String(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return fail(command[0] + " is needed to check the deployment files (.ci/run installs it): " + e.getMessage());
+            return fail(command[0] + " is needed to check the deployment files (./dropship test installs it): " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return fail("interrupted");

@@ -41,6 +41,9 @@ public final class Dropship {
               chaos   the fault suite on a fresh stack: kill -9 of each service and of the broker, a
                       rebalance, poison messages on every consumed topic, under a steady load; then
                       checks that nothing was lost or doubled (./dropship chaos --help; --short)
+              test    the whole test suite (./mvnw -B verify, options passed on); first installs what it
+                      needs beyond JDK 17 (chromium, chromium-driver, docker-compose, kubectl) with apt
+                      when run as root, else names the packages and exits 1
               help    show this text
 
             Options of up and demo:

@@ -46,7 +46,10 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
         polledCarriers = Set.copyOf(polledCarriers);
     }
 
-    /** The ports of API.md: ops console 8080, order 8081 ... commission 8085, Kafka 9092 (controller 9093). */
+    /**
+     * The default ports (README.md, "APIs"): ops console 8080, order 8081 ... commission 8085, Kafka 9092
+     * (controller 9093).
+     */
     public static StackConfig defaults(Path dataDir) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {

@@ -51,7 +51,7 @@ record BenchResults(String startedAt, String finishedAt, String reproduce, Map<S
     record PathSummary(String label, int hops, List<String> events) {
     }
 
-    /** The targets and whether this run met them. */
+    /** The performance targets (README.md, "Performance") and whether this run met them. */
     record Targets(double minCompletedPerSecond, boolean throughputMet, double minRelayRatio, boolean relayRatioMet,
                    double maxP99DispatchedMsAtHalf, double p99DispatchedMsAtHalf, boolean latencyMet) {
     }

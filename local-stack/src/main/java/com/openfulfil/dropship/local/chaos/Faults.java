@@ -352,7 +352,7 @@ final class Faults {
         }
     }
 
-    /** A fault the issue asks for whose target does not exist yet; it shows in the table as such. */
+    /** A fault of the suite whose target this stack does not have yet; it shows in the table as such. */
     private record NotYet(String label, String reason) implements Fault {
         @Override
         public Optional<String> notApplicable() {

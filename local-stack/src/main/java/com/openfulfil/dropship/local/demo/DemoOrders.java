@@ -85,7 +85,7 @@ public final class DemoOrders {
         return new PlannedOrder(ref, kind, lines, body(ref, lines, CUSTOMERS.get(i % CUSTOMERS.size()), i), expected);
     }
 
-    /** The request body of API.md. */
+    /** The body of {@code POST /api/v1/orders} (README.md, "One order, end to end"). */
     public static Map<String, Object> body(String ref, List<PlannedOrder.Line> lines, Map<String, Object> customer,
                                            int i) {
         Map<String, Object> body = new LinkedHashMap<>();

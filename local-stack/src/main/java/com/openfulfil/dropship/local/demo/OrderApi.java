@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-/** order-service's public API as a storefront, a partner and an admin call it (API.md). */
+/** order-service's public API as a storefront, a partner and an admin call it (README.md, "order-service"). */
 public final class OrderApi {
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

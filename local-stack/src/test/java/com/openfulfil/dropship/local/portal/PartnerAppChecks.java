@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The partner app (seed 001, R2.4, R6.3) in real headless Chromium over the real pipeline: the
+ * The partner app (R2.4, R6.3) in real headless Chromium over the real pipeline: the
  * broker, the five services and the ops console as processes, the simulated suppliers and carriers.
  * A partner signs in with their key, finds a product, tries the price rule's three cases (the
  * refusal is order-service's own), places an order that the suppliers ship and the carriers deliver,

@@ -3,6 +3,7 @@ package com.openfulfil.dropship.ops.web;
 import com.openfulfil.dropship.ops.deadletters.DeadLetterActions;
 import com.openfulfil.dropship.ops.deadletters.DeadLetterInbox;
 import com.openfulfil.dropship.ops.domain.Deadlines;
+import com.openfulfil.dropship.ops.domain.OrderTrack;
 import com.openfulfil.dropship.ops.orders.OrderAction;
 import com.openfulfil.dropship.ops.orders.OrderActions;
 import com.openfulfil.dropship.ops.domain.SupplierTally;
@@ -107,18 +108,27 @@ class ConsolePages {
         model.addAttribute("now", clock.instant());
         model.addAttribute("deadlines", deadlines);
         model.addAttribute("actionsEnabled", orderActions.enabled());
-        return withStore(model, "orders", queries::stuck, "stuck-orders");
+        String view = withStore(model, "orders", queries::stuck, "stuck-orders");
+        // each order offers what order-service allows on it now, not what its status here suggests
+        model.addAttribute("offers", orderActions.offers(stuckOrders(model)));
+        return view;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<OrderTrack> stuckOrders(Model model) {
+        return (List<OrderTrack>) model.getAttribute("orders");
     }
 
     /**
-     * Cancel or complete a stuck order through order-service, or reroute it through supplier-gateway;
-     * the page then says what the service answered.
+     * Cancel, complete, receive the return of, refund or reship a stuck order through order-service,
+     * or reroute it through supplier-gateway; the page then says what the service answered.
      */
-    @PostMapping("/stuck-orders/{action:cancel|complete|reroute}")
+    @PostMapping("/stuck-orders/{action:cancel|complete|return-received|refund|reship|reroute}")
     String actOnOrder(@PathVariable String action, @RequestParam String orderId,
-                      @RequestParam(required = false) String reason, Principal who, RedirectAttributes flash) {
+                      @RequestParam(required = false) String reason, @RequestParam(required = false) String amount,
+                      Principal who, RedirectAttributes flash) {
         OrderActions.Outcome outcome = orderActions.act(OrderAction.ofPath(action).orElseThrow(), orderId,
-                reason, who.getName());
+                reason, amount, who.getName());
         flash.addFlashAttribute(outcome.done() ? "done" : "problem", outcome.message());
         return "redirect:/stuck-orders";
     }

@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The console in real headless Chromium against a real broker: log in, watch the funnel move as
  * orders change status, open a dead letter, replay it, and see it leave the list with an audit row.
- * Fails, never skips, when Chromium or its driver is missing (.ci/run installs them).
+ * Fails, never skips, when Chromium or its driver is missing (./dropship test installs them).
  */
 @SpringBootTest(classes = OpsConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("demo")

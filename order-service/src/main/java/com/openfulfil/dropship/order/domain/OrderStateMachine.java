@@ -35,9 +35,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The order state machine (ARCHITECTURE.md "Order states"). Applying an event yields the next
- * record and the transitions it caused; an event that does not fit the order's state changes
- * nothing, so replays and late duplicates are harmless.
+ * The order state machine (the order states: README.md, "order-service"). Applying an event yields
+ * the next record and the transitions it caused; an event that does not fit the order's state
+ * changes nothing, so replays and late duplicates are harmless.
  */
 public final class OrderStateMachine {
     /** Cancelled at once before any supplier has it; through a handshake with the suppliers after. */
@@ -81,6 +81,15 @@ public final class OrderStateMachine {
 
     public static boolean canReship(OrderStatus status) {
         return RESHIPPABLE.contains(status);
+    }
+
+    /** Since when a customer may ask to return the order: its delivery, else (completed unscanned) its placing. */
+    public static Instant returnWindowOpened(OrderRecord order) {
+        return order.deliveredAt().orElse(order.placedAt());
+    }
+
+    public static boolean returnWindowOpen(OrderRecord order, Instant now, Duration window) {
+        return !now.isAfter(returnWindowOpened(order).plus(window));
     }
 
     /**

@@ -1,7 +1,6 @@
 package com.openfulfil.dropship.order.web;
 
 import com.openfulfil.dropship.events.EventIds;
-import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.order.CancelRequested;
 import com.openfulfil.dropship.events.order.CompletionRequested;
 import com.openfulfil.dropship.events.order.OrderCommand;
@@ -13,6 +12,7 @@ import com.openfulfil.dropship.events.order.ReturnReceived;
 import com.openfulfil.dropship.events.order.ReturnRequested;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.order.config.OrderProperties;
+import com.openfulfil.dropship.order.domain.OrderAction;
 import com.openfulfil.dropship.order.domain.OrderRecord;
 import com.openfulfil.dropship.order.domain.OrderStateMachine;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
 
 /**
  * What callers ask of an existing order. A request the order's state does not allow is refused
@@ -67,28 +66,28 @@ class OrderCommands {
     }
 
     void cancel(Caller caller, String orderId, String reason) {
-        OrderRecord order = allowed(caller, orderId, OrderStateMachine::canCancel, "cancelled",
+        OrderRecord order = allowed(caller, orderId, OrderAction.CANCEL, "cancelled",
                 "An order can be cancelled until it ships; after delivery, ask for a return.");
         send(new CancelRequested(EventIds.random(), clock.instant(), order.orderId(), by(caller), reason));
     }
 
     void confirmReceipt(Caller caller, String orderId, Integer rating, String comment) {
-        OrderRecord order = allowed(caller, orderId, OrderStateMachine::canConfirmReceipt, "confirmed as received",
+        OrderRecord order = allowed(caller, orderId, OrderAction.CONFIRM_RECEIPT, "confirmed as received",
                 "Receipt can be confirmed once the order is delivered.");
         send(new ReceiptConfirmed(EventIds.random(), clock.instant(), order.orderId(), rating, comment));
     }
 
     void complete(Caller admin, String orderId) {
-        OrderRecord order = allowed(admin, orderId, OrderStateMachine::canComplete, "completed",
+        OrderRecord order = allowed(admin, orderId, OrderAction.COMPLETE, "completed",
                 "An admin can complete an order once it has shipped.");
         send(new CompletionRequested(EventIds.random(), clock.instant(), order.orderId(), by(admin)));
     }
 
     void requestReturn(Caller caller, String orderId, ReturnReason reason, String description, List<String> photoUrls) {
-        OrderRecord order = allowed(caller, orderId, OrderStateMachine::canRequestReturn, "returned",
+        OrderRecord order = allowed(caller, orderId, OrderAction.REQUEST_RETURN, "returned",
                 "A return can be asked for once the order is delivered.");
-        Instant deliveredAt = order.deliveredAt().orElse(order.placedAt());
-        if (clock.instant().isAfter(deliveredAt.plus(returnWindow))) {
+        if (!OrderStateMachine.returnWindowOpen(order, clock.instant(), returnWindow)) {
+            Instant deliveredAt = OrderStateMachine.returnWindowOpened(order);
             throw ApiProblem.conflict("return-window-closed", "The return window has closed",
                     "Returns are accepted for " + returnWindow.toDays() + " days after delivery (delivered " + deliveredAt
                             + ").", Map.of("status", order.status().name(), "deliveredAt", deliveredAt.toString()));
@@ -98,13 +97,13 @@ class OrderCommands {
     }
 
     void receiveReturn(Caller admin, String orderId) {
-        OrderRecord order = allowed(admin, orderId, OrderStateMachine::canReceiveReturn, "marked as returned",
+        OrderRecord order = allowed(admin, orderId, OrderAction.RECEIVE_RETURN, "marked as returned",
                 "Only a requested return can be received.");
         send(new ReturnReceived(EventIds.random(), clock.instant(), order.orderId(), by(admin)));
     }
 
     void refund(Caller admin, String orderId, BigDecimal amount, String note) {
-        OrderRecord order = allowed(admin, orderId, OrderStateMachine::canRefund, "refunded",
+        OrderRecord order = allowed(admin, orderId, OrderAction.REFUND, "refunded",
                 "A refund settles a return, or an order lost in transit (EXCEPTION).");
         BigDecimal total = order.details().lines().stream()
                 .map(l -> l.salePrice().multiply(BigDecimal.valueOf(l.quantity()))).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -118,14 +117,22 @@ class OrderCommands {
     }
 
     void reship(Caller admin, String orderId, String note) {
-        OrderRecord order = allowed(admin, orderId, OrderStateMachine::canReship, "reshipped",
+        OrderRecord order = allowed(admin, orderId, OrderAction.RESHIP, "reshipped",
                 "Reshipping settles a return, or an order lost in transit (EXCEPTION).");
         send(new ReshipRequested(EventIds.random(), clock.instant(), order.orderId(), by(admin), note));
     }
 
-    private OrderRecord allowed(Caller caller, String orderId, Predicate<OrderStatus> rule, String what, String why) {
+    /** What {@code order} allows {@code caller} to ask of it now; the same rules refuse a request below. */
+    List<OrderAction> allowedActions(Caller caller, OrderRecord order) {
+        return OrderAction.allowed(order, caller.isAdmin(), clock.instant(), returnWindow);
+    }
+
+    private OrderRecord allowed(Caller caller, String orderId, OrderAction action, String what, String why) {
+        if (action.adminOnly() && !caller.isAdmin()) {
+            throw ApiProblem.forbidden("Only an admin can ask for an order to be " + what + ".");
+        }
         OrderRecord order = visible(caller, orderId);
-        if (!rule.test(order.status())) {
+        if (!action.allowedIn(order.status())) {
             throw ApiProblem.conflict("illegal-transition", "The order cannot be " + what + " now",
                     "The order is " + order.status() + ". " + why, Map.of("status", order.status().name()));
         }

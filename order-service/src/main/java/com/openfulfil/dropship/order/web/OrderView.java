@@ -14,6 +14,7 @@ import com.openfulfil.dropship.order.domain.AfterSales;
 import com.openfulfil.dropship.order.domain.Commission;
 import com.openfulfil.dropship.order.domain.Fulfilment;
 import com.openfulfil.dropship.order.domain.HistoryEntry;
+import com.openfulfil.dropship.order.domain.OrderAction;
 import com.openfulfil.dropship.order.domain.OrderRecord;
 import com.openfulfil.dropship.order.domain.PriceRule;
 import com.openfulfil.dropship.order.domain.Receipt;
@@ -22,11 +23,16 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code GET /api/v1/orders/{orderId}}: the order, its history, its fulfilments and, for partners, the commission. */
+/**
+ * {@code GET /api/v1/orders/{orderId}}: the order, its history, its fulfilments, for partners the
+ * commission, and {@code allowedActions}: what the caller may ask of the order now ({@link OrderAction}),
+ * so a client offers exactly those.
+ */
 record OrderView(String orderId, OrderStatus status, Instant placedAt, OrderSource source, String currency,
                  Customer customer, Address shipTo, List<LineView> lines, BigDecimal total, Priority priority,
                  PaymentStatus paymentStatus, SpecialRequests requests, List<HistoryEntry> history,
-                 List<FulfilmentView> fulfilments, Receipt receipt, AfterSales afterSales, CommissionView commission) {
+                 List<FulfilmentView> fulfilments, Receipt receipt, AfterSales afterSales, CommissionView commission,
+                 List<OrderAction> allowedActions) {
 
     record LineView(int lineNo, String sku, String title, int quantity, BigDecimal retailPrice, BigDecimal salePrice,
                     BigDecimal lineTotal) {
@@ -47,14 +53,15 @@ record OrderView(String orderId, OrderStatus status, Instant placedAt, OrderSour
                           List<Deduction> deductions, BigDecimal total) {
     }
 
-    static OrderView of(OrderRecord record) {
+    static OrderView of(OrderRecord record, List<OrderAction> allowedActions) {
         OrderDetails d = record.details();
         List<LineView> lines = d.lines().stream().map(OrderView::line).toList();
         BigDecimal total = lines.stream().map(LineView::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<FulfilmentView> fulfilments = record.fulfilments().values().stream().map(OrderView::fulfilment).toList();
         return new OrderView(record.orderId(), record.status(), record.placedAt(), d.source(), d.currency(),
                 d.customer(), d.shipTo(), lines, total, d.priority(), d.paymentStatus(), d.requests(),
-                record.history(), fulfilments, record.receipt(), record.afterSales(), commission(d, record.commission()));
+                record.history(), fulfilments, record.receipt(), record.afterSales(), commission(d, record.commission()),
+                allowedActions);
     }
 
     private static LineView line(OrderLine l) {

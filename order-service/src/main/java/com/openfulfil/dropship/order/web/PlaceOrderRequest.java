@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The body of {@code POST /api/v1/orders} and {@code /api/v1/partner-orders} (API.md). */
+/** The body of {@code POST /api/v1/orders} and {@code /api/v1/partner-orders} (README.md, "One order, end to end"). */
 record PlaceOrderRequest(
         @Size(max = 100) String externalRef,
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,

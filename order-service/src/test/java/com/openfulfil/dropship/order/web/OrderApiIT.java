@@ -11,6 +11,7 @@ import com.openfulfil.dropship.events.model.OfferRef;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.ParcelStatus;
 import com.openfulfil.dropship.events.model.PartnerStatus;
+import com.openfulfil.dropship.events.model.RejectionReason;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
 import com.openfulfil.dropship.events.partner.PartnerUpdated;
@@ -20,6 +21,7 @@ import com.openfulfil.dropship.events.supplier.DispatchCancelled;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
+import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
@@ -496,6 +498,8 @@ class OrderApiIT extends KafkaIntegrationTest {
         publish(Topics.TRACKING_EVENTS, orderId, new ParcelStatusChanged("tr-" + orderId, T, orderId, "dsp-r", "VN-R1",
                 "VNPOST", ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED, new Checkpoint(T, "London", "Delivered", "DELIVERED")));
         awaitStatus(orderId, "DELIVERED");
+        assertThat(allowedActions(orderId, SHOP_A)).containsExactly("CONFIRM_RECEIPT", "REQUEST_RETURN");
+        assertThat(allowedActions(orderId, ADMIN)).containsExactly("CONFIRM_RECEIPT", "REQUEST_RETURN", "COMPLETE");
 
         Response bad = post("/api/v1/orders/" + orderId + "/returns", SHOP_A, null,
                 "{\"reason\":\"BROKEN\",\"photoUrls\":[\"ftp://x\"]}");
@@ -507,6 +511,8 @@ class OrderApiIT extends KafkaIntegrationTest {
                 {"reason":"DAMAGED","description":"The handle broke off","photoUrls":["https://cdn.example.com/r/1.jpg"]}""")
                 .status()).isEqualTo(202);
         awaitStatus(orderId, "RETURN_REQUESTED");
+        assertThat(allowedActions(orderId, SHOP_A)).as("settling the return is the admin's").isEmpty();
+        assertThat(allowedActions(orderId, ADMIN)).containsExactly("RECEIVE_RETURN", "REFUND", "RESHIP");
         assertThat(post("/api/v1/admin/orders/" + orderId + "/returns/received", SHOP_A, null, "").status())
                 .as("the admin's to do").isEqualTo(403);
         assertThat(post("/api/v1/admin/orders/" + orderId + "/returns/received", ADMIN, null, "").status()).isEqualTo(202);
@@ -521,6 +527,34 @@ class OrderApiIT extends KafkaIntegrationTest {
         assertThat(view.at("/afterSales/supplierPaysReturn").asBoolean()).isTrue();
         assertThat(view.at("/afterSales/photoUrls/0").asString()).isEqualTo("https://cdn.example.com/r/1.jpg");
         assertThat(view.at("/afterSales/refunded").asString()).isEqualTo("25.00");
+    }
+
+    /**
+     * A supplier refused the order's only dispatch: the order is stuck in EXCEPTION. The API offers
+     * what settles it (refund, reship) and never Cancel, which it would refuse.
+     */
+    @Test
+    void anOrderStuckInExceptionAllowsRefundAndReshipButNotCancel() {
+        String orderId = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(), order("MUG-001", 1))
+                .json().get("orderId").asString();
+        awaitStatus(orderId, "PLACED");
+        assertThat(allowedActions(orderId, SHOP_A)).containsExactly("CANCEL");
+        allocateAndDispatch(orderId, "dsp-x");
+        publish(Topics.FULFILMENT_EVENTS, orderId, new SupplierRejected("rj-" + orderId, T, orderId, "dsp-x",
+                "hanoi-crafts", RejectionReason.ADDRESS, "no such street"));
+        awaitStatus(orderId, "EXCEPTION");
+
+        assertThat(allowedActions(orderId, ADMIN)).containsExactly("REFUND", "RESHIP");
+        assertThat(allowedActions(orderId, SHOP_A)).isEmpty();
+        Response cancel = post("/api/v1/orders/" + orderId + "/cancel", ADMIN, null, "{\"reason\":\"stuck\"}");
+        assertThat(cancel.status()).isEqualTo(409);
+        assertThat(cancel.json().get("status").asString()).isEqualTo("EXCEPTION");
+        assertThat(post("/api/v1/admin/orders/" + orderId + "/reship", SHOP_A, null, "").status()).isEqualTo(403);
+
+        assertThat(post("/api/v1/admin/orders/" + orderId + "/reship", ADMIN, null, "{\"note\":\"new address\"}")
+                .status()).isEqualTo(202);
+        awaitStatus(orderId, "RESHIPPED");
+        assertThat(allowedActions(orderId, ADMIN)).isEmpty();
     }
 
     @Test
@@ -635,6 +669,14 @@ class OrderApiIT extends KafkaIntegrationTest {
     }
 
     // ---- helpers ----
+
+    private List<String> allowedActions(String orderId, String apiKey) {
+        Response r = get("/api/v1/orders/" + orderId, apiKey);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        List<String> actions = new ArrayList<>();
+        r.json().get("allowedActions").forEach(a -> actions.add(a.asString()));
+        return actions;
+    }
 
     private void awaitStatus(String orderId, String status) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {

@@ -6,7 +6,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The layering every service follows (STYLE.md): {@code domain} holds pure rules, free of Spring and Kafka. */
+/**
+ * The layering every service follows (docs/architecture.md, "Modules"): {@code domain} holds pure rules,
+ * free of Spring and Kafka.
+ */
 public final class ArchitectureRules {
     private ArchitectureRules() {
     }

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The seed's three cases (R2.4): at the product's price, above it, below it. */
+/** The price rule's three cases (R2.4): at the product's price, above it, below it. */
 class GrossProfitTest {
     private static final BigDecimal MUG = new BigDecimal("12.50");
 
