@@ -34,6 +34,8 @@ import static org.awaitility.Awaitility.await;
  */
 class TwoInstancesIT {
     private static final Duration WAIT = Duration.ofMinutes(2);
+    /** The demo profile's admin key: only the admin sees a product's offers. */
+    private static final String ADMIN_KEY = CatalogIT.ADMIN_KEY;
 
     @RegisterExtension
     static final ServiceInstances instances = ServiceInstances.of(CatalogServiceApplication.class, 2, port -> List.of(
@@ -64,10 +66,14 @@ class TwoInstancesIT {
                 .as("the products are split between the two").isEqualTo(both);
 
         for (String sku : skus) {
-            JsonNode first = get(ports.get(0), "/api/v1/products/" + sku);
+            JsonNode first = get(ports.get(0), "/api/v1/products/" + sku, ADMIN_KEY);
             assertThat(first.path("sku").asString()).isEqualTo(sku);
-            assertThat(first.path("offers").isEmpty()).as(sku + " has its offers").isFalse();
-            assertThat(get(ports.get(1), "/api/v1/products/" + sku)).as("%s from either instance", sku).isEqualTo(first);
+            assertThat(first.path("offers").isEmpty()).as(sku + " shows the admin its offers").isFalse();
+            assertThat(get(ports.get(1), "/api/v1/products/" + sku, ADMIN_KEY)).as("%s from either instance", sku)
+                    .isEqualTo(first);
+            JsonNode anonymous = get(ports.get(1), "/api/v1/products/" + sku);
+            assertThat(anonymous.path("offers").isMissingNode()).as("%s hides its offers from anyone", sku).isTrue();
+            assertThat(get(ports.get(0), "/api/v1/products/" + sku)).isEqualTo(anonymous);
         }
 
         for (int port : ports) {
@@ -98,19 +104,26 @@ class TwoInstancesIT {
     }
 
     private JsonNode get(int port, String path) {
-        HttpResponse<String> response = send(port, path);
+        return get(port, path, null);
+    }
+
+    private JsonNode get(int port, String path, String apiKey) {
+        HttpResponse<String> response = send(port, path, apiKey);
         assertThat(response.statusCode()).as("%s on %s: %s", path, port, response.body()).isEqualTo(200);
         return Json.mapper().readTree(response.body());
     }
 
     private int status(int port, String path) {
-        return send(port, path).statusCode();
+        return send(port, path, null).statusCode();
     }
 
-    private HttpResponse<String> send(int port, String path) {
+    private HttpResponse<String> send(int port, String path, String apiKey) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (apiKey != null) {
+            request.header("X-Api-Key", apiKey);
+        }
         try {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
