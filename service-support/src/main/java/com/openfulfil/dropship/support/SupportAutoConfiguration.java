@@ -9,6 +9,8 @@ import com.openfulfil.dropship.support.kafka.ServiceTopics;
 import com.openfulfil.dropship.support.kafka.TopicProvisioner;
 import com.openfulfil.dropship.support.streams.StoreQueries;
 import com.openfulfil.dropship.support.streams.StreamsHealthIndicator;
+import com.openfulfil.dropship.support.streams.StreamsSupervision;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.openfulfil.dropship.support.web.ProblemDetailsAdvice;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -21,7 +23,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -75,6 +80,17 @@ public class SupportAutoConfiguration {
     StreamsHealthIndicator streamsHealthIndicator(KafkaStreamsRegistry registry, StoreQueries stores,
                                                   @Value("${dropship.health.stores:}") List<String> storeNames) {
         return new StreamsHealthIndicator(registry, stores, storeNames);
+    }
+
+    /**
+     * Replaces a stream thread that dies, and marks the service not live if its streams stop for good.
+     * Primary: the binder applies only one configurer, and this one applies the others.
+     */
+    @Bean
+    @Primary
+    StreamsSupervision streamsSupervision(MeterRegistry meterRegistry, ApplicationEventPublisher events,
+                                          ObjectProvider<StreamsBuilderFactoryBeanConfigurer> configurers) {
+        return new StreamsSupervision(meterRegistry, events, configurers);
     }
 
     @Bean
