@@ -83,14 +83,16 @@ public class SupportAutoConfiguration {
     }
 
     /**
-     * Replaces a stream thread that dies, and marks the service not live if its streams stop for good.
-     * Primary: the binder applies only one configurer, and this one applies the others.
+     * Static membership under the instance's lasting id, a new thread for one that dies, and the service
+     * not live if its streams stop for good. Primary: the binder applies only one configurer, and this
+     * one applies the others.
      */
     @Bean
     @Primary
     StreamsSupervision streamsSupervision(MeterRegistry meterRegistry, ApplicationEventPublisher events,
-                                          ObjectProvider<StreamsBuilderFactoryBeanConfigurer> configurers) {
-        return new StreamsSupervision(meterRegistry, events, configurers);
+                                          ObjectProvider<StreamsBuilderFactoryBeanConfigurer> configurers,
+                                          @Value("${dropship.streams.instance-id:}") String instanceId) {
+        return new StreamsSupervision(meterRegistry, events, configurers, instanceId);
     }
 
     @Bean
