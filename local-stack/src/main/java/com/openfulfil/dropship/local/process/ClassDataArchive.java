@@ -65,7 +65,8 @@ final class ClassDataArchive {
             throw new UncheckedIOException("Cannot create " + dir, e);
         }
         recording = dir.resolve(name + "-" + UUID.randomUUID() + RECORDING);
-        return List.of("-XX:ArchiveClassesAtExit=" + recording);
+        // recording names every class it leaves out (hundreds of lines) as a warning; errors still show
+        return List.of("-XX:ArchiveClassesAtExit=" + recording, "-Xlog:cds=error");
     }
 
     /**

@@ -51,7 +51,7 @@ class ClassDataArchiveTest {
 
         assertThat(archive.archive()).doesNotExist();
         assertThat(Files.list(dir.resolve("class-data"))).isEmpty();
-        assertThat(archive.jvmOptions()).singleElement().asString().startsWith("-XX:ArchiveClassesAtExit=");
+        assertThat(archive.jvmOptions()).first().asString().startsWith("-XX:ArchiveClassesAtExit=");
     }
 
     @Test
