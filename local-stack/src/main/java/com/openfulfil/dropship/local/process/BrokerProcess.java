@@ -75,9 +75,9 @@ public final class BrokerProcess {
         awaitReady(timeout);
     }
 
-    /** SIGTERM (the broker shuts down cleanly), SIGKILL if it takes longer than 30 s. */
+    /** SIGTERM (the broker shuts down cleanly), SIGKILL if it takes longer than 30 s (longer while recording classes). */
     public void stop() {
-        boolean clean = process.stop(STOP_GRACE);
+        boolean clean = process.stop(stopGrace());
         classDataStopped(clean);
     }
 
@@ -89,6 +89,10 @@ public final class BrokerProcess {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    private synchronized Duration stopGrace() {
+        return classData.map(archive -> archive.stopGrace(STOP_GRACE)).orElse(STOP_GRACE);
     }
 
     private synchronized void classDataStopped(boolean clean) {

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +28,7 @@ import java.util.UUID;
 final class ClassDataArchive {
     private static final String SUFFIX = ".jsa";
     private static final String RECORDING = ".recording";
+    private static final Duration RECORDING_GRACE = Duration.ofSeconds(90);
 
     private final Path dir;
     private final String name;
@@ -95,6 +97,15 @@ final class ClassDataArchive {
 
     Path archive() {
         return archive;
+    }
+
+    /**
+     * How long a stop may take: writing the archive comes after the JVM's own shutdown and takes
+     * a while on a busy machine (several JVMs of a stack write theirs at once), so a recording JVM
+     * gets longer before it is killed.
+     */
+    synchronized Duration stopGrace(Duration usual) {
+        return recording == null ? usual : usual.plus(RECORDING_GRACE);
     }
 
     private void discardRecording() {

@@ -92,9 +92,9 @@ public final class ServiceProcess {
         }
     }
 
-    /** SIGTERM (Spring shuts down gracefully), SIGKILL after 30 s. */
+    /** SIGTERM (Spring shuts down gracefully), SIGKILL after 30 s (longer while it records its class-data archive). */
     public void stop() {
-        boolean clean = process.stop(STOP_GRACE);
+        boolean clean = process.stop(classData.map(archive -> archive.stopGrace(STOP_GRACE)).orElse(STOP_GRACE));
         classData.ifPresent(archive -> archive.stopped(clean));
     }
 
