@@ -17,6 +17,8 @@ import com.openfulfil.dropship.support.security.ClientBudgets;
 import com.openfulfil.dropship.support.security.PublicRoutes;
 import com.openfulfil.dropship.support.streams.StoreQueries;
 import com.openfulfil.dropship.support.streams.StreamsHealthIndicator;
+import com.openfulfil.dropship.support.streams.StreamsSupervision;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.openfulfil.dropship.support.web.ProblemDetailsAdvice;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import org.apache.kafka.clients.admin.Admin;
@@ -32,7 +34,10 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.config.StreamsBuilderFactoryBeanConfigurer;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -92,6 +97,19 @@ public class SupportAutoConfiguration {
     StreamsHealthIndicator streamsHealthIndicator(KafkaStreamsRegistry registry, StoreQueries stores,
                                                   @Value("${dropship.health.stores:}") List<String> storeNames) {
         return new StreamsHealthIndicator(registry, stores, storeNames);
+    }
+
+    /**
+     * Static membership under the instance's lasting id, a new thread for one that dies, and the service
+     * not live if its streams stop for good. Primary: the binder applies only one configurer, and this
+     * one applies the others.
+     */
+    @Bean
+    @Primary
+    StreamsSupervision streamsSupervision(MeterRegistry meterRegistry, ApplicationEventPublisher events,
+                                          ObjectProvider<StreamsBuilderFactoryBeanConfigurer> configurers,
+                                          @Value("${dropship.streams.instance-id:}") String instanceId) {
+        return new StreamsSupervision(meterRegistry, events, configurers, instanceId);
     }
 
     @Bean

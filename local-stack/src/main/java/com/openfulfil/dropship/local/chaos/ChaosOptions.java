@@ -36,8 +36,7 @@ record ChaosOptions(Path dataDir, boolean shortRun, double ordersPerSecond, List
                                        rebalance-<service> also for supplier-gateway, commission-service;
                                        with supplier-http, lyon-linen takes its dispatches over HTTP
               --sim-delay-ms <ms>      simulated supplier and carrier step time (default 500)
-              --session-timeout-ms <ms> services' consumer session timeout (default: the services' own,
-                                       45 s; --short uses 10000 to stay bounded)
+              --session-timeout-ms <ms> services' consumer session timeout (default: the services' own, 6 s)
             """.formatted(String.join(",", Faults.SHORT), String.join(",", Faults.ALL));
 
     static ChaosOptions parse(List<String> args) {
@@ -63,9 +62,6 @@ record ChaosOptions(Path dataDir, boolean shortRun, double ordersPerSecond, List
         }
         if (faults == null) {
             faults = shortRun ? Faults.SHORT : Faults.ALL;
-        }
-        if (session == null && shortRun) {
-            session = Duration.ofSeconds(10);
         }
         return new ChaosOptions(dataDir, shortRun, rate, faults, delay, session, help);
     }

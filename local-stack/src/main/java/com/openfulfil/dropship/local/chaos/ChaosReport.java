@@ -27,8 +27,12 @@ final class ChaosReport {
     private static final String GATEWAY = "supplier-gateway";
     private static final int EXAMPLES = 3;
 
-    /** One line of the table. {@code dlq} is "found/expected" for poison, else the genuine messages dead-lettered. */
-    record Row(String fault, String inFlight, String recovery, int lost, int duplicated, String dlq, String note) {
+    /**
+     * One line of the table. {@code paused} is the longest any order stood still while the fault lasted;
+     * {@code dlq} is "found/expected" for poison, else the genuine messages dead-lettered.
+     */
+    record Row(String fault, String inFlight, String recovery, String paused, int lost, int duplicated, String dlq,
+               String note) {
     }
 
     /** One invariant and whether it held. */
@@ -173,13 +177,14 @@ final class ChaosReport {
 
     List<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        rows.add(row(BASELINE, "-", "-", Integer.toString(deadLettersBetween(runStart, firstInjection())), null));
+        rows.add(row(BASELINE, "-", "-", paused(runStart, firstInjection()),
+                Integer.toString(deadLettersBetween(runStart, firstInjection())), null));
         List<FaultWindow> injected = injected();
         for (FaultWindow w : windows) {
             if (w.notApplicable() != null) {
-                rows.add(new Row(w.label(), "-", "-", 0, 0, "-", "not applicable yet: " + w.notApplicable()));
+                rows.add(new Row(w.label(), "-", "-", "-", 0, 0, "-", "not applicable yet: " + w.notApplicable()));
             } else if (!w.injected()) {
-                rows.add(new Row(w.label(), "-", "-", 0, 0, "-", w.problem()));
+                rows.add(new Row(w.label(), "-", "-", "-", 0, 0, "-", w.problem()));
             } else {
                 int i = injected.indexOf(w);
                 Instant end = i + 1 < injected.size() ? injected.get(i + 1).injectedAt() : afterFrom;
@@ -190,12 +195,35 @@ final class ChaosReport {
                 String note = w.problem() != null ? w.problem()
                         : w.note() != null ? w.note() + (recovery == null ? "" : "; healed later, after " + seconds(recovery))
                         : w.summary();
+                Instant healed = recovery == null ? end : w.injectedAt().plus(recovery);
                 rows.add(row(w.label(), Integer.toString(w.inFlight()), recovery == null ? "not healed"
-                        : seconds(recovery), dlq, note));
+                        : seconds(recovery), paused(w.injectedAt(), healed), dlq, note));
             }
         }
-        rows.add(row(AFTER, "-", "-", Integer.toString(deadLettersBetween(afterFrom, null)), null));
+        rows.add(row(AFTER, "-", "-", paused(afterFrom, null), Integer.toString(deadLettersBetween(afterFrom, null)),
+                null));
         return rows;
+    }
+
+    /**
+     * The longest any one order stood still between {@code from} and {@code to} (null: open): of each gap
+     * between two steps of an order (its first POST, its acceptance, each status read), the part inside
+     * the window. After a strike it is how long the fault held an order up; without a fault it is the
+     * slowest step of the pipeline and the simulators.
+     */
+    String paused(Instant from, Instant to) {
+        Duration longest = Duration.ZERO;
+        for (LoadOrder o : orders) {
+            List<Instant> steps = o.steps();
+            for (int i = 1; i < steps.size(); i++) {
+                Instant start = steps.get(i - 1).isBefore(from) ? from : steps.get(i - 1);
+                Instant end = to != null && steps.get(i).isAfter(to) ? to : steps.get(i);
+                if (end.isAfter(start) && Duration.between(start, end).compareTo(longest) > 0) {
+                    longest = Duration.between(start, end);
+                }
+            }
+        }
+        return seconds(longest);
     }
 
     /**
@@ -226,7 +254,7 @@ final class ChaosReport {
         return Duration.between(w.injectedAt(), healed.isAfter(firstNew) ? healed : firstNew);
     }
 
-    private Row row(String label, String inFlight, String recovery, String dlq, String note) {
+    private Row row(String label, String inFlight, String recovery, String paused, String dlq, String note) {
         int lost = 0;
         int duplicated = 0;
         for (var e : checks.entrySet()) {
@@ -235,7 +263,7 @@ final class ChaosReport {
                 duplicated += e.getValue().duplicates();
             }
         }
-        return new Row(label, inFlight, recovery, lost, duplicated, dlq, note);
+        return new Row(label, inFlight, recovery, paused, lost, duplicated, dlq, note);
     }
 
     private Instant firstInjection() {
@@ -363,15 +391,16 @@ final class ChaosReport {
         StringBuilder out = new StringBuilder();
         List<Row> rows = rows();
         int width = Math.max(34, rows.stream().mapToInt(r -> r.fault().length()).max().orElse(0));
-        String format = "%-" + width + "s %9s %9s %5s %10s %7s%n";
-        out.append(String.format(format, "fault", "in flight", "recovery", "lost", "duplicated", "DLQ'd"));
-        out.append("-".repeat(width + 47)).append('\n');
+        String format = "%-" + width + "s %9s %9s %7s %5s %10s %7s%n";
+        out.append(String.format(format, "fault", "in flight", "recovery", "paused", "lost", "duplicated", "DLQ'd"));
+        out.append("-".repeat(width + 55)).append('\n');
         for (Row r : rows) {
             if (r.note() != null && r.note().startsWith("not applicable")) {
                 out.append(String.format("%-" + width + "s %s%n", r.fault(), r.note()));
                 continue;
             }
-            out.append(String.format(format, r.fault(), r.inFlight(), r.recovery(), r.lost(), r.duplicated(), r.dlq()));
+            out.append(String.format(format, r.fault(), r.inFlight(), r.recovery(), r.paused(), r.lost(),
+                    r.duplicated(), r.dlq()));
             if (r.note() != null) {
                 out.append("    ").append(r.note()).append('\n');
             }
@@ -379,8 +408,8 @@ final class ChaosReport {
         long accepted = orders.stream().filter(LoadOrder::accepted).count();
         int lost = rows.stream().mapToInt(Row::lost).sum();
         int duplicated = rows.stream().mapToInt(Row::duplicated).sum();
-        out.append("-".repeat(width + 47)).append('\n');
-        out.append(String.format(format, "total: " + orders.size() + " orders, " + accepted + " accepted", "", "",
+        out.append("-".repeat(width + 55)).append('\n');
+        out.append(String.format(format, "total: " + orders.size() + " orders, " + accepted + " accepted", "", "", "",
                 lost, duplicated, ""));
         out.append(statusCounts()).append('\n');
         harnessEvents.forEach(e -> out.append("harness: ").append(e).append('\n'));

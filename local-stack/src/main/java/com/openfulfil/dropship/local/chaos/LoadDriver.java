@@ -125,6 +125,7 @@ final class LoadDriver implements AutoCloseable {
             return;
         }
         order.lastSeen = status;
+        order.steps.add(Instant.now());
         if (status == OrderStatus.DELIVERED && order.actedOn.compareAndSet(false, true)) {
             Instant since = Instant.now();
             submit(() -> finish(order, since, 1), Duration.ZERO);
@@ -207,20 +208,24 @@ final class LoadDriver implements AutoCloseable {
         volatile OrderStatus lastSeen;
         volatile String refusal;
         volatile String finishProblem;
+        /** When it moved: the first POST, the acceptance, each status read. */
+        final List<Instant> steps = new CopyOnWriteArrayList<>();
 
         Tracked(PlannedOrder plan, Instant firstAttemptAt) {
             this.plan = plan;
             this.firstAttemptAt = firstAttemptAt;
+            steps.add(firstAttemptAt);
         }
 
         void accepted(String id) {
             acceptedAt = Instant.now();
+            steps.add(acceptedAt);
             orderId = id;
         }
 
         LoadOrder snapshot() {
             return new LoadOrder(plan, orderId, firstAttemptAt, acceptedAt, attempts.get(), finishedAt, lastSeen,
-                    refusal, finishProblem);
+                    refusal, finishProblem, steps.stream().sorted().toList());
         }
     }
 }

@@ -4,6 +4,9 @@ import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.local.demo.PlannedOrder;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * One order of the steady load as the run saw it, frozen for the report.
@@ -13,9 +16,21 @@ import java.time.Instant;
  * @param lastSeen     the last status the watcher read
  * @param refusal      why the order could not be placed, if it could not
  * @param finishProblem why confirming receipt or completing it failed, if it did
+ * @param steps        when it moved, in order: its first POST, its acceptance, each status the watcher read
  */
 record LoadOrder(PlannedOrder plan, String orderId, Instant firstAttemptAt, Instant acceptedAt, int attempts,
-                 Instant finishedAt, OrderStatus lastSeen, String refusal, String finishProblem) {
+                 Instant finishedAt, OrderStatus lastSeen, String refusal, String finishProblem, List<Instant> steps) {
+
+    LoadOrder {
+        steps = List.copyOf(steps);
+    }
+
+    /** An order known only by when it was sent, accepted and finished. */
+    LoadOrder(PlannedOrder plan, String orderId, Instant firstAttemptAt, Instant acceptedAt, int attempts,
+              Instant finishedAt, OrderStatus lastSeen, String refusal, String finishProblem) {
+        this(plan, orderId, firstAttemptAt, acceptedAt, attempts, finishedAt, lastSeen, refusal, finishProblem,
+                new ArrayList<>(Stream.of(firstAttemptAt, acceptedAt, finishedAt).filter(t -> t != null).toList()));
+    }
 
     boolean accepted() {
         return orderId != null;

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,6 +35,8 @@ public final class BrokerProcess {
     private final int controllerPort;
     private final List<String> jvmArgs;
     private final ManagedProcess process;
+    /** Made at the first start, when the build's classpath is known to be there. */
+    private Optional<ClassDataArchive> classData = Optional.empty();
 
     public BrokerProcess(Repository repository, Path dataDir, int port, int controllerPort) {
         this(repository, dataDir, port, controllerPort, List.of());
@@ -47,8 +50,18 @@ public final class BrokerProcess {
         this.port = port;
         this.controllerPort = controllerPort;
         this.process = new ManagedProcess("kafka",
-                () -> command(this.jvmArgs, "kafka.Kafka", configFile().toString()),
+                () -> command(withClassData(this.jvmArgs), "kafka.Kafka", configFile().toString()),
                 this.dataDir.resolve("logs/kafka.log"));
+    }
+
+    /** The broker's own options and its class-data archive (not for the one-off storage format). */
+    private synchronized List<String> withClassData(List<String> options) {
+        if (classData.isEmpty()) {
+            classData = ClassDataArchive.of(repository.classDataDir(), "kafka", repository.runtimeClasspath("local-stack"));
+        }
+        List<String> all = new ArrayList<>(classData.map(ClassDataArchive::jvmOptions).orElse(List.of()));
+        all.addAll(options);
+        return all;
     }
 
     /** Starts the broker (formatting the storage on first use) and waits until it answers. */
@@ -62,18 +75,28 @@ public final class BrokerProcess {
         awaitReady(timeout);
     }
 
-    /** SIGTERM (the broker shuts down cleanly), SIGKILL if it takes longer than 30 s. */
+    /** SIGTERM (the broker shuts down cleanly), SIGKILL if it takes longer than 30 s (longer while recording classes). */
     public void stop() {
-        process.stop(STOP_GRACE);
+        boolean clean = process.stop(stopGrace());
+        classDataStopped(clean);
     }
 
     /** SIGKILL, as a crash or power cut would. */
     public void kill() {
         process.kill();
+        classDataStopped(false);
     }
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    private synchronized Duration stopGrace() {
+        return classData.map(archive -> archive.stopGrace(STOP_GRACE)).orElse(STOP_GRACE);
+    }
+
+    private synchronized void classDataStopped(boolean clean) {
+        classData.ifPresent(archive -> archive.stopped(clean));
     }
 
     public String bootstrapServers() {

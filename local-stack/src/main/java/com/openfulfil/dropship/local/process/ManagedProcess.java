@@ -60,21 +60,27 @@ public final class ManagedProcess {
         }
     }
 
-    /** SIGTERM, wait up to {@code grace} for a clean shutdown, then SIGKILL. */
-    public void stop(Duration grace) {
+    /**
+     * SIGTERM, wait up to {@code grace} for a clean shutdown, then SIGKILL.
+     *
+     * @return true when it shut down by itself within the grace period (or was not running)
+     */
+    public boolean stop(Duration grace) {
         Process p = process;
         if (p == null || !p.isAlive()) {
-            return;
+            return true;
         }
         p.destroy();
         try {
-            if (!p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            if (p.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+                return true;
             }
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        return false;
     }
 
     /** SIGKILL: the process gets no chance to clean up, as in a crash. */

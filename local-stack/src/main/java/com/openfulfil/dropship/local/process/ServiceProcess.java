@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One service as its own JVM (so it can be stopped, killed and restarted like a real deployment),
@@ -30,6 +31,7 @@ public final class ServiceProcess {
     private final int instance;
     private final int port;
     private final ManagedProcess process;
+    private final Optional<ClassDataArchive> classData;
 
     public ServiceProcess(Repository repository, Service service, int port, Path dataDir, String bootstrapServers,
                           List<String> extraArgs) {
@@ -50,6 +52,8 @@ public final class ServiceProcess {
         this.port = port;
         Path data = dataDir.toAbsolutePath();
         String classpath = repository.serviceClasspath(service.module());
+        // every instance of a service loads the same classes: they share one archive
+        this.classData = ClassDataArchive.of(repository.classDataDir(), service.module(), classpath);
         this.process = new ManagedProcess(name(),
                 () -> command(classpath, data, bootstrapServers, extraArgs, List.copyOf(jvmArgs)),
                 data.resolve("logs").resolve(name() + ".log"));
@@ -88,13 +92,15 @@ public final class ServiceProcess {
         }
     }
 
-    /** SIGTERM (Spring shuts down gracefully), SIGKILL after 30 s. */
+    /** SIGTERM (Spring shuts down gracefully), SIGKILL after 30 s (longer while it records its class-data archive). */
     public void stop() {
-        process.stop(STOP_GRACE);
+        boolean clean = process.stop(classData.map(archive -> archive.stopGrace(STOP_GRACE)).orElse(STOP_GRACE));
+        classData.ifPresent(archive -> archive.stopped(clean));
     }
 
     public void kill() {
         process.kill();
+        classData.ifPresent(archive -> archive.stopped(false));
     }
 
     public Service service() {
@@ -131,6 +137,7 @@ public final class ServiceProcess {
         List<String> cmd = new ArrayList<>();
         cmd.add(BrokerProcess.javaExecutable());
         cmd.addAll(JVM_OPTS);
+        classData.ifPresent(archive -> cmd.addAll(archive.jvmOptions()));
         cmd.addAll(BrokerProcess.stackJvmOptions());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");

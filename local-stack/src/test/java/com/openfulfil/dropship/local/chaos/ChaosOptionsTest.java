@@ -23,12 +23,20 @@ class ChaosOptionsTest {
     }
 
     @Test
-    void theShortRunTakesTheShortFaultListAndATenSecondSessionTimeout() {
+    void theShortRunTakesTheShortFaultListWithTheServicesOwnSessionTimeout() {
         ChaosOptions options = ChaosOptions.parse(List.of("--short", "--data-dir", "target/x", "--rate", "2.5"));
 
         assertThat(options.faults()).isEqualTo(Faults.SHORT);
         assertThat(options.dataDir()).isEqualTo(Path.of("target/x"));
         assertThat(options.ordersPerSecond()).isEqualTo(2.5);
+        assertThat(options.sessionTimeout()).isNull();
+        assertThat(options.serviceArgs()).isEmpty();
+    }
+
+    @Test
+    void aSessionTimeoutOfTheRunsOwnGoesToEveryService() {
+        ChaosOptions options = ChaosOptions.parse(List.of("--session-timeout-ms", "10000"));
+
         assertThat(options.sessionTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.serviceArgs()).containsExactly(
                 "--spring.cloud.stream.kafka.streams.binder.configuration.session.timeout.ms=10000",

@@ -215,6 +215,22 @@ class ChaosReportTest {
     }
 
     @Test
+    void theLongestAnOrderStoodStillAfterTheFaultStruckIsItsPause() {
+        completed(order(10, "o-base", 10, 20));
+        completed(add(new LoadOrder(plan.get(2), "o-held", T0.plusSeconds(96), T0.plusSeconds(97), 1,
+                T0.plusSeconds(128), COMPLETED, null, null, List.of(T0.plusSeconds(96), T0.plusSeconds(97),
+                T0.plusSeconds(98), T0.plusSeconds(121), T0.plusSeconds(124), T0.plusSeconds(128)))));
+
+        ChaosReport report = report();
+
+        assertThat(row(report, KILL).paused()).as("waiting since +98, the kill struck at +100, moved at +121")
+                .isEqualTo("21.0s");
+        assertThat(row(report, ChaosReport.BASELINE).paused()).as("the storefront order's one step, +10 to +20")
+                .isEqualTo("10.0s");
+        assertThat(report.render()).contains("paused");
+    }
+
+    @Test
     void anOrderNeverAcceptedFailsTheRun() {
         aRunWhereEverythingWentRight();
         orders.add(new LoadOrder(plan.get(12), null, T0.plusSeconds(101), null, 40, null, null,
@@ -268,6 +284,11 @@ class ChaosReportTest {
         LoadOrder order = new LoadOrder(plan.get(planIndex), orderId, T0.plusSeconds(acceptedSecond),
                 T0.plusSeconds(acceptedSecond), 1, T0.plusSeconds(finishedSecond), plan.get(planIndex).expected(),
                 null, null);
+        orders.add(order);
+        return order;
+    }
+
+    private LoadOrder add(LoadOrder order) {
         orders.add(order);
         return order;
     }

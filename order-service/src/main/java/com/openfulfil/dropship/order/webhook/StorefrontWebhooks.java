@@ -44,7 +44,7 @@ public class StorefrontWebhooks implements SmartLifecycle {
         this.security = dropship.kafka().security();
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.registry = new WebhookRegistry(bootstrapServers, security, GROUP, this::changed);
+        this.registry = new WebhookRegistry(bootstrapServers, security, GROUP, this::changed, properties::backoff);
     }
 
     /** The storefront's webhook, if it registered one. */

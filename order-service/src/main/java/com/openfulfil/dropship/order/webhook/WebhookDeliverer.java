@@ -70,11 +70,12 @@ final class WebhookDeliverer implements AutoCloseable {
     private final String bootstrapServers;
     private final Map<String, Object> security;
     private final String deadLetterGroup;
-    private final KafkaConsumer<String, byte[]> consumer;
     private final EventSerde serde = new EventSerde();
-    private final Thread thread;
+    private final RestartingLoop loop;
     private final Map<TopicPartition, Integer> failures = new HashMap<>();
     private final Map<TopicPartition, Instant> retryAt = new HashMap<>();
+    /** The current run's consumer: each restart of the loop gets a fresh one. */
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running = true;
     private volatile DeliveryStatus status = DeliveryStatus.NONE;
 
@@ -91,6 +92,11 @@ final class WebhookDeliverer implements AutoCloseable {
         this.bootstrapServers = bootstrapServers;
         this.security = security;
         this.deadLetterGroup = deadLetterGroup;
+        this.loop = new RestartingLoop("webhooks-" + storefrontId, properties::backoff, this::deliverUntilStopped,
+                this::restarting);
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
         Map<String, Object> config = new HashMap<>(security);
         config.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -104,9 +110,7 @@ final class WebhookDeliverer implements AutoCloseable {
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Math.max(300_000L,
                         2 * properties.maxPerPoll() * (properties.requestTimeout().toMillis()
                                 + properties.connectTimeout().toMillis()))));
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "webhooks-" + storefrontId);
-        this.thread.setDaemon(true);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     static String groupId(String storefrontId, String subscriptionId) {
@@ -122,32 +126,51 @@ final class WebhookDeliverer implements AutoCloseable {
     }
 
     void start() {
-        thread.start();
+        loop.start();
     }
 
-    private void run() {
+    /**
+     * One run of the delivery loop, with a consumer of its own, until the deliverer is closed or the
+     * registration is gone. Whatever it throws ends the run; the loop starts a new one after a wait,
+     * which rejoins the group and carries on from the last committed change (nothing is skipped).
+     */
+    private void deliverUntilStopped() {
+        failures.clear();
+        retryAt.clear();
+        updateWaiting();
+        KafkaConsumer<String, byte[]> current = newConsumer();
+        consumer = current;
         try {
-            consumer.subscribe(List.of(TOPIC), new StartFromRegistration());
+            if (!running) {
+                return;  // closed while the consumer was being made: its wakeup went to the previous one
+            }
+            current.subscribe(List.of(TOPIC), new StartFromRegistration());
             while (running) {
                 resumeDue();
-                ConsumerRecords<String, byte[]> records = consumer.poll(nextPoll());
+                ConsumerRecords<String, byte[]> records = current.poll(nextPoll());
                 Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
                 for (TopicPartition partition : records.partitions()) {
                     deliver(partition, records.records(partition), done);
                 }
                 if (!done.isEmpty()) {
-                    consumer.commitSync(done);
+                    current.commitSync(done);
+                    loop.progressed();
                 }
             }
         } catch (WakeupException e) {
             if (running) {
                 throw e;
             }
-        } catch (RuntimeException e) {
-            log.error("Webhook delivery for storefront {} stopped", storefrontId, e);
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            current.close(Duration.ofSeconds(5));
         }
+    }
+
+    private void restarting(RuntimeException error, Duration wait) {
+        DeliveryStatus now = status;
+        status = new DeliveryStatus(now.delivered(), now.lastDeliveredAt(), now.lastFailedAt(), now.lastError(),
+                now.waiting(), now.nextAttemptAt(), now.restarts() + 1);
+        Metrics.counter("dropship.webhook.restarts", "storefront", storefrontId).increment();
     }
 
     private void deliver(TopicPartition partition, List<ConsumerRecord<String, byte[]>> records,
@@ -210,7 +233,7 @@ final class WebhookDeliverer implements AutoCloseable {
             if (response.statusCode() / 100 == 2) {
                 DeliveryStatus now = status;
                 status = new DeliveryStatus(now.delivered() + 1, clock.instant(), now.lastFailedAt(), now.lastError(),
-                        now.waiting(), now.nextAttemptAt());
+                        now.waiting(), now.nextAttemptAt(), now.restarts());
                 Metrics.counter("dropship.webhook.deliveries", "storefront", storefrontId, "outcome", "delivered")
                         .increment();
                 return true;
@@ -225,7 +248,7 @@ final class WebhookDeliverer implements AutoCloseable {
         }
         DeliveryStatus now = status;
         status = new DeliveryStatus(now.delivered(), now.lastDeliveredAt(), clock.instant(), error, now.waiting(),
-                now.nextAttemptAt());
+                now.nextAttemptAt(), now.restarts());
         Metrics.counter("dropship.webhook.deliveries", "storefront", storefrontId, "outcome", "failed").increment();
         log.warn("Webhook of storefront {} for {} (attempt {}) failed: {}", storefrontId, payload.eventId(), attempt, error);
         return false;
@@ -256,7 +279,7 @@ final class WebhookDeliverer implements AutoCloseable {
         DeliveryStatus now = status;
         Instant next = retryAt.values().stream().min(Instant::compareTo).orElse(null);
         status = new DeliveryStatus(now.delivered(), now.lastDeliveredAt(), now.lastFailedAt(), now.lastError(),
-                retryAt.size(), next);
+                retryAt.size(), next, now.restarts());
     }
 
     /** A partition this group never committed on starts at the first change since the registration. */
@@ -295,13 +318,10 @@ final class WebhookDeliverer implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
-        if (thread.isAlive()) {
-            try {
-                thread.join(Duration.ofSeconds(15).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
         }
+        loop.close();
     }
 }

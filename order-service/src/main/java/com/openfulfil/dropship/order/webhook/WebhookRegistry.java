@@ -5,6 +5,7 @@ import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.storefront.StorefrontWebhookSet;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.streams.DeadLetters;
+import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -25,10 +26,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.IntFunction;
 
 /**
  * Every storefront's webhook, read from the compacted {@code storefronts.webhooks} topic from its
- * beginning by every instance of order-service, so each instance knows every registration.
+ * beginning by every instance of order-service, so each instance knows every registration. The
+ * reading loop does not stay dead: if it fails it reads the topic again from the beginning, after a
+ * wait that grows with each failure in a row.
  */
 class WebhookRegistry implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookRegistry.class);
@@ -40,32 +44,37 @@ class WebhookRegistry implements AutoCloseable {
     private final BiConsumer<String, StorefrontWebhookSet> onChange;
     private final Map<String, StorefrontWebhookSet> webhooks = new ConcurrentHashMap<>();
     private final EventSerde serde = new EventSerde();
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final Thread thread;
+    private final RestartingLoop loop;
+    /** The current run's consumer: each restart of the loop gets a fresh one. */
+    private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running = true;
-    private volatile boolean started;
 
-    /** @param onChange told of each storefront's webhook as it is set, or {@code null} when removed */
+    /**
+     * @param onChange told of each storefront's webhook as it is set, or {@code null} when removed
+     * @param backoff  the wait before reading again after the n-th failure in a row
+     */
     WebhookRegistry(String bootstrapServers, Map<String, Object> security, String group,
-                    BiConsumer<String, StorefrontWebhookSet> onChange) {
+                    BiConsumer<String, StorefrontWebhookSet> onChange, IntFunction<Duration> backoff) {
         this.bootstrapServers = bootstrapServers;
         this.security = security;
         this.group = group;
         this.onChange = onChange;
+        this.loop = new RestartingLoop("webhook-registry", backoff, this::readUntilStopped,
+                (error, wait) -> Metrics.counter("dropship.webhook.registry.restarts").increment());
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
         Map<String, Object> config = new HashMap<>(security);
         config.putAll(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.CLIENT_ID_CONFIG, group + "-webhook-registry",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "webhook-registry");
-        this.thread.setDaemon(true);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     void start() {
-        started = true;
-        thread.start();
+        loop.start();
     }
 
     Optional<StorefrontWebhookSet> find(String storefrontId) {
@@ -80,29 +89,36 @@ class WebhookRegistry implements AutoCloseable {
         }
     }
 
-    private void run() {
+    /** One run of the reading loop, from the topic's beginning, until closed; whatever it throws ends the run. */
+    private void readUntilStopped() {
+        KafkaConsumer<String, byte[]> current = newConsumer();
+        consumer = current;
         try {
-            List<TopicPartition> partitions = partitions();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+            if (!running) {
+                return;  // closed while the consumer was being made: its wakeup went to the previous one
+            }
+            List<TopicPartition> partitions = partitions(current);
+            current.assign(partitions);
+            current.seekToBeginning(partitions);
             while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                for (ConsumerRecord<String, byte[]> record : current.poll(Duration.ofSeconds(1))) {
                     read(record);
                 }
+                loop.progressed();
             }
         } catch (WakeupException e) {
             if (running) {
                 throw e;
             }
         } finally {
-            consumer.close(Duration.ofSeconds(5));
+            current.close(Duration.ofSeconds(5));
         }
     }
 
-    private List<TopicPartition> partitions() {
+    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> current) {
         List<PartitionInfo> found = List.of();
         while (running && found.isEmpty()) {
-            List<PartitionInfo> info = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10));
+            List<PartitionInfo> info = current.partitionsFor(TOPIC, Duration.ofSeconds(10));
             found = info == null ? List.of() : info;
             if (found.isEmpty()) {
                 log.info("Waiting for topic {} to exist", TOPIC);
@@ -140,15 +156,10 @@ class WebhookRegistry implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        if (!started) {
-            consumer.close(Duration.ZERO);
-            return;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
         }
-        consumer.wakeup();
-        try {
-            thread.join(Duration.ofSeconds(10).toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        loop.close();
     }
 }

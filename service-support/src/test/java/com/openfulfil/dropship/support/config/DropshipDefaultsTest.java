@@ -20,6 +20,18 @@ class DropshipDefaultsTest {
     }
 
     @Test
+    void everyServiceRecoversQuicklyByDefault() {
+        StandardEnvironment environment = environment();
+        String binder = "spring.cloud.stream.kafka.streams.binder.configuration.";
+        assertThat(environment.getProperty(binder + "session.timeout.ms")).isEqualTo("6000");
+        assertThat(environment.getProperty(binder + "heartbeat.interval.ms")).isEqualTo("1500");
+        assertThat(environment.getProperty(binder + "producer.transaction.timeout.ms")).isEqualTo("10000");
+        assertThat(environment.getProperty(binder + "num.standby.replicas")).isEqualTo("1");
+        assertThat(environment.getProperty(binder + "probing.rebalance.interval.ms")).isEqualTo("60000");
+        assertThat(environment.getProperty(binder + "processing.guarantee")).isEqualTo("exactly_once_v2");
+    }
+
+    @Test
     void theProductionProfileReplicatesAndLeavesTheRegistryTopicsToThePlatform() {
         StandardEnvironment environment = environment("prod");
         assertThat(environment.getProperty("dropship.topics.replication-factor")).isEqualTo("3");

@@ -1,0 +1,108 @@
+package com.openfulfil.dropship.local.process;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.tools.ToolProvider;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With real JVMs: the first one records its classes at a clean exit, the next one maps them. */
+class ClassDataArchiveTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theFirstCleanStopLeavesAnArchiveThatTheNextStartMaps() throws Exception {
+        Path jar = helloJar();
+        ClassDataArchive archive = ClassDataArchive.of(dir.resolve("class-data"), "hello", jar.toString()).orElseThrow();
+
+        String first = run(archive.jvmOptions(), jar);
+        archive.stopped(true);
+
+        assertThat(first).contains("hello").doesNotContain("shared objects file (top)");
+        assertThat(archive.archive()).isRegularFile();
+        List<String> options = archive.jvmOptions();
+        assertThat(options).containsExactly("-XX:SharedArchiveFile=" + archive.archive());
+        assertThat(run(options, jar)).as("Hello read from the archive, not the jar")
+                .containsPattern("Hello source: shared objects file \\(top\\)");
+        assertThat(Files.list(dir.resolve("class-data"))).as("no recording left behind").containsExactly(archive.archive());
+    }
+
+    @Test
+    void aKilledJvmLeavesNoArchiveAndTheNextStartRecordsAgain() throws Exception {
+        Path jar = helloJar();
+        ClassDataArchive archive = ClassDataArchive.of(dir.resolve("class-data"), "hello", jar.toString()).orElseThrow();
+
+        run(archive.jvmOptions(), jar);
+        archive.stopped(false);
+
+        assertThat(archive.archive()).doesNotExist();
+        assertThat(Files.list(dir.resolve("class-data"))).isEmpty();
+        assertThat(archive.jvmOptions()).first().asString().startsWith("-XX:ArchiveClassesAtExit=");
+    }
+
+    @Test
+    void aRebuiltJarGetsAnArchiveOfItsOwnAndTheOldOneGoes() throws Exception {
+        Path jar = helloJar();
+        ClassDataArchive before = ClassDataArchive.of(dir.resolve("class-data"), "hello", jar.toString()).orElseThrow();
+        run(before.jvmOptions(), jar);
+        before.stopped(true);
+
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 60_000));
+        ClassDataArchive after = ClassDataArchive.of(dir.resolve("class-data"), "hello", jar.toString()).orElseThrow();
+        run(after.jvmOptions(), jar);
+        after.stopped(true);
+
+        assertThat(after.archive()).isNotEqualTo(before.archive()).isRegularFile();
+        assertThat(before.archive()).doesNotExist();
+    }
+
+    @Test
+    void aFolderOfClassesOnTheClasspathMeansNoArchive() throws IOException {
+        Path classes = Files.createDirectories(dir.resolve("classes"));
+
+        assertThat(ClassDataArchive.of(dir.resolve("class-data"), "hello", classes + java.io.File.pathSeparator
+                + helloJar())).isEmpty();
+    }
+
+    /** Runs Hello from the jar with the options, class loading logged; its output. */
+    private String run(List<String> options, Path jar) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC", "-Xlog:class+load=info"));
+        cmd.addAll(options);
+        cmd.addAll(List.of("-cp", jar.toString(), "Hello"));
+        Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(output).isZero();
+        return output;
+    }
+
+    private Path helloJar() throws IOException {
+        Path src = Files.createDirectories(dir.resolve("src"));
+        Files.writeString(src.resolve("Hello.java"), "public class Hello { public static void main(String[] a) {"
+                + " System.out.println(\"hello\"); } }");
+        assertThat(ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", src.toString(),
+                src.resolve("Hello.java").toString())).isZero();
+        Path jar = dir.resolve("hello.jar");
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out)) {
+            jarOut.putNextEntry(new JarEntry("Hello.class"));
+            jarOut.write(Files.readAllBytes(src.resolve("Hello.class")));
+            jarOut.closeEntry();
+        }
+        return jar;
+    }
+}
