@@ -260,6 +260,7 @@ record BenchOptions(Path dataDir, Path resultsDir, Duration stepDuration, int wa
         settings.put("order mix", "1-3 lines (40/35/25 %), 2 suppliers for 40 % of multi-line orders, 30 % partner, "
                 + "products drawn by Zipf popularity");
         settings.put("launcher max heap MiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        settings.put("launcher common pool threads (HTTP answers)", java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
         return settings;
     }
 

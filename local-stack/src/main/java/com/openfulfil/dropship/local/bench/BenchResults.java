@@ -77,9 +77,10 @@ record BenchResults(String startedAt, String finishedAt, String reproduce, Map<S
      * @param step               the step it was taken from
      * @param cpuSecondsPerOrder services and broker, CPU seconds per completed order
      * @param recordsPerOrder    records written per completed order, all topics
+     * @param toCompleted        placed → completed in that step, beside the relays' chain latency
      */
     record PipelineCpu(String step, double cpuSecondsPerOrder, double recordsPerOrder,
-                       double cpuSecondsPerThousandRecords) {
+                       double cpuSecondsPerThousandRecords, Latency.Percentiles toCompleted) {
     }
 
     /**

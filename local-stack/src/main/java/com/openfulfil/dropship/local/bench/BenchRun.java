@@ -41,7 +41,7 @@ final class BenchRun {
     private static final String PROFILE_DIR = "profile";
     /** Other processes using this much of the machine on average make the figures worth a warning. */
     private static final double BUSY_MACHINE_CORES = 0.1;
-    /** Chains in flight in the first window of a relay's search, and at most. */
+    /** Chains in flight in the first window of a relay's search, and at most (a quarter of it in a quick run). */
     private static final int RELAY_FIRST_WINDOW = 64;
     private static final int RELAY_MAX_WINDOW = 8192;
     static final String LAUNCHER = "launcher (load, simulators, watcher)";
@@ -391,9 +391,10 @@ final class BenchRun {
             notes.add("No event path was captured, so the relays did not run.");
             return List.of();
         }
+        boolean quick = options.quick();
         Relay.Settings settings = new Relay.Settings(options.relayThreads(), e.partitions(), e.lingerMs(), e.batchSize(),
-                e.maxPollRecords(), e.commitIntervalMs(), RELAY_FIRST_WINDOW, RELAY_MAX_WINDOW,
-                Duration.ofSeconds(options.quick() ? 3 : 10), Duration.ofSeconds(options.quick() ? 2 : 5),
+                e.maxPollRecords(), e.commitIntervalMs(), RELAY_FIRST_WINDOW, quick ? RELAY_MAX_WINDOW / 4 : RELAY_MAX_WINDOW,
+                Duration.ofSeconds(quick ? 3 : 10), Duration.ofSeconds(quick ? 2 : 5), Duration.ofSeconds(quick ? 10 : 30),
                 options.stepDuration(), Set.of(BROKER, LAUNCHER));
         List<Relay.Result> results = new ArrayList<>();
         for (Relay.Kind kind : Relay.Kind.values()) {
@@ -468,7 +469,7 @@ final class BenchRun {
         }
         double perThousandOrders = pipelinePerThousand(step);
         return new BenchResults.PipelineCpu(step.label(), perThousandOrders / 1000, round(recordsPerOrder),
-                Math.round(perThousandOrders / recordsPerOrder * 1000) / 1000.0);
+                Math.round(perThousandOrders / recordsPerOrder * 1000) / 1000.0, step.toCompleted());
     }
 
     /** Services and broker, CPU seconds per 1,000 completed orders of a step: its total without the launcher. */

@@ -65,7 +65,6 @@ final class Relay implements AutoCloseable {
     private static final String POSITION_HEADER = "bench.pos";
     private static final String SENT_HEADER = "bench.sent";
     private static final Duration FIRST_WAVE_TIMEOUT = Duration.ofMinutes(3);
-    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
     /** A larger window must beat the best so far by this share, or the search stops. */
     private static final double IMPROVEMENT = 0.05;
 
@@ -108,12 +107,14 @@ final class Relay implements AutoCloseable {
      * @param maxWindow        chains in flight at most
      * @param warmUp           run before the search (the relay's code is as cold as the services' was)
      * @param windowStep       how long each window of the search is measured
+     * @param settle           how long a new window may take to turn its chains over once before it is measured
+     *                         anyway (or twice the last window's chain p99, if longer)
      * @param measure          how long the best window is measured for the result
      * @param charged          the processes whose CPU counts for the relay (broker and launcher)
      */
     record Settings(int threads, int partitions, int lingerMs, int batchSize, int maxPollRecords, int commitIntervalMs,
-                    int firstWindow, int maxWindow, Duration warmUp, Duration windowStep, Duration measure,
-                    Set<String> charged) {
+                    int firstWindow, int maxWindow, Duration warmUp, Duration windowStep, Duration settle,
+                    Duration measure, Set<String> charged) {
     }
 
     /** One window of the search: chains in flight and what they reached. */
@@ -143,6 +144,8 @@ final class Relay implements AutoCloseable {
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
+    /** When (System.nanoTime) the latest-started chain that has completed was started. */
+    private final AtomicLong lastCompletedStart = new AtomicLong(Long.MIN_VALUE);
     private volatile int window;
     private volatile Latency latency = new Latency();
     private volatile boolean running = true;
@@ -177,12 +180,15 @@ final class Relay implements AutoCloseable {
             window = settings.firstWindow();
             injector = start(kind.shortName + "-relay-injector", this::injectLoop);
             threads.add(injector);
-            awaitCompleted(settings.firstWindow(), FIRST_WAVE_TIMEOUT);
+            if (!awaitCompleted(settings.firstWindow(), FIRST_WAVE_TIMEOUT)) {
+                throw new IllegalStateException("Relay " + kind.label() + ": the first " + settings.firstWindow()
+                        + " chains did not complete within " + FIRST_WAVE_TIMEOUT);
+            }
             pause(settings.warmUp());
             List<WindowStep> search = searchWindow();
             WindowStep best = search.stream().max((a, b) -> Double.compare(a.chainsPerSecond(), b.chainsPerSecond()))
                     .orElseThrow();
-            resize(best.window());
+            resize(best.window(), settleCap(search.get(search.size() - 1).chainP99Ms()));
             return measure(cpu, search, best.window());
         } finally {
             running = false;
@@ -195,8 +201,9 @@ final class Relay implements AutoCloseable {
     private List<WindowStep> searchWindow() {
         List<WindowStep> steps = new ArrayList<>();
         double best = 0;
+        double lastP99Ms = 0;
         for (int w = settings.firstWindow(); w <= settings.maxWindow(); w *= 2) {
-            resize(w);
+            resize(w, settleCap(lastP99Ms));
             Latency stepLatency = resetLatency();
             long chainsBefore = completed.get();
             long started = System.nanoTime();
@@ -205,6 +212,7 @@ final class Relay implements AutoCloseable {
             double rate = (completed.get() - chainsBefore) / ((System.nanoTime() - started) / 1e9);
             WindowStep step = new WindowStep(w, Math.round(rate * 10) / 10.0, latencyOf(stepLatency).p99Ms());
             steps.add(step);
+            lastP99Ms = step.chainP99Ms();
             log.info("Relay {} window {}: {} chains/s", kind.label(), w, step.chainsPerSecond());
             if (rate <= best * (1 + IMPROVEMENT)) {
                 break;
@@ -214,16 +222,33 @@ final class Relay implements AutoCloseable {
         return steps;
     }
 
-    /** Sets the window and waits until the chains in flight have turned over once at the new size. */
-    private void resize(int newWindow) {
+    /**
+     * Sets the window and waits for the steady state at the new size: a chain started after the
+     * change has come out the other end (a whole chain's latency has passed), and as many chains
+     * as the window holds have completed since the change. The settle time caps the wait: a slow
+     * relay at a large window is then measured a little early.
+     */
+    private void resize(int newWindow, Duration cap) {
+        long changed = System.nanoTime();
+        long completedAtChange = completed.get();
         window = newWindow;
         LockSupport.unpark(injector);
-        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
-        while (inFlight.get() > newWindow && System.nanoTime() < deadline) {
+        long deadline = changed + cap.toNanos();
+        while (System.nanoTime() < deadline
+                && (lastCompletedStart.get() < changed || completed.get() - completedAtChange < newWindow
+                || inFlight.get() > newWindow)) {
             checkAlive();
             LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
         }
-        awaitCompleted(newWindow, SETTLE_TIMEOUT);
+    }
+
+    /**
+     * How long a new window may take to settle: the settle time, or twice the chain latency the
+     * last window showed if that is longer (a relay whose chains take seconds needs seconds to turn over).
+     */
+    private Duration settleCap(double lastP99Ms) {
+        Duration twoChains = Duration.ofMillis(Math.round(2 * lastP99Ms));
+        return twoChains.compareTo(settings.settle()) > 0 ? twoChains : settings.settle();
     }
 
     private Result measure(ResourceMeter cpu, List<WindowStep> search, int best) {
@@ -436,27 +461,30 @@ final class Relay implements AutoCloseable {
     }
 
     private void finished(Header sent) {
+        long started = ByteBuffer.wrap(sent.value()).getLong();
+        lastCompletedStart.accumulateAndGet(started, Math::max);
         completed.incrementAndGet();
         inFlight.decrementAndGet();
         LockSupport.unpark(injector);
-        long micros = (System.nanoTime() - ByteBuffer.wrap(sent.value()).getLong()) / 1000;
+        long micros = (System.nanoTime() - started) / 1000;
         Latency current = latency;
         synchronized (current) {
             current.record(micros);
         }
     }
 
-    private void awaitCompleted(int chains, Duration timeout) {
+    /** Whether {@code chains} more chains completed within the timeout. */
+    private boolean awaitCompleted(int chains, Duration timeout) {
         long target = completed.get() + chains;
         long deadline = System.nanoTime() + timeout.toNanos();
         while (completed.get() < target) {
             checkAlive();
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Relay " + kind.label() + ": " + chains + " chains did not complete within "
-                        + timeout);
+                return false;
             }
             LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
         }
+        return true;
     }
 
     private void fail(String what, RuntimeException e) {

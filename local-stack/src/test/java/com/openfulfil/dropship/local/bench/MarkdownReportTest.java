@@ -60,6 +60,8 @@ class MarkdownReportTest {
         assertThat(md).contains("| records written per chain / order, all topics (markers, offsets included) | 38.5 | 38.5 "
                 + "| 41.2 | 120.0 |");
         assertThat(md).contains("| CPU-s per 1,000 records | 0.045 | 0.045 | 0.045 | 0.036 |");
+        assertThat(md).contains("| chain latency p50 / p99 ms (pipeline: placed → completed at its maximum) "
+                + "| 120.0 / 400.0 | 120.0 / 400.0 | 120.0 / 400.0 | 1100.0 / 2500.0 |");
         assertThat(md).contains("| window search (chains in flight: chains/s) | 64: 1,200, 128: 2,000, 256: 2,040 |");
         assertThat(md).contains("| pipeline max / relay | 0.08 | 0.10 | 0.15 |  |");
         assertThat(md).contains("storefront order, 1 line(s), 1 supplier(s) (30 hops): OrderPlaced → OrderStatusChanged");

@@ -71,7 +71,7 @@ class RelayIT {
 
     private static Relay.Settings settings() {
         return new Relay.Settings(2, 2, 5, 16_384, 500, 100, 16, 64, Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(2), Set.of(BROKER));
+                Duration.ofSeconds(10), Duration.ofSeconds(2), Set.of(BROKER));
     }
 
     private static void assertMovedChains(Relay.Result result, Relay.Kind kind) {

@@ -75,7 +75,7 @@ final class ReportFixtures {
                 new BenchResults.Warmup(5000, 250, 40, 5000), search, 150, 150, latency, profile(), growth, relays,
                 List.of(new BenchResults.PathSummary("storefront order, 1 line(s), 1 supplier(s)", 30,
                         List.of("OrderPlaced", "OrderStatusChanged"))), 0.15, perOrder, perTopic,
-                new BenchResults.PipelineCpu("search 2 (150/s)", 0.0043, 120, 0.036),
+                new BenchResults.PipelineCpu("search 2 (150/s)", 0.0043, 120, 0.036, search.get(1).toCompleted()),
                 new BenchResults.Harness(Map.of("75 %", 0.9), 500_000, 200_000),
                 Map.of("order-service", 410.0, "kafka broker", 520.0), 0.04, check,
                 new BenchResults.Targets(1000, false, 0.5, false, 150, 325, false, 45, 30, 120, false), List.of("a note"));
