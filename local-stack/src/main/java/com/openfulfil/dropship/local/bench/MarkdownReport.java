@@ -164,8 +164,8 @@ final class MarkdownReport {
                         + "through the same broker while the services stand idle. Each chain carries one order's captured "
                         + "path (%d-%d hops, %.1f records per chain) along the pipeline's own topic layout (a copy of each "
                         + "of the %d topics the path uses, %d partitions each), producers batching as the pipeline's do. "
-                        + "Chains in flight are doubled from %d until chains/s stop improving by 5 %%; the best window "
-                        + "is then measured. CPU is the broker's and the launcher's; the pipeline's is its services' and "
+                        + "Chains in flight are doubled from %d until two windows in a row fail to improve chains/s by 5 %%; "
+                        + "the best window is then measured. CPU is the broker's and the launcher's; the pipeline's is its services' and "
                         + "broker's at its maximum, over every record it writes per order.%n%n",
                 first.threads(), first.minHops(), first.maxHops(), first.recordsPerChain(), first.topics(),
                 first.partitions(), first.windowSearch().isEmpty() ? 0 : first.windowSearch().get(0).window()));

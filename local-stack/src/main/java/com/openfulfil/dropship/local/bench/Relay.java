@@ -65,7 +65,7 @@ final class Relay implements AutoCloseable {
     private static final String POSITION_HEADER = "bench.pos";
     private static final String SENT_HEADER = "bench.sent";
     private static final Duration FIRST_WAVE_TIMEOUT = Duration.ofMinutes(3);
-    /** A larger window must beat the best so far by this share, or the search stops. */
+    /** A larger window must beat the best so far by this share, or it counts towards the end of the search. */
     private static final double IMPROVEMENT = 0.05;
 
     enum Kind {
@@ -197,29 +197,36 @@ final class Relay implements AutoCloseable {
         }
     }
 
-    /** Doubles the window while that raises chains per second by more than {@link #IMPROVEMENT}. */
+    /**
+     * Doubles the window until two windows in a row fail to raise chains per second by more than
+     * {@link #IMPROVEMENT} over the best so far (one may be a dip: the machine is shared). Each
+     * window is measured for the window step or one chain latency, whichever is longer.
+     */
     private List<WindowStep> searchWindow() {
         List<WindowStep> steps = new ArrayList<>();
         double best = 0;
-        double lastP99Ms = 0;
-        for (int w = settings.firstWindow(); w <= settings.maxWindow(); w *= 2) {
-            resize(w, settleCap(lastP99Ms));
+        int notBetter = 0;
+        Latency.Percentiles last = Latency.Percentiles.NONE;
+        for (int w = settings.firstWindow(); w <= settings.maxWindow() && notBetter < 2; w *= 2) {
+            resize(w, settleCap(last.p99Ms()));
             Latency stepLatency = resetLatency();
             long chainsBefore = completed.get();
             long started = System.nanoTime();
-            pause(settings.windowStep());
+            pause(longer(settings.windowStep(), Duration.ofMillis(Math.round(last.p50Ms()))));
             checkAlive();
             double rate = (completed.get() - chainsBefore) / ((System.nanoTime() - started) / 1e9);
-            WindowStep step = new WindowStep(w, Math.round(rate * 10) / 10.0, latencyOf(stepLatency).p99Ms());
+            last = latencyOf(stepLatency);
+            WindowStep step = new WindowStep(w, Math.round(rate * 10) / 10.0, last.p99Ms());
             steps.add(step);
-            lastP99Ms = step.chainP99Ms();
             log.info("Relay {} window {}: {} chains/s", kind.label(), w, step.chainsPerSecond());
-            if (rate <= best * (1 + IMPROVEMENT)) {
-                break;
-            }
+            notBetter = rate > best * (1 + IMPROVEMENT) ? 0 : notBetter + 1;
             best = Math.max(best, rate);
         }
         return steps;
+    }
+
+    private static Duration longer(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /**
@@ -247,8 +254,7 @@ final class Relay implements AutoCloseable {
      * last window showed if that is longer (a relay whose chains take seconds needs seconds to turn over).
      */
     private Duration settleCap(double lastP99Ms) {
-        Duration twoChains = Duration.ofMillis(Math.round(2 * lastP99Ms));
-        return twoChains.compareTo(settings.settle()) > 0 ? twoChains : settings.settle();
+        return longer(settings.settle(), Duration.ofMillis(Math.round(2 * lastP99Ms)));
     }
 
     private Result measure(ResourceMeter cpu, List<WindowStep> search, int best) {
