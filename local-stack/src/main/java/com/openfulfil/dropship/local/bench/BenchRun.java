@@ -129,8 +129,11 @@ final class BenchRun {
             }
             ExactlyOnceCheck.Result check = ExactlyOnceCheck.check(everyOrder, book.all(), catalog.supplierIds());
             Map<String, Double> peaks = meter.peakRssMib();
+            Map<String, Object> settings = options.recorded(shipped, partitions);
+            settings.put("supplier-gateway's suppliers", "the bench catalog's " + catalog.suppliers().size()
+                    + ", over Kafka (passed as --dropship.gateway.suppliers[i].id/name/transport/country)");
             return results(new Measured(started, warmup, searchSteps, max, latencySteps, profile, growth, relays, paths,
-                    perOrder, perTopic, peaks, othersCores, check), options.recorded(shipped, partitions));
+                    perOrder, perTopic, peaks, othersCores, check), settings);
         } finally {
             if (watcher != null) {
                 watcher.close();

@@ -109,7 +109,7 @@ final class Relay implements AutoCloseable {
      * @param windowStep       how long each window of the search is measured
      * @param settle           how long a new window may take to turn its chains over once before it is measured
      *                         anyway (or twice the last window's chain p99, if longer)
-     * @param measure          how long the best window is measured for the result
+     * @param measure          how long the best window is measured for the result (or one chain latency, if longer)
      * @param charged          the processes whose CPU counts for the relay (broker and launcher)
      */
     record Settings(int threads, int partitions, int lingerMs, int batchSize, int maxPollRecords, int commitIntervalMs,
@@ -189,7 +189,8 @@ final class Relay implements AutoCloseable {
             WindowStep best = search.stream().max((a, b) -> Double.compare(a.chainsPerSecond(), b.chainsPerSecond()))
                     .orElseThrow();
             resize(best.window(), settleCap(search.get(search.size() - 1).chainP99Ms()));
-            return measure(cpu, search, best.window());
+            return measure(cpu, search, best.window(), longer(settings.measure(),
+                    Duration.ofMillis(Math.round(search.get(search.size() - 1).chainP99Ms()))));
         } finally {
             running = false;
             threads.forEach(LockSupport::unpark);
@@ -257,14 +258,15 @@ final class Relay implements AutoCloseable {
         return longer(settings.settle(), Duration.ofMillis(Math.round(2 * lastP99Ms)));
     }
 
-    private Result measure(ResourceMeter cpu, List<WindowStep> search, int best) {
+    /** Measures the best window for {@code duration}: the step duration, or one chain latency if longer. */
+    private Result measure(ResourceMeter cpu, List<WindowStep> search, int best, Duration duration) {
         Map<String, Long> volumeBefore = TopicVolume.snapshot(bootstrapServers);
         Map<String, Long> cpuBefore = cpu.snapshot();
         Latency measured = resetLatency();
         long chainsBefore = completed.get();
         long writtenBefore = written.get();
         long started = System.nanoTime();
-        pause(settings.measure());
+        pause(duration);
         checkAlive();
         double seconds = (System.nanoTime() - started) / 1e9;
         long chains = completed.get() - chainsBefore;
