@@ -108,7 +108,7 @@ final class Relay implements AutoCloseable {
      * @param warmUp           run before the search (the relay's code is as cold as the services' was)
      * @param windowStep       how long each window of the search is measured
      * @param settle           how long a new window may take to turn its chains over once before it is measured
-     *                         anyway (or twice the last window's chain p99, if longer)
+     *                         anyway (or three times the last window's chain p99, if longer)
      * @param measure          how long the best window is measured for the result (or one chain latency, if longer)
      * @param charged          the processes whose CPU counts for the relay (broker and launcher)
      */
@@ -232,9 +232,10 @@ final class Relay implements AutoCloseable {
 
     /**
      * Sets the window and waits for the steady state at the new size: a chain started after the
-     * change has come out the other end (a whole chain's latency has passed), and as many chains
-     * as the window holds have completed since the change. The settle time caps the wait: a slow
-     * relay at a large window is then measured a little early.
+     * change has come out the other end (a whole chain's latency has passed), and twice as many
+     * chains as the window holds have completed since the change (the burst of chains the change
+     * let in has spread out). The settle time caps the wait: a slow relay at a large window is
+     * then measured a little early.
      */
     private void resize(int newWindow, Duration cap) {
         long changed = System.nanoTime();
@@ -243,7 +244,7 @@ final class Relay implements AutoCloseable {
         LockSupport.unpark(injector);
         long deadline = changed + cap.toNanos();
         while (System.nanoTime() < deadline
-                && (lastCompletedStart.get() < changed || completed.get() - completedAtChange < newWindow
+                && (lastCompletedStart.get() < changed || completed.get() - completedAtChange < 2L * newWindow
                 || inFlight.get() > newWindow)) {
             checkAlive();
             LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
@@ -251,11 +252,12 @@ final class Relay implements AutoCloseable {
     }
 
     /**
-     * How long a new window may take to settle: the settle time, or twice the chain latency the
-     * last window showed if that is longer (a relay whose chains take seconds needs seconds to turn over).
+     * How long a new window may take to settle: the settle time, or three times the chain latency
+     * the last window showed if that is longer (a relay whose chains take seconds needs seconds to
+     * turn over).
      */
     private Duration settleCap(double lastP99Ms) {
-        return longer(settings.settle(), Duration.ofMillis(Math.round(2 * lastP99Ms)));
+        return longer(settings.settle(), Duration.ofMillis(Math.round(3 * lastP99Ms)));
     }
 
     /** Measures the best window for {@code duration}: the step duration, or one chain latency if longer. */
