@@ -23,6 +23,7 @@ public final class BenchCommand {
     static final int BAD_OPTIONS = 2;
     static final int COULD_NOT_RUN = 3;
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    static final String COMMON_PARALLELISM = "java.util.concurrent.ForkJoinPool.common.parallelism";
 
     private BenchCommand() {
     }
@@ -34,6 +35,7 @@ public final class BenchCommand {
      *         doubled, 2 for bad options, 3 when the bench could not run
      */
     public static int run(List<String> args, PrintStream out) {
+        asyncPoolOfAtLeastTwoThreads();
         if (args.contains("--help") || args.contains("-h")) {
             out.print(BenchOptions.USAGE);
             return PASSED;
@@ -75,6 +77,18 @@ public final class BenchCommand {
             e.printStackTrace(out);
             out.println("Logs and data kept for a look: " + runDir);
             return COULD_NOT_RUN;
+        }
+    }
+
+    /**
+     * The JDK's HTTP client hands every answer of {@code sendAsync} to CompletableFuture's default
+     * pool, which on a machine of two cores or fewer is no pool at all but a new thread per task:
+     * a thread started and torn down for every order placed, every receipt confirmed and every
+     * carrier call. A common pool of two threads (set before anything uses it) takes them instead.
+     */
+    static void asyncPoolOfAtLeastTwoThreads() {
+        if (System.getProperty(COMMON_PARALLELISM) == null && Runtime.getRuntime().availableProcessors() <= 2) {
+            System.setProperty(COMMON_PARALLELISM, "2");
         }
     }
 

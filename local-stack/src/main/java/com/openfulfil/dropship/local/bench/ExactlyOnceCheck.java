@@ -1,7 +1,6 @@
 package com.openfulfil.dropship.local.bench;
 
 import com.openfulfil.dropship.events.model.OrderStatus;
-import com.openfulfil.dropship.local.demo.DemoCatalog;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,12 +30,13 @@ final class ExactlyOnceCheck {
         }
     }
 
-    static Result check(Collection<Sent> sent, Collection<Track> seen) {
+    /** @param suppliers the bench catalog's supplier ids, in the order of the plans' supplier masks */
+    static Result check(Collection<Sent> sent, Collection<Track> seen, List<String> suppliers) {
         Map<String, Long> counts = new TreeMap<>();
         List<String> examples = new ArrayList<>();
         long completedOnce = 0;
         for (Sent order : sent) {
-            List<String> problems = problems(order);
+            List<String> problems = problems(order, suppliers);
             problems.forEach(p -> counts.merge(kind(p), 1L, Long::sum));
             problems.stream().limit(Math.max(0, EXAMPLES - examples.size()))
                     .forEach(p -> examples.add(name(order) + ": " + p));
@@ -54,7 +54,7 @@ final class ExactlyOnceCheck {
     }
 
     /** What is wrong with one order; each problem starts with its kind, then ": " and details. */
-    static List<String> problems(Sent order) {
+    static List<String> problems(Sent order, List<String> suppliers) {
         List<String> problems = new ArrayList<>();
         Track track = order.track();
         if (track == null) {
@@ -71,17 +71,23 @@ final class ExactlyOnceCheck {
                 problems.add("status announced more than once: " + status + " x" + track.count(status));
             }
         }
-        for (int i = 0; i < DemoCatalog.SUPPLIERS.size(); i++) {
+        // only the suppliers it should reach and those it did reach can be wrong
+        long suppliersToCheck = order.plan.supplierMask() | track.dispatchedMask();
+        for (int i = 0; i < Long.SIZE; i++) {
+            if ((suppliersToCheck >> i & 1) == 0) {
+                continue;
+            }
             int expected = (order.plan.supplierMask() >> i & 1) == 1 ? 1 : 0;
             int actual = track.dispatches(i);
             if (actual != expected) {
                 problems.add((actual < expected ? "dispatch missing" : "dispatched more than once or to the wrong supplier")
-                        + ": " + DemoCatalog.SUPPLIERS.get(i) + " x" + actual + " (expected " + expected + ")");
+                        + ": " + (i < suppliers.size() ? suppliers.get(i) : "supplier #" + i) + " x" + actual
+                        + " (expected " + expected + ")");
             }
         }
         if (track.otherDispatches() > 0) {
             problems.add("dispatched more than once or to the wrong supplier: x" + track.otherDispatches()
-                    + " to a supplier outside the demo");
+                    + " to a supplier outside the bench catalog");
         }
         int expectedCommissions = order.plan.partner() ? 1 : 0;
         if (track.commissions() != expectedCommissions) {

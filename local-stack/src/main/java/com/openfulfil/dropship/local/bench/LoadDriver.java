@@ -7,6 +7,9 @@ import com.openfulfil.dropship.local.demo.DemoKeys;
 import com.openfulfil.dropship.local.demo.PlannedOrder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -49,7 +52,8 @@ final class LoadDriver implements AutoCloseable {
     private final URI base;
     private final OrderBook book;
     private final OrderMix mix;
-    private final ExecutorService httpThreads = Executors.newFixedThreadPool(4, DaemonThreads.named("bench-http"));
+    /** Answers are handled in a few lines each: two threads keep up with thousands a second. */
+    private final ExecutorService httpThreads = Executors.newFixedThreadPool(2, DaemonThreads.named("bench-http"));
     private final ScheduledExecutorService retries = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("bench-retry"));
     private final HttpClient http;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
@@ -79,7 +83,7 @@ final class LoadDriver implements AutoCloseable {
             awaitNanos(startNanos + due);
             long seq = nextSeq.getAndIncrement();
             PlannedOrder order = mix.order(seq);
-            Plan plan = new Plan(seq, step, order.isPartner(), OrderMix.supplierMask(order), startMicros + due / 1000);
+            Plan plan = new Plan(seq, step, order.isPartner(), mix.supplierMask(order), startMicros + due / 1000);
             Sent one = new Sent(plan);
             sent.add(one);
             // a full window delays the send, never the intended time the latency is measured from
@@ -110,7 +114,7 @@ final class LoadDriver implements AutoCloseable {
                 .header("Idempotency-Key", order.externalRef())
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).whenComplete((response, error) -> {
+        http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).whenComplete((response, error) -> {
             inFlight.release();
             int status = error == null ? response.statusCode() : 0;
             String orderId = status / 100 == 2 ? orderId(response.body()) : null;
@@ -123,7 +127,8 @@ final class LoadDriver implements AutoCloseable {
                 retried.incrementAndGet();
                 later(backoff(attempt), () -> retry(sent, order, body, attempt + 1, giveUpAt));
             } else {
-                sent.refused(status == 0 ? String.valueOf(error) : status + " " + response.body());
+                sent.refused(status == 0 ? String.valueOf(error)
+                        : status + " " + new String(response.body(), StandardCharsets.UTF_8));
                 log.warn("Order {} refused: {}", order.externalRef(), sent.refusal());
             }
         });
@@ -138,11 +143,22 @@ final class LoadDriver implements AutoCloseable {
         }
     }
 
-    private static String orderId(String body) {
-        try {
-            String id = Json.mapper().readTree(body).path("orderId").asString("");
-            return id.isBlank() ? null : id;
-        } catch (RuntimeException e) {
+    /** The answer's top-level {@code orderId}, read without building the rest of the answer. */
+    static String orderId(byte[] body) {
+        try (JsonParser parser = Json.mapper().createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
+                String name = parser.currentName();
+                if (parser.nextToken() == JsonToken.VALUE_STRING && name.equals("orderId")) {
+                    String id = parser.getString();
+                    return id.isBlank() ? null : id;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (JacksonException e) {
             return null;
         }
     }
@@ -169,6 +185,7 @@ final class LoadDriver implements AutoCloseable {
                         .POST(HttpRequest.BodyPublishers.ofByteArray(RECEIPT));
         http.sendAsync(request.timeout(REQUEST_TIMEOUT).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .whenComplete((response, error) -> {
+                    // the body is read only when the call failed, to say why
                     int status = error == null ? response.statusCode() : 0;
                     if (status / 100 == 2) {
                         return;

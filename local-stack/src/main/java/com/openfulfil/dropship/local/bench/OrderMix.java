@@ -8,40 +8,34 @@ import com.openfulfil.dropship.local.demo.PlannedOrder;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
  * The orders a bench places: 1-3 lines, from one supplier or two, 30 % partner resales at 20 %
- * over retail. Nine demo products, three per supplier, each with its first-choice offer at that
- * supplier (lowest landed cost), so the suppliers an order goes to are known in advance. The mix
- * is a pure function of the order's sequence number, so every run places the same orders.
+ * over retail, on the {@link BenchCatalog}. Every line's product is drawn by popularity (Zipf), so
+ * a few products are ordered again and again and most rarely; the first line picks the order's
+ * (first) supplier, a second supplier's line is drawn among the products it is first choice for.
+ * The suppliers an order goes to are therefore known in advance. The mix is a pure function of
+ * the order's sequence number, so every run places the same orders.
  */
 final class OrderMix {
     static final double PARTNER_SHARE = 0.30;
-    static final List<Stocked> PRODUCTS = List.of(
-            new Stocked(new DemoCatalog.Product("MUG-001", "Ceramic mug 350 ml", new BigDecimal("12.50"), "hanoi-crafts"), "HC-MUG-350"),
-            new Stocked(new DemoCatalog.Product("BOWL-002", "Ceramic rice bowl", new BigDecimal("9.50"), "hanoi-crafts"), "HC-BOWL-12"),
-            new Stocked(new DemoCatalog.Product("TEAPOT-003", "Celadon teapot", new BigDecimal("42.00"), "hanoi-crafts"), "HC-TEAPOT-600"),
-            new Stocked(new DemoCatalog.Product("LAMP-010", "LED desk lamp", new BigDecimal("39.00"), "shenzhen-gadgets"), "SZG-LAMP-10"),
-            new Stocked(new DemoCatalog.Product("NOTEBOOK-011", "Kraft notebook A5", new BigDecimal("7.50"), "shenzhen-gadgets"), "SZG-NB-A5"),
-            new Stocked(new DemoCatalog.Product("CABLE-030", "USB-C cable 1 m", new BigDecimal("9.90"), "shenzhen-gadgets"), "SZG-USBC-1M"),
-            new Stocked(new DemoCatalog.Product("TOWEL-020", "Linen tea towel", new BigDecimal("18.00"), "lyon-linen"), "LL-TT-5070"),
-            new Stocked(new DemoCatalog.Product("NAPKIN-021", "Linen napkins, set of 4", new BigDecimal("26.00"), "lyon-linen"), "LL-NAP-4"),
-            new Stocked(new DemoCatalog.Product("DUVET-023", "Linen duvet cover", new BigDecimal("149.00"), "lyon-linen"), "LL-DUVET-240"));
     private static final BigDecimal PARTNER_MARKUP = new BigDecimal("1.20");
     private static final long SEED = 0x5DEECE66DL;
-
-    /** A product the bench orders, with the supplier's own code for its first-choice offer (for stock top-ups). */
-    record Stocked(DemoCatalog.Product product, String supplierSku) {
-    }
+    /** Draws for a line from a supplier other than the first before taking any other supplier's product. */
+    private static final int OTHER_SUPPLIER_TRIES = 64;
 
     private final String runId;
+    private final BenchCatalog catalog;
 
-    OrderMix(String runId) {
+    OrderMix(String runId, BenchCatalog catalog) {
         this.runId = runId;
+        this.catalog = catalog;
+    }
+
+    BenchCatalog catalog() {
+        return catalog;
     }
 
     /** The {@code seq}-th order of this run; its external reference (and idempotency key) is unique to the run. */
@@ -49,7 +43,7 @@ final class OrderMix {
         SplittableRandom random = new SplittableRandom(SEED ^ (seq * 0x9E3779B97F4A7C15L));
         boolean partner = random.nextDouble() < PARTNER_SHARE;
         int lines = lineCount(random.nextDouble());
-        int suppliers = lines > 1 && random.nextDouble() < 0.4 ? 2 : 1;
+        int suppliers = lines > 1 && random.nextDouble() < 0.4 && catalog.suppliers().size() > 1 ? 2 : 1;
         List<PlannedOrder.Line> chosen = lines(random, lines, suppliers, partner);
         String ref = "BENCH-" + runId + "-" + seq;
         PlannedOrder.Kind kind = partner ? PlannedOrder.Kind.PARTNER
@@ -64,39 +58,71 @@ final class OrderMix {
         return draw < 0.40 ? 1 : draw < 0.75 ? 2 : 3;
     }
 
-    private static List<PlannedOrder.Line> lines(SplittableRandom random, int lines, int suppliers, boolean partner) {
-        List<String> supplierIds = new ArrayList<>(DemoCatalog.SUPPLIERS);
-        Collections.shuffle(supplierIds, new Random(random.nextLong()));
-        List<PlannedOrder.Line> chosen = new ArrayList<>();
-        for (int i = 0; i < lines; i++) {
-            // the first line goes to the first supplier, the second (if two) to the other, the rest to either
-            String supplier = supplierIds.get(i < suppliers ? i : random.nextInt(suppliers));
-            List<Stocked> candidates = PRODUCTS.stream()
-                    .filter(p -> p.product().supplierId().equals(supplier))
-                    .filter(p -> chosen.stream().noneMatch(l -> l.product().sku().equals(p.product().sku())))
-                    .toList();
-            DemoCatalog.Product product = candidates.get(random.nextInt(candidates.size())).product();
+    private List<PlannedOrder.Line> lines(SplittableRandom random, int lines, int suppliers, boolean partner) {
+        List<Integer> products = new ArrayList<>(lines);
+        int first = catalog.popularProduct(random.nextDouble());
+        products.add(first);
+        int firstSupplier = supplierOf(first);
+        int second = -1;
+        if (suppliers > 1) {
+            int other = otherSupplierProduct(random, firstSupplier, products);
+            products.add(other);
+            second = supplierOf(other);
+        }
+        while (products.size() < lines) {
+            // the rest go to either of the order's suppliers
+            int supplier = second >= 0 && random.nextBoolean() ? second : firstSupplier;
+            int product = catalog.popularProductOf(supplier, random.nextDouble());
+            if (!products.contains(product)) {
+                products.add(product);
+            } else if (catalog.firstChoiceCount(supplier) <= products.size()) {
+                break; // a supplier with hardly any products: the order stays shorter
+            }
+        }
+        List<PlannedOrder.Line> chosen = new ArrayList<>(products.size());
+        for (int product : products) {
+            DemoCatalog.Product p = catalog.product(product);
             int quantity = 1 + random.nextInt(3);
-            chosen.add(new PlannedOrder.Line(product, quantity, partner ? partnerPrice(product) : null));
+            chosen.add(new PlannedOrder.Line(p, quantity, partner ? partnerPrice(p) : null));
         }
         return chosen;
+    }
+
+    private int otherSupplierProduct(SplittableRandom random, int firstSupplier, List<Integer> taken) {
+        for (int i = 0; i < OTHER_SUPPLIER_TRIES; i++) {
+            int product = catalog.popularProduct(random.nextDouble());
+            if (supplierOf(product) != firstSupplier && !taken.contains(product)) {
+                return product;
+            }
+        }
+        // every draw hit the first supplier (a catalog of very few suppliers): another supplier's product
+        for (int step = 1; step < catalog.suppliers().size(); step++) {
+            int product = catalog.popularProductOf((firstSupplier + step) % catalog.suppliers().size(),
+                    random.nextDouble());
+            if (product >= 0 && !taken.contains(product)) {
+                return product;
+            }
+        }
+        throw new IllegalStateException("The catalog has no product outside supplier " + firstSupplier);
+    }
+
+    private int supplierOf(int product) {
+        return catalog.supplierIndex(catalog.product(product).supplierId());
     }
 
     static BigDecimal partnerPrice(DemoCatalog.Product product) {
         return product.retail().multiply(PARTNER_MARKUP).setScale(2, RoundingMode.HALF_UP);
     }
 
-    /** The suppliers' bit mask of an order: bit i for {@code DemoCatalog.SUPPLIERS.get(i)}. */
-    static int supplierMask(PlannedOrder order) {
-        int mask = 0;
+    /** The suppliers' bit mask of an order: bit i for the catalog's i-th supplier. */
+    long supplierMask(PlannedOrder order) {
+        long mask = 0;
         for (String supplier : order.suppliers()) {
-            mask |= 1 << supplierIndex(supplier);
+            int index = catalog.supplierIndex(supplier);
+            if (index >= 0) {
+                mask |= 1L << index;
+            }
         }
         return mask;
-    }
-
-    /** Index of a demo supplier, -1 for any other. */
-    static int supplierIndex(String supplierId) {
-        return DemoCatalog.SUPPLIERS.indexOf(supplierId);
     }
 }

@@ -10,7 +10,6 @@ import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
 import com.openfulfil.dropship.events.tracking.ParcelRegistered;
-import com.openfulfil.dropship.local.demo.DemoCatalog;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -20,12 +19,14 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -37,11 +38,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Captures the events one order causes, for the raw relay: with the pipeline otherwise idle, it
+ * Captures the records one order causes, for the relays: with the pipeline otherwise idle, it
  * notes where every pipeline topic ends, lets one order run to completion, waits until the
- * topics are quiet, and reads that order's events written in between. Feed rows and partners are left out
+ * topics are quiet, and reads that order's records written in between. Feed rows and partners are left out
  * (no order writes them); Kafka Streams' own changelog and repartition topics too, since their
- * cost is what the comparison is about.
+ * cost is what the comparison is about. A record on a topic keyed by order id is told by its key,
+ * without decoding it.
  */
 final class PathCapture implements AutoCloseable {
     private static final Duration POLL_EVERY = Duration.ofMillis(200);
@@ -50,19 +52,25 @@ final class PathCapture implements AutoCloseable {
     private final String bootstrapServers;
     private final List<String> topics;
 
-    PathCapture(String bootstrapServers) {
+    /** @param suppliers the bench catalog's supplier ids: their topics are on the event path */
+    PathCapture(String bootstrapServers, List<String> suppliers) {
         this.bootstrapServers = bootstrapServers;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        this.topics = eventPathTopics();
+        this.topics = eventPathTopics(suppliers);
     }
 
-    /** The topics an order's events go to: the registry's (but feed rows and partners) and the demo suppliers'. */
-    static List<String> eventPathTopics() {
+    /** The topics an order's events go to: the registry's (but feed rows and partners) and the suppliers'. */
+    static List<String> eventPathTopics(List<String> suppliers) {
         return Stream.concat(
                         Topics.all().stream().filter(t -> t != Topics.CATALOG_FEED && t != Topics.PARTNERS).map(TopicSpec::name),
-                        DemoCatalog.SUPPLIERS.stream().flatMap(s -> Stream.of(Topics.supplierDispatch(s).name(),
+                        suppliers.stream().flatMap(s -> Stream.of(Topics.supplierDispatch(s).name(),
                                 Topics.supplierUpdates(s).name())))
                 .toList();
+    }
+
+    /** Whether the topic's records are keyed by order id (the registry says so; every supplier topic is). */
+    static boolean keyedByOrder(String topic) {
+        return topic.startsWith("supplier.") || Topics.byName(topic).map(t -> t.key().equals("orderId")).orElse(false);
     }
 
     /** Where each partition of the pipeline's topics ends now (committed records only). */
@@ -127,9 +135,11 @@ final class PathCapture implements AutoCloseable {
 
     static RelayPath path(String label, String orderId, Set<String> skus, List<ConsumerRecord<String, byte[]>> records) {
         EventSerde serde = new EventSerde();
-        record Written(String topic, Event event) {
+        record Written(ConsumerRecord<String, byte[]> record, Event event) {
         }
-        List<Written> all = records.stream().map(r -> new Written(r.topic(), serde.deserialize(r.topic(), r.value())))
+        List<Written> all = records.stream()
+                .filter(r -> r.key() == null || !keyedByOrder(r.topic()) || r.key().equals(orderId))
+                .map(r -> new Written(r, serde.deserialize(r.topic(), r.headers(), r.value())))
                 .toList();
         Set<String> parcels = new HashSet<>();
         for (Written w : all) {
@@ -142,7 +152,12 @@ final class PathCapture implements AutoCloseable {
         List<Written> mine = all.stream().filter(w -> belongs(w.event(), orderId, skus, parcels))
                 .sorted(Comparator.comparing((Written w) -> w.event().occurredAt()))
                 .toList();
-        return new RelayPath(label, mine.stream().map(Written::event).toList(), mine.stream().map(Written::topic).toList());
+        return new RelayPath(label, mine.stream().map(w -> new RelayPath.Step(w.record().topic(), w.record().key(),
+                w.record().value(), headers(w.record()), w.event())).toList());
+    }
+
+    private static List<Header> headers(ConsumerRecord<String, byte[]> record) {
+        return Arrays.asList(record.headers().toArray());
     }
 
     private static boolean belongs(Event event, String orderId, Set<String> skus, Set<String> parcels) {

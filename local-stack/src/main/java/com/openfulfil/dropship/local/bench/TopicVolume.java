@@ -38,19 +38,42 @@ final class TopicVolume {
         }
     }
 
-    /** Records written per order between two snapshots: on the event path, in Kafka Streams' topics, in Kafka's own, in all. */
-    static Map<String, Double> perOrder(Map<String, Long> before, Map<String, Long> after, long orders) {
+    /**
+     * Records written per order between two snapshots: on the event path, in Kafka Streams' topics, in Kafka's own, in all.
+     *
+     * @param suppliers the bench catalog's supplier ids: their topics are on the event path
+     */
+    static Map<String, Double> perOrder(Map<String, Long> before, Map<String, Long> after, long orders,
+                                        List<String> suppliers) {
         Map<String, Double> perOrder = new LinkedHashMap<>();
         if (orders <= 0) {
             return perOrder;
         }
-        Set<String> eventPath = Set.copyOf(PathCapture.eventPathTopics());
+        Set<String> eventPath = Set.copyOf(PathCapture.eventPathTopics(suppliers));
         perOrder.put("event path", growth(before, after, eventPath::contains) / (double) orders);
         perOrder.put("changelog and repartition topics", growth(before, after,
                 t -> t.endsWith("-changelog") || t.endsWith("-repartition")) / (double) orders);
         perOrder.put("consumer offsets and transaction state", growth(before, after, t -> t.startsWith("__")) / (double) orders);
         perOrder.put("all topics", growth(before, after, t -> true) / (double) orders);
         return perOrder;
+    }
+
+    /**
+     * Records written per order to each topic that grew between two snapshots (registry topics,
+     * Kafka Streams' changelogs and repartition topics, dead-letter topics, consumer offsets and
+     * transaction state alike), the most written first.
+     */
+    static Map<String, Double> perTopic(Map<String, Long> before, Map<String, Long> after, long orders) {
+        Map<String, Double> perTopic = new LinkedHashMap<>();
+        if (orders <= 0) {
+            return perTopic;
+        }
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> perTopic.put(e.getKey(), e.getValue() / (double) orders));
+        return perTopic;
     }
 
     /** Growth between two snapshots over the topics {@code include} accepts. */

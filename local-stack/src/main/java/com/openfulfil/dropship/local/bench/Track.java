@@ -1,8 +1,8 @@
 package com.openfulfil.dropship.local.bench;
 
 import com.openfulfil.dropship.events.model.OrderStatus;
-import com.openfulfil.dropship.local.demo.DemoCatalog;
 
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -14,14 +14,17 @@ final class Track {
     /** The slot after the statuses, for the commission. */
     static final int COMMISSION = OrderStatus.values().length;
     private static final int SLOTS = COMMISSION + 1;
-    private static final int OTHER_SUPPLIER = DemoCatalog.SUPPLIERS.size();
+    /** Where a dispatch to a supplier outside the bench catalog is noted. */
+    static final int OTHER_SUPPLIER = -1;
+    private static final int[] NONE = new int[0];
 
     final String orderId;
     final AtomicBoolean finishRequested = new AtomicBoolean();
     private volatile Plan plan;
     private final long[] firstMillis = new long[SLOTS];
     private final int[] counts = new int[SLOTS];
-    private final int[] dispatches = new int[OTHER_SUPPLIER + 1];
+    /** The supplier index of every DispatchRequested read, in order (an order has one or two, so a short array). */
+    private int[] dispatchedTo = NONE;
     private volatile int updates;
 
     Track(String orderId) {
@@ -46,7 +49,9 @@ final class Track {
     }
 
     void dispatch(int supplierIndex) {
-        dispatches[supplierIndex < 0 ? OTHER_SUPPLIER : supplierIndex]++;
+        int[] grown = Arrays.copyOf(dispatchedTo, dispatchedTo.length + 1);
+        grown[dispatchedTo.length] = supplierIndex < 0 ? OTHER_SUPPLIER : supplierIndex;
+        dispatchedTo = grown;
         updates++;
     }
 
@@ -74,12 +79,30 @@ final class Track {
         return visible() ? counts[COMMISSION] : 0;
     }
 
-    /** DispatchRequested read for the supplier at this index of {@code DemoCatalog.SUPPLIERS}. */
+    /** DispatchRequested read for the bench catalog's supplier at this index. */
     int dispatches(int supplierIndex) {
-        return visible() ? dispatches[supplierIndex] : 0;
+        if (!visible()) {
+            return 0;
+        }
+        int count = 0;
+        for (int index : dispatchedTo) {
+            count += index == supplierIndex ? 1 : 0;
+        }
+        return count;
     }
 
-    /** DispatchRequested read for suppliers outside the demo's three. */
+    /** The suppliers dispatched to, as a bit mask of catalog indexes (suppliers outside the catalog left out). */
+    long dispatchedMask() {
+        long mask = 0;
+        if (visible()) {
+            for (int index : dispatchedTo) {
+                mask |= index >= 0 && index < Long.SIZE ? 1L << index : 0;
+            }
+        }
+        return mask;
+    }
+
+    /** DispatchRequested read for suppliers outside the bench catalog. */
     int otherDispatches() {
         return dispatches(OTHER_SUPPLIER);
     }

@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.local.sim;
 
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.EventHeaders;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
@@ -20,6 +21,7 @@ import java.util.Set;
  */
 public final class PortalParcels implements AutoCloseable {
     public static final String GROUP = "carrier-simulator-portal";
+    private static final String PARCELS_SHIPPED = ParcelsShipped.class.getSimpleName();
 
     private final Set<String> suppliers;
     private final SupplierSimulator.CarrierDesk carriers;
@@ -43,9 +45,15 @@ public final class PortalParcels implements AutoCloseable {
     }
 
     private void receive(ConsumerRecord<String, byte[]> record, Runnable done) {
+        String type = EventHeaders.type(record.headers());
+        if (type != null && !type.equals(PARCELS_SHIPPED)) {
+            // the other fulfilment events are not the carriers' business: passed over without decoding them
+            done.run();
+            return;
+        }
         Event event;
         try {
-            event = serde.deserialize(record.topic(), record.value());
+            event = serde.deserialize(record.topic(), record.headers(), record.value());
         } catch (RuntimeException e) {
             event = null;
         }

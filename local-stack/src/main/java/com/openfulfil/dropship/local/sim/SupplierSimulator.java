@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.local.sim;
 
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.EventHeaders;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.supplier.CancellationRequested;
 import com.openfulfil.dropship.events.supplier.DispatchRequested;
@@ -51,6 +52,9 @@ public final class SupplierSimulator implements AutoCloseable {
     static final Pattern DISPATCH_TOPICS = dispatchTopics(Set.of());
     private static final Logger log = LoggerFactory.getLogger(SupplierSimulator.class);
     private static final Duration RETRY_SEND_AFTER = Duration.ofSeconds(2);
+    /** The events a supplier acts on; anything else on its topic is passed over without decoding it. */
+    static final Set<String> HANDLED = Set.of(DispatchRequested.class.getSimpleName(),
+            CancellationRequested.class.getSimpleName());
 
     /** How long a supplier takes to accept a dispatch, and then to ship it. */
     public record Settings(Duration acceptDelay, Duration shipDelay) {
@@ -115,9 +119,14 @@ public final class SupplierSimulator implements AutoCloseable {
     }
 
     private void receive(ConsumerRecord<String, byte[]> record, Runnable finished) {
+        String type = EventHeaders.type(record.headers());
+        if (type != null && !HANDLED.contains(type)) {
+            finished.run();
+            return;
+        }
         Event event;
         try {
-            event = serde.deserialize(record.topic(), record.value());
+            event = serde.deserialize(record.topic(), record.headers(), record.value());
         } catch (RuntimeException e) {
             log.warn("Skipping unreadable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
                     e.getMessage());

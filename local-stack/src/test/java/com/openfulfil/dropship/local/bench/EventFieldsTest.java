@@ -54,6 +54,28 @@ class EventFieldsTest {
     }
 
     @Test
+    void stopsReadingOnceItHasWhatItNeedsSoTheOrderAfterItIsNeverParsed() {
+        // a broken tail proves the parser never got there
+        String json = "{\"type\":\"OrderStatusChanged\",\"occurredAt\":\"2026-01-02T03:04:05.678Z\","
+                + "\"orderId\":\"o-1\",\"from\":\"PLACED\",\"to\":\"CONFIRMED\",\"order\":{\"lines\":[ not json";
+
+        EventFields fields = EventFields.read(json.getBytes(StandardCharsets.UTF_8)).orElseThrow();
+
+        assertThat(fields).isEqualTo(new EventFields("OrderStatusChanged", "o-1", "CONFIRMED", null, 1767323045678L));
+    }
+
+    @Test
+    void anEventInAnotherEncodingIsDecodedWithTheContractsSerde() {
+        CommissionEarned commission = sample(CommissionEarned.class);
+        // what a reader sees of a value that is not JSON: it goes to the serde, which names what is wrong
+        byte[] notJson = {0x01, 0x02, 0x03};
+
+        assertThat(EventFields.of(commission)).isEqualTo(new EventFields("CommissionEarned", commission.orderId(), null,
+                null, commission.occurredAt().toEpochMilli()));
+        assertThat(EventFields.read("commissions.ledger", null, notJson)).isEmpty();
+    }
+
+    @Test
     void somethingThatIsNotAnEventObjectIsUnreadable() {
         assertThat(EventFields.read("[1,2]".getBytes(StandardCharsets.UTF_8))).isEmpty();
         assertThat(EventFields.read("{\"orderId\":\"o\"}".getBytes(StandardCharsets.UTF_8))).isEmpty();

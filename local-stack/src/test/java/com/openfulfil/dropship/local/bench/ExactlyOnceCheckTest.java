@@ -8,11 +8,12 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ExactlyOnceCheckTest {
-    private static final int HANOI = 1 << 1;
-    private static final int LYON = 1 << 2;
+    private static final List<String> SUPPLIERS = List.of("shenzhen-gadgets", "hanoi-crafts", "lyon-linen");
+    private static final long HANOI = 1 << 1;
+    private static final long LYON = 1 << 2;
 
     /** An order accepted by the API that went all the way through once. */
-    private static Sent completed(long seq, boolean partner, int suppliers) {
+    private static Sent completed(long seq, boolean partner, long suppliers) {
         Sent sent = new Sent(new Plan(seq, 1, partner, suppliers, 1_000_000));
         Track track = new Track("o-" + seq);
         track.attach(sent.plan);
@@ -37,7 +38,8 @@ class ExactlyOnceCheckTest {
     void ordersThatWentThroughOnceEachPass() {
         List<Sent> orders = List.of(completed(1, false, HANOI), completed(2, true, HANOI | LYON));
 
-        ExactlyOnceCheck.Result result = ExactlyOnceCheck.check(orders, orders.stream().map(Sent::track).toList());
+        ExactlyOnceCheck.Result result = ExactlyOnceCheck.check(orders, orders.stream().map(Sent::track).toList(),
+                SUPPLIERS);
 
         assertThat(result.passed()).isTrue();
         assertThat(result.completedOnce()).isEqualTo(2);
@@ -49,11 +51,26 @@ class ExactlyOnceCheckTest {
         Sent order = completed(1, false, HANOI);
         order.track().status(OrderStatus.COMPLETED, 5000);
 
-        ExactlyOnceCheck.Result result = ExactlyOnceCheck.check(List.of(order), List.of(order.track()));
+        ExactlyOnceCheck.Result result = ExactlyOnceCheck.check(List.of(order), List.of(order.track()), SUPPLIERS);
 
         assertThat(result.passed()).isFalse();
         assertThat(result.problemCounts()).containsEntry("completed more than once", 1L);
         assertThat(result.examples()).singleElement().asString().contains("o-1").contains("COMPLETED x2");
+    }
+
+    @Test
+    void aMissingDispatchIsNamedWithItsSupplierAmongTwentyFour() {
+        List<String> many = java.util.stream.IntStream.range(0, 24).mapToObj(i -> "supplier-" + i).toList();
+        Sent order = completed(1, false, 0);
+        Plan plan = new Plan(1, 1, false, 1L << 23 | 1L << 5, 1_000_000);
+        Sent sent = new Sent(plan);
+        Track track = order.track();
+        track.attach(plan);
+        track.dispatch(5);
+        sent.accepted(track, 1_000_500);
+
+        assertThat(ExactlyOnceCheck.problems(sent, many)).singleElement().asString()
+                .isEqualTo("dispatch missing: supplier-23 x0 (expected 1)");
     }
 
     @Test
@@ -65,7 +82,7 @@ class ExactlyOnceCheckTest {
         track.dispatch(1);
         order.accepted(track, 1);
 
-        assertThat(ExactlyOnceCheck.check(List.of(order), List.of(track)).problemCounts())
+        assertThat(ExactlyOnceCheck.check(List.of(order), List.of(track), SUPPLIERS).problemCounts())
                 .containsEntry("never completed", 1L);
     }
 
@@ -79,11 +96,18 @@ class ExactlyOnceCheckTest {
         Sent stranger = completed(4, false, HANOI);
         stranger.track().dispatch(-1);
 
-        ExactlyOnceCheck.Result result = ExactlyOnceCheck.check(List.of(twice, wrong, missing, stranger), List.of());
+        ExactlyOnceCheck.Result result = ExactlyOnceCheck.check(List.of(twice, wrong, missing, stranger), List.of(),
+                SUPPLIERS);
 
         assertThat(result.problemCounts())
                 .containsEntry("dispatched more than once or to the wrong supplier", 3L);
-        assertThat(ExactlyOnceCheck.problems(missing)).isEmpty();
+        assertThat(ExactlyOnceCheck.problems(missing, SUPPLIERS)).isEmpty();
+        assertThat(ExactlyOnceCheck.problems(twice, SUPPLIERS)).singleElement().asString()
+                .isEqualTo("dispatched more than once or to the wrong supplier: hanoi-crafts x2 (expected 1)");
+        assertThat(ExactlyOnceCheck.problems(wrong, SUPPLIERS)).singleElement().asString()
+                .isEqualTo("dispatched more than once or to the wrong supplier: shenzhen-gadgets x1 (expected 0)");
+        assertThat(ExactlyOnceCheck.problems(stranger, SUPPLIERS)).singleElement().asString()
+                .contains("outside the bench catalog");
     }
 
     @Test
@@ -98,7 +122,7 @@ class ExactlyOnceCheckTest {
         partnerTwice.track().commission(11);
 
         ExactlyOnceCheck.Result result = ExactlyOnceCheck.check(List.of(partnerWithout, storefrontWith, partnerTwice),
-                List.of());
+                List.of(), SUPPLIERS);
 
         assertThat(result.problemCounts()).containsEntry("commission missing", 1L)
                 .containsEntry("commission doubled or unexpected", 2L);
@@ -109,7 +133,7 @@ class ExactlyOnceCheckTest {
         Sent order = completed(1, false, HANOI);
         order.track().status(OrderStatus.SHIPPED, 9999);
 
-        assertThat(ExactlyOnceCheck.problems(order)).singleElement().asString()
+        assertThat(ExactlyOnceCheck.problems(order, SUPPLIERS)).singleElement().asString()
                 .startsWith("status announced more than once: SHIPPED x2");
     }
 
@@ -120,7 +144,7 @@ class ExactlyOnceCheckTest {
         Track stranger = new Track("o-unknown");
         stranger.status(OrderStatus.PLACED, 1);
 
-        ExactlyOnceCheck.Result result = ExactlyOnceCheck.check(List.of(refused), List.of(stranger));
+        ExactlyOnceCheck.Result result = ExactlyOnceCheck.check(List.of(refused), List.of(stranger), SUPPLIERS);
 
         assertThat(result.problemCounts()).containsEntry("not accepted by the API", 1L)
                 .containsEntry("events for an order the bench did not place", 1L);

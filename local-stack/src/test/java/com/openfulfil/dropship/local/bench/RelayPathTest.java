@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.local.bench;
 
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.EventHeaders;
 import com.openfulfil.dropship.events.fixtures.SampleEvents;
 import com.openfulfil.dropship.events.catalog.ProductUpdated;
 import com.openfulfil.dropship.events.order.OrderPlaced;
@@ -10,11 +11,14 @@ import com.openfulfil.dropship.events.supplier.DispatchRequested;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
 import com.openfulfil.dropship.events.tracking.ParcelRegistered;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +33,7 @@ class RelayPathTest {
 
     private static RelayPath path(int events) {
         Event any = sample(OrderPlaced.class);
-        return new RelayPath("p" + events, Collections.nCopies(events, any),
-                Collections.nCopies(events, "orders.placed"));
+        return RelayPath.of("p" + events, Collections.nCopies(events, any), Collections.nCopies(events, "orders.placed"));
     }
 
     @Test
@@ -42,14 +45,27 @@ class RelayPathTest {
     }
 
     @Test
-    void theRelayNeedsATopicPerPositionOfTheLongestPath() {
-        List<RelayPath> paths = List.of(path(30), path(45), path(36));
+    void aRelayCopiesTheTopicsThePathsUseEachOnce() {
+        List<RelayPath> paths = List.of(path(30), path(45), path(36),
+                RelayPath.of("two", List.of(sample(OrderPlaced.class), sample(OrderStatusChanged.class)),
+                        List.of("orders.placed", "orders.lifecycle")));
 
-        assertThat(RelayPath.topicsNeeded(paths)).isEqualTo(45);
-        assertThat(RelayPath.minHops(paths)).isEqualTo(29);
+        assertThat(RelayPath.topics(paths)).containsExactly("orders.placed", "orders.lifecycle");
+        assertThat(RelayPath.minHops(paths)).isEqualTo(1);
         assertThat(RelayPath.maxHops(paths)).isEqualTo(44);
-        assertThat(RelayPath.meanMessages(paths)).isEqualTo(37.0);
-        assertThat(RawRelay.topic(44)).isEqualTo("bench.relay.44");
+        assertThat(RelayPath.meanMessages(paths)).isEqualTo(28.25);
+        assertThat(Relay.topic(Relay.Kind.CODEC, "orders.lifecycle")).isEqualTo("bench.relay.codec.orders.lifecycle");
+    }
+
+    @Test
+    void aPathWrittenAsThePipelineWritesItCarriesEachEventsBytesAndTypeHeader() {
+        OrderPlaced placed = sample(OrderPlaced.class);
+
+        RelayPath path = RelayPath.of("p", List.of(placed), List.of("orders.placed"));
+
+        RelayPath.Step step = path.steps().get(0);
+        assertThat(serde.deserialize("orders.placed", step.value())).isEqualTo(placed);
+        assertThat(step.headers()).extracting(h -> h.key()).contains(EventHeaders.TYPE);
     }
 
     @Test
@@ -69,6 +85,24 @@ class RelayPathTest {
                 .containsExactly("OrderPlaced", "OrderStatusChanged", "DispatchRequested");
         assertThat(path.topics()).containsExactly("orders.placed", "orders.lifecycle", "supplier.hanoi-crafts.dispatch");
         assertThat(path.hops()).isEqualTo(2);
+        assertThat(path.steps()).extracting(RelayPath.Step::key).containsOnly(placed.orderId());
+        assertThat(serde.deserialize("orders.lifecycle", path.steps().get(1).value()))
+                .isInstanceOf(OrderStatusChanged.class);
+    }
+
+    @Test
+    void aRecordOnAnOrderKeyedTopicIsToldByItsKeyWithoutBeingDecoded() {
+        OrderPlaced mine = sample(OrderPlaced.class);
+        // not an event at all: decoding it would fail, so it must be left out by its key alone
+        ConsumerRecord<String, byte[]> someoneElses = new ConsumerRecord<>("orders.lifecycle", 0, 1, "other-order",
+                new byte[]{1, 2, 3});
+
+        RelayPath path = PathCapture.path("probe", mine.orderId(), Set.of(),
+                List.of(record("orders.placed", mine), someoneElses));
+
+        assertThat(path.events()).containsExactly(mine);
+        assertThat(PathCapture.keyedByOrder("supplier.any.dispatch")).isTrue();
+        assertThat(PathCapture.keyedByOrder("catalog.reservation-requests")).isFalse();
     }
 
     @Test
@@ -97,11 +131,18 @@ class RelayPathTest {
 
     @Test
     void aPathNeedsAnEventPerTopic() {
-        assertThatThrownBy(() -> new RelayPath("x", List.of(), List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> RelayPath.of("x", List.of(), List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RelayPath("x", List.of())).isInstanceOf(IllegalArgumentException.class);
     }
 
+    /** A record as the pipeline writes it: keyed by order id where the topic is, with the event-type header. */
     private ConsumerRecord<String, byte[]> record(String topic, Event event) {
-        return new ConsumerRecord<>(topic, 0, 0, "k", serde.serialize(topic, event));
+        String key = event instanceof com.openfulfil.dropship.events.OrderScoped scoped && PathCapture.keyedByOrder(topic)
+                ? scoped.orderId() : "k";
+        RecordHeaders headers = new RecordHeaders();
+        byte[] value = serde.serialize(topic, headers, event);
+        return new ConsumerRecord<>(topic, 0, 0, ConsumerRecord.NO_TIMESTAMP, TimestampType.NO_TIMESTAMP_TYPE,
+                ConsumerRecord.NULL_SIZE, value.length, key, value, headers, Optional.empty());
     }
 
     private static Event withTime(OrderPlaced e, Instant at) {

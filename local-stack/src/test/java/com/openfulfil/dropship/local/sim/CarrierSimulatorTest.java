@@ -107,6 +107,71 @@ class CarrierSimulatorTest {
     }
 
     @Test
+    void withoutDelayTheParcelsOfOneCarrierHandedOverTogetherShareOneCall() {
+        AtomicInteger finished = new AtomicInteger();
+        try (CarrierSimulator batching = instant(Duration.ofMillis(500))) {
+            for (int i = 1; i <= 3; i++) {
+                batching.handOver(new Parcel("SF", "SF00000000010" + i, "Shenzhen, CN", "London, GB"),
+                        finished::incrementAndGet);
+            }
+            batching.handOver(new Parcel("DHL", "DH000000000001", "Lodz, PL", "Lyon, FR"), finished::incrementAndGet);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> finished.get() == 4);
+        }
+        assertThat(received).extracting(Received::path)
+                .containsExactlyInAnyOrder("/webhooks/carriers/SF", "/webhooks/carriers/DHL");
+        Received sf = received.stream().filter(r -> r.path().endsWith("/SF")).findFirst().orElseThrow();
+        assertThat(sf.signature()).isEqualTo(Signatures.sign(SECRET, sf.body()));
+        List<JsonNode> events = sf.json().values().stream().toList();
+        assertThat(events).hasSize(12);
+        for (int i = 1; i <= 3; i++) {
+            String number = "SF00000000010" + i;
+            assertThat(events.stream().filter(e -> e.path("trackingNumber").asString().equals(number)))
+                    .extracting(e -> e.path("status").asString())
+                    .containsExactly("INFO_RECEIVED", "IN_TRANSIT", "OUT_FOR_DELIVERY", "DELIVERED");
+        }
+        assertThat(events).extracting(e -> e.path("eventId").asString()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aFullCallGoesAtOnceAndTheRestWaitsForTheWindow() {
+        AtomicInteger finished = new AtomicInteger();
+        int parcels = CarrierSimulator.MAX_PARCELS_PER_CALL + 1;
+        try (CarrierSimulator batching = instant(Duration.ofSeconds(2))) {
+            for (int i = 0; i < parcels; i++) {
+                batching.handOver(new Parcel("SF", String.format("SF%012d", i), "Shenzhen, CN", "London, GB"),
+                        finished::incrementAndGet);
+            }
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> finished.get() == parcels);
+        }
+        assertThat(received).extracting(r -> r.json().size())
+                .containsExactly(CarrierSimulator.MAX_PARCELS_PER_CALL * CarrierSimulator.STEPS.size(),
+                        CarrierSimulator.STEPS.size());
+    }
+
+    @Test
+    void aFailedBatchIsSentAgainWholeAndEachParcelFinishesOnce() {
+        failuresLeft.set(1);
+        AtomicInteger finished = new AtomicInteger();
+        try (CarrierSimulator batching = instant(Duration.ofMillis(500))) {
+            batching.handOver(new Parcel("SF", "SF000000000201", "Shenzhen, CN", "London, GB"), finished::incrementAndGet);
+            batching.handOver(new Parcel("SF", "SF000000000202", "Shenzhen, CN", "London, GB"), finished::incrementAndGet);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> finished.get() == 2);
+        }
+        assertThat(finished).hasValue(2);
+        assertThat(received).extracting(Received::answeredWith).containsExactly(503, 202);
+        assertThat(received.get(1).body()).isEqualTo(received.get(0).body());
+    }
+
+    private CarrierSimulator instant(Duration batchWindow) {
+        return new CarrierSimulator(new CarrierSimulator.Settings(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort()), SECRET,
+                Duration.ZERO, Duration.ofMillis(10), Duration.ofMillis(50), 10), null, batchWindow);
+    }
+
+    @Test
     void backoffDoublesUpToItsCeiling() {
         Duration first = Duration.ofMillis(250);
         Duration max = Duration.ofSeconds(5);
