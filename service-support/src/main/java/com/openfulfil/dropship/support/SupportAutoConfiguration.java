@@ -18,9 +18,10 @@ import com.openfulfil.dropship.support.security.PublicRoutes;
 import com.openfulfil.dropship.support.streams.StoreQueries;
 import com.openfulfil.dropship.support.streams.StreamsHealthIndicator;
 import com.openfulfil.dropship.support.streams.StreamsSupervision;
-import io.micrometer.core.instrument.MeterRegistry;
+import com.openfulfil.dropship.support.web.BodySizeFilter;
 import com.openfulfil.dropship.support.web.ProblemDetailsAdvice;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.springframework.beans.factory.ObjectProvider;
@@ -172,6 +173,21 @@ public class SupportAutoConfiguration {
         FilterRegistrationBean<AccessFilter> registration = new FilterRegistrationBean<>(
                 new AccessFilter(callers, publicRoutes.getIfAvailable(PublicRoutes::healthAndMetrics), budgets));
         registration.setOrder(ACCESS_FILTER_ORDER);
+        return registration;
+    }
+
+    /**
+     * The same services refuse a request body over {@code dropship.web.max-body-bytes} (0: no limit)
+     * with 413 before anything reads it, ahead of the lock: a public POST's signature is checked over
+     * the whole body, so without a limit anyone could make the service hold whatever they send.
+     */
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnBean(CallerResolver.class)
+    FilterRegistrationBean<BodySizeFilter> bodySizeFilter(@Value("${dropship.web.max-body-bytes}") int maxBodyBytes) {
+        FilterRegistrationBean<BodySizeFilter> registration = new FilterRegistrationBean<>(
+                new BodySizeFilter(request -> maxBodyBytes));
+        registration.setOrder(ACCESS_FILTER_ORDER - 1);
         return registration;
     }
 

@@ -3,6 +3,7 @@ package com.openfulfil.dropship.order.web;
 import com.openfulfil.dropship.events.model.PaymentStatus;
 import com.openfulfil.dropship.events.model.Priority;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -42,9 +43,14 @@ record PlaceOrderRequest(
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as GB") String country) {
     }
 
+    /**
+     * A price is money: at most 12 digits before the point and 4 after. A number such as 1e1000000000
+     * reads as a BigDecimal at once, but adding it to anything would take the service's memory.
+     */
     record LinePart(
             @NotBlank @Size(max = 64) String sku,
             @NotNull @Min(1) @Max(1000) Integer quantity,
+            @Digits(integer = 12, fraction = 4, message = "must be an amount of money, at most 12 digits and 4 decimals")
             BigDecimal salePrice) {
     }
 

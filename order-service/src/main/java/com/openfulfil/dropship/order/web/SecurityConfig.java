@@ -4,6 +4,7 @@ import com.openfulfil.dropship.support.security.ClientBudgets;
 import com.openfulfil.dropship.support.security.PublicRoutes;
 import com.openfulfil.dropship.support.security.PublicPostBudgetFilter;
 import com.openfulfil.dropship.support.web.ApiProblem;
+import com.openfulfil.dropship.support.web.BodySizeFilter;
 import com.openfulfil.dropship.support.web.ProblemResponses;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import org.springframework.beans.factory.annotation.Value;
@@ -51,7 +52,9 @@ class SecurityConfig {
                 .logout(logout -> logout.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new PublicPostBudgetFilter(publicRoutes, budgets), AnonymousAuthenticationFilter.class)
-                .addFilterBefore(new BodySizeFilter(maxBodyBytes, maxWebhookBodyBytes), AnonymousAuthenticationFilter.class)
+                // a marketplace's order payload is bigger than an API call
+                .addFilterBefore(new BodySizeFilter(request -> request.getRequestURI().startsWith("/webhooks/")
+                        ? maxWebhookBodyBytes : maxBodyBytes), AnonymousAuthenticationFilter.class)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(authenticator), AnonymousAuthenticationFilter.class)
                 .addFilterAfter(new RateLimitFilter(limiters), AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(auth -> auth

@@ -17,28 +17,58 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every route a running service maps (its controllers', actuator's, any library's: every
  * {@link RequestMappingInfoHandlerMapping} in the context), called once with no credentials at all:
- * each must answer 401, except the routes of an explicit allow-list, each with the reason it is
- * public. A new endpoint without a lock fails the service's build, and so does an allow-list entry
- * for a route that no longer exists.
+ * each must be refused (401, unless the service says how a route refuses, e.g. web pages by sending
+ * the browser to their sign-in page), except the routes of an explicit allow-list, each with the
+ * reason it is public. A new endpoint without a lock fails the service's build, and so does an
+ * allow-list entry for a route that no longer exists.
  */
 public final class RouteLocks {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final Map<String, String> allowed;
+    private final Function<String, Refusal> refusals;
+    private final Function<String, Map<String, String>> headers;
 
-    private RouteLocks(Map<String, String> allowed) {
+    private RouteLocks(Map<String, String> allowed, Function<String, Refusal> refusals,
+                       Function<String, Map<String, String>> headers) {
         this.allowed = Map.copyOf(allowed);
+        this.refusals = refusals;
+        this.headers = headers;
+    }
+
+    /**
+     * How a locked route answers a caller without credentials: its status and, for a redirect, the
+     * path it sends the caller to.
+     */
+    public record Refusal(int status, String redirectPath) {
+        public static final Refusal UNAUTHORIZED = new Refusal(401, null);
+
+        /** A redirect (302) to {@code path}, e.g. a web page's sign-in page. */
+        public static Refusal redirectTo(String path) {
+            return new Refusal(302, path);
+        }
+
+        boolean isGivenBy(HttpResponse<String> answer) {
+            return answer.statusCode() == status && (redirectPath == null || answer.headers().firstValue("Location")
+                    .map(location -> URI.create(location).getPath()).filter(redirectPath::equals).isPresent());
+        }
+
+        @Override
+        public String toString() {
+            return redirectPath == null ? String.valueOf(status) : status + " to " + redirectPath;
+        }
     }
 
     /** The routes public in every service: health (status only, details need credentials) and Prometheus. */
     public static RouteLocks healthAndMetricsArePublic() {
-        return new RouteLocks(Map.of())
+        return new RouteLocks(Map.of(), route -> Refusal.UNAUTHORIZED, route -> Map.of())
                 .allow("GET /actuator/health", "the UP/DOWN status, for load balancers")
                 .allow("GET /actuator/health/**", "the liveness and readiness probes")
                 .allow("GET /actuator/prometheus", "the metrics the platform scrapes");
@@ -48,7 +78,21 @@ public final class RouteLocks {
     public RouteLocks allow(String route, String why) {
         Map<String, String> more = new LinkedHashMap<>(allowed);
         more.put(route, why);
-        return new RouteLocks(more);
+        return new RouteLocks(more, refusals, headers);
+    }
+
+    /** How each route refuses a caller without credentials, by route ({@code "<METHOD> <pattern>"}); 401 if not told. */
+    public RouteLocks refusing(Function<String, Refusal> refusalOfRoute) {
+        return new RouteLocks(allowed, refusalOfRoute, headers);
+    }
+
+    /**
+     * Headers each probe sends besides its defaults (replacing them), by route: e.g. the {@code Accept}
+     * of a browser, or an anonymous session's cookie and CSRF token, so that a form's route is refused
+     * for want of a login rather than of a token.
+     */
+    public RouteLocks sending(Function<String, Map<String, String>> headersOfRoute) {
+        return new RouteLocks(allowed, refusals, headersOfRoute);
     }
 
     /** Every mapped route as {@code "<METHOD> <pattern>"}; a mapping for any method is probed as GET. */
@@ -68,10 +112,12 @@ public final class RouteLocks {
             if (allowed.containsKey(probe.route())) {
                 continue;
             }
-            HttpResponse<String> answer = probe.send(port);
-            if (answer.statusCode() != 401) {
-                problems.add(probe.route() + " answered " + answer.statusCode() + " without credentials: "
-                        + abbreviated(answer.body()));
+            HttpResponse<String> answer = probe.send(port, headers.apply(probe.route()));
+            Refusal refusal = refusals.apply(probe.route());
+            if (!refusal.isGivenBy(answer)) {
+                problems.add(probe.route() + " answered " + answer.statusCode() + answer.headers().firstValue("Location")
+                        .map(location -> " to " + location).orElse("") + " without credentials instead of "
+                        + refusal + ": " + abbreviated(answer.body()));
             }
         }
         allowed.keySet().stream().filter(route -> !routes.contains(route))
@@ -116,16 +162,16 @@ public final class RouteLocks {
             return method + " " + pattern;
         }
 
-        HttpResponse<String> send(int port) {
+        HttpResponse<String> send(int port, Map<String, String> headers) {
             String path = pattern.replaceAll("\\{[^}]*}", "probe").replace("**", "probe").replace("*", "probe");
             boolean body = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(30))
                     .header("Content-Type", contentType).header("Accept", "*/*")
-                    .method(method, body ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody())
-                    .build();
+                    .method(method, body ? HttpRequest.BodyPublishers.ofString("{}") : HttpRequest.BodyPublishers.noBody());
+            headers.forEach(request::setHeader);
             try {
-                return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             } catch (IOException e) {
                 throw new AssertionError(route() + " could not be called: " + e.getMessage(), e);
             } catch (InterruptedException e) {

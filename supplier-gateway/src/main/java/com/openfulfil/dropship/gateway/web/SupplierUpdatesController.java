@@ -8,6 +8,7 @@ import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.FieldProblem;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,7 +21,8 @@ import java.util.List;
 /**
  * Suppliers without Kafka report Accepted, Rejected, Shipped and cancellation answers here. The
  * update goes onto the supplier's own updates topic, so it is processed exactly like one sent over
- * Kafka. The signature is checked over the raw bytes, before anything is parsed.
+ * Kafka. The signature is checked over the raw bytes, before anything is parsed; a body that is not
+ * JSON ({@code Content-Type}) is refused with 415 before that.
  */
 @RestController
 class SupplierUpdatesController {
@@ -32,7 +34,7 @@ class SupplierUpdatesController {
         this.publisher = publisher;
     }
 
-    @PostMapping("/api/v1/suppliers/{supplierId}/updates")
+    @PostMapping(path = "/api/v1/suppliers/{supplierId}/updates", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.ACCEPTED)
     UpdateAccepted update(@PathVariable String supplierId,
                           @RequestHeader(name = Signatures.HEADER, required = false) String signature,

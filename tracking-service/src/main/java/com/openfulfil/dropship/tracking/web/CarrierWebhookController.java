@@ -8,6 +8,7 @@ import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.tracking.config.TrackingProperties;
 import com.openfulfil.dropship.tracking.connector.CarrierAdapters;
 import com.openfulfil.dropship.tracking.connector.CarrierReports;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,9 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Carrier webhooks. The signature is checked over the raw bytes before anything is read, and
- * the answer comes once Kafka holds every event. Duplicates are accepted: the parcel processor
- * drops a carrier event id it has seen, so a carrier may retry freely.
+ * Carrier webhooks, JSON ({@code Content-Type}; anything else is 415). The signature is checked over
+ * the raw bytes before anything is read, and the answer comes once Kafka holds every event.
+ * Duplicates are accepted: the parcel processor drops a carrier event id it has seen, so a carrier
+ * may retry freely.
  */
 @RestController
 class CarrierWebhookController {
@@ -39,7 +41,7 @@ class CarrierWebhookController {
         this.clock = clock;
     }
 
-    @PostMapping("/webhooks/carriers/{carrier}")
+    @PostMapping(path = "/webhooks/carriers/{carrier}", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Integer>> receive(@PathVariable String carrier,
                                                  @RequestHeader(value = Signatures.HEADER, required = false) String signature,
                                                  @RequestBody(required = false) byte[] body) {

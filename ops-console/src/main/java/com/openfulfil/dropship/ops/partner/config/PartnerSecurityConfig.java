@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.ops.partner.config;
 
+import com.openfulfil.dropship.ops.config.PageHeaders;
 import com.openfulfil.dropship.ops.partner.connector.PartnerServices;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,6 +38,7 @@ class PartnerSecurityConfig {
                 .authorizeHttpRequests(pages -> pages
                         .requestMatchers(PartnerLoginFilter.LOGIN, "/partner/*.css", "/partner/*.js").permitAll()
                         .anyRequest().hasRole(PartnerAuthentication.ROLE))
+                .headers(PageHeaders.forPages())
                 .addFilterBefore(new PartnerLocaleFilter(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAt(new PartnerLoginFilter(partners, contexts, requests), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors

@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.ops.supplier.config;
 
+import com.openfulfil.dropship.ops.config.PageHeaders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -52,6 +53,7 @@ class SupplierPortalSecurity {
                 // signing out of the portal leaves an ops login in the same browser alone
                 .logout(logout -> logout.logoutUrl("/supplier/logout").logoutSuccessUrl("/supplier/login?signed-out")
                         .invalidateHttpSession(false))
+                .headers(PageHeaders.forPages())
                 .httpBasic(basic -> basic.disable());
         return http.build();
     }

@@ -1,7 +1,5 @@
-package com.openfulfil.dropship.order.web;
+package com.openfulfil.dropship.support.web;
 
-import com.openfulfil.dropship.support.web.ApiProblem;
-import com.openfulfil.dropship.support.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -19,25 +17,30 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /**
- * Refuses request bodies over the configured size with 413 before they are read into anything:
- * one limit for the API, a larger one for webhooks (a marketplace's order payload is bigger).
- * A body sent without Content-Length (chunked) is read up to the limit and refused past it.
+ * Refuses request bodies over a limit with 413 before they are read into anything, before even the
+ * caller is known: a webhook's signature can only be checked over its whole body, so without a limit
+ * anyone could make a service hold as much as they send. The limit may depend on the request (a
+ * marketplace's webhook is bigger than an API call); 0 or less means none. A body sent without
+ * Content-Length (chunked) is read up to the limit and refused past it.
  */
-final class BodySizeFilter extends OncePerRequestFilter {
-    private final int apiMaxBytes;
-    private final int webhookMaxBytes;
+public final class BodySizeFilter extends OncePerRequestFilter {
+    private final ToIntFunction<HttpServletRequest> maxBytes;
 
-    BodySizeFilter(int apiMaxBytes, int webhookMaxBytes) {
-        this.apiMaxBytes = apiMaxBytes;
-        this.webhookMaxBytes = webhookMaxBytes;
+    public BodySizeFilter(ToIntFunction<HttpServletRequest> maxBytes) {
+        this.maxBytes = maxBytes;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        int maxBytes = request.getRequestURI().startsWith("/webhooks/") ? webhookMaxBytes : apiMaxBytes;
+        int maxBytes = this.maxBytes.applyAsInt(request);
+        if (maxBytes <= 0) {
+            chain.doFilter(request, response);
+            return;
+        }
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             tooLarge(response, maxBytes);
