@@ -4,6 +4,7 @@ import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.events.tracking.ParcelRegistered;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.testing.ServiceInstances;
 import com.openfulfil.dropship.tracking.TrackingServiceApplication;
@@ -57,6 +58,11 @@ class TwoInstancesIT {
         try (EventPublisher publisher = new EventPublisher(instances.bootstrapServers(), "two-trackings-it")) {
             publisher.publishAndWait(Topics.FULFILMENT_EVENTS, "ord-two", new ParcelsShipped("ship-two",
                     Instant.now(), "ord-two", "dsp-two", "shenzhen-gadgets", "SF", PARCELS));
+            // supplier-gateway registers each shipped parcel with tracking, keyed by its tracking number
+            for (String parcel : PARCELS) {
+                publisher.publishAndWait(Topics.TRACKING_REGISTRATIONS, parcel, new ParcelRegistered("reg-" + parcel,
+                        Instant.now(), "ord-two", "dsp-two", "shenzhen-gadgets", "SF", parcel));
+            }
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         for (String parcel : PARCELS) {
