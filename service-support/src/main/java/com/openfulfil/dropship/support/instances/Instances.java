@@ -2,6 +2,8 @@ package com.openfulfil.dropship.support.instances;
 
 import com.openfulfil.dropship.support.streams.StoreUnavailableException;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.cloud.stream.binder.kafka.streams.InteractiveQueryService;
 
@@ -57,9 +59,20 @@ public final class Instances {
                 return queries.get().getHostInfo(store, key, Serdes.String().serializer());
             }
 
+            /** The instances with some of the store's partitions active; one with standbys only has no share. */
             @Override
             public List<HostInfo> hosts(String store) {
-                return queries.get().getAllHostsInfo(store);
+                KafkaStreams streams;
+                try {
+                    streams = queries.get().getKafkaStreams(store, "", Serdes.String().serializer());
+                } catch (RuntimeException e) {
+                    streams = null;
+                }
+                if (streams == null) {
+                    return queries.get().getAllHostsInfo(store);
+                }
+                return streams.streamsMetadataForStore(store).stream().filter(m -> !m.topicPartitions().isEmpty())
+                        .map(StreamsMetadata::hostInfo).toList();
             }
         });
     }

@@ -1,11 +1,15 @@
 package com.openfulfil.dropship.support.streams;
 
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +17,9 @@ import java.util.Map;
 /**
  * UP once the service's streams are RUNNING and the stores its API reads
  * ({@code dropship.health.stores}) can be queried: after a restart the stores restore from their
- * changelogs first, and until then the service would only answer 503.
+ * changelogs first, and until then the service would only answer 503. A store none of whose
+ * partitions is assigned here (more instances than partitions: this one keeps a standby copy at
+ * most and passes reads on to the instances that hold the keys) needs only the streams RUNNING.
  */
 public class StreamsHealthIndicator extends AbstractHealthIndicator {
     private final KafkaStreamsRegistry registry;
@@ -40,10 +46,41 @@ public class StreamsHealthIndicator extends AbstractHealthIndicator {
         Map<String, Object> storeStates = new LinkedHashMap<>();
         boolean queryable = true;
         for (String store : storeNames) {
+            if (running && heldOnlyElsewhere(store)) {
+                storeStates.put(store, "held by the other instances");
+                continue;
+            }
             boolean ready = running && stores.isQueryable(store);
             storeStates.put(store, ready ? "queryable" : "restoring");
             queryable &= ready;
         }
         builder.status(running && queryable ? "UP" : "DOWN").withDetail("streams", states).withDetail("stores", storeStates);
+    }
+
+    /**
+     * Whether the streams that have {@code store} assign none of its partitions to this instance as
+     * active (it may hold them as standby). Unknown (no address configured, metadata not there yet)
+     * counts as held here, so the store must be queryable.
+     */
+    private boolean heldOnlyElsewhere(String store) {
+        for (StreamsBuilderFactoryBean factory : registry.streamsBuilderFactoryBeans()) {
+            KafkaStreams streams = factory.getKafkaStreams();
+            String endpoint = factory.getStreamsConfiguration().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
+            if (streams == null || endpoint == null || endpoint.isBlank()) {
+                continue;
+            }
+            try {
+                Collection<StreamsMetadata> holders = streams.streamsMetadataForStore(store);
+                if (holders.isEmpty()) {
+                    continue;
+                }
+                HostInfo here = HostInfo.buildFromEndpoint(endpoint);
+                return holders.stream().filter(m -> m.hostInfo().equals(here))
+                        .allMatch(m -> m.topicPartitions().isEmpty());
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+        return false;
     }
 }
