@@ -45,6 +45,14 @@ import java.util.stream.Stream;
  * service can still reach the broker while it shuts down.
  */
 public final class LocalStack implements AutoCloseable {
+    /**
+     * The topics' partitions on a fresh local stack. It runs one instance of each service, which more
+     * partitions would not spread; each partition costs a transaction marker and an offset per commit,
+     * and splits an order's products over tasks that must ask each other for stock (measured in
+     * docs/performance.md, "Partitions"). Deployments of several instances keep the registry's count.
+     */
+    public static final int LOCAL_PARTITIONS = 1;
+    static final String PARTITIONS_ARG = "--dropship.topics.partitions=";
     static final Duration BROKER_TIMEOUT = Duration.ofSeconds(90);
     static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(180);
     static final String DATA_MARKER = ".dropship-data";
@@ -64,10 +72,12 @@ public final class LocalStack implements AutoCloseable {
     private HttpSupplierSimulator httpSupplierSimulator;
     private PortalParcels portalParcels;
     private volatile boolean stopping;
+    private final int partitions;
 
     public LocalStack(Repository repository, StackConfig config) {
         this.config = config;
         this.repository = repository;
+        this.partitions = partitions(config);
         this.broker = new BrokerProcess(repository, config.dataDir(), config.brokerPort(), config.controllerPort(),
                 config.jvmArgs());
         for (Service service : config.services()) {
@@ -213,8 +223,41 @@ public final class LocalStack implements AutoCloseable {
         List<TopicSpec> topics = DemoCatalog.SUPPLIERS.stream()
                 .flatMap(id -> Stream.of(Topics.supplierDispatch(id), Topics.supplierUpdates(id))).toList();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            SupplierSimulator.createTopics(admin, topics);
+            SupplierSimulator.createTopics(admin, topics, partitions);
         }
+    }
+
+    /**
+     * How many partitions the stack's topics have: what the services are told
+     * ({@code --dropship.topics.partitions}), else what a data folder from an earlier run already
+     * has (its topics keep their count), else {@link #LOCAL_PARTITIONS}.
+     */
+    static int partitions(StackConfig config) {
+        for (String arg : config.serviceArgs()) {
+            if (arg.startsWith(PARTITIONS_ARG)) {
+                return Integer.parseInt(arg.substring(PARTITIONS_ARG.length()).strip());
+            }
+        }
+        Path brokerLog = config.dataDir().resolve("kafka");
+        String prefix = Topics.ORDERS_LIFECYCLE.name() + "-";
+        if (Files.isDirectory(brokerLog)) {
+            try (Stream<Path> folders = Files.list(brokerLog)) {
+                long existing = folders.map(f -> f.getFileName().toString())
+                        .filter(name -> name.startsWith(prefix) && name.substring(prefix.length()).matches("\\d+"))
+                        .count();
+                if (existing > 0) {
+                    return (int) existing;
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("Cannot read the broker's folder " + brokerLog, e);
+            }
+        }
+        return LOCAL_PARTITIONS;
+    }
+
+    /** How many partitions the stack's topics have ({@link #partitions(StackConfig)}). */
+    public int partitions() {
+        return partitions;
     }
 
     private void awaitHealthy(Consumer<String> say) {
@@ -301,6 +344,9 @@ public final class LocalStack implements AutoCloseable {
     /** What a service is started with: the stack's arguments, and for supplier-gateway its HTTP suppliers. */
     private List<String> argsOf(Service service) {
         List<String> args = new ArrayList<>(config.serviceArgs());
+        if (args.stream().noneMatch(arg -> arg.startsWith(PARTITIONS_ARG))) {
+            args.add(PARTITIONS_ARG + partitions);
+        }
         if (service == Service.GATEWAY && !config.httpSuppliers().isEmpty()) {
             args.addAll(httpSupplierArgs(config.httpSuppliers(), config.httpSupplierPort()));
         }

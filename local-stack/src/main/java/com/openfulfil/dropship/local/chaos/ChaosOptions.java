@@ -1,5 +1,7 @@
 package com.openfulfil.dropship.local.chaos;
 
+import com.openfulfil.dropship.events.topics.Topics;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,9 +68,16 @@ record ChaosOptions(Path dataDir, boolean shortRun, double ordersPerSecond, List
         return new ChaosOptions(dataDir, shortRun, rate, faults, delay, session, help);
     }
 
-    /** Arguments every service gets for this run. */
+    /**
+     * Arguments every service gets for this run. A run with a rebalance fault gives its topics the
+     * registry's partition count, as a deployment of several instances has: two instances of a
+     * service share its partitions only when there are several (a fresh local stack has one).
+     */
     List<String> serviceArgs() {
         List<String> args = new ArrayList<>();
+        if (faults.stream().anyMatch(fault -> fault.startsWith("rebalance-"))) {
+            args.add("--dropship.topics.partitions=" + Topics.PARTITIONS);
+        }
         if (sessionTimeout != null) {
             String prefix = "--spring.cloud.stream.kafka.streams.binder.configuration.";
             args.add(prefix + "session.timeout.ms=" + sessionTimeout.toMillis());

@@ -173,19 +173,36 @@ public final class SupplierSimulator implements AutoCloseable {
         });
     }
 
-    /** Auto-creation is off on the broker, so a supplier's updates topic is created from the registry. */
+    /**
+     * Auto-creation is off on the broker, so a supplier's updates topic is created from the registry,
+     * with as many partitions as the supplier's dispatch topic (the two are co-partitioned by order).
+     */
     private void ensureUpdatesTopic(String supplierId) {
         if (updateTopicsReady.contains(supplierId)) {
             return;
         }
-        createTopics(admin, List.of(Topics.supplierUpdates(supplierId)));
+        String dispatch = Topics.supplierDispatch(supplierId).name();
+        int partitions;
+        try {
+            partitions = admin.describeTopics(List.of(dispatch)).allTopicNames().get(10, TimeUnit.SECONDS).get(dispatch)
+                    .partitions().size();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("Cannot read the partitions of " + dispatch + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the partitions of " + dispatch, e);
+        }
+        createTopics(admin, List.of(Topics.supplierUpdates(supplierId)), partitions);
         updateTopicsReady.add(supplierId);
     }
 
-    /** Creates the registry topics that do not exist yet (one replica: the local broker). */
-    public static void createTopics(Admin admin, List<TopicSpec> specs) {
+    /**
+     * Creates the registry topics that do not exist yet (one replica: the local broker), each with
+     * {@code partitions} partitions, the count the services create theirs with.
+     */
+    public static void createTopics(Admin admin, List<TopicSpec> specs, int partitions) {
         List<NewTopic> topics = specs.stream()
-                .map(spec -> new NewTopic(spec.name(), spec.partitions(), (short) 1).configs(spec.configs()))
+                .map(spec -> new NewTopic(spec.name(), partitions, (short) 1).configs(spec.configs()))
                 .toList();
         admin.createTopics(topics).values().values().forEach(result -> {
             try {

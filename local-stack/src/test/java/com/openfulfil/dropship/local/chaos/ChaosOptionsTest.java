@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.local.chaos;
 
+import com.openfulfil.dropship.events.topics.Topics;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -11,6 +12,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ChaosOptionsTest {
 
+    /** Two instances share a service's partitions only when there are several. */
+    private static final String REGISTRY_PARTITIONS = "--dropship.topics.partitions=" + Topics.PARTITIONS;
+
     @Test
     void theFullRunInjectsEveryFaultWithTheServicesOwnSessionTimeout() {
         ChaosOptions options = ChaosOptions.parse(List.of());
@@ -18,7 +22,7 @@ class ChaosOptionsTest {
         assertThat(options.shortRun()).isFalse();
         assertThat(options.faults()).isEqualTo(Faults.ALL);
         assertThat(options.sessionTimeout()).isNull();
-        assertThat(options.serviceArgs()).isEmpty();
+        assertThat(options.serviceArgs()).containsExactly(REGISTRY_PARTITIONS);
         assertThat(options.ordersPerSecond()).isEqualTo(3.0);
     }
 
@@ -30,12 +34,12 @@ class ChaosOptionsTest {
         assertThat(options.dataDir()).isEqualTo(Path.of("target/x"));
         assertThat(options.ordersPerSecond()).isEqualTo(2.5);
         assertThat(options.sessionTimeout()).isNull();
-        assertThat(options.serviceArgs()).isEmpty();
+        assertThat(options.serviceArgs()).containsExactly(REGISTRY_PARTITIONS);
     }
 
     @Test
     void aSessionTimeoutOfTheRunsOwnGoesToEveryService() {
-        ChaosOptions options = ChaosOptions.parse(List.of("--session-timeout-ms", "10000"));
+        ChaosOptions options = ChaosOptions.parse(List.of("--session-timeout-ms", "10000", "--faults", "kill-broker"));
 
         assertThat(options.sessionTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(options.serviceArgs()).containsExactly(
@@ -48,6 +52,9 @@ class ChaosOptionsTest {
         ChaosOptions options = ChaosOptions.parse(List.of("--faults", "poison, kill-broker,rebalance-supplier-gateway"));
 
         assertThat(options.faults()).containsExactly("poison", "kill-broker", "rebalance-supplier-gateway");
+        assertThat(options.serviceArgs()).containsExactly(REGISTRY_PARTITIONS);
+        assertThat(ChaosOptions.parse(List.of("--faults", "kill-broker,poison")).serviceArgs())
+                .as("without a rebalance the stack keeps a fresh local stack's partitions").isEmpty();
     }
 
     @Test

@@ -51,6 +51,8 @@ class SupplierSimulatorIT {
     private static final String SUPPLIER = "hanoi-crafts";
     private static final String DISPATCH_TOPIC = Topics.supplierDispatch(SUPPLIER).name();
     private static final String UPDATES_TOPIC = Topics.supplierUpdates(SUPPLIER).name();
+    /** Not the registry's count: the updates topic the simulator creates must follow its dispatch topic. */
+    private static final int DISPATCH_PARTITIONS = 2;
 
     @TempDir
     static Path data;
@@ -64,7 +66,7 @@ class SupplierSimulatorIT {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
         // only the dispatch topic: the simulator must create the updates topic itself
         SupplierSimulator.createTopics(admin, List.of(Topics.supplierDispatch(SUPPLIER),
-                Topics.supplierDispatch("lyon-linen")));
+                Topics.supplierDispatch("lyon-linen")), DISPATCH_PARTITIONS);
     }
 
     @AfterAll
@@ -91,6 +93,8 @@ class SupplierSimulatorIT {
         String trackingNumber = Carriers.trackingNumber("VNPOST", "dsp-it-1");
         List<ConsumerRecord<String, Event>> updates = readUpdates(2);
         assertThat(updates).extracting(ConsumerRecord::key).containsOnly("ord-it-1");
+        assertThat(admin.describeTopics(List.of(UPDATES_TOPIC)).allTopicNames().get(10, TimeUnit.SECONDS)
+                .get(UPDATES_TOPIC).partitions()).as("co-partitioned with the dispatch topic").hasSize(DISPATCH_PARTITIONS);
         assertThat(updates.get(0).value()).isInstanceOfSatisfying(DispatchAccepted.class,
                 a -> assertThat(a.dispatchId()).isEqualTo("dsp-it-1"));
         assertThat(updates.get(1).value()).isInstanceOfSatisfying(DispatchShipped.class, s -> {
@@ -126,7 +130,7 @@ class SupplierSimulatorIT {
     @Test
     void withoutDelayAcceptsAndShipsBackToBackInThatOrder() throws Exception {
         String supplier = "shenzhen-gadgets";
-        SupplierSimulator.createTopics(admin, List.of(Topics.supplierDispatch(supplier)));
+        SupplierSimulator.createTopics(admin, List.of(Topics.supplierDispatch(supplier)), DISPATCH_PARTITIONS);
         List<Parcel> handedOver = new CopyOnWriteArrayList<>();
         SupplierSimulator.Settings instant = new SupplierSimulator.Settings(Duration.ZERO, Duration.ZERO);
 
@@ -147,7 +151,7 @@ class SupplierSimulatorIT {
     @Test
     void aDispatchNotYetShippedIsCancelledAndNeverShipped() throws Exception {
         String supplier = "kyoto-paper";
-        SupplierSimulator.createTopics(admin, List.of(Topics.supplierDispatch(supplier)));
+        SupplierSimulator.createTopics(admin, List.of(Topics.supplierDispatch(supplier)), DISPATCH_PARTITIONS);
         List<Parcel> handedOver = new CopyOnWriteArrayList<>();
         // accepted at once, shipped only after ten minutes: the cancellation surely comes first
         SupplierSimulator.Settings slowToShip = new SupplierSimulator.Settings(Duration.ofMillis(20), Duration.ofMinutes(10));
@@ -180,7 +184,7 @@ class SupplierSimulatorIT {
     @Test
     void aDispatchAlreadyShippedRejectsTheCancellationWithItsReason() throws Exception {
         String supplier = "porto-cork";
-        SupplierSimulator.createTopics(admin, List.of(Topics.supplierDispatch(supplier)));
+        SupplierSimulator.createTopics(admin, List.of(Topics.supplierDispatch(supplier)), DISPATCH_PARTITIONS);
         List<Parcel> handedOver = new CopyOnWriteArrayList<>();
         SupplierSimulator.Settings instant = new SupplierSimulator.Settings(Duration.ZERO, Duration.ZERO);
         DispatchRequested dispatch = dispatch("evt-h", "dsp-it-5", "ord-it-5", supplier);
