@@ -2,18 +2,16 @@ package com.openfulfil.dropship.order.web;
 
 import com.openfulfil.dropship.events.fixtures.OrderFixtures;
 import com.openfulfil.dropship.events.model.OrderDetails;
+import com.openfulfil.dropship.support.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InFlightOrdersTest {
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-02T09:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-02T09:00:00Z"));
     private final InFlightOrders inFlight = new InFlightOrders(clock, Duration.ofSeconds(30));
     private final OrderDetails details = OrderFixtures.anOrder().withOrderId("o-1").details();
 
@@ -61,32 +59,5 @@ class InFlightOrdersTest {
         inFlight.failed("o-1", new IllegalStateException("broker away"));
 
         assertThat(inFlight.claim("o-1", details)).isNull();
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
