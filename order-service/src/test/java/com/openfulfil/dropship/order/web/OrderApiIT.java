@@ -538,7 +538,9 @@ class OrderApiIT extends KafkaIntegrationTest {
         String orderId = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(), order("MUG-001", 1))
                 .json().get("orderId").asString();
         awaitStatus(orderId, "PLACED");
-        assertThat(allowedActions(orderId, SHOP_A)).containsExactly("CANCEL");
+        // shown PLACED while still in flight (nothing can be asked of it yet), then stored
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertThat(allowedActions(orderId, SHOP_A)).containsExactly("CANCEL"));
         allocateAndDispatch(orderId, "dsp-x");
         publish(Topics.FULFILMENT_EVENTS, orderId, new SupplierRejected("rj-" + orderId, T, orderId, "dsp-x",
                 "hanoi-crafts", RejectionReason.ADDRESS, "no such street"));
