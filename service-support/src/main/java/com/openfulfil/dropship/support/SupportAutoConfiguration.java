@@ -96,8 +96,9 @@ public class SupportAutoConfiguration {
     /** Shows as {@code streams} in {@code /actuator/health}; part of readiness. */
     @Bean(name = "streams")
     StreamsHealthIndicator streamsHealthIndicator(KafkaStreamsRegistry registry, StoreQueries stores,
+                                                  Instances instances,
                                                   @Value("${dropship.health.stores:}") List<String> storeNames) {
-        return new StreamsHealthIndicator(registry, stores, storeNames);
+        return new StreamsHealthIndicator(registry, stores, instances, storeNames);
     }
 
     /**

@@ -1,15 +1,12 @@
 package com.openfulfil.dropship.support.streams;
 
+import com.openfulfil.dropship.support.instances.Instances;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.StreamsMetadata;
-import org.apache.kafka.streams.state.HostInfo;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +21,15 @@ import java.util.Map;
 public class StreamsHealthIndicator extends AbstractHealthIndicator {
     private final KafkaStreamsRegistry registry;
     private final StoreQueries stores;
+    private final Instances instances;
     private final List<String> storeNames;
 
-    public StreamsHealthIndicator(KafkaStreamsRegistry registry, StoreQueries stores, List<String> storeNames) {
+    public StreamsHealthIndicator(KafkaStreamsRegistry registry, StoreQueries stores, Instances instances,
+                                  List<String> storeNames) {
         super("Kafka Streams health check failed");
         this.registry = registry;
         this.stores = stores;
+        this.instances = instances;
         this.storeNames = List.copyOf(storeNames);
     }
 
@@ -58,29 +58,14 @@ public class StreamsHealthIndicator extends AbstractHealthIndicator {
     }
 
     /**
-     * Whether the streams that have {@code store} assign none of its partitions to this instance as
-     * active (it may hold them as standby). Unknown (no address configured, metadata not there yet)
-     * counts as held here, so the store must be queryable.
+     * Whether none of the store's partitions is assigned here as active (this instance keeps a
+     * standby copy at most); unknown counts as held here, so the store must be queryable.
      */
     private boolean heldOnlyElsewhere(String store) {
-        for (StreamsBuilderFactoryBean factory : registry.streamsBuilderFactoryBeans()) {
-            KafkaStreams streams = factory.getKafkaStreams();
-            String endpoint = factory.getStreamsConfiguration().getProperty(StreamsConfig.APPLICATION_SERVER_CONFIG);
-            if (streams == null || endpoint == null || endpoint.isBlank()) {
-                continue;
-            }
-            try {
-                Collection<StreamsMetadata> holders = streams.streamsMetadataForStore(store);
-                if (holders.isEmpty()) {
-                    continue;
-                }
-                HostInfo here = HostInfo.buildFromEndpoint(endpoint);
-                return holders.stream().filter(m -> m.hostInfo().equals(here))
-                        .allMatch(m -> m.topicPartitions().isEmpty());
-            } catch (RuntimeException e) {
-                return false;
-            }
+        try {
+            return !instances.holders(store).here();
+        } catch (StoreUnavailableException e) {
+            return false;
         }
-        return false;
     }
 }
