@@ -47,7 +47,7 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
     }
 
     /**
-     * The default ports (README.md, "APIs"): ops console 8080, order 8081 ... commission 8085, Kafka 9092
+     * The default ports (README.md, "Project layout"): ops console 8080, order 8081 ... commission 8085, Kafka 9092
      * (controller 9093).
      */
     public static StackConfig defaults(Path dataDir) {

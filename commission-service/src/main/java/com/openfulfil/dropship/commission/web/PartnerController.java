@@ -10,7 +10,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The partner programme's entry: apply, and an admin grants or revokes (README.md, "commission-service"; R2.4). */
+/**
+ * The partner programme's entry: apply, and an admin grants or revokes (docs/partners.md,
+ * "commission-service (port 8085)"; R2.4).
+ */
 @RestController
 @RequestMapping("/api/v1")
 class PartnerController {

@@ -91,7 +91,7 @@ record BenchResults(String startedAt, String finishedAt, String reproduce, Map<S
     record Harness(Map<String, Double> cpuMsPerOrder, long recordsRead, long recordsDecoded) {
     }
 
-    /** The performance targets (README.md, "Performance") and whether this run met them. */
+    /** The performance targets (docs/performance.md, "Before and after") and whether this run met them. */
     record Targets(double minCompletedPerSecond, boolean throughputMet, double minRelayRatio, boolean relayRatioMet,
                    double maxP99DispatchedMsAtHalf, double p99DispatchedMsAtHalf, boolean latencyMet,
                    double maxRecordsPerOrder, double goalRecordsPerOrder, double recordsPerOrder,

@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The run's summary as Markdown tables: what the terminal shows and what the README links to. */
+/** The run's summary as Markdown tables: what the terminal shows and what docs/performance.md links to. */
 final class MarkdownReport {
     private MarkdownReport() {
     }

@@ -259,7 +259,8 @@ final class Faults {
      * but answers only after supplier-gateway has stopped waiting. supplier-gateway retries with
      * backoff, its circuit breaker opens and dispatches wait on the topic; a dispatch whose retries
      * ran out is parked on its dead-letter topic. Once the API is well again, ops send the parked
-     * dispatches again (as the README tells them), until none is left.
+     * dispatches again (as docs/suppliers.md, "Suppliers over HTTP: retries and parking", tells them),
+     * until none is left.
      */
     private static final class SupplierOutage implements Fault {
         static final String LABEL = "supplier HTTP 500s and timeouts";

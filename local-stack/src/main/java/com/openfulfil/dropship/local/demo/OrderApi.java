@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 
-/** order-service's public API as a storefront, a partner and an admin call it (README.md, "order-service"). */
+/**
+ * order-service's public API as a storefront, a partner and an admin call it (docs/storefronts.md,
+ * "order-service (port 8081)").
+ */
 public final class OrderApi {
     private final URI base;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

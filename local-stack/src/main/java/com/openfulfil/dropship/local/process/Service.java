@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The processes the local stack runs: the five services of the pipeline, and the ops console
  * that watches them (started by {@code up} and {@code demo}, left out of bench and chaos, which
- * measure and break the pipeline alone); their module, main class and default port (README.md, "APIs").
+ * measure and break the pipeline alone); their module, main class and default port (README.md, "Project layout").
  */
 public enum Service {
     ORDER("order-service", "com.openfulfil.dropship.order.OrderServiceApplication", 8081, true),

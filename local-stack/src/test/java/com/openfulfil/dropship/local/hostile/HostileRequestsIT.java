@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * may set; oversized and deeply nested bodies; wrong content types; script in what people type;
  * cross-site form posts; replayed and tampered webhooks. Each attack is a named test that checks
  * the refusal and that nothing it aimed at changed. The suite prints how many it tried and how
- * many got in (must be none), by category: the table of the README's "Hostile requests".
+ * many got in (must be none), by category: the table of docs/security.md, "Hostile requests".
  */
 class HostileRequestsIT {
     private static final Tally TALLY = new Tally();

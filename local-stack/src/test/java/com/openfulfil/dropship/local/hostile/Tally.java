@@ -27,7 +27,7 @@ final class Tally {
         return outcomes.size();
     }
 
-    /** The table for the README: category, tried, got in; then a total. */
+    /** The table for docs/security.md, "Hostile requests": category, tried, got in; then a total. */
     synchronized String table() {
         Map<Category, int[]> byCategory = new EnumMap<>(Category.class);
         for (Outcome outcome : outcomes) {

@@ -1,7 +1,7 @@
 package com.openfulfil.dropship.events.model;
 
 /**
- * The states of an order (README.md, "order-service"). CANCELLING is the handshake with the
+ * The states of an order (docs/storefronts.md, "Order states"). CANCELLING is the handshake with the
  * suppliers when an order they already have is cancelled: it ends CANCELLED, or back where it was
  * when a supplier had already shipped.
  */

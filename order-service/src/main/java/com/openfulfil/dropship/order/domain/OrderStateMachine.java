@@ -35,7 +35,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The order state machine (the order states: README.md, "order-service"). Applying an event yields
+ * The order state machine (the order states: docs/storefronts.md, "Order states"). Applying an event yields
  * the next record and the transitions it caused; an event that does not fit the order's state
  * changes nothing, so replays and late duplicates are harmless.
  */

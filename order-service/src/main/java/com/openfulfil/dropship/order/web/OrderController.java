@@ -34,7 +34,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-/** The order API storefronts, partners and the admin call (README.md, "order-service"). */
+/** The order API storefronts, partners and the admin call (docs/storefronts.md, "order-service (port 8081)"). */
 @RestController
 @RequestMapping("/api/v1")
 class OrderController {

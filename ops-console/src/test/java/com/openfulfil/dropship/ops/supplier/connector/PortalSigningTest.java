@@ -29,7 +29,7 @@ class PortalSigningTest {
                 Instant.parse("2026-11-03T08:00:00Z"));
         GatewayClient.Signed signed = GatewayClient.sign(shipped, SECRET);
 
-        // what `openssl dgst -sha256 -hmac <secret>` prints over the body, as the README's example does
+        // what `openssl dgst -sha256 -hmac <secret>` prints over the body, as the example in docs/suppliers.md does
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         assertThat(signed.signature()).isEqualTo("sha256=" + HexFormat.of().formatHex(mac.doFinal(signed.body())));
