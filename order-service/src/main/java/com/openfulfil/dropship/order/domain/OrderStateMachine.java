@@ -25,6 +25,7 @@ import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
+import com.openfulfil.dropship.events.tracking.TrackingEvent;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -131,12 +132,20 @@ public final class OrderStateMachine {
         Step step = new Step(fresh, now);
         step.move(OrderStatus.PLACED, describeSource(placed));
         if (current != null) {
-            // in the order they arrived, which across topics need not be the order they happened in:
-            // parcel news kept back for a dispatch not yet applied goes in once its dispatch has
-            current.pending().forEach(step::on);
+            // Across topics the order they arrived in need not be the order they happened in; within
+            // one topic it is. So the order's and its dispatches' news first, then the parcels' news
+            // in the order tracking-service wrote it: a parcel's early scan, kept back while its
+            // dispatch was unknown, must not land after (and undo) its later scans.
+            current.pending().stream().filter(e -> !fromTracking(e)).forEach(step::on);
+            current.pending().stream().filter(OrderStateMachine::fromTracking).forEach(step::on);
             step.applyParked();
         }
         return step.outcome();
+    }
+
+    /** News from tracking-service (tracking.events), written in the order it happened per order. */
+    private static boolean fromTracking(Event event) {
+        return event instanceof TrackingEvent;
     }
 
     private static String describeSource(OrderPlaced placed) {

@@ -183,6 +183,27 @@ class OrderStateMachineTest {
         assertThat(record.fulfilments().get("d-hanoi-crafts").parcels()).containsEntry("VN1", ParcelStatus.DELIVERED);
     }
 
+    /**
+     * Seen after order-service restarted with a backlog: a parcel's first scan came in before its
+     * dispatch, its later scans after it, all before the order itself. The parcel's news must end
+     * at its last scan, not at the first one that had to wait.
+     */
+    @Test
+    void aParcelsEarlyScanKeptBackDoesNotUndoItsLaterScansWhenTheOrderArrivesLast() {
+        apply(parcel("hanoi-crafts", "VN1", ParcelStatus.INFO_RECEIVED), sent("hanoi-crafts"),
+                parcel("hanoi-crafts", "VN1", ParcelStatus.IN_TRANSIT), accepted("hanoi-crafts"),
+                shipped("hanoi-crafts", "VN1"), parcel("hanoi-crafts", "VN1", ParcelStatus.OUT_FOR_DELIVERY),
+                parcel("shenzhen-gadgets", "SF1", ParcelStatus.INFO_RECEIVED), sent("shenzhen-gadgets"),
+                shipped("shenzhen-gadgets", "SF1"), parcel("shenzhen-gadgets", "SF1", ParcelStatus.DELIVERED),
+                parcel("hanoi-crafts", "VN1", ParcelStatus.DELIVERED),
+                allocatedTo("hanoi-crafts", "shenzhen-gadgets"));
+        apply(placed);
+        assertThat(record.fulfilments().get("d-hanoi-crafts").parcels()).containsEntry("VN1", ParcelStatus.DELIVERED);
+        assertThat(record.fulfilments().get("d-shenzhen-gadgets").parcels()).containsEntry("SF1", ParcelStatus.DELIVERED);
+        assertThat(record.status()).isEqualTo(DELIVERED);
+        assertThat(record.pending()).isEmpty();
+    }
+
     @Test
     void eventsThatArriveBeforeTheOrderAreAppliedOnceItIsPlaced() {
         apply(allocatedTo("hanoi-crafts"));
