@@ -17,9 +17,10 @@ import java.util.List;
  * @param simulatorDelay   how long a simulated supplier or carrier takes per step
  * @param sessionTimeout   the services' consumer session timeout: how long a killed instance's
  *                         partitions wait before the group gives them to someone else; null keeps the services' own
+ * @param warmUp           steady load before the first fault; null keeps the run's own (8 s short, 15 s otherwise)
  */
 record ChaosOptions(Path dataDir, boolean shortRun, double ordersPerSecond, List<String> faults,
-                    Duration simulatorDelay, Duration sessionTimeout, boolean help) {
+                    Duration simulatorDelay, Duration sessionTimeout, Duration warmUp, boolean help) {
 
     static final String USAGE = """
             Usage: ./dropship chaos [options]
@@ -39,6 +40,8 @@ record ChaosOptions(Path dataDir, boolean shortRun, double ordersPerSecond, List
                                        with supplier-http, lyon-linen takes its dispatches over HTTP
               --sim-delay-ms <ms>      simulated supplier and carrier step time (default 500)
               --session-timeout-ms <ms> services' consumer session timeout (default: the services' own, 6 s)
+              --warm-up <s>            steady load before the first fault (default 15, --short 8): a fault in a
+                                       pipeline that has run a while meets warm JVMs, as in production
             """.formatted(String.join(",", Faults.SHORT), String.join(",", Faults.ALL));
 
     static ChaosOptions parse(List<String> args) {
@@ -48,6 +51,7 @@ record ChaosOptions(Path dataDir, boolean shortRun, double ordersPerSecond, List
         List<String> faults = null;
         Duration delay = Duration.ofMillis(500);
         Duration session = null;
+        Duration warmUp = null;
         boolean help = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
@@ -58,6 +62,7 @@ record ChaosOptions(Path dataDir, boolean shortRun, double ordersPerSecond, List
                 case "--faults" -> faults = faults(value(args, ++i, arg));
                 case "--sim-delay-ms" -> delay = Duration.ofMillis((long) positive(value(args, ++i, arg), arg));
                 case "--session-timeout-ms" -> session = Duration.ofMillis((long) positive(value(args, ++i, arg), arg));
+                case "--warm-up" -> warmUp = Duration.ofMillis((long) (positive(value(args, ++i, arg), arg) * 1000));
                 case "--help", "-h", "help" -> help = true;
                 default -> throw new IllegalArgumentException("Unknown option " + arg);
             }
@@ -65,7 +70,7 @@ record ChaosOptions(Path dataDir, boolean shortRun, double ordersPerSecond, List
         if (faults == null) {
             faults = shortRun ? Faults.SHORT : Faults.ALL;
         }
-        return new ChaosOptions(dataDir, shortRun, rate, faults, delay, session, help);
+        return new ChaosOptions(dataDir, shortRun, rate, faults, delay, session, warmUp, help);
     }
 
     /**

@@ -39,12 +39,14 @@ final class ChaosRun {
      */
     record Phases(Duration baseline, Duration gap, Duration recovery, Duration after, Duration drain,
                   Duration retryFor) {
-        static Phases of(boolean shortRun) {
-            return shortRun
+        static Phases of(boolean shortRun, Duration warmUp) {
+            Phases phases = shortRun
                     ? new Phases(Duration.ofSeconds(8), Duration.ofSeconds(5), Duration.ofSeconds(120),
                     Duration.ofSeconds(8), Duration.ofSeconds(90), Duration.ofSeconds(150))
                     : new Phases(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(180),
                     Duration.ofSeconds(20), Duration.ofSeconds(180), Duration.ofSeconds(240));
+            return warmUp == null ? phases : new Phases(warmUp, phases.gap, phases.recovery, phases.after, phases.drain,
+                    phases.retryFor);
         }
 
         /** An upper bound on the orders one run can place. */
@@ -70,7 +72,7 @@ final class ChaosRun {
         this.runId = runId;
         this.dataDir = dataDir;
         this.out = out;
-        this.phases = Phases.of(options.shortRun());
+        this.phases = Phases.of(options.shortRun(), options.warmUp());
     }
 
     int execute() {

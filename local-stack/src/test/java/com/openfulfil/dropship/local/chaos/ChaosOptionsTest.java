@@ -38,6 +38,15 @@ class ChaosOptionsTest {
     }
 
     @Test
+    void aWarmUpReplacesTheRunsOwnSteadyLoadBeforeTheFirstFault() {
+        assertThat(ChaosOptions.parse(List.of()).warmUp()).isNull();
+        assertThat(ChaosOptions.parse(List.of("--warm-up", "60")).warmUp()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(ChaosRun.Phases.of(false, Duration.ofSeconds(60)).baseline()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(ChaosRun.Phases.of(true, null).baseline()).isEqualTo(Duration.ofSeconds(8));
+        assertThatThrownBy(() -> ChaosOptions.parse(List.of("--warm-up", "-1"))).hasMessageContaining("positive");
+    }
+
+    @Test
     void aSessionTimeoutOfTheRunsOwnGoesToEveryService() {
         ChaosOptions options = ChaosOptions.parse(List.of("--session-timeout-ms", "10000", "--faults", "kill-broker"));
 
