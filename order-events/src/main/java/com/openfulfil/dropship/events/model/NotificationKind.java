@@ -9,5 +9,11 @@ public enum NotificationKind {
     /** A parcel has gone quiet for longer than usual; we are watching it. */
     PARCEL_DELAYED,
     /** Every parcel of the order has arrived. */
-    ORDER_DELIVERED
+    ORDER_DELIVERED,
+    /** The order is cancelled (by the customer, the shop or because every supplier cancelled): nothing ships. */
+    ORDER_CANCELLED,
+    /** The order could not be taken: an item is out of stock at every supplier. Nothing was charged for it. */
+    ORDER_REJECTED,
+    /** The order (or part of it) has been refunded. */
+    ORDER_REFUNDED
 }

@@ -157,6 +157,28 @@ class NotificationTopologyTest {
         assertThat(mails().stream().map(this::text)).anySatisfy(t -> assertThat(t).contains(" 4 "));
     }
 
+    @ParameterizedTest
+    @CsvSource({"REJECTED, ORDER_REJECTED, We could not take your order SHOP-1",
+            "CANCELLED, ORDER_CANCELLED, Your order SHOP-1 is cancelled"})
+    void anOrderThatEndsUnshippedTellsTheCustomerOnce(OrderStatus end, NotificationKind kind, String subject)
+            throws Exception {
+        harness().pipe(Topics.ORDERS_LIFECYCLE, status(null, OrderStatus.PLACED, "en"));
+        harness().pipe(Topics.ORDERS_LIFECYCLE, withoutOrder(status(OrderStatus.PLACED, end, "en")));
+
+        assertThat(sendRequested()).extracting(NotificationRequested::kind).containsExactly(kind);
+        assertThat(subjects()).containsExactly(subject);
+    }
+
+    @Test
+    void aRefundIsAnnouncedInTheCustomersLanguage() throws Exception {
+        orderLife("vi");
+        harness().pipe(Topics.ORDERS_LIFECYCLE,
+                withoutOrder(status(OrderStatus.RETURNED, OrderStatus.REFUNDED, "vi")));
+
+        assertThat(sendRequested()).extracting(NotificationRequested::kind).contains(NotificationKind.ORDER_REFUNDED);
+        assertThat(subjects()).contains("Đơn hàng SHOP-1 của bạn đã được hoàn tiền");
+    }
+
     @Test
     void aShipmentReadBeforeTheOrderWaitsForTheCustomer() throws Exception {
         harness().pipe(Topics.FULFILMENT_EVENTS, shipped("VN1"));

@@ -8,24 +8,30 @@ import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.tracking.ParcelDelayed;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Which messages an event asks for (R4.4): the confirmation when the order is confirmed, a shipping
- * notice per tracking number, a delay notice per silence of a parcel, and one when the whole order
- * is delivered.
+ * notice per tracking number, a delay notice per silence of a parcel, one when the whole order is
+ * delivered, and one when it ends any other way a customer must hear of: cancelled, rejected (out of
+ * stock) or refunded.
  */
 public final class Notices {
+    /** The order's own states that tell the customer something, and the message each asks for. */
+    private static final Map<OrderStatus, NotificationKind> ORDER_NOTICES = Map.of(
+            OrderStatus.CONFIRMED, NotificationKind.ORDER_CONFIRMED,
+            OrderStatus.DELIVERED, NotificationKind.ORDER_DELIVERED,
+            OrderStatus.CANCELLED, NotificationKind.ORDER_CANCELLED,
+            OrderStatus.REJECTED, NotificationKind.ORDER_REJECTED,
+            OrderStatus.REFUNDED, NotificationKind.ORDER_REFUNDED);
+
     private Notices() {
     }
 
     public static List<Notice> of(Event event) {
         if (event instanceof OrderStatusChanged changed) {
-            if (changed.to() == OrderStatus.CONFIRMED) {
-                return List.of(Notice.forOrder(changed.orderId(), NotificationKind.ORDER_CONFIRMED));
-            }
-            if (changed.to() == OrderStatus.DELIVERED) {
-                return List.of(Notice.forOrder(changed.orderId(), NotificationKind.ORDER_DELIVERED));
-            }
+            NotificationKind kind = ORDER_NOTICES.get(changed.to());
+            return kind == null ? List.of() : List.of(Notice.forOrder(changed.orderId(), kind));
         } else if (event instanceof ParcelsShipped shipped && shipped.trackingNumbers() != null) {
             return shipped.trackingNumbers().stream().distinct()
                     .map(n -> Notice.forParcel(shipped.orderId(), NotificationKind.PARCEL_SHIPPED, shipped.carrier(), n))
