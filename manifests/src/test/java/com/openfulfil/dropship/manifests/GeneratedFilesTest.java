@@ -1,4 +1,4 @@
-package com.openfulfil.dropship.deploy;
+package com.openfulfil.dropship.manifests;
 
 import org.junit.jupiter.api.Test;
 
@@ -11,10 +11,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Kafka resources in the repository are exactly what the topic registry says. After a
- * registry change, rewrite them with {@code ./mvnw -pl deployment -am test -Ddeploy.write=true}
+ * registry change, rewrite them with {@code ./mvnw -pl manifests -am test -Dmanifests.write=true}
  * and review the diff.
  */
-class DeploymentFilesTest {
+class GeneratedFilesTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
 
     @Test
@@ -29,18 +29,18 @@ class DeploymentFilesTest {
 
     @Test
     void theComposeTopicJobCreatesTheRegistrysTopics() throws IOException {
-        check("deploy/compose/create-topics.sh", Manifests.composeTopicScript());
+        check("compose/create-topics.sh", Manifests.composeTopicScript());
     }
 
     private static void check(String file, String expected) throws IOException {
         Path path = ROOT.resolve(file);
-        if (Boolean.getBoolean("deploy.write")) {
+        if (Boolean.getBoolean("manifests.write")) {
             Files.createDirectories(path.getParent());
             Files.writeString(path, expected, StandardCharsets.UTF_8);
         }
         assertThat(path).as(file + " exists").exists();
         assertThat(Files.readString(path, StandardCharsets.UTF_8))
-                .as(file + " is out of date with the topic registry: run ./mvnw -pl deployment -am test -Ddeploy.write=true")
+                .as(file + " is out of date with the topic registry: run ./mvnw -pl manifests -am test -Dmanifests.write=true")
                 .isEqualTo(expected);
     }
 }

@@ -1,4 +1,4 @@
-package com.openfulfil.dropship.deploy;
+package com.openfulfil.dropship.manifests;
 
 import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.topics.Topics;
@@ -11,8 +11,8 @@ import java.util.Map;
 /**
  * The Kafka side of a deployment, derived from the topic registry so it cannot drift from the
  * code: Strimzi {@code KafkaTopic}s and {@code KafkaUser}s with their ACLs for Kubernetes, and the
- * topic-creation script docker-compose runs. {@code DeploymentFilesTest} checks the files in the
- * repository are exactly these; {@code -Ddeploy.write=true} rewrites them after a registry change.
+ * topic-creation script docker-compose runs. {@code GeneratedFilesTest} checks the files in the
+ * repository are exactly these; {@code -Dmanifests.write=true} rewrites them after a registry change.
  */
 public final class Manifests {
     /** The name of the Strimzi {@code Kafka} cluster the resources belong to. */
@@ -21,8 +21,8 @@ public final class Manifests {
     public static final List<String> SUPPLIERS = List.of("shenzhen-gadgets", "hanoi-crafts", "lyon-linen");
     /** The supplier portal's Kafka Streams application inside the ops console. */
     static final String SUPPLIER_PORTAL = "ops-console-supplier-portal";
-    static final String GENERATED = "Generated from the topic registry (order-events Topics) by the deployment module;\n"
-            + "# rewrite with ./mvnw -pl deployment -am test -Ddeploy.write=true rather than by hand.";
+    static final String GENERATED = "Generated from the topic registry (order-events Topics) by the manifests module;\n"
+            + "# rewrite with ./mvnw -pl manifests -am test -Dmanifests.write=true rather than by hand.";
     private static final int REPLICAS = 3;
     private static final int MIN_INSYNC = 2;
 
@@ -62,7 +62,7 @@ public final class Manifests {
         return out.toString();
     }
 
-    /** {@code deploy/compose/create-topics.sh}: creates the same topics on the compose broker. */
+    /** {@code compose/create-topics.sh}: creates the same topics on the compose broker. */
     public static String composeTopicScript() {
         StringBuilder out = new StringBuilder("#!/bin/sh\n# " + GENERATED + "\n")
                 .append("# Run once by the kafka-topics job of docker-compose.yml before any service starts.\n")

@@ -1,4 +1,4 @@
-package com.openfulfil.dropship.deploy;
+package com.openfulfil.dropship.manifests;
 
 import com.openfulfil.dropship.events.topics.TopicSpec;
 import org.junit.jupiter.api.Test;
@@ -182,7 +182,7 @@ class ComposeAndKubernetesTest {
     /** Runs a tool in the repository's root; a missing tool fails the test (CI installs both). */
     private static String run(String... command) {
         try {
-            Process process = new ProcessBuilder(command).directory(DeploymentFilesTest.ROOT.toFile())
+            Process process = new ProcessBuilder(command).directory(GeneratedFilesTest.ROOT.toFile())
                     .redirectErrorStream(false).start();
             byte[] out = process.getInputStream().readAllBytes();
             byte[] err = process.getErrorStream().readAllBytes();

@@ -1,4 +1,4 @@
-package com.openfulfil.dropship.deploy;
+package com.openfulfil.dropship.manifests;
 
 import com.openfulfil.dropship.events.topics.Topics;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,7 @@ class ServicesTest {
     }
 
     static Map<String, Object> config(String service) throws IOException {
-        Path file = DeploymentFilesTest.ROOT.resolve(service).resolve("src/main/resources/application.yml");
+        Path file = GeneratedFilesTest.ROOT.resolve(service).resolve("src/main/resources/application.yml");
         return new Yaml().load(Files.readString(file));
     }
 
