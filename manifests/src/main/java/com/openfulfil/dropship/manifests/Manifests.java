@@ -21,12 +21,17 @@ public final class Manifests {
     public static final List<String> SUPPLIERS = List.of("shenzhen-gadgets", "hanoi-crafts", "lyon-linen");
     /** The supplier portal's Kafka Streams application inside the ops console. */
     static final String SUPPLIER_PORTAL = "ops-console-supplier-portal";
-    static final String GENERATED = "Generated from the topic registry (order-events Topics) by the manifests module;\n"
-            + "# rewrite with ./mvnw -pl manifests -am test -Dmanifests.write=true rather than by hand.";
+    private static final String GENERATED = generated("from the topic registry (order-events Topics)");
     private static final int REPLICAS = 3;
     private static final int MIN_INSYNC = 2;
 
     private Manifests() {
+    }
+
+    /** The head of a generated file's opening comment: what it is generated from, and how to rewrite it. */
+    static String generated(String from) {
+        return "Generated " + from + " by the manifests module;\n"
+                + "# rewrite with ./mvnw -pl manifests -am test -Dmanifests.write=true rather than by hand.";
     }
 
     /** Every registry topic plus each supplier's dispatch and updates topics. */

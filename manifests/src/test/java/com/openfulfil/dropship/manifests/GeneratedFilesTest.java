@@ -1,6 +1,8 @@
 package com.openfulfil.dropship.manifests;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +12,9 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Kafka resources in the repository are exactly what the topic registry says. After a
- * registry change, rewrite them with {@code ./mvnw -pl manifests -am test -Dmanifests.write=true}
+ * The generated files in the repository are exactly what the manifests module generates: the Kafka
+ * resources from the topic registry, each service's Kubernetes objects from the service template.
+ * After a change to either, rewrite them with {@code ./mvnw -pl manifests -am test -Dmanifests.write=true}
  * and review the diff.
  */
 class GeneratedFilesTest {
@@ -32,6 +35,12 @@ class GeneratedFilesTest {
         check("compose/create-topics.sh", Manifests.composeTopicScript());
     }
 
+    @ParameterizedTest
+    @EnumSource(Service.class)
+    void eachServicesKubernetesObjectsAreTheServiceTemplateFilledInForIt(Service service) throws IOException {
+        check(ServiceWorkloads.file(service), ServiceWorkloads.of(service));
+    }
+
     private static void check(String file, String expected) throws IOException {
         Path path = ROOT.resolve(file);
         if (Boolean.getBoolean("manifests.write")) {
@@ -40,7 +49,7 @@ class GeneratedFilesTest {
         }
         assertThat(path).as(file + " exists").exists();
         assertThat(Files.readString(path, StandardCharsets.UTF_8))
-                .as(file + " is out of date with the topic registry: run ./mvnw -pl manifests -am test -Dmanifests.write=true")
+                .as(file + " is not what the manifests module generates: run ./mvnw -pl manifests -am test -Dmanifests.write=true")
                 .isEqualTo(expected);
     }
 }
