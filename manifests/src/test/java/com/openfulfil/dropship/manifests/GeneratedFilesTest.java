@@ -19,20 +19,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GeneratedFilesTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    /** The deployment the repository's files are for: its suppliers are the ones manifests/suppliers.yaml lists. */
+    static final Manifests CONFIGURED = Manifests.forSuppliersIn(ROOT.resolve(Suppliers.FILE));
 
     @Test
     void theKafkaTopicsOfKubernetesAreTheRegistrys() throws IOException {
-        check("k8s/base/kafka/topics.yaml", Manifests.kafkaTopics());
+        check("k8s/base/kafka/topics.yaml", CONFIGURED.kafkaTopics());
     }
 
     @Test
     void theKafkaUsersOfKubernetesFollowWhatEachServiceReadsAndWrites() throws IOException {
-        check("k8s/base/kafka/users.yaml", Manifests.kafkaUsers());
+        check("k8s/base/kafka/users.yaml", CONFIGURED.kafkaUsers());
     }
 
     @Test
     void theComposeTopicJobCreatesTheRegistrysTopics() throws IOException {
-        check("compose/create-topics.sh", Manifests.composeTopicScript());
+        check("compose/create-topics.sh", CONFIGURED.composeTopicScript());
     }
 
     @ParameterizedTest

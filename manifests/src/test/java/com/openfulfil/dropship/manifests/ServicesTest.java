@@ -51,7 +51,8 @@ class ServicesTest {
         Map<String, Object> gateway = at(config("supplier-gateway"), "dropship", "gateway");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> suppliers = (List<Map<String, Object>>) gateway.get("suppliers");
-        assertThat(suppliers.stream().map(s -> (String) s.get("id")).toList()).isEqualTo(Manifests.SUPPLIERS);
+        assertThat(suppliers.stream().map(s -> (String) s.get("id")).toList()).as(Suppliers.FILE)
+                .isEqualTo(GeneratedFilesTest.CONFIGURED.suppliers());
     }
 
     private static List<String> destinations(Object destination) {
