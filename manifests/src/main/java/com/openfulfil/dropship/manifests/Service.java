@@ -1,4 +1,4 @@
-package com.openfulfil.dropship.deploy;
+package com.openfulfil.dropship.manifests;
 
 import com.openfulfil.dropship.events.topics.Topics;
 

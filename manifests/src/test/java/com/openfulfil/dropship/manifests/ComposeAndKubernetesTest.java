@@ -1,4 +1,4 @@
-package com.openfulfil.dropship.deploy;
+package com.openfulfil.dropship.manifests;
 
 import com.openfulfil.dropship.events.topics.TopicSpec;
 import org.junit.jupiter.api.Test;
@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.fail;
  * declares every topic with the registry's settings and every service with its probes.
  */
 class ComposeAndKubernetesTest {
+    private static final Manifests CONFIGURED = GeneratedFilesTest.CONFIGURED;
 
     @Test
     void composeRunsTheBrokerTheTopicJobAndEveryServiceWithAHealthCheck() {
@@ -91,9 +92,10 @@ class ComposeAndKubernetesTest {
             assertThat(dev).as("the dev cluster's keys").containsKey(key);
         });
         Map<String, Object> catalog = ServicesTest.at(compose, "services", "catalog-service", "environment");
-        for (int i = 0; i < Manifests.SUPPLIERS.size(); i++) {
+        for (int i = 0; i < CONFIGURED.suppliers().size(); i++) {
             String prefix = "DROPSHIP_CATALOG_SUPPLIERS_" + i + "_";
-            assertThat(catalog).containsEntry(prefix + "ID", Manifests.SUPPLIERS.get(i)).containsKey(prefix + "FEED_KEY_SHA256");
+            assertThat(catalog).containsEntry(prefix + "ID", CONFIGURED.suppliers().get(i))
+                    .containsKey(prefix + "FEED_KEY_SHA256");
             assertThat(dev).containsKeys(prefix + "ID", prefix + "FEED_KEY_SHA256");
         }
         assertThat(ServicesTest.at(compose, "services", "supplier-gateway", "environment"))
@@ -122,8 +124,8 @@ class ComposeAndKubernetesTest {
 
     private static void checkTopics(List<Map<String, Object>> resources, int replicas, String minInsync) {
         List<Map<String, Object>> topics = ofKind(resources, "KafkaTopic");
-        assertThat(topics).hasSize(Manifests.topics().size());
-        for (TopicSpec topic : Manifests.topics()) {
+        assertThat(topics).hasSize(CONFIGURED.topics().size());
+        for (TopicSpec topic : CONFIGURED.topics()) {
             Map<String, Object> spec = topics.stream()
                     .map(t -> ServicesTest.at(t, "spec")).filter(s -> topic.name().equals(s.get("topicName")))
                     .findFirst().orElseThrow(() -> new AssertionError("no KafkaTopic for " + topic.name()));
@@ -151,7 +153,7 @@ class ComposeAndKubernetesTest {
             assertThat(named(ofKind(resources, "PodDisruptionBudget"), service.id())).isNotNull();
             assertThat(named(ofKind(resources, "KafkaUser"), service.id())).isNotNull();
         }
-        for (String supplier : Manifests.SUPPLIERS) {
+        for (String supplier : CONFIGURED.suppliers()) {
             assertThat(named(ofKind(resources, "KafkaUser"), "supplier-" + supplier).toString())
                     .contains("supplier." + supplier + ".dispatch", "supplier." + supplier + ".updates")
                     .doesNotContain("orders.");
@@ -182,7 +184,7 @@ class ComposeAndKubernetesTest {
     /** Runs a tool in the repository's root; a missing tool fails the test (CI installs both). */
     private static String run(String... command) {
         try {
-            Process process = new ProcessBuilder(command).directory(DeploymentFilesTest.ROOT.toFile())
+            Process process = new ProcessBuilder(command).directory(GeneratedFilesTest.ROOT.toFile())
                     .redirectErrorStream(false).start();
             byte[] out = process.getInputStream().readAllBytes();
             byte[] err = process.getErrorStream().readAllBytes();

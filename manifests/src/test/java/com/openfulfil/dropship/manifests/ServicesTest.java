@@ -1,4 +1,4 @@
-package com.openfulfil.dropship.deploy;
+package com.openfulfil.dropship.manifests;
 
 import com.openfulfil.dropship.events.topics.Topics;
 import org.junit.jupiter.api.Test;
@@ -51,7 +51,8 @@ class ServicesTest {
         Map<String, Object> gateway = at(config("supplier-gateway"), "dropship", "gateway");
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> suppliers = (List<Map<String, Object>>) gateway.get("suppliers");
-        assertThat(suppliers.stream().map(s -> (String) s.get("id")).toList()).isEqualTo(Manifests.SUPPLIERS);
+        assertThat(suppliers.stream().map(s -> (String) s.get("id")).toList()).as(Suppliers.FILE)
+                .isEqualTo(GeneratedFilesTest.CONFIGURED.suppliers());
     }
 
     private static List<String> destinations(Object destination) {
@@ -66,7 +67,7 @@ class ServicesTest {
     }
 
     static Map<String, Object> config(String service) throws IOException {
-        Path file = DeploymentFilesTest.ROOT.resolve(service).resolve("src/main/resources/application.yml");
+        Path file = GeneratedFilesTest.ROOT.resolve(service).resolve("src/main/resources/application.yml");
         return new Yaml().load(Files.readString(file));
     }
 

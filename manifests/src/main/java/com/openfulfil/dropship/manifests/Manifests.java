@@ -1,8 +1,9 @@
-package com.openfulfil.dropship.deploy;
+package com.openfulfil.dropship.manifests;
 
 import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.topics.Topics;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,29 +11,46 @@ import java.util.Map;
 
 /**
  * The Kafka side of a deployment, derived from the topic registry so it cannot drift from the
- * code: Strimzi {@code KafkaTopic}s and {@code KafkaUser}s with their ACLs for Kubernetes, and the
- * topic-creation script docker-compose runs. {@code DeploymentFilesTest} checks the files in the
- * repository are exactly these; {@code -Ddeploy.write=true} rewrites them after a registry change.
+ * code, for the suppliers it is set up for ({@link Suppliers}): Strimzi {@code KafkaTopic}s and
+ * {@code KafkaUser}s with their ACLs for Kubernetes, and the topic-creation script docker-compose
+ * runs. {@code GeneratedFilesTest} checks the files in the repository are exactly these;
+ * {@code -Dmanifests.write=true} rewrites them after a change to the registry or the suppliers.
  */
 public final class Manifests {
     /** The name of the Strimzi {@code Kafka} cluster the resources belong to. */
     public static final String CLUSTER = "dropship";
-    /** The suppliers a fresh deployment is set up for: the demo catalog's, as supplier-gateway configures them. */
-    public static final List<String> SUPPLIERS = List.of("shenzhen-gadgets", "hanoi-crafts", "lyon-linen");
     /** The supplier portal's Kafka Streams application inside the ops console. */
     static final String SUPPLIER_PORTAL = "ops-console-supplier-portal";
-    static final String GENERATED = "Generated from the topic registry (order-events Topics) by the deployment module;\n"
-            + "# rewrite with ./mvnw -pl deployment -am test -Ddeploy.write=true rather than by hand.";
+    private static final String GENERATED = generated("from the topic registry (order-events Topics) and " + Suppliers.FILE);
     private static final int REPLICAS = 3;
     private static final int MIN_INSYNC = 2;
 
-    private Manifests() {
+    private final List<String> suppliers;
+
+    /** A deployment set up for these suppliers (their ids, as {@link Suppliers} reads them). */
+    public Manifests(List<String> suppliers) {
+        this.suppliers = List.copyOf(suppliers);
+    }
+
+    /** A deployment set up for the suppliers the file lists. */
+    public static Manifests forSuppliersIn(Path suppliersFile) {
+        return new Manifests(Suppliers.read(suppliersFile));
+    }
+
+    public List<String> suppliers() {
+        return suppliers;
+    }
+
+    /** The head of a generated file's opening comment: what it is generated from, and how to rewrite it. */
+    static String generated(String from) {
+        return "Generated " + from + " by the manifests module;\n"
+                + "# rewrite with ./mvnw -pl manifests -am test -Dmanifests.write=true rather than by hand.";
     }
 
     /** Every registry topic plus each supplier's dispatch and updates topics. */
-    public static List<TopicSpec> topics() {
+    public List<TopicSpec> topics() {
         List<TopicSpec> topics = new ArrayList<>(Topics.all());
-        for (String supplier : SUPPLIERS) {
+        for (String supplier : suppliers) {
             topics.add(Topics.supplierDispatch(supplier));
             topics.add(Topics.supplierUpdates(supplier));
         }
@@ -40,7 +58,7 @@ public final class Manifests {
     }
 
     /** {@code k8s/base/kafka/topics.yaml}: one {@code KafkaTopic} per topic, replicated three times. */
-    public static String kafkaTopics() {
+    public String kafkaTopics() {
         StringBuilder out = new StringBuilder("# " + GENERATED + "\n");
         for (TopicSpec topic : topics()) {
             out.append("---\n")
@@ -62,8 +80,8 @@ public final class Manifests {
         return out.toString();
     }
 
-    /** {@code deploy/compose/create-topics.sh}: creates the same topics on the compose broker. */
-    public static String composeTopicScript() {
+    /** {@code compose/create-topics.sh}: creates the same topics on the compose broker. */
+    public String composeTopicScript() {
         StringBuilder out = new StringBuilder("#!/bin/sh\n# " + GENERATED + "\n")
                 .append("# Run once by the kafka-topics job of docker-compose.yml before any service starts.\n")
                 .append("set -eu\n")
@@ -87,7 +105,7 @@ public final class Manifests {
      * only the ACLs it needs. A supplier reads only its own dispatch topic and writes only its own
      * updates topic.
      */
-    public static String kafkaUsers() {
+    public String kafkaUsers() {
         StringBuilder out = new StringBuilder("# " + GENERATED + "\n");
         for (Service service : Service.values()) {
             List<String> acls = new ArrayList<>();
@@ -103,10 +121,10 @@ public final class Manifests {
                 // the supplier portal's stream (application ops-console-supplier-portal) reads every
                 // supplier's dispatch topic and fulfilment.events, parking poison under its own name
                 List<String> portalReads = new ArrayList<>(List.of(Topics.FULFILMENT_EVENTS.name()));
-                SUPPLIERS.forEach(supplier -> portalReads.add(Topics.supplierDispatch(supplier).name()));
+                suppliers.forEach(supplier -> portalReads.add(Topics.supplierDispatch(supplier).name()));
                 portalReads.forEach(t -> acls.add(acl("topic", Topics.dlq(t, SUPPLIER_PORTAL), "literal",
                         "Create", "Write", "Read", "Describe")));
-                SUPPLIERS.forEach(supplier -> acls.add(acl("topic", Topics.supplierDispatch(supplier).name(),
+                suppliers.forEach(supplier -> acls.add(acl("topic", Topics.supplierDispatch(supplier).name(),
                         "literal", "Create", "Describe")));
             }
             if (service.ownsSupplierTopics()) {
@@ -120,7 +138,7 @@ public final class Manifests {
             acls.add(acl("cluster", "kafka-cluster", "literal", "Describe", "IdempotentWrite"));
             user(out, service.id(), "service", acls);
         }
-        for (String supplier : SUPPLIERS) {
+        for (String supplier : suppliers) {
             user(out, "supplier-" + supplier, "supplier", List.of(
                     acl("topic", Topics.supplierDispatch(supplier).name(), "literal", "Read", "Describe"),
                     acl("topic", Topics.supplierUpdates(supplier).name(), "literal", "Write", "Describe"),

@@ -1,6 +1,6 @@
 #!/bin/sh
-# Generated from the topic registry (order-events Topics) by the deployment module;
-# rewrite with ./mvnw -pl deployment -am test -Ddeploy.write=true rather than by hand.
+# Generated from the topic registry (order-events Topics) and manifests/suppliers.yaml by the manifests module;
+# rewrite with ./mvnw -pl manifests -am test -Dmanifests.write=true rather than by hand.
 # Run once by the kafka-topics job of docker-compose.yml before any service starts.
 set -eu
 BOOTSTRAP="${BOOTSTRAP:-kafka:9092}"
