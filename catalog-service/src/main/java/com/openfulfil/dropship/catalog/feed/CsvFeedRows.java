@@ -4,9 +4,7 @@ import com.openfulfil.dropship.events.serde.Json;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
-import java.io.IOException;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,17 +20,16 @@ import java.util.Map;
 final class CsvFeedRows implements FeedRows {
     private static final Map<String, String> COLUMNS = columns();
 
-    private final Reader source;
-    private final CsvReader csv;
+    private final CsvRecords csv;
     private final List<String> header;
 
     CsvFeedRows(Reader source) {
-        this.source = source;
-        this.csv = new CsvReader(source);
-        List<String> names = csv.next();
-        if (names == null) {
+        this.csv = new CsvRecords(source);
+        CsvRecords.Record first = csv.next();
+        if (first == null) {
             throw new FeedMalformedException(1, "the CSV feed is empty: it needs a header row", null);
         }
+        List<String> names = first.fields();
         this.header = names.stream().map(CsvFeedRows::field).toList();
         if (!header.contains("sku") || !header.contains("supplierSku")) {
             throw new FeedMalformedException(1, "the header row must name the sku and supplierSku columns; it has "
@@ -42,10 +39,11 @@ final class CsvFeedRows implements FeedRows {
 
     @Override
     public ParsedRow next() {
-        List<String> cells = csv.next();
-        if (cells == null) {
+        CsvRecords.Record record = csv.next();
+        if (record == null) {
             return null;
         }
+        List<String> cells = record.fields();
         ObjectNode row = Json.mapper().createObjectNode();
         for (int i = 0; i < Math.min(cells.size(), header.size()); i++) {
             String name = header.get(i);
@@ -54,7 +52,7 @@ final class CsvFeedRows implements FeedRows {
                 put(row, name, cell);
             }
         }
-        return new ParsedRow(csv.recordLine(), row);
+        return new ParsedRow(record.line(), row);
     }
 
     private static void put(ObjectNode row, String name, String cell) {
@@ -116,10 +114,6 @@ final class CsvFeedRows implements FeedRows {
 
     @Override
     public void close() {
-        try {
-            source.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        csv.close();
     }
 }

@@ -65,6 +65,18 @@ class FeedFormatTest {
     }
 
     @Test
+    void aSemicolonExportWithAByteOrderMarkAndAMultiLineCellKeepsEachRowsLine() {
+        List<ParsedRow> rows = rows(FeedFormat.CSV, "\uFEFF\"Our SKU\";\"Supplier SKU\";Description;Cost price\r\n"
+                + "MUG-001;HC-1;\"Grès émaillé;\r\nlavable\";4,20\r\n"
+                + "MUG-002;HC-2;;3,10\r\n");
+        assertThat(rows).extracting(ParsedRow::line).containsExactly(2, 4);
+        assertThat(rows.get(0).fields().get("sku").asString()).isEqualTo("MUG-001");
+        assertThat(rows.get(0).fields().get("description").asString()).isEqualTo("Grès émaillé;\nlavable");
+        assertThat(rows.get(1).fields().get("cost").asString()).as("left for the row's checks to refuse")
+                .isEqualTo("3,10");
+    }
+
+    @Test
     void aCsvWithoutTheKeyColumnsIsRefusedWhole() {
         assertThatThrownBy(() -> rows(FeedFormat.CSV, "title,stock\nMug,3\n")).isInstanceOf(FeedMalformedException.class)
                 .hasMessageContaining("sku and supplierSku");

@@ -150,6 +150,25 @@ class CatalogIT extends KafkaIntegrationTest {
     }
 
     @Test
+    void aCsvThatStopsMakingSenseIsRefusedFromTheLineItBreaksOnAndTheRowsBeforeAreImported() throws Exception {
+        Response broken = postCsv("/api/v1/suppliers/hanoi-crafts/feed", """
+                sku;supplierSku;title;cost;currency;stock;retailPrice
+                CSV-BRK-1;HC-B1;"Bol; grès";4.00;USD;5;11.00
+                CSV-BRK-2;HC-B2;"Bol, never closed;4.00;USD;6;11.00
+                """);
+
+        assertThat(broken.status()).isEqualTo(400);
+        assertThat(broken.body().get("line").intValue()).isEqualTo(3);
+        assertThat(broken.body().get("detail").stringValue()).isEqualTo("a quoted field opened on line 3 is never "
+                + "closed. Rows before line 3 were imported; fix the file and send it again (rows already imported "
+                + "do not change).");
+        assertThat(broken.body().get("errors").values()).extracting(e -> e.get("message").stringValue())
+                .containsExactly("a quoted field opened on line 3 is never closed");
+        await().atMost(STARTUP).pollInterval(Duration.ofMillis(200)).until(() -> availableOf("CSV-BRK-1") == 5);
+        assertThat(get("/api/v1/products/CSV-BRK-2").status()).isEqualTo(404);
+    }
+
+    @Test
     void aHundredThousandRowFeedStreamsThrough() throws Exception {
         int rows = 100_000;
         HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/suppliers/lyon-linen/feed"))
