@@ -59,7 +59,7 @@ public final class BrokerProcess {
         if (classData.isEmpty()) {
             classData = ClassDataArchive.of(repository.classDataDir(), "kafka", repository.runtimeClasspath("local-stack"));
         }
-        List<String> all = new ArrayList<>(classData.map(ClassDataArchive::jvmOptions).orElse(List.of()));
+        List<String> all = new ArrayList<>(classData.map(archive -> archive.jvmOptions(options)).orElse(List.of()));
         all.addAll(options);
         return all;
     }

@@ -57,9 +57,21 @@ final class ClassDataArchive {
 
     /** The options for the next start: map the archive, or record one if there is none yet. */
     synchronized List<String> jvmOptions() {
+        return jvmOptions(List.of());
+    }
+
+    /**
+     * As {@link #jvmOptions()}, for a JVM that also gets {@code others}: one that starts a flight
+     * recording (the benchmark's profile) records no archive, since the JVM switches the flight
+     * recorder off while it records one, and maps an archive only if there is one already.
+     */
+    synchronized List<String> jvmOptions(List<String> others) {
         discardRecording();
         if (Files.isRegularFile(archive)) {
             return List.of("-XX:SharedArchiveFile=" + archive);
+        }
+        if (others.stream().anyMatch(option -> option.startsWith("-XX:StartFlightRecording"))) {
+            return List.of();
         }
         try {
             Files.createDirectories(dir);

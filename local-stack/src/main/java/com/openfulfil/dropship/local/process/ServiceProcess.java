@@ -137,7 +137,7 @@ public final class ServiceProcess {
         List<String> cmd = new ArrayList<>();
         cmd.add(BrokerProcess.javaExecutable());
         cmd.addAll(JVM_OPTS);
-        classData.ifPresent(archive -> cmd.addAll(archive.jvmOptions()));
+        classData.ifPresent(archive -> cmd.addAll(archive.jvmOptions(jvmArgs)));
         cmd.addAll(BrokerProcess.stackJvmOptions());
         cmd.addAll(jvmArgs);
         cmd.add("-cp");

@@ -71,6 +71,23 @@ class ClassDataArchiveTest {
     }
 
     @Test
+    void aJvmThatRecordsItsFlightRecordsNoArchiveSoItsProfileIsNotSwitchedOff() throws Exception {
+        Path jar = helloJar();
+        ClassDataArchive archive = ClassDataArchive.of(dir.resolve("class-data"), "hello", jar.toString()).orElseThrow();
+        List<String> profiled = List.of("-XX:StartFlightRecording=name=idle,settings=default");
+
+        assertThat(archive.jvmOptions(profiled)).isEmpty();
+        List<String> options = new ArrayList<>(archive.jvmOptions());
+        options.addAll(profiled);
+        assertThat(run(options, jar)).as("what the JVM says when it records an archive and a flight at once")
+                .contains("JFR will be disabled during CDS dumping");
+        archive.stopped(true);
+
+        assertThat(archive.jvmOptions(profiled)).as("an archive there already is mapped")
+                .containsExactly("-XX:SharedArchiveFile=" + archive.archive());
+    }
+
+    @Test
     void aFolderOfClassesOnTheClasspathMeansNoArchive() throws IOException {
         Path classes = Files.createDirectories(dir.resolve("classes"));
 
