@@ -1,5 +1,7 @@
 package com.openfulfil.dropship.local.sim;
 
+import com.openfulfil.dropship.events.model.Carrier;
+
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -12,17 +14,20 @@ import java.util.stream.Stream;
 
 /**
  * Which carrier each demo supplier ships with, the tracking numbers that carrier hands out, and the
- * carriers that offer only a query API (the others post webhooks).
+ * carriers that offer only a query API (the others post webhooks). The carriers themselves are the
+ * contract's ({@link Carrier}); only the demo's choice among them is kept here.
  */
 public final class Carriers {
     /** Vietnam Post answers tracking queries and posts no webhooks: tracking-service polls it. */
-    public static final Set<String> POLLED = Set.of("VNPOST");
-    private static final Map<String, String> BY_SUPPLIER = Map.of(
-            "shenzhen-gadgets", "SF",
-            "hanoi-crafts", "VNPOST",
-            "lyon-linen", "COLISSIMO");
-    private static final Map<String, String> PREFIX = Map.of("SF", "SF", "VNPOST", "VN", "COLISSIMO", "CO");
-    private static final String FALLBACK_CARRIER = "DHL";
+    public static final Set<String> POLLED = Set.of(Carrier.VNPOST.code());
+    private static final Map<String, Carrier> BY_SUPPLIER = Map.of(
+            "shenzhen-gadgets", Carrier.SF,
+            "hanoi-crafts", Carrier.VNPOST,
+            "lyon-linen", Carrier.COLISSIMO);
+    /** How the demo's tracking numbers start; another carrier's start with the first two letters of its code. */
+    private static final Map<Carrier, String> PREFIX = Map.of(Carrier.SF, "SF", Carrier.VNPOST, "VN",
+            Carrier.COLISSIMO, "CO");
+    private static final Carrier FALLBACK_CARRIER = Carrier.DHL;
     private static final BigInteger TWELVE_DIGITS = BigInteger.TEN.pow(12);
 
     private Carriers() {
@@ -30,11 +35,12 @@ public final class Carriers {
 
     /** Every demo carrier, in a stable order. */
     public static List<String> all() {
-        return Stream.concat(BY_SUPPLIER.values().stream(), Stream.of(FALLBACK_CARRIER)).distinct().sorted().toList();
+        return Stream.concat(BY_SUPPLIER.values().stream(), Stream.of(FALLBACK_CARRIER)).map(Carrier::code)
+                .distinct().sorted().toList();
     }
 
     public static String carrierOf(String supplierId) {
-        return BY_SUPPLIER.getOrDefault(supplierId, FALLBACK_CARRIER);
+        return BY_SUPPLIER.getOrDefault(supplierId, FALLBACK_CARRIER).code();
     }
 
     /**
@@ -42,8 +48,8 @@ public final class Carriers {
      * the dispatch id, so a re-delivered dispatch (even after a restart) gets the same number.
      */
     public static String trackingNumber(String carrier, String dispatchId) {
-        String prefix = PREFIX.getOrDefault(carrier, carrier.substring(0, Math.min(2, carrier.length())))
-                .toUpperCase(Locale.ROOT);
+        String prefix = Carrier.find(carrier).map(PREFIX::get)
+                .orElse(carrier.substring(0, Math.min(2, carrier.length())).toUpperCase(Locale.ROOT));
         BigInteger digits = new BigInteger(1, sha256(dispatchId)).mod(TWELVE_DIGITS);
         return prefix + String.format("%012d", digits);
     }

@@ -12,6 +12,8 @@ import java.util.Optional;
  * The carriers allowed to post webhooks and the secret each signs with
  * ({@code dropship.tracking.carriers[i].id/secret}, or {@code DROPSHIP_TRACKING_CARRIERS_0_ID},
  * {@code DROPSHIP_TRACKING_CARRIERS_0_SECRET}, ...). None by default: secrets are never defaults.
+ * A carrier id, here or in {@code polling}, must be one of the supported carriers
+ * ({@link com.openfulfil.dropship.events.model.Carrier}, by code or other id); another is refused at startup.
  * {@code timers} says when a silent parcel is delayed or lost ({@code DROPSHIP_TRACKING_TIMERS_DELAY_AFTER}, ...).
  * {@code adminKeySha256} is the SHA-256 (hex) of the admin API key that lists and works lost-parcel
  * claims ({@code DROPSHIP_TRACKING_ADMIN_KEY_SHA256}); without it nobody may.
@@ -39,6 +41,7 @@ public record TrackingProperties(@DefaultValue List<Carrier> carriers, @DefaultV
                 throw new IllegalArgumentException(
                         "dropship.tracking.polling needs a carrier and a url with {trackingNumber} in it");
             }
+            supported(carrier, "dropship.tracking.polling");
         }
 
         @Override
@@ -70,11 +73,17 @@ public record TrackingProperties(@DefaultValue List<Carrier> carriers, @DefaultV
             if (id == null || id.isBlank() || secret == null || secret.isBlank()) {
                 throw new IllegalArgumentException("dropship.tracking.carriers needs an id and a secret for each carrier");
             }
+            supported(id, "dropship.tracking.carriers");
         }
 
         @Override
         public String toString() {
             return "Carrier[id=" + id + "]"; // keeps the secret out of logs and failure reports
         }
+    }
+
+    /** Refuses a carrier we do not support, naming the setting and the carriers we do. */
+    private static void supported(String id, String setting) {
+        com.openfulfil.dropship.events.model.Carrier.require(id, setting);
     }
 }

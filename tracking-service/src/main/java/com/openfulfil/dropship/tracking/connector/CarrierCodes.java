@@ -1,29 +1,30 @@
 package com.openfulfil.dropship.tracking.connector;
 
+import com.openfulfil.dropship.events.model.Carrier;
 import com.openfulfil.dropship.events.model.ParcelStatus;
 
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A carrier that reports its own status codes ("80", "DI1", "OK"): its codes first, then the
- * generic words for anything else it says, so a carrier may mix both in one history.
+ * generic words for anything else it says, so a carrier may mix both in one history. It answers for
+ * the carrier's code and the other ids {@link Carrier} lists for it ({@code LAPOSTE} for Colissimo).
  */
 abstract class CarrierCodes implements CarrierAdapter {
     private static final CarrierAdapter GENERIC = new GenericCarrierAdapter();
-    private final Set<String> carriers;
+    private final Carrier carrier;
     private final Map<String, ParcelStatus> codes;
 
-    CarrierCodes(Set<String> carriers, Map<String, ParcelStatus> codes) {
-        this.carriers = Set.copyOf(carriers);
+    CarrierCodes(Carrier carrier, Map<String, ParcelStatus> codes) {
+        this.carrier = carrier;
         this.codes = Map.copyOf(codes);
     }
 
     @Override
-    public boolean handles(String carrier) {
-        return carrier != null && carriers.contains(carrier.toUpperCase(Locale.ROOT));
+    public boolean handles(String id) {
+        return Carrier.find(id).filter(carrier::equals).isPresent();
     }
 
     @Override

@@ -1,9 +1,9 @@
 package com.openfulfil.dropship.tracking.connector;
 
+import com.openfulfil.dropship.events.model.Carrier;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
-import java.util.Set;
 
 import static com.openfulfil.dropship.events.model.ParcelStatus.ATTEMPT_FAIL;
 import static com.openfulfil.dropship.events.model.ParcelStatus.AVAILABLE_FOR_PICKUP;
@@ -17,7 +17,7 @@ import static com.openfulfil.dropship.events.model.ParcelStatus.OUT_FOR_DELIVERY
 @Component
 class ColissimoAdapter extends CarrierCodes {
     ColissimoAdapter() {
-        super(Set.of("COLISSIMO", "LAPOSTE"), Map.ofEntries(
+        super(Carrier.COLISSIMO, Map.ofEntries(
                 Map.entry("DR1", INFO_RECEIVED),        // déclaratif réceptionné
                 Map.entry("PC1", IN_TRANSIT),           // pris en charge
                 Map.entry("PC2", IN_TRANSIT),           // pris en charge dans le pays d'expédition

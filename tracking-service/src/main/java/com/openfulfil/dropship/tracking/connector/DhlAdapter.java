@@ -1,9 +1,9 @@
 package com.openfulfil.dropship.tracking.connector;
 
+import com.openfulfil.dropship.events.model.Carrier;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
-import java.util.Set;
 
 import static com.openfulfil.dropship.events.model.ParcelStatus.ATTEMPT_FAIL;
 import static com.openfulfil.dropship.events.model.ParcelStatus.DELIVERED;
@@ -20,7 +20,7 @@ import static com.openfulfil.dropship.events.model.ParcelStatus.PENDING;
 @Component
 class DhlAdapter extends CarrierCodes {
     DhlAdapter() {
-        super(Set.of("DHL", "DHLEXPRESS"), Map.ofEntries(
+        super(Carrier.DHL, Map.ofEntries(
                 Map.entry("UNKNOWN", PENDING),
                 Map.entry("SA", INFO_RECEIVED),     // shipment acknowledged
                 Map.entry("PU", IN_TRANSIT),        // picked up

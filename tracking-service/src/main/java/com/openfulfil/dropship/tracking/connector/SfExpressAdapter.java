@@ -1,9 +1,9 @@
 package com.openfulfil.dropship.tracking.connector;
 
+import com.openfulfil.dropship.events.model.Carrier;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
-import java.util.Set;
 
 import static com.openfulfil.dropship.events.model.ParcelStatus.ATTEMPT_FAIL;
 import static com.openfulfil.dropship.events.model.ParcelStatus.DELIVERED;
@@ -16,7 +16,7 @@ import static com.openfulfil.dropship.events.model.ParcelStatus.OUT_FOR_DELIVERY
 @Component
 class SfExpressAdapter extends CarrierCodes {
     SfExpressAdapter() {
-        super(Set.of("SF", "SFEXPRESS"), Map.ofEntries(
+        super(Carrier.SF, Map.ofEntries(
                 Map.entry("54", INFO_RECEIVED),      // order received by the carrier
                 Map.entry("50", IN_TRANSIT),         // collected from the sender
                 Map.entry("30", IN_TRANSIT),         // loaded, leaving the transit centre

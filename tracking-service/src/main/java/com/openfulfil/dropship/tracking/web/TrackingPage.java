@@ -11,8 +11,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.ResourceBundle;
 
 /**
  * The customer tracking page a shipping notice links to: plain HTML, no script, every carrier word
@@ -22,16 +23,9 @@ import java.util.Optional;
 final class TrackingPage {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
-    private static final Map<ParcelStatus, String> LABELS = Map.of(
-            ParcelStatus.PENDING, "Waiting for the carrier",
-            ParcelStatus.INFO_RECEIVED, "The carrier has the shipment details",
-            ParcelStatus.IN_TRANSIT, "On its way",
-            ParcelStatus.OUT_FOR_DELIVERY, "Out for delivery",
-            ParcelStatus.ATTEMPT_FAIL, "Delivery attempted, the carrier will try again",
-            ParcelStatus.AVAILABLE_FOR_PICKUP, "Ready for pickup",
-            ParcelStatus.DELIVERED, "Delivered",
-            ParcelStatus.EXCEPTION, "Held up: the carrier reported a problem",
-            ParcelStatus.EXPIRED, "No news from the carrier for a long time");
+    /** The status labels ({@code tracking-page.properties}); the JVM's own locale never decides. */
+    private static final ResourceBundle LABELS = ResourceBundle.getBundle("tracking-page", Locale.ROOT,
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 
     private TrackingPage() {
     }
@@ -40,7 +34,7 @@ final class TrackingPage {
         StringBuilder html = head("Parcel " + parcel.trackingNumber());
         html.append("<h1>Parcel ").append(e(parcel.trackingNumber())).append("</h1>\n")
                 .append("<p>Carrier: ").append(e(parcel.registration().carrier())).append("</p>\n")
-                .append("<p class=\"status\"><strong>").append(e(LABELS.get(parcel.status()))).append("</strong></p>\n");
+                .append("<p class=\"status\"><strong>").append(e(label(parcel.status()))).append("</strong></p>\n");
         claimNote(parcel.watch().claim()).ifPresent(note -> html.append("<p>").append(note).append("</p>\n"));
         List<StatusReport> newestFirst = parcel.checkpoints().stream()
                 .sorted(Comparator.comparing(StatusReport::time).reversed()).toList();
@@ -52,12 +46,16 @@ final class TrackingPage {
                 html.append("<tr><td>").append(e(TIME.format(report.time()))).append("</td><td>")
                         .append(e(report.checkpoint().location())).append("</td><td>")
                         .append(e(report.checkpoint().message() != null ? report.checkpoint().message()
-                                : LABELS.get(report.status())))
+                                : label(report.status())))
                         .append("</td></tr>\n");
             }
             html.append("</table>\n");
         }
         return html.append("</body>\n</html>\n").toString();
+    }
+
+    private static String label(ParcelStatus status) {
+        return LABELS.getString("status." + status.name());
     }
 
     /** What the customer is told of the parcel's claim; nothing once the parcel was delivered after all. */

@@ -47,6 +47,20 @@ class TrackingPropertiesTest {
     }
 
     @Test
+    void aCarrierWeDoNotSupportIsRefusedAtStartUpNamingTheSettingAndTheCarriers() {
+        assertThatThrownBy(() -> new TrackingProperties.Carrier("ACME", "s3cret"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("dropship.tracking.carriers: \"ACME\" is not a carrier we support")
+                .hasMessageContaining("VNPOST (Vietnam Post)");
+        assertThatThrownBy(() -> new TrackingProperties.Polling("ACME", "https://acme.example/{trackingNumber}", null,
+                Duration.ofMinutes(1)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("dropship.tracking.polling: \"ACME\" is not a carrier we support");
+        assertThat(new TrackingProperties.Carrier("laposte", "s3cret").id()).as("another id of Colissimo")
+                .isEqualTo("laposte");
+    }
+
+    @Test
     void timersPollingAndMessagesAreSetByEnvironmentVariables() {
         // bound the way Spring reads the process environment (the source's name decides the mapping)
         String env = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;

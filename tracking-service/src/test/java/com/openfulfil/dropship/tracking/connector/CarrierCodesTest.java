@@ -63,4 +63,11 @@ class CarrierCodesTest {
         assertThat(adapters.forCarrier("VNPOST")).isInstanceOf(GenericCarrierAdapter.class);
         assertThat(adapters.forCarrier("VNPOST").status("OK")).isEmpty();
     }
+
+    @Test
+    void aCarrierIsKnownByTheOtherIdsItGoesByToo() {
+        assertThat(adapters.forCarrier("laposte").status("DI1")).contains(ParcelStatus.DELIVERED);
+        assertThat(adapters.forCarrier("DHLEXPRESS").status("WC")).contains(ParcelStatus.OUT_FOR_DELIVERY);
+        assertThat(adapters.forCarrier("SFEXPRESS").status("80")).contains(ParcelStatus.DELIVERED);
+    }
 }

@@ -1,10 +1,12 @@
 package com.openfulfil.dropship.ops.supplier.config;
 
+import com.openfulfil.dropship.events.model.Carrier;
 import com.openfulfil.dropship.ops.supplier.domain.SlaTerms;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,15 +19,28 @@ import java.util.TreeSet;
  *                        updates with (the same secret supplier-gateway has for it) and its deadlines
  * @param users           who may sign in, each for one supplier; passwords only as bcrypt hashes
  * @param gatewayAdminKey supplier-gateway's {@code X-Admin-Key}, to read a supplier's scorecard
- * @param carriers        the carrier codes a parcel may be shipped with (tracking-service's carriers)
+ * @param carriers        which of the carriers we support ({@link Carrier}) a parcel may be shipped with, by
+ *                        code or other id; unset or empty: every one. An unknown carrier is refused at startup.
  * @param gatewayTimeout  how long an answer to supplier-gateway may take
  */
 @ConfigurationProperties("dropship.ops.supplier-portal")
 public record SupplierPortalProperties(@DefaultValue List<Supplier> suppliers, @DefaultValue List<User> users,
                                        @DefaultValue("") String gatewayAdminKey,
-                                       @DefaultValue({"COLISSIMO", "DHL", "FEDEX", "SF", "UPS", "VNPOST", "ZTO"})
                                        List<String> carriers,
                                        @DefaultValue("10s") Duration gatewayTimeout) {
+
+    public SupplierPortalProperties {
+        carriers = offered(carriers);
+    }
+
+    /** The carriers' codes, in the contract's spelling (another id such as {@code LAPOSTE} becomes its code). */
+    private static List<String> offered(List<String> configured) {
+        if (configured == null || configured.isEmpty()) {
+            return Arrays.stream(Carrier.values()).map(Carrier::code).toList();
+        }
+        return configured.stream().map(id -> Carrier.require(id, "dropship.ops.supplier-portal.carriers").code())
+                .distinct().toList();
+    }
 
     /**
      * @param name   shown on the pages
@@ -57,6 +72,6 @@ public record SupplierPortalProperties(@DefaultValue List<Supplier> suppliers, @
     }
 
     public Set<String> carrierCodes() {
-        return new TreeSet<>(carriers.stream().map(c -> c.trim().toUpperCase(java.util.Locale.ROOT)).toList());
+        return new TreeSet<>(carriers);
     }
 }
