@@ -59,8 +59,10 @@ public final class DocumentedEndpoints {
     private static final Pattern CURL_METHOD = Pattern.compile("(?:-X|--request)\\s+([A-Z]+)");
     private static final Pattern CURL_BODY = Pattern.compile("\\s(?:-d|--data[a-z-]*|-F|--form)\\s");
     private static final Pattern VARIABLE = Pattern.compile("^(\\{[^}]*}|<[^>]*>)$");
+    private static final Pattern ANY_SERVICE = Pattern.compile("(?<![\\w-])[a-z]+-(service|gateway|console)(?![\\w-])");
     private static final String ANY = "{}";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
 
     private final String service;
     private final Set<String> endpoints;
@@ -117,28 +119,36 @@ public final class DocumentedEndpoints {
 
     /**
      * Fetches {@code /v3/api-docs} of the service running at {@code port}, without credentials, and
-     * fails naming every documented endpoint it does not describe.
+     * fails naming every documented endpoint it does not describe; and opens the page that browses
+     * it, {@code /swagger-ui.html}, without credentials too.
      */
-    public void checkDescribedAt(int port) {
+    public void checkPublishedAt(int port) {
         assertThat(endpoints).as("the endpoints the docs name for " + service).isNotEmpty();
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v3/api-docs"))
+        HttpResponse<String> document = fetch(port, "/v3/api-docs");
+        assertThat(document.statusCode()).as("GET /v3/api-docs without credentials").isEqualTo(200);
+        assertThat(missingFrom(Json.mapper().readTree(document.body())))
+                .as("endpoints the docs name for " + service + " but its OpenAPI document does not describe")
+                .isEmpty();
+        HttpResponse<String> page = fetch(port, "/swagger-ui.html");
+        assertThat(page.statusCode()).as("GET /swagger-ui.html without credentials, its redirect followed").isEqualTo(200);
+        assertThat(page.body()).as("the Swagger UI page").contains("swagger-ui");
+    }
+
+    private static HttpResponse<String> fetch(int port, String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30)).build();
-        HttpResponse<String> answer;
         try {
-            answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new AssertionError("/v3/api-docs could not be fetched: " + e.getMessage(), e);
+            throw new AssertionError(path + " could not be fetched: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         }
-        assertThat(answer.statusCode()).as("GET /v3/api-docs without credentials").isEqualTo(200);
-        assertThat(missingFrom(Json.mapper().readTree(answer.body())))
-                .as("endpoints the docs name for " + service + " but its OpenAPI document does not describe")
-                .isEmpty();
     }
 
     private static void read(String document, String service, int documentedPort, Set<String> found) {
+        Pattern named = Pattern.compile("(?<![\\w-])" + Pattern.quote(service) + "(?![\\w-])");
         Deque<Heading> headings = new ArrayDeque<>();
         boolean fenced = false;
         String[] lines = document.split("\n", -1);
@@ -163,19 +173,17 @@ public final class DocumentedEndpoints {
                     command.append(' ').append(lines[++i]);
                 }
                 curl(command.toString(), documentedPort, found);
-            } else if (!fenced && inSectionOf(service, headings)) {
+            } else if (!fenced && inSectionOf(named, headings)) {
                 codeSpans(line, found);
             }
         }
     }
 
     /** The innermost heading that names a service decides whose section this is. */
-    private static boolean inSectionOf(String service, Deque<Heading> headings) {
-        Pattern named = Pattern.compile("(?<![\\w-])" + Pattern.quote(service) + "(?![\\w-])");
-        Pattern anyService = Pattern.compile("(?<![\\w-])[a-z]+-(service|gateway|console)(?![\\w-])");
+    private static boolean inSectionOf(Pattern service, Deque<Heading> headings) {
         for (Heading heading : headings) {
-            if (anyService.matcher(heading.text()).find()) {
-                return named.matcher(heading.text()).find();
+            if (ANY_SERVICE.matcher(heading.text()).find()) {
+                return service.matcher(heading.text()).find();
             }
         }
         return false;

@@ -97,11 +97,11 @@ class TrackingServiceIT extends KafkaIntegrationTest {
     }
 
     @Test
-    void everyEndpointTheDocsNameIsInTheOpenApiDocument() {
+    void theApiDocsArePublicAndHaveEveryEndpointTheDocsName() {
         DocumentedEndpoints documented = DocumentedEndpoints.of("tracking-service", 8084);
         assertThat(documented.endpoints()).contains("GET /api/v1/tracking/{}", "POST /webhooks/carriers/{}",
                 "POST /api/v1/admin/claims/{}/filed");
-        documented.checkDescribedAt(port);
+        documented.checkPublishedAt(port);
     }
 
     @Test
