@@ -17,6 +17,7 @@ import java.util.Optional;
  * whether listed, how many are available). An {@code X-Api-Key} is either the admin's (ops: every
  * feed, every pull, products in full with every supplier's offer and cost) or a supplier's feed key
  * (its own feed and pulls, and its own offer on a product). Both are configured as SHA-256 hashes.
+ * Anyone also reads the API's documentation (OpenAPI document and page).
  */
 @Component
 class CatalogAccess implements CallerResolver {
@@ -31,7 +32,7 @@ class CatalogAccess implements CallerResolver {
 
     @Bean
     static PublicRoutes publicRoutes() {
-        return PublicRoutes.healthAndMetrics().get("/api/v1/products").get("/api/v1/products/{sku}");
+        return PublicRoutes.healthAndMetrics().apiDocs().get("/api/v1/products").get("/api/v1/products/{sku}");
     }
 
     @Override

@@ -16,8 +16,8 @@ import java.util.Optional;
 
 /**
  * Who an {@code X-Api-Key} belongs to: the admin (configured by hash) or a partner (hash in the
- * registry). Every route needs one of the two, except applying to the partner programme, which
- * anyone may do, within a budget per client address ({@code partner-application}).
+ * registry). Every route needs one of the two, except the API's documentation and applying to the
+ * partner programme, which anyone may do, within a budget per client address ({@code partner-application}).
  */
 @Component
 class ApiKeyCheck implements CallerResolver {
@@ -35,7 +35,7 @@ class ApiKeyCheck implements CallerResolver {
 
     @Bean
     static PublicRoutes publicRoutes() {
-        return PublicRoutes.healthAndMetrics().post("/api/v1/partners/apply", APPLICATION_BUDGET);
+        return PublicRoutes.healthAndMetrics().apiDocs().post("/api/v1/partners/apply", APPLICATION_BUDGET);
     }
 
     /**

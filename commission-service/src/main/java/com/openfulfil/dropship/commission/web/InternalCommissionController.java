@@ -5,6 +5,7 @@ import com.openfulfil.dropship.commission.stream.CommissionLedger;
 import com.openfulfil.dropship.commission.stream.PartnerRegistry;
 import com.openfulfil.dropship.events.partner.PartnerUpdated;
 import com.openfulfil.dropship.support.web.ApiProblem;
+import io.swagger.v3.oas.annotations.Hidden;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,8 +18,10 @@ import java.util.List;
 /**
  * How the instances of commission-service read each other's commissions: this instance's own share
  * only, for the same caller and under the same rules as the public views (the admin sees all, a
- * partner their own; anyone else finds nothing).
+ * partner their own; anyone else finds nothing). Hidden from the OpenAPI document, like every
+ * instance-to-instance route: no integrator calls it.
  */
+@Hidden
 @RestController
 class InternalCommissionController {
     private final CommissionLedger ledger;

@@ -35,7 +35,7 @@ class SecurityConfig {
     @Bean
     static PublicRoutes publicRoutes() {
         return PublicRoutes.healthAndMetrics()
-                .get("/v3/api-docs").get("/v3/api-docs/**").get("/swagger-ui.html").get("/swagger-ui/**")
+                .apiDocs()
                 .post("/webhooks/shopify/**");
     }
 

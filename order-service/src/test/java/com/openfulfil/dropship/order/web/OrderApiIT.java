@@ -26,6 +26,7 @@ import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import com.openfulfil.dropship.support.security.ApiKeys;
+import com.openfulfil.dropship.support.testing.DocumentedEndpoints;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
 import com.openfulfil.dropship.support.testing.RouteLocks;
@@ -192,6 +193,14 @@ class OrderApiIT extends KafkaIntegrationTest {
         assertThat(docs.json().at("/paths").has("/api/v1/partner-orders")).isTrue();
         Response ui = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/swagger-ui.html")).build());
         assertThat(ui.status()).isIn(200, 302);
+    }
+
+    @Test
+    void theApiDocsArePublicAndHaveEveryEndpointTheDocsName() {
+        DocumentedEndpoints documented = DocumentedEndpoints.of("order-service", 8081);
+        assertThat(documented.endpoints()).contains("POST /api/v1/orders", "POST /api/v1/admin/orders/{}/returns/received",
+                "DELETE /api/v1/webhook", "POST /webhooks/shopify/orders-create");
+        documented.checkPublishedAt(port);
     }
 
     @Test

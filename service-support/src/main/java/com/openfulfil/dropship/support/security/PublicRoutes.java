@@ -57,6 +57,16 @@ public final class PublicRoutes {
                 .get("/actuator/prometheus");
     }
 
+    /**
+     * The service's OpenAPI document ({@code /v3/api-docs}, with the documentation page's settings
+     * under it) and the page that browses it ({@code /swagger-ui.html} and its scripts): public in
+     * every service, so that an integrator can read the API before holding a key. They describe
+     * the routes, never anyone's data.
+     */
+    public PublicRoutes apiDocs() {
+        return get("/v3/api-docs").get("/v3/api-docs/**").get("/swagger-ui.html").get("/swagger-ui/**");
+    }
+
     public PublicRoutes get(String pattern) {
         return with(HttpMethod.GET, pattern, null);
     }

@@ -21,6 +21,18 @@ class PublicRoutesTest {
     }
 
     @Test
+    void theApiDocsAreReadsOfTheDocumentAndItsPageOnly() {
+        PublicRoutes docs = PublicRoutes.healthAndMetrics().apiDocs();
+        assertThat(docs.matches(new MockHttpServletRequest("GET", "/v3/api-docs"))).isTrue();
+        assertThat(docs.matches(new MockHttpServletRequest("GET", "/v3/api-docs/swagger-config"))).isTrue();
+        assertThat(docs.matches(new MockHttpServletRequest("GET", "/swagger-ui.html"))).isTrue();
+        assertThat(docs.matches(new MockHttpServletRequest("GET", "/swagger-ui/index.html"))).isTrue();
+        assertThat(docs.matches(new MockHttpServletRequest("POST", "/v3/api-docs"))).isFalse();
+        assertThat(docs.matches(new MockHttpServletRequest("GET", "/v3/api-docs.yaml"))).isFalse();
+        assertThat(docs.matches(new MockHttpServletRequest("GET", "/api/v1/orders"))).isFalse();
+    }
+
+    @Test
     void aPublicPostSpendsFromItsOwnBudgetOrThePublicPostOne() {
         assertThat(routes.match(new MockHttpServletRequest("POST", "/webhooks/carriers/SF")).orElseThrow().budgetName())
                 .hasValue(PublicRoutes.PUBLIC_POST);

@@ -26,8 +26,8 @@ import java.util.Optional;
  * it signed in {@code X-Dropship-Timestamp} (Unix seconds, at most five minutes off) and signs
  * {@code <METHOD>\n<path and query as sent>\n<timestamp>} with HMAC-SHA256 and its secret, in
  * {@code X-Dropship-Signature: sha256=<hex>} (the header its updates are signed in). Another
- * supplier's figures answer 404, as if that supplier did not exist. The one public route is the
- * suppliers' updates, each signed over its body, which the update's controller checks.
+ * supplier's figures answer 404, as if that supplier did not exist. Public: the suppliers' updates,
+ * each signed over its body, which the update's controller checks, and the API's documentation.
  */
 @Component
 class SupplierAccess implements CallerResolver {
@@ -47,7 +47,7 @@ class SupplierAccess implements CallerResolver {
 
     @Bean
     static PublicRoutes publicRoutes() {
-        return PublicRoutes.healthAndMetrics().post("/api/v1/suppliers/{supplierId}/updates");
+        return PublicRoutes.healthAndMetrics().apiDocs().post("/api/v1/suppliers/{supplierId}/updates");
     }
 
     /**

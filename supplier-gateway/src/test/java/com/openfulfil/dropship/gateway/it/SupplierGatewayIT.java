@@ -12,6 +12,7 @@ import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.gateway.Allocations;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.events.Signatures;
+import com.openfulfil.dropship.support.testing.DocumentedEndpoints;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
 import com.openfulfil.dropship.support.testing.RouteLocks;
@@ -108,6 +109,9 @@ class SupplierGatewayIT extends KafkaIntegrationTest {
 
     /** What anyone may call without credentials; every other route answers 401 (docs/security.md). */
     private static final RouteLocks PUBLIC = RouteLocks.healthAndMetricsArePublic()
+            .allow("GET /v3/api-docs", "the OpenAPI description of the API, for integrators")
+            .allow("GET /v3/api-docs/swagger-config", "the API documentation page's settings")
+            .allow("GET /swagger-ui.html", "the API documentation page")
             .allow("POST /api/v1/suppliers/{supplierId}/updates", "suppliers' updates, each signed over its body");
 
     @Autowired
@@ -118,6 +122,14 @@ class SupplierGatewayIT extends KafkaIntegrationTest {
         assertThat(RouteLocks.mapped(context)).contains("POST /api/v1/admin/orders/{orderId}/reroute",
                 "POST /api/v1/admin/suppliers/{supplierId}/parked/retry", "GET /api/v1/suppliers/{supplierId}/scorecard");
         PUBLIC.check(context, port);
+    }
+
+    @Test
+    void theApiDocsArePublicAndHaveEveryEndpointTheDocsName() {
+        DocumentedEndpoints documented = DocumentedEndpoints.of("supplier-gateway", 8083);
+        assertThat(documented.endpoints()).contains("POST /api/v1/suppliers/{}/updates", "GET /api/v1/suppliers/{}/settlement",
+                "POST /api/v1/admin/orders/{}/reroute");
+        documented.checkPublishedAt(port);
     }
 
     @Test

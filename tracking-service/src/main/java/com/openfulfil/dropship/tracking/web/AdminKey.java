@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * Ops' admin key ({@code X-Api-Key}), configured by its SHA-256 hash as in the other services: the
  * only credential tracking-service knows. Public: a parcel's tracking, to anyone holding its tracking
- * number (the customer's page, and the same as JSON), and the carriers' webhooks, which prove
- * themselves with their signature.
+ * number (the customer's page, and the same as JSON), the carriers' webhooks, which prove
+ * themselves with their signature, and the API's documentation.
  */
 @Component
 class AdminKey implements CallerResolver {
@@ -30,6 +30,7 @@ class AdminKey implements CallerResolver {
     @Bean
     static PublicRoutes publicRoutes() {
         return PublicRoutes.healthAndMetrics()
+                .apiDocs()
                 .get("/track/{trackingNumber}")
                 .get("/api/v1/tracking/{trackingNumber}")
                 .post("/webhooks/carriers/{carrier}");

@@ -19,6 +19,7 @@ import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.security.ApiKeys;
 import com.openfulfil.dropship.events.Signatures;
+import com.openfulfil.dropship.support.testing.DocumentedEndpoints;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
 import com.openfulfil.dropship.support.testing.RouteLocks;
@@ -68,6 +69,9 @@ class TrackingServiceIT extends KafkaIntegrationTest {
 
     /** What anyone may call without credentials; every other route answers 401 (docs/security.md). */
     private static final RouteLocks PUBLIC = RouteLocks.healthAndMetricsArePublic()
+            .allow("GET /v3/api-docs", "the OpenAPI description of the API, for integrators")
+            .allow("GET /v3/api-docs/swagger-config", "the API documentation page's settings")
+            .allow("GET /swagger-ui.html", "the API documentation page")
             .allow("GET /track/{trackingNumber}", "the customer's tracking page, linked from the shipping notice")
             .allow("GET /api/v1/tracking/{trackingNumber}", "the same parcel as JSON, to anyone holding its number")
             .allow("POST /webhooks/carriers/{carrier}", "carriers' webhooks, signed with the carrier's secret");
@@ -90,6 +94,14 @@ class TrackingServiceIT extends KafkaIntegrationTest {
         assertThat(RouteLocks.mapped(context)).contains("GET /api/v1/admin/claims",
                 "POST /api/v1/admin/claims/{claimId}/closed");
         PUBLIC.check(context, port);
+    }
+
+    @Test
+    void theApiDocsArePublicAndHaveEveryEndpointTheDocsName() {
+        DocumentedEndpoints documented = DocumentedEndpoints.of("tracking-service", 8084);
+        assertThat(documented.endpoints()).contains("GET /api/v1/tracking/{}", "POST /webhooks/carriers/{}",
+                "POST /api/v1/admin/claims/{}/filed");
+        documented.checkPublishedAt(port);
     }
 
     @Test
