@@ -4,6 +4,7 @@ import com.openfulfil.dropship.tracking.domain.notification.Mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -18,6 +19,8 @@ import java.util.Properties;
  * customer would get. A resend overwrites the same file; the file appears whole or not at all.
  */
 public final class MailboxMailer implements Mailer {
+    /** A whole message, as a rule: one write per mail. */
+    private static final int BUFFER_BYTES = 16 * 1024;
     private final Path folder;
     private final String from;
     private final Clock clock;
@@ -34,7 +37,8 @@ public final class MailboxMailer implements Mailer {
         try {
             Files.createDirectories(folder);
             Path partial = folder.resolve(mail.notificationId() + ".eml.part");
-            try (OutputStream out = Files.newOutputStream(partial)) {
+            // buffered: the MIME encoders write a byte at a time, and unbuffered each byte was a system call
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), BUFFER_BYTES)) {
                 MimeMessages.of(session, mail, from, clock).writeTo(out);
             }
             Files.move(partial, folder.resolve(mail.notificationId() + ".eml"), StandardCopyOption.REPLACE_EXISTING,
