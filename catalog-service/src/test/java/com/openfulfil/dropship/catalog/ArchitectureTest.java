@@ -8,4 +8,9 @@ class ArchitectureTest {
     void domainIsFreeOfSpringAndKafka() {
         ArchitectureRules.checkDomainIsPure("com.openfulfil.dropship.catalog");
     }
+
+    @Test
+    void reachesOtherModulesOnlyThroughTheContractAndServiceSupport() {
+        ArchitectureRules.checkModuleBoundaries("com.openfulfil.dropship.catalog");
+    }
 }

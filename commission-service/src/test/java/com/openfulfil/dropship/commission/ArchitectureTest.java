@@ -8,4 +8,9 @@ class ArchitectureTest {
     void domainIsFreeOfSpringAndKafka() {
         ArchitectureRules.checkDomainIsPure("com.openfulfil.dropship.commission");
     }
+
+    @Test
+    void reachesOtherModulesOnlyThroughTheContractAndServiceSupport() {
+        ArchitectureRules.checkModuleBoundaries("com.openfulfil.dropship.commission");
+    }
 }

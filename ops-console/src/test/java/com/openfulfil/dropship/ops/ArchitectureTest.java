@@ -8,4 +8,9 @@ class ArchitectureTest {
     void domainIsFreeOfSpringAndKafka() {
         ArchitectureRules.checkDomainIsPure("com.openfulfil.dropship.ops");
     }
+
+    @Test
+    void reachesOtherModulesOnlyThroughTheContractAndServiceSupport() {
+        ArchitectureRules.checkModuleBoundaries("com.openfulfil.dropship.ops");
+    }
 }

@@ -4,13 +4,19 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
  * The layering every service follows (docs/architecture.md, "Modules"): {@code domain} holds pure rules,
- * free of Spring and Kafka.
+ * free of Spring and Kafka; and a module reaches the others only through the contract
+ * ({@code order-events}) and what every service shares ({@code service-support}).
  */
 public final class ArchitectureRules {
+    private static final String PROJECT = "com.openfulfil.dropship";
+
     private ArchitectureRules() {
     }
 
@@ -23,6 +29,22 @@ public final class ArchitectureRules {
                         servicePackage + ".web..", servicePackage + ".stream..", servicePackage + ".config..",
                         servicePackage + ".connector..")
                 .because("domain rules must be testable without Spring or Kafka")
+                .check(classes);
+    }
+
+    /**
+     * The module's code depends on no other module's but the contract's and service-support's: services
+     * talk through topics and HTTP, never through each other's classes, and service-support knows no
+     * service.
+     */
+    public static void checkModuleBoundaries(String modulePackage) {
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(modulePackage);
+        noClasses().that().resideInAPackage(modulePackage + "..")
+                .should().dependOnClassesThat(resideInAPackage(PROJECT + "..")
+                        .and(not(resideInAnyPackage(modulePackage + "..", PROJECT + ".events..", PROJECT + ".support.."))))
+                .because("modules meet through the contract (order-events) and service-support only")
                 .check(classes);
     }
 }
