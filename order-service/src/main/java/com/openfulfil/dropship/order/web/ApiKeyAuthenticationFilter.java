@@ -2,13 +2,11 @@ package com.openfulfil.dropship.order.web;
 
 import com.openfulfil.dropship.support.streams.StoreUnavailableException;
 import com.openfulfil.dropship.support.web.ApiProblem;
-import com.openfulfil.dropship.support.web.ProblemDetailsAdvice;
 import com.openfulfil.dropship.support.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -43,8 +41,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             } catch (StoreUnavailableException notYet) {
                 // a partner key is checked against the partners table, which a starting instance is
                 // still loading: the caller is told to retry, not that its key is wrong
-                ProblemResponses.write(response, ProblemDetailsAdvice.notReadableYet(),
-                        Map.of(HttpHeaders.RETRY_AFTER, ProblemDetailsAdvice.STORE_RETRY_AFTER));
+                ProblemResponses.notReadableYet(response);
                 return;
             }
         }

@@ -1,7 +1,6 @@
 package com.openfulfil.dropship.support.instances;
 
 import com.openfulfil.dropship.support.streams.StoreUnavailableException;
-import com.openfulfil.dropship.support.web.ProblemDetailsAdvice;
 import com.openfulfil.dropship.support.web.ProblemLog;
 import com.openfulfil.dropship.support.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
@@ -9,7 +8,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.kafka.streams.state.HostInfo;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.UriUtils;
 
@@ -17,7 +15,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -119,7 +116,6 @@ public final class OwnerRouting extends OncePerRequestFilter {
     /** A filter answers before Spring MVC's problem handling, so it writes the same problem itself. */
     private void unavailable(HttpServletResponse response, StoreUnavailableException e) throws IOException {
         problems.info(e.getMessage(), "Answering 503: " + e.getMessage());
-        ProblemResponses.write(response, ProblemDetailsAdvice.notReadableYet(),
-                Map.of(HttpHeaders.RETRY_AFTER, ProblemDetailsAdvice.STORE_RETRY_AFTER));
+        ProblemResponses.notReadableYet(response);
     }
 }

@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.support.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,5 +29,14 @@ public final class ProblemResponses {
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         JSON.writeValue(response.getOutputStream(), body);
+    }
+
+    /**
+     * A read a filter cannot answer yet, because a store it needs is still loading or moving: 503 with
+     * {@code Retry-After}, as {@link ProblemDetailsAdvice} answers the same from a controller.
+     */
+    public static void notReadableYet(HttpServletResponse response) throws IOException {
+        write(response, ProblemDetailsAdvice.notReadableYet(),
+                Map.of(HttpHeaders.RETRY_AFTER, ProblemDetailsAdvice.STORE_RETRY_AFTER));
     }
 }
