@@ -26,33 +26,37 @@ final class ChaosRun {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration HEALTHY_AGAIN = Duration.ofSeconds(180);
     private static final Duration COMMISSION_WAIT = Duration.ofSeconds(30);
+    /** An unfinished order older than this is backlog: at steady load an order finishes in a few seconds. */
+    static final Duration CAUGHT_UP_AGE = Duration.ofSeconds(15);
 
     /**
      * How long each phase lasts; every wait is bounded, so the run always ends.
      *
      * @param baseline steady load before the first fault
      * @param gap      steady load between a fault's recovery and the next fault, so orders are in flight again
+     * @param catchUp  how long to wait, before each fault, for the backlog of the warm-up or the previous fault to
+     *                 clear, so each fault strikes a pipeline in its steady state and is measured alone
      * @param recovery how long a fault may take to heal
      * @param after    steady load after the last fault: the pipeline must still move
      * @param drain    how long the last orders may take to finish once no new ones are placed
      * @param retryFor how long one order's POST (or confirmation) is retried
      */
-    record Phases(Duration baseline, Duration gap, Duration recovery, Duration after, Duration drain,
-                  Duration retryFor) {
+    record Phases(Duration baseline, Duration gap, Duration catchUp, Duration recovery, Duration after,
+                  Duration drain, Duration retryFor) {
         static Phases of(boolean shortRun, Duration warmUp) {
             Phases phases = shortRun
-                    ? new Phases(Duration.ofSeconds(8), Duration.ofSeconds(5), Duration.ofSeconds(120),
-                    Duration.ofSeconds(8), Duration.ofSeconds(90), Duration.ofSeconds(150))
-                    : new Phases(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(180),
-                    Duration.ofSeconds(20), Duration.ofSeconds(180), Duration.ofSeconds(240));
-            return warmUp == null ? phases : new Phases(warmUp, phases.gap, phases.recovery, phases.after, phases.drain,
-                    phases.retryFor);
+                    ? new Phases(Duration.ofSeconds(8), Duration.ofSeconds(5), Duration.ofSeconds(60),
+                    Duration.ofSeconds(120), Duration.ofSeconds(8), Duration.ofSeconds(90), Duration.ofSeconds(150))
+                    : new Phases(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(120),
+                    Duration.ofSeconds(180), Duration.ofSeconds(20), Duration.ofSeconds(180), Duration.ofSeconds(240));
+            return warmUp == null ? phases : new Phases(warmUp, phases.gap, phases.catchUp, phases.recovery,
+                    phases.after, phases.drain, phases.retryFor);
         }
 
         /** An upper bound on the orders one run can place. */
         int maxOrders(double rate, int faults) {
             long seconds = baseline.toSeconds() + after.toSeconds()
-                    + faults * (recovery.toSeconds() + gap.toSeconds() + HEALTHY_AGAIN.toSeconds());
+                    + faults * (catchUp.toSeconds() + recovery.toSeconds() + gap.toSeconds() + HEALTHY_AGAIN.toSeconds());
             return (int) Math.min(50_000, Math.ceil(seconds * rate) + 1);
         }
     }
@@ -149,6 +153,7 @@ final class ChaosRun {
             } else if (broken != null) {
                 windows.add(FaultWindow.skipped(fault.label(), "skipped: " + broken + " did not heal"));
             } else {
+                awaitCaughtUp(load);
                 FaultWindow window = inject(fault, stack, load);
                 windows.add(window);
                 if (window.problem() != null) {
@@ -210,6 +215,30 @@ final class ChaosRun {
         }
         return new FaultWindow(fault.label(), null, at, caught, settled.get(), recovered, note, problem,
                 fault.poison(), fault.summary(), fault.resent());
+    }
+
+    /**
+     * Waits, within {@link Phases#catchUp}, until no order older than {@link #CAUGHT_UP_AGE} is unfinished:
+     * a fault that strikes while the pipeline still works off the warm-up's or the previous fault's backlog
+     * would be measured together with that backlog (a restarting JVM then shares two cores with the
+     * catch-up of every other service).
+     */
+    private void awaitCaughtUp(LoadDriver load) {
+        Instant from = Instant.now();
+        if (Waits.until(() -> backlog(load.orders(), Instant.now()) == 0, phases.catchUp(), POLL).isEmpty()) {
+            say("Backlog not cleared within " + phases.catchUp().toSeconds() + " s ("
+                    + backlog(load.orders(), Instant.now()) + " orders older than " + CAUGHT_UP_AGE.toSeconds()
+                    + " s unfinished); the next fault strikes anyway.");
+        } else if (Duration.between(from, Instant.now()).compareTo(POLL) > 0) {
+            say("Backlog cleared in " + ChaosReport.seconds(Duration.between(from, Instant.now())) + ".");
+        }
+    }
+
+    /** Orders accepted more than {@link #CAUGHT_UP_AGE} before {@code now} that have not finished. */
+    static long backlog(List<LoadOrder> orders, Instant now) {
+        Instant before = now.minus(CAUGHT_UP_AGE);
+        return orders.stream().filter(o -> o.accepted() && o.finishedAt() == null && o.acceptedAt().isBefore(before))
+                .count();
     }
 
     /** Whether the fault has settled; remembers when it first did. */
