@@ -8,14 +8,34 @@ import java.util.Map;
  * One real KRaft broker per test JVM, started on first use, shared by the JVM's tests (use
  * {@link PrivateBroker} for a test that must start from empty topics). Settings that exactly-once
  * needs on a single broker (transaction log replication 1) are set here once.
+ *
+ * <p>{@code -Ddropship.test.broker=container} (or {@code DROPSHIP_TEST_BROKER=container}) runs it as a
+ * container of the image docker-compose.yml runs instead, where Docker is available ({@link ContainerBroker});
+ * without Docker the tests say so and use the embedded broker.
  */
 public final class EmbeddedBroker {
+    /** Which broker the tests share: {@code embedded} (the default) or {@code container}. */
+    public static final String CHOICE = "dropship.test.broker";
+    private static final String PROPERTY = "dropship.embedded-broker.bootstrap-servers";
+
     private static EmbeddedKafkaKraftBroker broker;
+    private static String bootstrap;
+    private static boolean containerTried;
 
     private EmbeddedBroker() {
     }
 
     public static synchronized String bootstrapServers() {
+        if (!containerTried && containerChosen()) {
+            containerTried = true;
+            bootstrap = ContainerBroker.start().orElse(null);
+            if (bootstrap != null) {
+                System.setProperty(PROPERTY, bootstrap);
+            }
+        }
+        if (bootstrap != null) {
+            return bootstrap;
+        }
         if (broker == null) {
             broker = new EmbeddedKafkaKraftBroker(1, 3);
             broker.brokerProperties(Map.of(
@@ -26,10 +46,15 @@ public final class EmbeddedBroker {
                     "auto.create.topics.enable", "false"));
             // not into spring.kafka.bootstrap-servers, its default: a JVM-wide setting that would outrank the
             // dropship.kafka.bootstrap-servers of the tests that run a service on a broker of their own
-            broker.brokerListProperty("dropship.embedded-broker.bootstrap-servers");
+            broker.brokerListProperty(PROPERTY);
             broker.afterPropertiesSet();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> broker.destroy(), "embedded-broker-stop"));
         }
         return broker.getBrokersAsString();
+    }
+
+    static boolean containerChosen() {
+        String choice = System.getProperty(CHOICE, System.getenv("DROPSHIP_TEST_BROKER"));
+        return "container".equalsIgnoreCase(choice == null ? "" : choice.trim());
     }
 }
