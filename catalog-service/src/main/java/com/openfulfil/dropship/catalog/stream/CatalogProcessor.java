@@ -23,6 +23,7 @@ import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.supplier.DispatchRerouted;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.support.streams.Locality;
+import com.openfulfil.dropship.support.streams.KeyedState;
 import com.openfulfil.dropship.support.streams.StateStores;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -60,7 +61,7 @@ final class CatalogProcessor implements Processor<String, Event, String, Event> 
     private final Duration stockPublishInterval;
     private final Function<ProcessorContext<?, ?>, Locality> localities;
     private ProcessorContext<String, Event> context;
-    private KeyValueStore<String, OrderAllocation> allocations;
+    private KeyedState<OrderAllocation> allocations;
     private Inventory inventory;
     private Locality locality;
     private long timestamp;
@@ -82,7 +83,7 @@ final class CatalogProcessor implements Processor<String, Event, String, Event> 
     @Override
     public void init(ProcessorContext<String, Event> context) {
         this.context = context;
-        this.allocations = context.getStateStore(CatalogTopology.ALLOCATIONS_STORE);
+        this.allocations = KeyedState.of(context, CatalogTopology.ALLOCATIONS_STORE);
         KeyValueStore<String, Product> products = context.getStateStore(CatalogTopology.INVENTORY_STORE);
         this.inventory = new Inventory(products, policy, this::forward);
         this.locality = localities.apply(context);
@@ -224,7 +225,7 @@ final class CatalogProcessor implements Processor<String, Event, String, Event> 
     }
 
     private Instant now() {
-        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+        return KeyedState.now(context);
     }
 
     static ProcessorSupplier<String, Event, String, Event> supplier(CatalogPolicy policy, Duration stockPublishInterval,

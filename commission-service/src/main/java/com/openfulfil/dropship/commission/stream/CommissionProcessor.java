@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.commission.stream;
 
+import com.openfulfil.dropship.support.streams.KeyedState;
 import com.openfulfil.dropship.support.streams.StateStores;
 import com.openfulfil.dropship.commission.domain.Breakdown;
 import com.openfulfil.dropship.commission.domain.Clawback;
@@ -41,7 +42,7 @@ import java.util.Set;
 class CommissionProcessor implements Processor<String, Event, String, Event> {
     private final CommissionPolicy policy;
     private ProcessorContext<String, Event> context;
-    private KeyValueStore<String, Commission> commissions;
+    private KeyedState<Commission> commissions;
     private KeyValueStore<String, String> byPartner;
     // a global table's store: values arrive as ValueAndTimestamp<Event> or Event depending on its store type
     private KeyValueStore<String, Object> partners;
@@ -53,7 +54,7 @@ class CommissionProcessor implements Processor<String, Event, String, Event> {
     @Override
     public void init(ProcessorContext<String, Event> context) {
         this.context = context;
-        this.commissions = context.getStateStore(CommissionTopology.COMMISSIONS_STORE);
+        this.commissions = KeyedState.of(context, CommissionTopology.COMMISSIONS_STORE);
         this.byPartner = context.getStateStore(CommissionTopology.BY_PARTNER_STORE);
         this.partners = context.getStateStore(CommissionTopology.PARTNERS_STORE);
     }
@@ -110,7 +111,7 @@ class CommissionProcessor implements Processor<String, Event, String, Event> {
     }
 
     private Instant now() {
-        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+        return KeyedState.now(context);
     }
 
     private static boolean isPartnerCompletion(OrderStatusChanged changed) {

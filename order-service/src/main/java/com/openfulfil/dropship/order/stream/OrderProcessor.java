@@ -1,5 +1,7 @@
 package com.openfulfil.dropship.order.stream;
 
+import com.openfulfil.dropship.support.streams.DueIndex;
+import com.openfulfil.dropship.support.streams.KeyedState;
 import com.openfulfil.dropship.support.streams.StateStores;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.EventIds;
@@ -13,22 +15,17 @@ import com.openfulfil.dropship.order.domain.StatusChange;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -43,10 +40,13 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
     static final String STORE = "orders";
     static final String DUE = "completions-due";
 
+    /** The width the due times of {@value #DUE} are padded to (as stored since the index was made). */
+    private static final int DUE_DIGITS = 15;
+
     private final OrderSettings settings;
     private ProcessorContext<String, Event> context;
-    private KeyValueStore<String, OrderRecord> orders;
-    private KeyValueStore<String, String> due;
+    private KeyedState<OrderRecord> orders;
+    private DueIndex due;
 
     private OrderProcessor(OrderSettings settings) {
         this.settings = settings;
@@ -71,8 +71,8 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
     @Override
     public void init(ProcessorContext<String, Event> context) {
         this.context = context;
-        this.orders = context.getStateStore(STORE);
-        this.due = context.getStateStore(DUE);
+        this.orders = KeyedState.of(context, STORE);
+        this.due = new DueIndex(context.getStateStore(DUE), DUE_DIGITS);
         context.schedule(settings.autoCompleteCheckEvery(), PunctuationType.WALL_CLOCK_TIME, this::completeDue);
     }
 
@@ -85,9 +85,7 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
     }
 
     private void save(String orderId, OrderRecord current, Outcome outcome, String causeId, Instant now) {
-        if (!outcome.record().equals(current)) {
-            orders.put(orderId, outcome.record());
-        }
+        orders.save(orderId, current, outcome.record());
         for (StatusChange change : outcome.changes()) {
             OrderRecord order = outcome.record();
             OrderStatusChanged changed = new OrderStatusChanged(
@@ -98,7 +96,7 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
             context.forward(new Record<>(orderId, changed, now.toEpochMilli()));
             measure(change, outcome.record(), now);
             if (change.to() == OrderStatus.DELIVERED) {
-                due.put(dueKey(now.plus(settings.autoCompleteAfter()), orderId), orderId);
+                due.add(now.plus(settings.autoCompleteAfter()), orderId, orderId);
             }
         }
     }
@@ -117,25 +115,16 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
     /** Completes the delivered orders whose wait is over. */
     private void completeDue(long wallClockMs) {
         Instant now = Instant.ofEpochMilli(wallClockMs);
-        List<KeyValue<String, String>> ready = new ArrayList<>();
-        try (KeyValueIterator<String, String> range = due.range("", dueKey(now, "\uffff"))) {
-            range.forEachRemaining(ready::add);
+        for (DueIndex.Due entry : due.due(now)) {
+            OrderRecord current = orders.get(entry.value());
+            save(entry.value(), current, OrderStateMachine.autoComplete(current, now, settings.autoCompleteAfter()),
+                    EventIds.derived(entry.key(), "auto-complete"), now);
+            due.remove(entry);
         }
-        for (KeyValue<String, String> entry : ready) {
-            OrderRecord current = orders.get(entry.value);
-            save(entry.value, current, OrderStateMachine.autoComplete(current, now, settings.autoCompleteAfter()),
-                    EventIds.derived(entry.key, "auto-complete"), now);
-            due.delete(entry.key);
-        }
-    }
-
-    /** Sorts by time: the zero-padded due instant in milliseconds, then the order. */
-    static String dueKey(Instant at, String orderId) {
-        return String.format("%015d|%s", at.toEpochMilli(), orderId);
     }
 
     private Instant now() {
-        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+        return KeyedState.now(context);
     }
 
     /** How long a delivered order waits before it is completed automatically, and how often that is checked. */

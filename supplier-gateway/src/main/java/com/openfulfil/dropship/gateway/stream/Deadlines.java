@@ -3,8 +3,7 @@ package com.openfulfil.dropship.gateway.stream;
 import com.openfulfil.dropship.events.model.SlaDeadline;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.gateway.domain.SlaTerms;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
+import com.openfulfil.dropship.support.streams.DueIndex;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import java.time.Instant;
@@ -25,10 +24,13 @@ final class Deadlines {
     record Due(String key, Instant due, SlaDeadline deadline, String dispatchId, String orderId) {
     }
 
-    private final KeyValueStore<String, String> store;
+    /** The width the due times are padded to (as stored since the index was made). */
+    private static final int DIGITS = 13;
+
+    private final DueIndex index;
 
     Deadlines(KeyValueStore<String, String> store) {
-        this.store = store;
+        this.index = new DueIndex(store, DIGITS);
     }
 
     /** The earlier deadline of a dispatch just sent, counted from when it was sent. */
@@ -56,22 +58,18 @@ final class Deadlines {
     /** Everything due at {@code now} or before, oldest first. */
     List<Due> due(Instant now) {
         List<Due> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = store.range("", String.format("%013d|~", now.toEpochMilli()))) {
-            while (it.hasNext()) {
-                KeyValue<String, String> entry = it.next();
-                String[] parts = entry.key.split("\\|", 4);
-                due.add(new Due(entry.key, Instant.ofEpochMilli(Long.parseLong(parts[0])),
-                        SlaDeadline.valueOf(parts[1]), parts[2], parts[3]));
-            }
+        for (DueIndex.Due entry : index.due(now)) {
+            String[] parts = entry.id().split("\\|", 3);
+            due.add(new Due(entry.key(), entry.due(), SlaDeadline.valueOf(parts[0]), parts[1], parts[2]));
         }
         return due;
     }
 
     void done(Due due) {
-        store.delete(due.key());
+        index.remove(due.due(), due.key().substring(DIGITS + 1));
     }
 
     private void put(Instant due, SlaDeadline deadline, String dispatchId, String orderId, String supplierId) {
-        store.put(String.format("%013d|%s|%s|%s", due.toEpochMilli(), deadline, dispatchId, orderId), supplierId);
+        index.add(due, deadline + "|" + dispatchId + "|" + orderId, supplierId);
     }
 }

@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.gateway.stream;
 
+import com.openfulfil.dropship.support.streams.KeyedState;
 import com.openfulfil.dropship.support.streams.StateStores;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
@@ -24,7 +25,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.api.RecordMetadata;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +47,7 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
     private final DispatchSettings settings;
     private final Function<ProcessorContext<?, ?>, Locality> localities;
     private ProcessorContext<String, Event> context;
-    private KeyValueStore<String, OrderDispatches> store;
+    private KeyedState<OrderDispatches> store;
     private Deadlines deadlines;
     private SupplierBooks books;
     private Locality locality;
@@ -60,7 +60,7 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
     @Override
     public void init(ProcessorContext<String, Event> context) {
         this.context = context;
-        this.store = context.getStateStore(DispatchTopology.STORE);
+        this.store = KeyedState.of(context, DispatchTopology.STORE);
         this.deadlines = new Deadlines(context.getStateStore(Deadlines.STORE));
         this.books = new SupplierBooks(context, settings);
         this.locality = localities.apply(context);
@@ -243,7 +243,7 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
     }
 
     private Instant now() {
-        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+        return KeyedState.now(context);
     }
 
     static final class Supplier implements ProcessorSupplier<String, Event, String, Event> {

@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.tracking.notification;
 
+import com.openfulfil.dropship.support.streams.KeyedState;
 import com.openfulfil.dropship.support.streams.StateStores;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.notification.NotificationRequested;
@@ -12,7 +13,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 import java.time.Instant;
@@ -28,7 +28,7 @@ final class NotificationPlanner implements Processor<String, Event, String, Even
     static final String RECIPIENTS = "notification-recipients";
     private final ExpectedDays expectedDays;
     private ProcessorContext<String, Event> context;
-    private KeyValueStore<String, Recipient> recipients;
+    private KeyedState<Recipient> recipients;
 
     private NotificationPlanner(ExpectedDays expectedDays) {
         this.expectedDays = expectedDays;
@@ -37,7 +37,7 @@ final class NotificationPlanner implements Processor<String, Event, String, Even
     @Override
     public void init(ProcessorContext<String, Event> context) {
         this.context = context;
-        this.recipients = context.getStateStore(RECIPIENTS);
+        this.recipients = KeyedState.of(context, RECIPIENTS);
     }
 
     @Override
@@ -53,13 +53,11 @@ final class NotificationPlanner implements Processor<String, Event, String, Even
         if (recipient.known()) {
             recipient.waitingFor(notices).waiting().forEach(n -> forward(record, orderId, recipient, n));
         }
-        if (!next.equals(current)) {
-            recipients.put(orderId, next);
-        }
+        recipients.save(orderId, current, next);
     }
 
     private void forward(Record<String, Event> record, String orderId, Recipient recipient, Notice notice) {
-        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        Instant now = KeyedState.now(context);
         Integer days = notice.trackingNumber() == null ? expectedDays.of(recipient.priority()) : null;
         context.forward(record.withKey(orderId).withValue(new NotificationRequested(notice.notificationId(), now,
                 orderId, recipient.orderReference(), notice.notificationId(), notice.kind(), recipient.locale(), recipient.name(),

@@ -1,5 +1,7 @@
 package com.openfulfil.dropship.tracking.stream;
 
+import com.openfulfil.dropship.support.streams.DueIndex;
+import com.openfulfil.dropship.support.streams.KeyedState;
 import com.openfulfil.dropship.support.streams.StateStores;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.OrderScoped;
@@ -20,14 +22,10 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -43,9 +41,12 @@ import java.util.function.Function;
 final class ParcelProcessor implements Processor<String, Event, String, Event> {
     private final ParcelWatch watch;
     private final Duration checkEvery;
+    /** The width the due times of the deadline index are padded to (as stored since the index was made). */
+    private static final int DEADLINE_DIGITS = 19;
+
     private ProcessorContext<String, Event> context;
-    private KeyValueStore<String, Parcel> parcels;
-    private KeyValueStore<String, String> deadlines;
+    private KeyedState<Parcel> parcels;
+    private DueIndex deadlines;
 
     private ParcelProcessor(ParcelWatch watch, Duration checkEvery) {
         this.watch = watch;
@@ -55,8 +56,8 @@ final class ParcelProcessor implements Processor<String, Event, String, Event> {
     @Override
     public void init(ProcessorContext<String, Event> context) {
         this.context = context;
-        this.parcels = context.getStateStore(TrackingTopology.PARCELS);
-        this.deadlines = context.getStateStore(TrackingTopology.PARCEL_DEADLINES);
+        this.parcels = KeyedState.of(context, TrackingTopology.PARCELS);
+        this.deadlines = new DueIndex(context.getStateStore(TrackingTopology.PARCEL_DEADLINES), DEADLINE_DIGITS);
         context.schedule(checkEvery, PunctuationType.WALL_CLOCK_TIME, this::fireDue);
     }
 
@@ -85,20 +86,15 @@ final class ParcelProcessor implements Processor<String, Event, String, Event> {
             throw new IllegalArgumentException(record.value().getClass().getSimpleName() + " "
                     + record.value().eventId() + " has no tracking number");
         }
-        Parcel current = parcels.get(trackingNumber);
-        Parcel parcel = current == null ? Parcel.unknown(trackingNumber) : current;
+        Parcel parcel = parcels.getOr(trackingNumber, Parcel::unknown);
         save(parcel, watch.afterReport(step.apply(parcel), now()), record.timestamp());
     }
 
     /** Every parcel whose timer is due: the index is ordered by time, so the scan stops at now. */
     private void fireDue(long wallClockMs) {
         Instant now = Instant.ofEpochMilli(wallClockMs);
-        List<String> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = deadlines.range(indexKey(Instant.EPOCH, ""), indexKey(now, "\uffff"))) {
-            it.forEachRemaining(entry -> due.add(entry.value));
-        }
-        for (String trackingNumber : due) {
-            Parcel parcel = parcels.get(trackingNumber);
+        for (DueIndex.Due due : deadlines.due(now)) {
+            Parcel parcel = parcels.get(due.value());
             if (parcel != null) {
                 save(parcel, watch.due(parcel, now), wallClockMs);
             }
@@ -114,21 +110,16 @@ final class ParcelProcessor implements Processor<String, Event, String, Event> {
         Optional<Instant> oldDeadline = watch.deadline(before);
         Optional<Instant> newDeadline = watch.deadline(after);
         if (!oldDeadline.equals(newDeadline)) {
-            oldDeadline.ifPresent(at -> deadlines.delete(indexKey(at, after.trackingNumber())));
-            newDeadline.ifPresent(at -> deadlines.put(indexKey(at, after.trackingNumber()), after.trackingNumber()));
+            oldDeadline.ifPresent(at -> deadlines.remove(at, after.trackingNumber()));
+            newDeadline.ifPresent(at -> deadlines.add(at, after.trackingNumber(), after.trackingNumber()));
         }
         for (Event event : ParcelEvents.of(update, now())) {
             context.forward(new Record<>(((OrderScoped) event).orderId(), event, timestamp));
         }
     }
 
-    /** Zero-padded epoch millis first, so the store's byte order is time order. */
-    private static String indexKey(Instant at, String trackingNumber) {
-        return String.format("%019d|%s", Math.max(0, at.toEpochMilli()), trackingNumber);
-    }
-
     private Instant now() {
-        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+        return KeyedState.now(context);
     }
 
     private static Registration registration(ParcelRegistered registered) {
