@@ -11,11 +11,22 @@ import java.time.Instant;
  * {@code orderReference} is the order's number as the customer knows it (the storefront's own
  * reference, or the orderId). {@code locale} is the customer's BCP 47 tag; the sender picks the
  * template. {@code carrier} and {@code trackingNumber} are set for parcel messages,
- * {@code expectedDays} for the confirmation.
+ * {@code expectedDays} for the confirmation. {@code storefrontId} names the store the customer bought
+ * from (its name and logo head the e-mail; null for a partner's order), {@code phone} the customer's
+ * number for the text messages the store sends (null when none was given).
  */
 public record NotificationRequested(String eventId, Instant occurredAt, String orderId, String orderReference,
                                     String notificationId, NotificationKind kind, String locale,
                                     String customerName, String email,
-                                    String carrier, String trackingNumber, Integer expectedDays)
+                                    String carrier, String trackingNumber, Integer expectedDays,
+                                    String storefrontId, String phone)
         implements NotificationMessage {
+
+    /** A request that names no store and no phone number. */
+    public NotificationRequested(String eventId, Instant occurredAt, String orderId, String orderReference,
+                                 String notificationId, NotificationKind kind, String locale, String customerName,
+                                 String email, String carrier, String trackingNumber, Integer expectedDays) {
+        this(eventId, occurredAt, orderId, orderReference, notificationId, kind, locale, customerName, email, carrier,
+                trackingNumber, expectedDays, null, null);
+    }
 }

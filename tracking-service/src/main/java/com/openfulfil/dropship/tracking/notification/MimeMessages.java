@@ -4,14 +4,19 @@ import com.openfulfil.dropship.tracking.domain.notification.Mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 
 import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Date;
 
-/** The MIME form of a mail, the same whether it goes by SMTP or into the mailbox folder. */
+/**
+ * The MIME form of a mail, the same whether it goes by SMTP or into the mailbox folder: plain text, or
+ * {@code multipart/alternative} with the HTML beside it.
+ */
 final class MimeMessages {
     private MimeMessages() {
     }
@@ -24,7 +29,16 @@ final class MimeMessages {
                     ? new InternetAddress(mail.to())
                     : new InternetAddress(mail.to(), mail.toName(), StandardCharsets.UTF_8.name()));
             message.setSubject(mail.subject(), StandardCharsets.UTF_8.name());
-            message.setText(mail.text(), StandardCharsets.UTF_8.name());
+            if (mail.html() == null) {
+                message.setText(mail.text(), StandardCharsets.UTF_8.name());
+            } else {
+                // plain text first: a client shows the last alternative it can display
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText(mail.text(), StandardCharsets.UTF_8.name());
+                MimeBodyPart html = new MimeBodyPart();
+                html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+                message.setContent(new MimeMultipart("alternative", text, html));
+            }
             message.setHeader("Content-Language", mail.language());
             message.setHeader("X-Notification-Id", mail.notificationId());
             message.setSentDate(Date.from(clock.instant()));

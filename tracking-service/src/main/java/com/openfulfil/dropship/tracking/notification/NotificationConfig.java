@@ -47,6 +47,6 @@ class NotificationConfig {
 
     @Bean
     MailTemplates mailTemplates(NotificationProperties properties) {
-        return new MailTemplates(properties.trackingPageUrl());
+        return new MailTemplates(properties.trackingPageUrl(), properties.branding());
     }
 }

@@ -61,7 +61,8 @@ final class NotificationPlanner implements Processor<String, Event, String, Even
         Integer days = notice.trackingNumber() == null ? expectedDays.of(recipient.priority()) : null;
         context.forward(record.withKey(orderId).withValue(new NotificationRequested(notice.notificationId(), now,
                 orderId, recipient.orderReference(), notice.notificationId(), notice.kind(), recipient.locale(), recipient.name(),
-                recipient.email(), notice.carrier(), notice.trackingNumber(), days)));
+                recipient.email(), notice.carrier(), notice.trackingNumber(), days, recipient.storefrontId(),
+                recipient.phone())));
     }
 
     static final class Supplier implements ProcessorSupplier<String, Event, String, Event> {

@@ -151,6 +151,7 @@ class NotificationTopologyTest {
             assertThat(mail.getHeader("Content-Language")[0]).isEqualTo(locale);
             assertThat(mail.getMessageID()).endsWith("@dropship>");
             assertThat(mail.getAllRecipients()[0].toString()).contains("lan@example.vn");
+            assertThat(mail.isMimeType("multipart/alternative")).as("plain text with an HTML alternative").isTrue();
         }
         String shipping = mails().stream().map(this::text).filter(t -> t.contains("VN2")).findFirst().orElseThrow();
         assertThat(shipping).contains("VNPOST", "http://localhost:8084/track/VN2");
@@ -208,7 +209,7 @@ class NotificationTopologyTest {
 
     private String text(MimeMessage mail) {
         try {
-            return mail.getContent().toString();
+            return SmtpReceiver.plainText(mail.getContent());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

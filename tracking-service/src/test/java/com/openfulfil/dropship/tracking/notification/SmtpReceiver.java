@@ -30,11 +30,24 @@ public final class SmtpReceiver implements AutoCloseable {
             try {
                 MimeMessage message = new MimeMessage(Session.getInstance(new Properties()),
                         new ByteArrayInputStream(data.getBytes(StandardCharsets.UTF_8)));
-                return message.getContent().toString();
+                return plainText(message.getContent());
             } catch (MessagingException | IOException e) {
                 throw new IllegalStateException("Not a readable message: " + data, e);
             }
         }
+    }
+
+    /** The text/plain part of a message, whether it is plain text or text with an HTML alternative. */
+    static String plainText(Object content) throws MessagingException, IOException {
+        if (content instanceof jakarta.mail.Multipart parts) {
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (parts.getBodyPart(i).isMimeType("text/plain")) {
+                    return parts.getBodyPart(i).getContent().toString();
+                }
+            }
+            throw new IllegalStateException("No text/plain part");
+        }
+        return content.toString();
     }
 
     private final ServerSocket server;

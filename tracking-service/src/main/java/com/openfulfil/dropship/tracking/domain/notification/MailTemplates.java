@@ -19,10 +19,20 @@ public final class MailTemplates {
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private final String trackingPageUrl;
+    private final Branding branding;
 
     /** @param trackingPageUrl the customer tracking page, to which the tracking number is appended */
     public MailTemplates(String trackingPageUrl) {
+        this(trackingPageUrl, Branding.plain(null));
+    }
+
+    /**
+     * @param trackingPageUrl the customer tracking page, to which the tracking number is appended
+     * @param branding        whose name and logo each store's customers see
+     */
+    public MailTemplates(String trackingPageUrl, Branding branding) {
         this.trackingPageUrl = trackingPageUrl.endsWith("/") ? trackingPageUrl : trackingPageUrl + "/";
+        this.branding = branding;
     }
 
     public static String language(String localeTag) {
@@ -43,8 +53,11 @@ public final class MailTemplates {
                 request.trackingNumber() == null ? "" : trackingPageUrl + request.trackingNumber()};
         String key = request.kind().name();
         Locale locale = Locale.forLanguageTag(language);
-        return new Mail(request.notificationId(), request.email(), request.customerName(), language,
-                new MessageFormat(bundle.getString(key + ".subject"), locale).format(values),
-                new MessageFormat(bundle.getString(key + ".body"), locale).format(values));
+        Branding.Store store = branding.of(request.storefrontId());
+        String subject = new MessageFormat(bundle.getString(key + ".subject"), locale).format(values);
+        String body = new MessageFormat(bundle.getString(key + ".body"), locale).format(values);
+        String text = body + "\n\n-- \n" + store.name();
+        return new Mail(request.notificationId(), request.email(), request.customerName(), language, subject, text,
+                HtmlMail.of(language, store, subject, body, (String) values[5]));
     }
 }

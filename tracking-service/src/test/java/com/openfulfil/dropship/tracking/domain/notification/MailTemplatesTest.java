@@ -48,4 +48,27 @@ class MailTemplatesTest {
     void theFrenchApostrophesSurviveTheTemplates(NotificationKind kind) {
         assertThat(templates.render(request(kind, "fr")).text()).doesNotContain("''");
     }
+
+    @org.junit.jupiter.api.Test
+    void theHtmlPartCarriesTheStoresNameAndLogoTheLinkAndEscapesWhatTheOrderSays() {
+        MailTemplates branded = new MailTemplates("https://shop.example.com/track", new Branding("Dropship",
+                java.util.Map.of("demo-shop", new Branding.Store("Hà's <Shop>", "https://cdn.example.com/logo.png"),
+                        "sly-shop", new Branding.Store("Sly", "javascript:alert(1)"))));
+        NotificationRequested shipped = new NotificationRequested("n-2", Instant.parse("2026-11-02T09:00:00Z"), "ord-7",
+                "SHOP-7", "n-2", NotificationKind.PARCEL_SHIPPED, "en", "<script>alert(1)</script>", "ha@example.vn",
+                "SF", "SF1234567890", null, "demo-shop", "+84901234567");
+
+        Mail mail = branded.render(shipped);
+
+        assertThat(mail.html()).contains("Hà&#39;s &lt;Shop&gt;", "<img src=\"https://cdn.example.com/logo.png\"",
+                        "<a href=\"https://shop.example.com/track/SF1234567890\"", "&lt;script&gt;alert(1)&lt;/script&gt;",
+                        "<html lang=\"en\">")
+                .doesNotContain("<script>");
+        assertThat(mail.text()).endsWith("-- \nHà's <Shop>").contains("https://shop.example.com/track/SF1234567890");
+        assertThat(branded.render(new NotificationRequested("n-3", Instant.parse("2026-11-02T09:00:00Z"), "ord-8",
+                "SHOP-8", "n-3", NotificationKind.ORDER_DELIVERED, "en", "An", "an@example.vn", null, null, null,
+                "sly-shop", null)).html()).as("only a web address becomes an image").doesNotContain("<img", "javascript:");
+        assertThat(branded.render(request(NotificationKind.ORDER_DELIVERED, "en")).html())
+                .as("an order of no configured store").contains(">Dropship<");
+    }
 }
