@@ -19,8 +19,9 @@ final class Banner {
         }
         out.append(String.format("  %-20s %s (KRaft, one node)%n", "Kafka broker", stack.bootstrapServers()));
         out.append(String.format("%n  data     %s%n  logs     %s%n", stack.config().dataDir(), stack.config().logDir()));
-        out.append(String.format("  mailbox  %s  (the customers' e-mails, one .eml file each)%n",
-                stack.config().dataDir().resolve("mailbox")));
+        out.append(String.format("  mailbox  %s  (the customers' e-mails, one .eml file each%s)%n",
+                stack.config().dataDir().resolve("mailbox"), stack.config().opsConsole()
+                        ? "; the demo shop's text messages in sms/" : ""));
         out.append(String.format("  tracking %s/track/<trackingNumber>  (the customer's tracking page)%n",
                 stack.service(Service.TRACKING).baseUrl()));
         stack.carrierQueryApi().ifPresent(api -> {

@@ -12,6 +12,7 @@ import com.openfulfil.dropship.local.sim.CarrierQueryApi;
 import com.openfulfil.dropship.local.sim.CarrierSimulator;
 import com.openfulfil.dropship.local.sim.HttpSupplierSimulator;
 import com.openfulfil.dropship.local.sim.PortalParcels;
+import com.openfulfil.dropship.local.sim.SmsProviderSimulator;
 import com.openfulfil.dropship.local.sim.SupplierSimulator;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -71,6 +72,8 @@ public final class LocalStack implements AutoCloseable {
     private SupplierSimulator supplierSimulator;
     private HttpSupplierSimulator httpSupplierSimulator;
     private PortalParcels portalParcels;
+    /** The text-message provider, with the ops console (up and demo): bench and chaos runs send no text messages. */
+    private final SmsProviderSimulator smsProvider;
     private volatile boolean stopping;
     private final int partitions;
 
@@ -80,6 +83,7 @@ public final class LocalStack implements AutoCloseable {
         this.partitions = partitions(config);
         this.broker = new BrokerProcess(repository, config.dataDir(), config.brokerPort(), config.controllerPort(),
                 config.jvmArgs());
+        this.smsProvider = config.opsConsole() ? new SmsProviderSimulator(config.dataDir().resolve("mailbox")) : null;
         for (Service service : config.services()) {
             services.put(service, new ServiceProcess(repository, service, 1, config.port(service), config.dataDir(),
                     broker.bootstrapServers(), argsOf(service), config.jvmArgs()));
@@ -95,6 +99,9 @@ public final class LocalStack implements AutoCloseable {
         createSupplierTopics();
         // before tracking-service: its first polls must not find the carriers' query API missing
         unlessStopped(this::startCarrierQueryApi);
+        if (smsProvider != null) {
+            unlessStopped(smsProvider::start);
+        }
         say.accept("Starting " + services.size() + " services (this takes a minute on a laptop) ...");
         unlessStopped(() -> services.values().forEach(ServiceProcess::start));
         awaitHealthy(say);
@@ -132,6 +139,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (carrierQueryApi != null) {
             carrierQueryApi.close();
+        }
+        if (smsProvider != null) {
+            smsProvider.close();
         }
         List<ServiceProcess> all = new ArrayList<>(services.values());
         all.addAll(extraInstances);
@@ -352,6 +362,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (service == Service.TRACKING) {
             args.addAll(pollingArgs(config.polledCarriers(), config.carrierApiPort()));
+            if (smsProvider != null) {
+                args.addAll(smsProvider.serviceArgs());
+            }
         }
         if (service == Service.OPS_CONSOLE) {
             for (Service s : Service.pipeline()) {

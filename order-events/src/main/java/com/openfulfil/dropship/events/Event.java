@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.openfulfil.dropship.events.catalog.CatalogMessage;
 import com.openfulfil.dropship.events.notification.NotificationMessage;
+import com.openfulfil.dropship.events.notification.NotificationPreference;
 import com.openfulfil.dropship.events.order.OrderCommand;
 import com.openfulfil.dropship.events.order.OrderEvent;
 import com.openfulfil.dropship.events.ops.OpsMessage;
@@ -26,7 +27,7 @@ public interface Event {
     /** The families of events, one sealed interface per producing service (see {@code Json#eventTypes()}). */
     List<Class<? extends Event>> FAMILIES = List.of(OrderEvent.class, OrderCommand.class, CatalogMessage.class,
             SupplierMessage.class, TrackingMessage.class, PartnerMessage.class, StorefrontMessage.class,
-            NotificationMessage.class, OpsMessage.class);
+            NotificationMessage.class, NotificationPreference.class, OpsMessage.class);
 
     /** Unique id of this event; readers use it to drop replays. */
     String eventId();

@@ -8,6 +8,7 @@ import com.openfulfil.dropship.events.catalog.ReservationRequest;
 import com.openfulfil.dropship.events.catalog.ReservationResult;
 import com.openfulfil.dropship.events.catalog.StockAlert;
 import com.openfulfil.dropship.events.notification.NotificationMessage;
+import com.openfulfil.dropship.events.notification.SmsOptOutChanged;
 import com.openfulfil.dropship.events.ops.OpsMessage;
 import com.openfulfil.dropship.events.order.OrderCommand;
 import com.openfulfil.dropship.events.order.OrderPlaced;
@@ -87,6 +88,9 @@ public final class Topics {
     public static final TopicSpec NOTIFICATIONS_OUTBOUND = spec("notifications.outbound", "orderId",
             NotificationMessage.class, Cleanup.DELETE, FOREVER, "tracking-service", false,
             "Messages to customers: confirmation, shipping notice, delay notice, delivered");
+    public static final TopicSpec SMS_OPT_OUTS = spec("notifications.sms-opt-outs", "phone",
+            SmsOptOutChanged.class, Cleanup.COMPACT, FOREVER, "tracking-service", true,
+            "Customers who answered a text message with STOP (or START again), by phone number");
     public static final TopicSpec PARTNERS = spec("partners", "partnerId", PartnerUpdated.class, Cleanup.COMPACT,
             FOREVER, "commission-service", false, "The partner registry");
     public static final TopicSpec STOREFRONT_WEBHOOKS = spec("storefronts.webhooks", "storefrontId",
@@ -109,7 +113,7 @@ public final class Topics {
             RESERVATION_REQUESTS, RESERVATION_RESULTS, ORDERS_PLACED, ORDER_COMMANDS, ORDERS_LIFECYCLE,
             ORDER_ALLOCATIONS, FULFILMENT_EVENTS, FULFILMENT_COMMANDS, FULFILMENT_BY_SUPPLIER, TRACKING_REGISTRATIONS,
             CARRIER_EVENTS,
-            TRACKING_EVENTS, NOTIFICATIONS_OUTBOUND, PARTNERS, COMMISSIONS_LEDGER, PAYOUT_REQUESTS, PAYOUT_DETAILS,
+            TRACKING_EVENTS, NOTIFICATIONS_OUTBOUND, SMS_OPT_OUTS, PARTNERS, COMMISSIONS_LEDGER, PAYOUT_REQUESTS, PAYOUT_DETAILS,
             STOREFRONT_WEBHOOKS, OPS_AUDIT);
 
     private static final Map<String, TopicSpec> BY_NAME = ALL.stream()

@@ -2,8 +2,11 @@ package com.openfulfil.dropship.tracking.notification;
 
 import com.openfulfil.dropship.support.config.DropshipProperties;
 import com.openfulfil.dropship.tracking.config.NotificationProperties;
+import com.openfulfil.dropship.tracking.config.SmsProperties;
+import com.openfulfil.dropship.tracking.connector.SmsGateway;
 import com.openfulfil.dropship.tracking.domain.notification.MailTemplates;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -28,6 +31,14 @@ class NotificationConfig {
     @Bean
     Mailroom mailroom(MailTemplates templates, Mailer mailer, DropshipProperties dropship) {
         return new Mailroom(templates, mailer, dropship.kafka().bootstrapServers(), dropship.kafka().security());
+    }
+
+    /** Text messages, when switched on ({@code dropship.tracking.sms.enabled}). */
+    @Bean
+    @ConditionalOnProperty(name = "dropship.tracking.sms.enabled", havingValue = "true")
+    Textroom textroom(MailTemplates templates, SmsProperties sms, DropshipProperties dropship) {
+        return new Textroom(templates, new SmsGateway(sms.providerUrl(), sms.accountSid(), sms.authToken(), sms.from()),
+                sms, dropship.kafka().bootstrapServers(), dropship.kafka().security());
     }
 
     @Bean

@@ -33,7 +33,8 @@ class AdminKey implements CallerResolver {
                 .apiDocs()
                 .get("/track/{trackingNumber}")
                 .get("/api/v1/tracking/{trackingNumber}")
-                .post("/webhooks/carriers/{carrier}");
+                .post("/webhooks/carriers/{carrier}")
+                .post("/webhooks/sms/inbound");
     }
 
     @Override

@@ -42,22 +42,37 @@ public final class MailTemplates {
 
     public Mail render(NotificationRequested request) {
         String language = language(request.locale());
-        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE,
-                language.equals("en") ? Locale.ROOT : Locale.forLanguageTag(language), NO_FALLBACK);
-        Object[] values = {
+        Branding.Store store = branding.of(request.storefrontId());
+        Object[] values = values(request, store);
+        String subject = format(language, request.kind().name() + ".subject", values);
+        String body = format(language, request.kind().name() + ".body", values);
+        String text = body + "\n\n-- \n" + store.name();
+        return new Mail(request.notificationId(), request.email(), request.customerName(), language, subject, text,
+                HtmlMail.of(language, store, subject, body, (String) values[5]));
+    }
+
+    /** The text message for the same step, short, the store's name first, to {@code phone} (E.164). */
+    public Sms text(NotificationRequested request, String phone) {
+        String language = language(request.locale());
+        Object[] values = values(request, branding.of(request.storefrontId()));
+        return new Sms(request.notificationId(), phone, format(language, request.kind().name() + ".sms", values));
+    }
+
+    /** {0} name, {1} order number, {2} expected days, {3} carrier, {4} tracking number, {5} link, {6} store. */
+    private Object[] values(NotificationRequested request, Branding.Store store) {
+        return new Object[]{
                 request.customerName() == null ? "" : request.customerName(),
                 request.orderReference() == null ? request.orderId() : request.orderReference(),
                 request.expectedDays() == null ? "" : request.expectedDays().toString(),
                 request.carrier() == null ? "" : request.carrier(),
                 request.trackingNumber() == null ? "" : request.trackingNumber(),
-                request.trackingNumber() == null ? "" : trackingPageUrl + request.trackingNumber()};
-        String key = request.kind().name();
-        Locale locale = Locale.forLanguageTag(language);
-        Branding.Store store = branding.of(request.storefrontId());
-        String subject = new MessageFormat(bundle.getString(key + ".subject"), locale).format(values);
-        String body = new MessageFormat(bundle.getString(key + ".body"), locale).format(values);
-        String text = body + "\n\n-- \n" + store.name();
-        return new Mail(request.notificationId(), request.email(), request.customerName(), language, subject, text,
-                HtmlMail.of(language, store, subject, body, (String) values[5]));
+                request.trackingNumber() == null ? "" : trackingPageUrl + request.trackingNumber(),
+                store.name()};
+    }
+
+    private static String format(String language, String key, Object[] values) {
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE,
+                language.equals("en") ? Locale.ROOT : Locale.forLanguageTag(language), NO_FALLBACK);
+        return new MessageFormat(bundle.getString(key), Locale.forLanguageTag(language)).format(values);
     }
 }

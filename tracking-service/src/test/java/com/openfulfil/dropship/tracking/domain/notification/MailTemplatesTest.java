@@ -71,4 +71,24 @@ class MailTemplatesTest {
         assertThat(branded.render(request(NotificationKind.ORDER_DELIVERED, "en")).html())
                 .as("an order of no configured store").contains(">Dropship<");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh", "vi", "fr"})
+    void everyStepHasATextMessageInEveryLanguageThatNamesTheStore(String locale) {
+        MailTemplates branded = new MailTemplates("https://shop.example.com/track", new Branding("Dropship",
+                java.util.Map.of("demo-shop", new Branding.Store("Demo Shop", null))));
+        for (NotificationKind kind : NotificationKind.values()) {
+            NotificationRequested request = request(kind, locale);
+            NotificationRequested fromStore = new NotificationRequested(request.eventId(), request.occurredAt(),
+                    request.orderId(), request.orderReference(), request.notificationId(), kind, locale,
+                    request.customerName(), request.email(), request.carrier(), request.trackingNumber(),
+                    request.expectedDays(), "demo-shop", "+84901234567");
+            Sms sms = branded.text(fromStore, "+84901234567");
+            assertThat(sms.body()).as(kind + " " + locale).startsWith("Demo Shop").doesNotContain("{", "}", "''")
+                    .contains("SHOP-7".equals(request.orderReference()) && kind != NotificationKind.PARCEL_DELAYED
+                            ? "SHOP-7" : "");
+            assertThat(sms.to()).isEqualTo("+84901234567");
+            assertThat(sms.notificationId()).isEqualTo("n-1");
+        }
+    }
 }
