@@ -1,8 +1,8 @@
 package com.openfulfil.dropship.ops;
 
 import com.openfulfil.dropship.console.ConsoleCommon;
-import com.openfulfil.dropship.partner.PartnerApp;
-import com.openfulfil.dropship.supplierportal.SupplierPortal;
+import com.openfulfil.dropship.partner.PartnerAppModule;
+import com.openfulfil.dropship.supplierportal.SupplierPortalModule;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,7 +18,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import({ConsoleCommon.class, PartnerApp.class, SupplierPortal.class})
+@Import({ConsoleCommon.class, PartnerAppModule.class, SupplierPortalModule.class})
 public class OpsConsoleApplication {
     public static void main(String[] args) {
         SpringApplication.run(OpsConsoleApplication.class, args);

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Import;
  * its settings are {@code partner-app-standalone.yml}, which imports the app's own {@code partner-app.yml}.
  */
 @SpringBootApplication
-@Import({PartnerApp.class, StandaloneSecurity.class})
+@Import({PartnerAppModule.class, StandaloneSecurity.class})
 public class PartnerAppApplication {
     /** The file of settings this process reads instead of {@code application.yml}. */
     public static final String CONFIG_NAME = "partner-app-standalone";

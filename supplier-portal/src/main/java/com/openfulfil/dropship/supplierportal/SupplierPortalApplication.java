@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Import;
  * so moving the portal from one to the other keeps its state and offsets.
  */
 @SpringBootApplication
-@Import({SupplierPortal.class, StandaloneSecurity.class})
+@Import({SupplierPortalModule.class, StandaloneSecurity.class})
 public class SupplierPortalApplication {
     /** The file of settings this process reads instead of {@code application.yml}. */
     public static final String CONFIG_NAME = "supplier-portal-standalone";

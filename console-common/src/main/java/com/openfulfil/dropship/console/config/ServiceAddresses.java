@@ -4,7 +4,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.net.URI;
-import java.util.Map;
 
 /**
  * Where each service's HTTP API is, by module name ({@code order-service} ... {@code commission-service}),
@@ -13,11 +12,27 @@ import java.util.Map;
  * are configured alike.
  */
 @ConfigurationProperties("dropship.ops")
-public record ServiceAddresses(@DefaultValue Map<String, URI> services) {
+public record ServiceAddresses(@DefaultValue Services services) {
+
+    /**
+     * One setting per service rather than a map by name: a map's key cannot come from an environment
+     * variable with its dash ({@code ..._SUPPLIER_GATEWAY} would be the key {@code supplier.gateway}),
+     * a named setting can.
+     */
+    public record Services(URI orderService, URI catalogService, URI supplierGateway, URI trackingService,
+                           URI commissionService) {
+    }
 
     /** The base URL of a service's API, by its module name; refuses a name the settings do not have. */
     public URI service(String module) {
-        URI uri = services.get(module);
+        URI uri = switch (module) {
+            case "order-service" -> services.orderService();
+            case "catalog-service" -> services.catalogService();
+            case "supplier-gateway" -> services.supplierGateway();
+            case "tracking-service" -> services.trackingService();
+            case "commission-service" -> services.commissionService();
+            default -> null;
+        };
         if (uri == null) {
             throw new IllegalStateException("No address for " + module + ": set dropship.ops.services." + module);
         }

@@ -15,6 +15,7 @@ import org.springframework.context.annotation.Import;
  * ({@code supplier-portal.yml}). The ops console's process imports it (one process, as
  * {@code ./dropship up} runs it); {@link SupplierPortalApplication} runs it alone. Its main class is
  * left out of the scan, so importing this never starts a second application.
+ * Its name is not {@code SupplierPortal}: that bean name is the portal's stream function's.
  */
 @Configuration(proxyBeanMethods = false)
 @ComponentScan(excludeFilters = {
@@ -22,5 +23,5 @@ import org.springframework.context.annotation.Import;
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class)})
 @ConfigurationPropertiesScan
 @Import(ConsoleCommon.class)
-public class SupplierPortal {
+public class SupplierPortalModule {
 }

@@ -21,5 +21,5 @@ import org.springframework.context.annotation.FilterType;
         @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class)})
 @ConfigurationPropertiesScan
 @EnableConfigurationProperties(ServiceAddresses.class)
-public class PartnerApp {
+public class PartnerAppModule {
 }
