@@ -83,7 +83,8 @@ public final class Csv {
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 return null;
             }
-            line = parser.currentTokenLocation().getLineNr();
+            // the parser is at the record's start now; a start token's own location is the last one's
+            line = parser.currentLocation().getLineNr();
             List<String> fields = new ArrayList<>();
             while (parser.nextToken() == JsonToken.VALUE_STRING) {
                 if (fields.isEmpty()) {
