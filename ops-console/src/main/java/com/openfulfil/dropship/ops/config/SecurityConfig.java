@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.ops.config;
 
+import com.openfulfil.dropship.console.security.PageHeaders;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.ProblemResponses;
 import jakarta.servlet.DispatcherType;

@@ -1,9 +1,9 @@
 package com.openfulfil.dropship.ops.orders;
 
+import com.openfulfil.dropship.console.config.ServiceAddresses;
+import com.openfulfil.dropship.console.connector.GatewayClient;
 import com.openfulfil.dropship.events.serde.Json;
-import com.openfulfil.dropship.ops.config.OpsProperties;
 import com.openfulfil.dropship.ops.domain.OrderTrack;
-import com.openfulfil.dropship.ops.supplier.connector.GatewayClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -46,12 +46,12 @@ public class OrderActions {
     private static final int ASKED_AT_ONCE = 8;
 
     private final OrderActionsProperties properties;
-    private final OpsProperties ops;
+    private final ServiceAddresses services;
     private final GatewayClient gateway;
 
-    public OrderActions(OrderActionsProperties properties, OpsProperties ops, GatewayClient gateway) {
+    public OrderActions(OrderActionsProperties properties, ServiceAddresses services, GatewayClient gateway) {
         this.properties = properties;
-        this.ops = ops;
+        this.services = services;
         this.gateway = gateway;
     }
 
@@ -182,7 +182,7 @@ public class OrderActions {
     private Outcome reroute(String orderId, String reason, String actor) {
         String why = reason == null || reason.isBlank() ? "stuck at its supplier" : reason.strip();
         try {
-            String moves = gateway.reroute(orderId, why, actor);
+            String moves = Reroutes.send(gateway, orderId, why, actor);
             log.info("{}: reroute order {}", actor, orderId);
             return Outcome.done("Reroute sent for order " + orderId + " (" + moves
                     + "): the supplier is asked to cancel, and the lines move once it agrees.");
@@ -198,7 +198,7 @@ public class OrderActions {
     }
 
     private String orderService() {
-        return ops.service("order-service").toString().replaceAll("/+$", "");
+        return services.service("order-service").toString().replaceAll("/+$", "");
     }
 
     /** The problem detail's detail (or title), with each bad field it names; else the status code. */

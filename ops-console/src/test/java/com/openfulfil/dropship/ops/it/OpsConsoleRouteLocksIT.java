@@ -1,7 +1,7 @@
 package com.openfulfil.dropship.ops.it;
 
+import com.openfulfil.dropship.console.security.PageHeaders;
 import com.openfulfil.dropship.ops.OpsConsoleApplication;
-import com.openfulfil.dropship.ops.config.PageHeaders;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
 import com.openfulfil.dropship.support.testing.RouteLocks;
 import com.openfulfil.dropship.support.testing.RouteLocks.Refusal;
@@ -12,10 +12,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +26,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every route the ops console module maps (the console, the partner app, the supplier portal)
+ * Every route the ops console's process maps (the console, the partner app, the supplier portal)
  * refuses a caller who is not signed in, except the sign-in pages and the platform's probes
  * (docs/security.md, "ops-console"). The API and actuator answer 401; a page sends the browser to
  * the sign-in page of its own app. Forms are probed with an anonymous session's CSRF token, so a
@@ -70,6 +73,28 @@ class OpsConsoleRouteLocksIT extends KafkaIntegrationTest {
         }
     }
 
+    @Test
+    void aSuppliersSignInIsNobodyOnTheOpsPages() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> login = browser.send(request("/supplier/login").GET().build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = CSRF.matcher(login.body());
+        assertThat(token.find()).as("the sign-in form's CSRF field").isTrue();
+        String form = "username=hanoi-crafts&password=supplier-demo-password&_csrf="
+                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
+        HttpResponse<String> signedIn = browser.send(request("/supplier/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.uri().getPath()).isEqualTo("/supplier/dispatches");
+
+        HttpResponse<String> ops = browser.send(request("/pipeline").header("Accept", "text/html").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ops.uri().getPath()).as(ops.statusCode() + " " + ops.body()).isEqualTo("/login");
+        HttpResponse<String> api = browser.send(request("/api/v1/pipeline").GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(401);
+    }
+
     /** The API and actuator answer 401; a page sends the browser to its own app's sign-in. */
     private static Refusal refusal(String route) {
         if (isApi(route)) {
@@ -101,7 +126,10 @@ class OpsConsoleRouteLocksIT extends KafkaIntegrationTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
     }
 }

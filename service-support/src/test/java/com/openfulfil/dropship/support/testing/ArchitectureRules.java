@@ -4,6 +4,9 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
@@ -38,13 +41,27 @@ public final class ArchitectureRules {
      * service.
      */
     public static void checkModuleBoundaries(String modulePackage) {
+        checkModuleBoundaries(modulePackage, new String[0]);
+    }
+
+    /**
+     * As {@link #checkModuleBoundaries(String)}, and the module may also use the packages of the named
+     * modules it is built on (the console's apps on console-common).
+     */
+    public static void checkModuleBoundaries(String modulePackage, String... alsoUses) {
         JavaClasses classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(modulePackage);
+        List<String> allowed = new ArrayList<>(
+                List.of(modulePackage + "..", PROJECT + ".events..", PROJECT + ".support.."));
+        for (String used : alsoUses) {
+            allowed.add(used + "..");
+        }
         noClasses().that().resideInAPackage(modulePackage + "..")
                 .should().dependOnClassesThat(resideInAPackage(PROJECT + "..")
-                        .and(not(resideInAnyPackage(modulePackage + "..", PROJECT + ".events..", PROJECT + ".support.."))))
-                .because("modules meet through the contract (order-events) and service-support only")
+                        .and(not(resideInAnyPackage(allowed.toArray(String[]::new)))))
+                .because("modules meet through the contract (order-events) and service-support only"
+                        + (alsoUses.length == 0 ? "" : ", and what they are built on: " + String.join(", ", alsoUses)))
                 .check(classes);
     }
 }

@@ -1,0 +1,172 @@
+package com.openfulfil.dropship.supplierportal.domain;
+
+import com.openfulfil.dropship.events.model.SlaDeadline;
+import com.openfulfil.dropship.events.supplier.CancellationRefused;
+import com.openfulfil.dropship.events.supplier.CancellationRequested;
+import com.openfulfil.dropship.events.supplier.DispatchCancelled;
+import com.openfulfil.dropship.events.supplier.DispatchRequested;
+import com.openfulfil.dropship.events.supplier.DispatchRerouted;
+import com.openfulfil.dropship.events.supplier.FulfilmentEvent;
+import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.supplier.SlaBreached;
+import com.openfulfil.dropship.events.supplier.SupplierAccepted;
+import com.openfulfil.dropship.events.supplier.SupplierRejected;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One dispatch as its supplier sees it in the portal: the instruction (once read from the supplier's
+ * dispatch topic) and what supplier-gateway has recorded since (accepted, parcels, refusal,
+ * cancellation, missed deadlines). Every change comes from an event and applying an event twice
+ * changes nothing, so a replayed topic leaves the same view.
+ *
+ * @param details      null until the {@code DispatchRequested} is read (the gateway's {@code DispatchSent} may come first)
+ * @param cancellation null unless the retailer asked to cancel
+ * @param closedReason why a rejected, cancelled or rerouted dispatch is closed
+ */
+public record PortalDispatch(String supplierId, String dispatchId, String orderId, Instant sentAt,
+                             DispatchDetails details, Stage stage, Instant acceptedAt, Instant shippedAt,
+                             List<ShippedParcel> parcels, Cancellation cancellation, List<Breach> breaches,
+                             String closedReason) {
+
+    public PortalDispatch {
+        parcels = parcels == null ? List.of() : List.copyOf(parcels);
+        breaches = breaches == null ? List.of() : List.copyOf(breaches);
+    }
+
+    /** A parcel handed to a carrier. */
+    public record ShippedParcel(String carrier, String trackingNumber, Instant at) {
+    }
+
+    /** The retailer asked not to ship; {@code answer} is null until the supplier has answered. */
+    public record Cancellation(String reason, Instant requestedAt, Answer answer) {
+        public enum Answer { ACCEPTED, REFUSED }
+
+        public boolean awaitingAnswer() {
+            return answer == null;
+        }
+    }
+
+    /** A deadline the gateway recorded as missed ({@code SlaBreached}). */
+    public record Breach(SlaDeadline deadline, Instant due, String action, BigDecimal penaltyPercent) {
+    }
+
+    public static PortalDispatch sent(String supplierId, String dispatchId, String orderId, Instant at) {
+        return new PortalDispatch(supplierId, dispatchId, orderId, at, null, Stage.NEW, null, null, List.of(), null,
+                List.of(), null);
+    }
+
+    /** The key of a dispatch in the portal's store: the supplier's id first, so one supplier's are together. */
+    public static String key(String supplierId, String dispatchId) {
+        return supplierId + "/" + dispatchId;
+    }
+
+    public String key() {
+        return key(supplierId, dispatchId);
+    }
+
+    /** The instruction itself, read from the supplier's dispatch topic. */
+    public PortalDispatch withRequest(DispatchRequested requested) {
+        return new PortalDispatch(supplierId, dispatchId, orderId, earliest(sentAt, requested.occurredAt()),
+                DispatchDetails.of(requested), stage, acceptedAt, shippedAt, parcels, cancellation, breaches,
+                closedReason);
+    }
+
+    public PortalDispatch withCancellationRequest(CancellationRequested requested) {
+        if (cancellation != null || !stage.isOpen()) {
+            return this;
+        }
+        return withCancellation(new Cancellation(requested.reason(), requested.occurredAt(), null));
+    }
+
+    /** What supplier-gateway recorded about this dispatch. */
+    public PortalDispatch on(FulfilmentEvent event) {
+        if (event instanceof SupplierAccepted accepted) {
+            return stage == Stage.NEW ? accepted(accepted.occurredAt()) : this;
+        }
+        if (event instanceof SupplierRejected rejected) {
+            String detail = rejected.detail() == null || rejected.detail().isBlank() ? "" : " (" + rejected.detail() + ")";
+            return stage.isOpen() ? closed(Stage.REJECTED, "refused: " + rejected.reason() + detail) : this;
+        }
+        if (event instanceof ParcelsShipped shipped) {
+            return shipped(shipped);
+        }
+        if (event instanceof DispatchCancelled) {
+            return stage.isOpen() ? cancelled() : this;
+        }
+        if (event instanceof CancellationRefused) {
+            return cancellation == null ? this : withCancellation(new Cancellation(cancellation.reason(),
+                    cancellation.requestedAt(), Cancellation.Answer.REFUSED));
+        }
+        if (event instanceof DispatchRerouted rerouted) {
+            return stage.isOpen() ? closed(Stage.REROUTED, "given to another supplier: " + rerouted.reason()) : this;
+        }
+        if (event instanceof SlaBreached breached) {
+            return breached(breached);
+        }
+        return this;
+    }
+
+    /** The deadline of this kind the gateway recorded as missed, if it did. */
+    public boolean breached(SlaDeadline deadline) {
+        return breaches.stream().anyMatch(b -> b.deadline() == deadline);
+    }
+
+    public boolean hasTrackingNumber(String trackingNumber) {
+        return parcels.stream().anyMatch(p -> p.trackingNumber().equalsIgnoreCase(trackingNumber));
+    }
+
+    private PortalDispatch accepted(Instant at) {
+        return new PortalDispatch(supplierId, dispatchId, orderId, sentAt, details, Stage.ACCEPTED, at, shippedAt,
+                parcels, cancellation, breaches, closedReason);
+    }
+
+    private PortalDispatch shipped(ParcelsShipped shipped) {
+        if (!stage.canShip()) {
+            return this;
+        }
+        List<ShippedParcel> all = new ArrayList<>(parcels);
+        for (String number : shipped.trackingNumbers()) {
+            if (!hasTrackingNumber(number)) {
+                all.add(new ShippedParcel(shipped.carrier(), number, shipped.occurredAt()));
+            }
+        }
+        return new PortalDispatch(supplierId, dispatchId, orderId, sentAt, details, Stage.SHIPPED,
+                acceptedAt == null ? shipped.occurredAt() : acceptedAt,
+                shippedAt == null ? shipped.occurredAt() : shippedAt, all, cancellation, breaches, closedReason);
+    }
+
+    private PortalDispatch cancelled() {
+        Cancellation answered = cancellation == null ? null
+                : new Cancellation(cancellation.reason(), cancellation.requestedAt(), Cancellation.Answer.ACCEPTED);
+        return new PortalDispatch(supplierId, dispatchId, orderId, sentAt, details, Stage.CANCELLED, acceptedAt,
+                shippedAt, parcels, answered, breaches, "cancelled at the retailer's request");
+    }
+
+    private PortalDispatch breached(SlaBreached breached) {
+        if (breaches.stream().anyMatch(b -> b.deadline() == breached.deadline() && b.due().equals(breached.due()))) {
+            return this;
+        }
+        List<Breach> all = new ArrayList<>(breaches);
+        all.add(new Breach(breached.deadline(), breached.due(), breached.action().name(), breached.penaltyPercent()));
+        return new PortalDispatch(supplierId, dispatchId, orderId, sentAt, details, stage, acceptedAt, shippedAt,
+                parcels, cancellation, all, closedReason);
+    }
+
+    private PortalDispatch closed(Stage closedAs, String reason) {
+        return new PortalDispatch(supplierId, dispatchId, orderId, sentAt, details, closedAs, acceptedAt, shippedAt,
+                parcels, cancellation, breaches, reason);
+    }
+
+    private PortalDispatch withCancellation(Cancellation next) {
+        return new PortalDispatch(supplierId, dispatchId, orderId, sentAt, details, stage, acceptedAt, shippedAt,
+                parcels, next, breaches, closedReason);
+    }
+
+    private static Instant earliest(Instant a, Instant b) {
+        return a == null ? b : b == null || a.isBefore(b) ? a : b;
+    }
+}
