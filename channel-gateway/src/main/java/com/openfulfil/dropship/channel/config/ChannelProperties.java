@@ -1,0 +1,88 @@
+package com.openfulfil.dropship.channel.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The merchants' sales channels ({@code dropship.channels}), each overridable from the environment
+ * ({@code DROPSHIP_CHANNELS_SHOPIFY_0_ADMIN_TOKEN}, ...). Secrets (webhook secrets, access tokens) are
+ * held here only: they are never logged ({@code toString} hides them) and never written to a topic.
+ *
+ * @param stockDebounce  at most one stock push per store and SKU in this time; the last quantity wins
+ * @param stockCheckEvery how often pushes held back by the debounce are looked at
+ * @param trackingUrl    the customer's tracking page, {@code {trackingNumber}} replaced; empty: the
+ *                       channel shows its own link for the carrier
+ */
+@ConfigurationProperties("dropship.channels")
+public record ChannelProperties(@DefaultValue List<ShopifyStore> shopify,
+                                @DefaultValue("30s") Duration stockDebounce,
+                                @DefaultValue("1s") Duration stockCheckEvery,
+                                String trackingUrl,
+                                @DefaultValue Outbound outbound) {
+
+    public ChannelProperties {
+        shopify = List.copyOf(shopify);
+        if (stockDebounce.isNegative() || stockCheckEvery.isZero() || stockCheckEvery.isNegative()) {
+            throw new IllegalArgumentException("dropship.channels.stock-debounce must be >= 0 and stock-check-every > 0");
+        }
+    }
+
+    public Optional<ShopifyStore> shopifyStore(String id) {
+        return shopify.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Optional<ShopifyStore> shopifyByDomain(String domain) {
+        return shopify.stream().filter(s -> s.domain().equalsIgnoreCase(domain == null ? "" : domain)).findFirst();
+    }
+
+    /**
+     * A Shopify store. {@code id} is the storefront id order-service knows the store by (its
+     * {@code orders/create} webhook places the store's orders under it).
+     *
+     * @param baseUrl         where its Admin API answers; default {@code https://<domain>}
+     * @param webhookSecret   the app's secret Shopify signs webhooks with
+     * @param adminToken      the Admin API access token ({@code X-Shopify-Access-Token})
+     * @param notifyCustomer  whether Shopify e-mails the customer on each fulfilment and tracking change
+     * @param locationId      the store location whose available stock we set; none: stock is not pushed
+     * @param refundOnCancel  whether an order we cancel is refunded by Shopify as it is cancelled
+     */
+    public record ShopifyStore(String id, String domain, URI baseUrl, @DefaultValue("2025-07") String apiVersion,
+                               String webhookSecret, String adminToken, @DefaultValue("true") boolean notifyCustomer,
+                               String locationId, @DefaultValue("true") boolean refundOnCancel) {
+        public ShopifyStore {
+            if (id == null || id.isBlank() || domain == null || domain.isBlank()) {
+                throw new IllegalArgumentException("Every dropship.channels.shopify[] store needs an id and a domain");
+            }
+        }
+
+        public URI graphqlUrl() {
+            String base = (baseUrl == null ? "https://" + domain : baseUrl.toString()).replaceAll("/+$", "");
+            return URI.create(base + "/admin/api/" + apiVersion + "/graphql.json");
+        }
+
+        public boolean pushesStock() {
+            return locationId != null && !locationId.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "ShopifyStore[id=" + id + ", domain=" + domain + ", secrets hidden]";
+        }
+    }
+
+    /**
+     * Calls to the channels: each attempt that fails for the channel's sake (5xx, 429, no answer) is
+     * retried after {@code firstBackoff}, doubling up to {@code maxBackoff}, or after the channel's
+     * {@code Retry-After}; after {@code maxAttempts} the call waits on its topic {@code heldBackFor}
+     * and is tried again, so a store that is down loses nothing.
+     */
+    public record Outbound(@DefaultValue("5") int maxAttempts, @DefaultValue("1s") Duration firstBackoff,
+                           @DefaultValue("30s") Duration maxBackoff, @DefaultValue("10s") Duration timeout,
+                           @DefaultValue("5s") Duration heldBackFor) {
+    }
+}
