@@ -32,6 +32,7 @@ public final class InboundChanges implements AutoCloseable {
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.LINGER_MS_CONFIG, 1,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000));
         this.producer = new KafkaProducer<>(config, new StringSerializer(), JsonSerde.of(InboundChange.class));
     }
