@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.channel.config;
 
 import com.openfulfil.dropship.channel.connector.ChannelConnectors;
+import com.openfulfil.dropship.channel.web.Catalog;
 import com.openfulfil.dropship.channel.web.InboundChanges;
 import com.openfulfil.dropship.support.config.DropshipProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
@@ -17,6 +18,11 @@ class ChannelKafka {
     @Bean(destroyMethod = "close")
     InboundChanges inboundChanges(DropshipProperties dropship, @Value("${spring.application.name}") String service) {
         return new InboundChanges(dropship.kafka().bootstrapServers(), dropship.kafka().security(), service);
+    }
+
+    @Bean
+    Catalog catalog(DropshipProperties dropship) {
+        return new Catalog(dropship.kafka().bootstrapServers(), dropship.kafka().security());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.channel.config;
 
+import com.openfulfil.dropship.events.model.OrderStatus;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -20,6 +21,7 @@ import java.util.Optional;
  */
 @ConfigurationProperties("dropship.channels")
 public record ChannelProperties(@DefaultValue List<ShopifyStore> shopify,
+                                @DefaultValue List<WooStore> woocommerce,
                                 @DefaultValue("30s") Duration stockDebounce,
                                 @DefaultValue("1s") Duration stockCheckEvery,
                                 String trackingUrl,
@@ -27,6 +29,7 @@ public record ChannelProperties(@DefaultValue List<ShopifyStore> shopify,
 
     public ChannelProperties {
         shopify = List.copyOf(shopify);
+        woocommerce = List.copyOf(woocommerce);
         if (stockDebounce.isNegative() || stockCheckEvery.isZero() || stockCheckEvery.isNegative()) {
             throw new IllegalArgumentException("dropship.channels.stock-debounce must be >= 0 and stock-check-every > 0");
         }
@@ -72,6 +75,43 @@ public record ChannelProperties(@DefaultValue List<ShopifyStore> shopify,
         @Override
         public String toString() {
             return "ShopifyStore[id=" + id + ", domain=" + domain + ", secrets hidden]";
+        }
+    }
+
+    public Optional<WooStore> wooStore(String id) {
+        return woocommerce.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /**
+     * A WooCommerce store. {@code id} is the storefront id its orders are placed under (and the last
+     * part of its webhook's address, {@code /webhooks/woocommerce/<id>}).
+     *
+     * @param url            the store's address; its REST API is {@code <url>/wp-json/wc/v3}
+     * @param webhookSecret  the secret the store's webhooks are signed with ({@code X-WC-Webhook-Signature})
+     * @param consumerKey    the REST API key (HTTP Basic user), with read/write rights
+     * @param consumerSecret the REST API key's secret (HTTP Basic password)
+     * @param completeOn     our status at which the store's order is set {@code completed}: SHIPPED (every
+     *                       parcel is with a carrier) or DELIVERED
+     */
+    public record WooStore(String id, URI url, String webhookSecret, String consumerKey, String consumerSecret,
+                           @DefaultValue("SHIPPED") OrderStatus completeOn) {
+        public WooStore {
+            if (id == null || id.isBlank() || url == null) {
+                throw new IllegalArgumentException("Every dropship.channels.woocommerce[] store needs an id and a url");
+            }
+            if (completeOn != OrderStatus.SHIPPED && completeOn != OrderStatus.DELIVERED) {
+                throw new IllegalArgumentException("dropship.channels.woocommerce[].complete-on must be SHIPPED or"
+                        + " DELIVERED, not " + completeOn);
+            }
+        }
+
+        public URI apiUrl() {
+            return URI.create(url.toString().replaceAll("/+$", "") + "/wp-json/wc/v3");
+        }
+
+        @Override
+        public String toString() {
+            return "WooStore[id=" + id + ", url=" + url + ", secrets hidden]";
         }
     }
 

@@ -44,6 +44,7 @@ public final class ChannelConnectors implements SmartLifecycle {
     private static final Duration POLL = Duration.ofMillis(200);
     static final String BREAKER_CONFIG = "channel";
     static final String SHOPIFY_RATE = "shopify";
+    static final String WOO_RATE = "woocommerce";
 
     private final Map<String, GuardedStore> stores = new HashMap<>();
     private final KafkaConsumer<String, byte[]> consumer;
@@ -65,6 +66,12 @@ public final class ChannelConnectors implements SmartLifecycle {
                     new ShopifyStoreClient(store, properties.outbound().timeout(), links),
                     retries.retry(name, GuardedStore.retryConfig(properties.outbound())),
                     breakers.circuitBreaker(name, BREAKER_CONFIG), rateLimiters.rateLimiter(name, SHOPIFY_RATE)));
+        }
+        for (ChannelProperties.WooStore store : properties.woocommerce()) {
+            String name = "channel-" + store.id();
+            stores.put(store.id(), new GuardedStore(new WooStoreClient(store, properties.outbound().timeout(), links),
+                    retries.retry(name, GuardedStore.retryConfig(properties.outbound())),
+                    breakers.circuitBreaker(name, BREAKER_CONFIG), rateLimiters.rateLimiter(name, WOO_RATE)));
         }
         this.group = service;
         this.heldBackFor = properties.outbound().heldBackFor();

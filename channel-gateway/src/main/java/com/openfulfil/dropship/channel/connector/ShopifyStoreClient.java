@@ -66,6 +66,9 @@ final class ShopifyStoreClient implements ChannelClient {
             case RETRACK -> retrack(call);
             case CANCEL -> cancel(call);
             case STOCK -> stock(call);
+            case COMPLETE -> {
+                // a Shopify order is done once fulfilled: nothing more to tell
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.channel.domain;
 
 import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.OrderStatus;
 
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * What happens to a channel's order as the pipeline moves it and as the channel changes it. Pure:
@@ -17,11 +19,18 @@ public final class OrderSync {
     private OrderSync() {
     }
 
-    /** What the channel is told, what the pipeline is asked, what is refused, and the order after it. */
-    public record Step(ChannelOrder order, List<OutboundCall> calls, Optional<String> cancelReason,
-                       Optional<ChannelRefusal> refusal) {
+    /**
+     * What the channel is told, what the pipeline is asked (an order to place, a cancellation), what is
+     * refused, and the order after it (null: still none).
+     */
+    public record Step(ChannelOrder order, List<OutboundCall> calls, Optional<OrderDetails> place,
+                       Optional<String> cancelReason, Optional<ChannelRefusal> refusal) {
         static Step of(ChannelOrder order) {
-            return new Step(order, List.of(), Optional.empty(), Optional.empty());
+            return new Step(order, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        static Step calls(ChannelOrder order, List<OutboundCall> calls) {
+            return new Step(order, calls, Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
@@ -48,44 +57,52 @@ public final class OrderSync {
                     order.externalRef(), number, told, carrier));
             next = next.withParcel(parcel, number);
         }
-        return new Step(next, calls, Optional.empty(), Optional.empty());
+        return Step.calls(next, calls);
     }
 
-    /** The pipeline moved the order: a cancellation the channel did not ask for is told to it. */
-    public static Step moved(ChannelOrder order, OrderStatus to) {
+    /**
+     * The pipeline moved the order: a cancellation the channel did not ask for is told to it, and so is
+     * the status the store counts as done.
+     *
+     * @param completeOn the status at which the store marks the order done; empty: the store has no such step
+     */
+    public static Step moved(ChannelOrder order, OrderStatus to, Optional<OrderStatus> completeOn) {
         ChannelOrder next = order.withStatus(to);
-        if (to == OrderStatus.CANCELLED && order.status() != OrderStatus.CANCELLED && !order.cancelledByChannel()) {
-            OutboundCall cancel = OutboundCall.cancel(EventIds.derived(order.orderId(), "cancel"), order.platform(),
-                    order.storeId(), order.orderId(), order.externalRef());
-            return new Step(next, List.of(cancel), Optional.empty(), Optional.empty());
+        if (to == order.status()) {
+            return Step.of(next);
+        }
+        if (to == OrderStatus.CANCELLED && !order.cancelledByChannel()) {
+            return Step.calls(next, List.of(OutboundCall.cancel(EventIds.derived(order.orderId(), "cancel"),
+                    order.platform(), order.storeId(), order.orderId(), order.externalRef())));
+        }
+        if (completeOn.isPresent() && completeOn.get() == to) {
+            return Step.calls(next, List.of(OutboundCall.complete(EventIds.derived(order.orderId(), "complete"),
+                    order.platform(), order.storeId(), order.orderId(), order.externalRef())));
         }
         return Step.of(next);
     }
 
     /**
-     * The channel changed its order. A cancellation becomes ours while the order can still be stopped;
-     * after that it is refused (the parcel is on its way: a return is the way back). The pipeline
-     * has no way to change an order's address (the contract has no such command, and a supplier may
-     * already have the label), so a changed address is always refused, with the reason, for ops.
+     * The channel changed its order. A paid order we do not have yet is placed. A cancellation becomes
+     * ours while the order can still be stopped; after that it is refused (the parcel is on its way: a
+     * return is the way back). The pipeline has no way to change an order's address (the contract has
+     * no such command, and a supplier may already have the label), so a changed address is always
+     * refused, with the reason, for ops. A change to an order we never had (we did not take it) is
+     * nothing to us.
      *
-     * @param order null when we have no such order (we refused it, or it was never ours)
+     * @param order null when we have no such order
      */
     public static Step changed(ChannelOrder order, InboundChange change, Instant now) {
         if (order == null) {
-            return refused(null, change, now, "We have no order for " + change.externalRef()
-                    + " of this store: it was never placed with us, or we did not take it.");
+            if (change.kind() != InboundChange.Kind.PLACED || change.order() == null) {
+                return Step.of(null);
+            }
+            ChannelOrder placed = ChannelOrder.placed(change.orderId(), change.platform(), change.storeId(),
+                    change.externalRef(), change.order().shipTo());
+            return new Step(placed, List.of(), Optional.of(change.order()), Optional.empty(), Optional.empty());
         }
         if (change.kind() == InboundChange.Kind.CANCELLED) {
-            if (order.cancelledOrCancelling() || order.cancelledByChannel()) {
-                return Step.of(order);
-            }
-            if (!order.cancellable()) {
-                return refused(order, change, now, "The order is " + order.status()
-                        + ": it has left the supplier and can no longer be cancelled; ask for a return once delivered.");
-            }
-            String reason = change.reason() == null || change.reason().isBlank() ? "cancelled on the channel"
-                    : "cancelled on the channel: " + change.reason();
-            return new Step(order.cancelAsked(), List.of(), Optional.of(reason), Optional.empty());
+            return cancelled(order, change, now);
         }
         if (change.shipTo() == null || change.shipTo().equals(order.shipTo())) {
             return Step.of(order);
@@ -96,9 +113,22 @@ public final class OrderSync {
                 + " supplier.");
     }
 
+    private static Step cancelled(ChannelOrder order, InboundChange change, Instant now) {
+        if (order.cancelledOrCancelling() || order.cancelledByChannel()) {
+            return Step.of(order);
+        }
+        if (!order.cancellable()) {
+            return refused(order, change, now, "The order is " + order.status()
+                    + ": it has left the supplier and can no longer be cancelled; ask for a return once delivered.");
+        }
+        String reason = change.reason() == null || change.reason().isBlank() ? "cancelled on the channel"
+                : "cancelled on the channel: " + change.reason();
+        return new Step(order.cancelAsked(), List.of(), Optional.empty(), Optional.of(reason), Optional.empty());
+    }
+
     private static String describe(InboundChange change) {
         var a = change.shipTo();
-        return String.join(", ", java.util.stream.Stream.of(a.line1(), a.city(), a.postalCode(), a.country())
+        return String.join(", ", Stream.of(a.line1(), a.city(), a.postalCode(), a.country())
                 .filter(Objects::nonNull).toList());
     }
 
@@ -106,6 +136,6 @@ public final class OrderSync {
         ChannelRefusal refusal = new ChannelRefusal(EventIds.derived(change.changeId(), "refused"), now,
                 change.platform(), change.storeId(), change.orderId(), change.externalRef(),
                 change.kind() == InboundChange.Kind.CANCELLED ? "cancel" : "address change", reason);
-        return new Step(order, List.of(), Optional.empty(), Optional.of(refusal));
+        return new Step(order, List.of(), Optional.empty(), Optional.empty(), Optional.of(refusal));
     }
 }

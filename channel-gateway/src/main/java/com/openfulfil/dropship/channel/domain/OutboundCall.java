@@ -18,6 +18,8 @@ public record OutboundCall(String callId, Platform platform, String storeId, Kin
         RETRACK,
         /** we cancelled the order: cancel it on the channel too */
         CANCEL,
+        /** the order reached the status the store counts as done (WooCommerce: completed) */
+        COMPLETE,
         /** a product's available stock */
         STOCK
     }
@@ -37,6 +39,12 @@ public record OutboundCall(String callId, Platform platform, String storeId, Kin
     public static OutboundCall cancel(String callId, Platform platform, String storeId, String orderId,
                                       String externalRef) {
         return new OutboundCall(callId, platform, storeId, Kind.CANCEL, orderId, externalRef, null, null, null, null,
+                null);
+    }
+
+    public static OutboundCall complete(String callId, Platform platform, String storeId, String orderId,
+                                        String externalRef) {
+        return new OutboundCall(callId, platform, storeId, Kind.COMPLETE, orderId, externalRef, null, null, null, null,
                 null);
     }
 

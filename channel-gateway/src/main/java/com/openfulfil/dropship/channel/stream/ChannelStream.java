@@ -29,8 +29,11 @@ class ChannelStream {
     static ChannelSettings settings(ChannelProperties properties) {
         Map<String, Platform> stores = new LinkedHashMap<>();
         properties.shopify().forEach(s -> stores.put(s.id(), Platform.SHOPIFY));
+        properties.woocommerce().forEach(s -> stores.put(s.id(), Platform.WOOCOMMERCE));
         return new ChannelSettings(stores, properties.shopify().stream()
                 .filter(ChannelProperties.ShopifyStore::pushesStock).map(ChannelProperties.ShopifyStore::id)
-                .collect(Collectors.toSet()), properties.stockDebounce(), properties.stockCheckEvery());
+                .collect(Collectors.toSet()), properties.stockDebounce(), properties.stockCheckEvery(),
+                properties.woocommerce().stream().collect(Collectors.toMap(ChannelProperties.WooStore::id,
+                        ChannelProperties.WooStore::completeOn)));
     }
 }

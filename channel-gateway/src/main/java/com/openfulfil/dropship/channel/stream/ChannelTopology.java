@@ -36,7 +36,7 @@ public final class ChannelTopology {
             JsonSerde.of(OutboundCall.class));
     private static final Produced<String, ChannelRefusal> REFUSALS = Produced.with(Serdes.String(),
             JsonSerde.of(ChannelRefusal.class));
-    private static final Produced<String, Event> COMMANDS = Produced.with(Serdes.String(), new EventSerde());
+    private static final Produced<String, Event> EVENTS = Produced.with(Serdes.String(), new EventSerde());
 
     private ChannelTopology() {
     }
@@ -53,7 +53,10 @@ public final class ChannelTopology {
         orderSide.filter((key, value) -> value instanceof OutboundCall)
                 .mapValues(value -> (OutboundCall) value).to(ChannelTopics.OUTBOUND, CALLS);
         orderSide.filter((key, value) -> value instanceof OrderCommand)
-                .mapValues(value -> (Event) value).to(Topics.ORDER_COMMANDS.name(), COMMANDS);
+                .mapValues(value -> (Event) value).to(Topics.ORDER_COMMANDS.name(), EVENTS);
+        // orders a channel has paid, placed the way order-service's intake places them
+        orderSide.filter((key, value) -> value instanceof OrderPlaced)
+                .mapValues(value -> (Event) value).to(Topics.ORDERS_PLACED.name(), EVENTS);
         orderSide.filter((key, value) -> value instanceof ChannelRefusal)
                 .mapValues(value -> (ChannelRefusal) value).to(ChannelTopics.REFUSALS, REFUSALS);
 

@@ -61,7 +61,7 @@ final class OrderSyncProcessor implements Processor<String, Object, String, Obje
         } else if (order == null) {
             return;  // not a channel's order
         } else if (value instanceof OrderStatusChanged moved) {
-            apply(OrderSync.moved(order, moved.to()), record);
+            apply(OrderSync.moved(order, moved.to(), settings.completeOn(order.storeId())), record);
         } else if (value instanceof ParcelsShipped shipped) {
             apply(OrderSync.shipped(order, shipped.dispatchId(), shipped.carrier(), shipped.trackingNumbers()), record);
         }
@@ -80,6 +80,7 @@ final class OrderSyncProcessor implements Processor<String, Object, String, Obje
     private static Channel channelOf(Platform platform) {
         return switch (platform) {
             case SHOPIFY -> Channel.SHOPIFY;
+            case WOOCOMMERCE -> Channel.WOOCOMMERCE;
         };
     }
 
@@ -88,6 +89,11 @@ final class OrderSyncProcessor implements Processor<String, Object, String, Obje
             orders.put(step.order().orderId(), step.order());
         }
         step.calls().forEach(call -> context.forward(record.withKey(call.orderId()).withValue(call)));
+        step.place().ifPresent(details -> {
+            InboundChange change = (InboundChange) record.value();
+            context.forward(record.withValue(new OrderPlaced(EventIds.derived(change.orderId(), "placed"),
+                    Instant.now(), change.orderId(), details)));
+        });
         step.cancelReason().ifPresent(reason -> {
             InboundChange change = (InboundChange) record.value();
             context.forward(record.withValue(new CancelRequested(EventIds.derived(change.changeId(), "cancel"),

@@ -21,7 +21,8 @@ class ChannelAccess implements CallerResolver {
     static PublicRoutes publicRoutes() {
         return PublicRoutes.healthAndMetrics().apiDocs()
                 .post("/webhooks/shopify/orders-cancelled")
-                .post("/webhooks/shopify/orders-updated");
+                .post("/webhooks/shopify/orders-updated")
+                .post("/webhooks/woocommerce/{storeId}");
     }
 
     @Override

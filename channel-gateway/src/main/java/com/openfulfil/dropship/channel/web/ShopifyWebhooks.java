@@ -73,7 +73,7 @@ class ShopifyWebhooks {
                 : new String(body, java.nio.charset.StandardCharsets.UTF_8));
         changes.record(new InboundChange(changeId, Platform.SHOPIFY, store.id(), kind, orderId, order.externalRef(),
                 order.cancelReason(), kind == InboundChange.Kind.UPDATED && order.shippingAddress() != null
-                ? order.shippingAddress().toAddress() : null));
+                ? order.shippingAddress().toAddress() : null, null));
         return ResponseEntity.accepted().body(new Answer(orderId, order.externalRef(), "recorded"));
     }
 
