@@ -57,7 +57,7 @@ final class OrderSyncProcessor implements Processor<String, Object, String, Obje
         String orderId = record.key();
         ChannelOrder order = orderId == null ? null : orders.get(orderId);
         if (value instanceof InboundChange change) {
-            apply(OrderSync.changed(order, change, Instant.now()), record);
+            apply(OrderSync.changed(order, change, now()), record);
         } else if (order == null) {
             return;  // not a channel's order
         } else if (value instanceof OrderStatusChanged moved) {
@@ -92,12 +92,12 @@ final class OrderSyncProcessor implements Processor<String, Object, String, Obje
         step.place().ifPresent(details -> {
             InboundChange change = (InboundChange) record.value();
             context.forward(record.withValue(new OrderPlaced(EventIds.derived(change.orderId(), "placed"),
-                    Instant.now(), change.orderId(), details)));
+                    now(), change.orderId(), details)));
         });
         step.cancelReason().ifPresent(reason -> {
             InboundChange change = (InboundChange) record.value();
             context.forward(record.withValue(new CancelRequested(EventIds.derived(change.changeId(), "cancel"),
-                    Instant.now(), change.orderId(), change.platform().name().toLowerCase() + ":" + change.storeId(),
+                    now(), change.orderId(), change.platform().name().toLowerCase() + ":" + change.storeId(),
                     reason)));
         });
         step.refusal().ifPresent(refusal -> {
@@ -105,6 +105,11 @@ final class OrderSyncProcessor implements Processor<String, Object, String, Obje
                     refusal.platform(), refusal.storeId(), refusal.reason());
             context.forward(record.withValue(refusal));
         });
+    }
+
+    /** The processor's wall clock, which TopologyTestDriver controls in tests. */
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
     }
 
     static final class Supplier implements ProcessorSupplier<String, Object, String, Object> {

@@ -54,7 +54,7 @@ final class StockProcessor implements Processor<String, Event, String, Object> {
             String key = key(store, product.sku());
             StockPush current = pushes.get(key);
             StockPush next = (current == null ? new StockPush(quantity, null, null) : current).want(quantity);
-            save(key, next, Instant.now());
+            save(key, next, now());
         }
     }
 
@@ -92,6 +92,11 @@ final class StockProcessor implements Processor<String, Event, String, Object> {
 
     private static String key(String store, String sku) {
         return store + "|" + sku;
+    }
+
+    /** The processor's wall clock, which TopologyTestDriver controls in tests. */
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
     }
 
     static final class Supplier implements ProcessorSupplier<String, Event, String, Object> {
