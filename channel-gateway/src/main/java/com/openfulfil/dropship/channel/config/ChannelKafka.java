@@ -1,8 +1,10 @@
 package com.openfulfil.dropship.channel.config;
 
+import com.openfulfil.dropship.channel.connector.AmazonPoller;
+import com.openfulfil.dropship.channel.connector.AmazonSellers;
 import com.openfulfil.dropship.channel.connector.ChannelConnectors;
-import com.openfulfil.dropship.channel.web.Catalog;
-import com.openfulfil.dropship.channel.web.InboundChanges;
+import com.openfulfil.dropship.channel.connector.Catalog;
+import com.openfulfil.dropship.channel.connector.InboundChanges;
 import com.openfulfil.dropship.support.config.DropshipProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -10,6 +12,8 @@ import io.github.resilience4j.retry.RetryRegistry;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
 
 /** The webhooks' producer onto channels.inbound, and the connector that makes the calls to the channels. */
 @Configuration(proxyBeanMethods = false)
@@ -26,11 +30,25 @@ class ChannelKafka {
     }
 
     @Bean
+    AmazonSellers amazonSellers(ChannelProperties properties, Clock clock) {
+        return new AmazonSellers(properties, clock);
+    }
+
+    @Bean
     ChannelConnectors channelConnectors(ChannelProperties properties, DropshipProperties dropship,
                                         @Value("${spring.application.name}") String service,
                                         CircuitBreakerRegistry breakers, RetryRegistry retries,
-                                        RateLimiterRegistry rateLimiters) {
+                                        RateLimiterRegistry rateLimiters, AmazonSellers sellers) {
         return new ChannelConnectors(properties, dropship.kafka().bootstrapServers(), dropship.kafka().security(),
-                service, breakers, retries, rateLimiters);
+                service, breakers, retries, rateLimiters, sellers);
+    }
+
+    @Bean
+    AmazonPoller amazonPoller(ChannelProperties properties, AmazonSellers sellers, DropshipProperties dropship,
+                              @Value("${spring.application.name}") String service, CircuitBreakerRegistry breakers,
+                              RetryRegistry retries, RateLimiterRegistry rateLimiters, InboundChanges changes,
+                              Catalog catalog) {
+        return AmazonPoller.of(properties, sellers, dropship.kafka().bootstrapServers(), dropship.kafka().security(),
+                service, breakers, retries, rateLimiters, changes, catalog);
     }
 }

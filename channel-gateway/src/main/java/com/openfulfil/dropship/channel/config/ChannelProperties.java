@@ -22,6 +22,7 @@ import java.util.Optional;
 @ConfigurationProperties("dropship.channels")
 public record ChannelProperties(@DefaultValue List<ShopifyStore> shopify,
                                 @DefaultValue List<WooStore> woocommerce,
+                                @DefaultValue List<AmazonStore> amazon,
                                 @DefaultValue("30s") Duration stockDebounce,
                                 @DefaultValue("1s") Duration stockCheckEvery,
                                 String trackingUrl,
@@ -30,6 +31,7 @@ public record ChannelProperties(@DefaultValue List<ShopifyStore> shopify,
     public ChannelProperties {
         shopify = List.copyOf(shopify);
         woocommerce = List.copyOf(woocommerce);
+        amazon = List.copyOf(amazon);
         if (stockDebounce.isNegative() || stockCheckEvery.isZero() || stockCheckEvery.isNegative()) {
             throw new IllegalArgumentException("dropship.channels.stock-debounce must be >= 0 and stock-check-every > 0");
         }
@@ -112,6 +114,37 @@ public record ChannelProperties(@DefaultValue List<ShopifyStore> shopify,
         @Override
         public String toString() {
             return "WooStore[id=" + id + ", url=" + url + ", secrets hidden]";
+        }
+    }
+
+    /**
+     * An Amazon seller account, polled through the Selling Partner API. {@code id} is the storefront id its
+     * orders are placed under.
+     *
+     * @param endpoint       the SP-API regional endpoint, e.g. {@code https://sellingpartnerapi-eu.amazon.com}
+     * @param lwaUrl         Login with Amazon's token endpoint
+     * @param refreshToken   the seller's authorisation of our app, exchanged for access tokens
+     * @param marketplaceIds the marketplaces whose orders we take
+     * @param pollEvery      how often new and updated orders are asked for
+     * @param firstLookBack  how far back the very first poll of a store looks
+     * @param tokenMargin    an access token is refreshed this long before it expires
+     */
+    public record AmazonStore(String id, URI endpoint, @DefaultValue("https://api.amazon.com/auth/o2/token") URI lwaUrl,
+                              String clientId, String clientSecret, String refreshToken, List<String> marketplaceIds,
+                              @DefaultValue("2m") Duration pollEvery, @DefaultValue("1d") Duration firstLookBack,
+                              @DefaultValue("60s") Duration tokenMargin) {
+        public AmazonStore {
+            if (id == null || id.isBlank() || endpoint == null || marketplaceIds == null || marketplaceIds.isEmpty()) {
+                throw new IllegalArgumentException("Every dropship.channels.amazon[] store needs an id, an endpoint and"
+                        + " marketplace-ids");
+            }
+            marketplaceIds = List.copyOf(marketplaceIds);
+        }
+
+        @Override
+        public String toString() {
+            return "AmazonStore[id=" + id + ", endpoint=" + endpoint + ", marketplaces=" + marketplaceIds
+                    + ", secrets hidden]";
         }
     }
 

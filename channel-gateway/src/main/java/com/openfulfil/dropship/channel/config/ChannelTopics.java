@@ -28,6 +28,9 @@ public class ChannelTopics {
     /** Changes a channel asked for that we refused (domain.ChannelRefusal), keyed by order id: for ops. */
     public static final String REFUSALS = "channels.refusals";
 
+    /** How far each Amazon store's orders have been read (an ISO instant), keyed by store id; compacted. */
+    public static final String AMAZON_WATERMARKS = "channels.amazon-watermarks";
+
     private static final long WEEK = Duration.ofDays(7).toMillis();
     private static final long FOREVER = -1;
 
@@ -36,7 +39,9 @@ public class ChannelTopics {
         List<TopicSpec> own = List.of(
                 spec(OUTBOUND, "orderId or sku", WEEK, "Calls to the channels the stream decided, in order per key"),
                 spec(INBOUND, "orderId", WEEK, "Channels' cancellations and order edits, from their webhooks"),
-                spec(REFUSALS, "orderId", FOREVER, "Channel changes we did not make, and why"));
+                spec(REFUSALS, "orderId", FOREVER, "Channel changes we did not make, and why"),
+                new TopicSpec(AMAZON_WATERMARKS, "storeId", String.class, Event.class, Topics.PARTITIONS, Cleanup.COMPACT,
+                        FOREVER, "channel-gateway", true, "How far each Amazon store's orders have been read", Format.JSON));
         List<String> consumed = Stream.concat(Stream.of(Topics.ORDERS_PLACED.name(), Topics.ORDERS_LIFECYCLE.name(),
                 Topics.FULFILMENT_EVENTS.name(), Topics.CATALOG_PRODUCTS.name()), Stream.of(INBOUND, OUTBOUND)).toList();
         return new ServiceTopics(group, own, consumed);

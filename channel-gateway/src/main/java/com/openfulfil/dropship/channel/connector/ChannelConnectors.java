@@ -22,7 +22,6 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -39,26 +38,28 @@ import java.util.Map;
  * held back (the store down, its breaker open) rewinds its partition, which waits
  * {@code heldBackFor} before it is read again: nothing is lost, nothing skipped.
  */
-public final class ChannelConnectors implements SmartLifecycle {
+public final class ChannelConnectors extends ConsumerThread<byte[]> {
     private static final Logger log = LoggerFactory.getLogger(ChannelConnectors.class);
     private static final Duration POLL = Duration.ofMillis(200);
     static final String BREAKER_CONFIG = "channel";
     static final String SHOPIFY_RATE = "shopify";
     static final String WOO_RATE = "woocommerce";
+    static final String AMAZON_READ_RATE = "amazon-reads";
+    static final String AMAZON_CONFIRM_RATE = "amazon-confirm-shipment";
+    static final String AMAZON_GET_ORDERS_RATE = "amazon-get-orders";
 
     private final Map<String, GuardedStore> stores = new HashMap<>();
-    private final KafkaConsumer<String, byte[]> consumer;
     private final DeadLetters deadLetters;
     private final String group;
     private final Duration heldBackFor;
     private final JsonSerde<OutboundCall> serde = JsonSerde.of(OutboundCall.class);
     private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
-    private final Thread thread;
-    private volatile boolean running;
 
     public ChannelConnectors(ChannelProperties properties, String bootstrapServers, Map<String, Object> security,
                              String service, CircuitBreakerRegistry breakers, RetryRegistry retries,
-                             RateLimiterRegistry rateLimiters) {
+                             RateLimiterRegistry rateLimiters, AmazonSellers sellers) {
+        super(new KafkaConsumer<>(consumerConfig(bootstrapServers, security, service + "-outbound"),
+                new StringDeserializer(), new ByteArrayDeserializer()), "channel-outbound");
         TrackingLinks links = new TrackingLinks(properties.trackingUrl());
         for (ChannelProperties.ShopifyStore store : properties.shopify()) {
             String name = "channel-" + store.id();
@@ -73,12 +74,16 @@ public final class ChannelConnectors implements SmartLifecycle {
                     retries.retry(name, GuardedStore.retryConfig(properties.outbound())),
                     breakers.circuitBreaker(name, BREAKER_CONFIG), rateLimiters.rateLimiter(name, WOO_RATE)));
         }
+        for (ChannelProperties.AmazonStore store : properties.amazon()) {
+            String name = "channel-" + store.id();
+            stores.put(store.id(), new GuardedStore(new AmazonStoreClient(sellers.api(store.id()),
+                    rateLimiters.rateLimiter(name + "-confirm-shipment", AMAZON_CONFIRM_RATE), sellers.clock()),
+                    retries.retry(name, GuardedStore.retryConfig(properties.outbound())),
+                    breakers.circuitBreaker(name, BREAKER_CONFIG), rateLimiters.rateLimiter(name, AMAZON_READ_RATE)));
+        }
         this.group = service;
         this.heldBackFor = properties.outbound().heldBackFor();
         this.deadLetters = DeadLetters.forBroker(bootstrapServers, security);
-        this.consumer = new KafkaConsumer<>(consumerConfig(bootstrapServers, security, service + "-outbound"),
-                new StringDeserializer(), new ByteArrayDeserializer());
-        this.thread = new Thread(this::run, "channel-outbound");
     }
 
     static Map<String, Object> consumerConfig(String bootstrapServers, Map<String, Object> security, String group) {
@@ -96,16 +101,11 @@ public final class ChannelConnectors implements SmartLifecycle {
         return config;
     }
 
-    private void run() {
+    @Override
+    protected void run() {
         consumer.subscribe(List.of(ChannelTopics.OUTBOUND));
-        try {
-            while (running) {
-                pollOrRewind();
-            }
-        } catch (WakeupException e) {
-            // stopping
-        } finally {
-            consumer.close();
+        while (running()) {
+            pollOrRewind();
         }
     }
 
@@ -190,27 +190,5 @@ public final class ChannelConnectors implements SmartLifecycle {
         log.error("ALERT parked channel call ({}@{}) on {}: {}", record.topic(), record.offset(),
                 Topics.dlq(record.topic(), group), why);
         Metrics.counter("dropship.channels.calls.parked").increment();
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }

@@ -9,6 +9,8 @@ import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
+import java.util.function.Supplier;
+
 /**
  * One store behind resilience4j: each attempt waits for the store's rate limiter and is counted by
  * its circuit breaker; the retry wraps them, backing off exponentially or as long as the store's
@@ -33,6 +35,13 @@ final class GuardedStore {
         this.rateLimiter = rateLimiter;
     }
 
+    /** One call through the rate limiter and the breaker, retried as {@code retry} says. */
+    static <T> T guarded(Retry retry, CircuitBreaker breaker, RateLimiter rateLimiter, Supplier<T> call) {
+        Supplier<T> attempt = RateLimiter.decorateSupplier(rateLimiter, call);
+        attempt = CircuitBreaker.decorateSupplier(breaker, attempt);
+        return Retry.decorateSupplier(retry, attempt).get();
+    }
+
     /** Backoff doubling from {@code firstBackoff} to {@code maxBackoff}, or the store's Retry-After. */
     static RetryConfig retryConfig(ChannelProperties.Outbound outbound) {
         IntervalBiFunction<Object> interval = (attempt, outcome) -> {
@@ -50,10 +59,11 @@ final class GuardedStore {
     }
 
     Result send(OutboundCall call) {
-        Runnable attempt = RateLimiter.decorateRunnable(rateLimiter, () -> client.send(call));
-        attempt = CircuitBreaker.decorateRunnable(breaker, attempt);
         try {
-            Retry.decorateRunnable(retry, attempt).run();
+            guarded(retry, breaker, rateLimiter, () -> {
+                client.send(call);
+                return null;
+            });
             return new Result(Outcome.DONE, null);
         } catch (CallNotPermittedException | ChannelUnavailableException e) {
             return new Result(Outcome.HELD_BACK, e.getMessage());

@@ -2,5 +2,5 @@ package com.openfulfil.dropship.channel.domain;
 
 /** The sales channels this service keeps in step. */
 public enum Platform {
-    SHOPIFY, WOOCOMMERCE
+    SHOPIFY, WOOCOMMERCE, AMAZON
 }

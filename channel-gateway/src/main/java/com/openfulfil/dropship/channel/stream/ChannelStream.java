@@ -30,6 +30,7 @@ class ChannelStream {
         Map<String, Platform> stores = new LinkedHashMap<>();
         properties.shopify().forEach(s -> stores.put(s.id(), Platform.SHOPIFY));
         properties.woocommerce().forEach(s -> stores.put(s.id(), Platform.WOOCOMMERCE));
+        properties.amazon().forEach(s -> stores.put(s.id(), Platform.AMAZON));
         return new ChannelSettings(stores, properties.shopify().stream()
                 .filter(ChannelProperties.ShopifyStore::pushesStock).map(ChannelProperties.ShopifyStore::id)
                 .collect(Collectors.toSet()), properties.stockDebounce(), properties.stockCheckEvery(),

@@ -81,6 +81,7 @@ final class OrderSyncProcessor implements Processor<String, Object, String, Obje
         return switch (platform) {
             case SHOPIFY -> Channel.SHOPIFY;
             case WOOCOMMERCE -> Channel.WOOCOMMERCE;
+            case AMAZON -> Channel.AMAZON;
         };
     }
 

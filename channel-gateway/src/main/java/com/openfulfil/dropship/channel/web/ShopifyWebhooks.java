@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.channel.web;
 
 import com.openfulfil.dropship.channel.config.ChannelProperties;
+import com.openfulfil.dropship.channel.connector.InboundChanges;
 import com.openfulfil.dropship.channel.domain.InboundChange;
 import com.openfulfil.dropship.channel.domain.Platform;
 import com.openfulfil.dropship.events.EventIds;

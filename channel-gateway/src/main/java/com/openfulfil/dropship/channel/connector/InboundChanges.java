@@ -1,4 +1,4 @@
-package com.openfulfil.dropship.channel.web;
+package com.openfulfil.dropship.channel.connector;
 
 import com.openfulfil.dropship.channel.config.ChannelTopics;
 import com.openfulfil.dropship.channel.domain.InboundChange;
@@ -37,7 +37,7 @@ public final class InboundChanges implements AutoCloseable {
         this.producer = new KafkaProducer<>(config, new StringSerializer(), JsonSerde.of(InboundChange.class));
     }
 
-    void record(InboundChange change) {
+    public void record(InboundChange change) {
         try {
             producer.send(new ProducerRecord<>(ChannelTopics.INBOUND, change.orderId(), change)).get(15, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

@@ -1,4 +1,4 @@
-package com.openfulfil.dropship.channel.web;
+package com.openfulfil.dropship.channel.connector;
 
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.catalog.ProductUpdated;
@@ -11,7 +11,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -26,39 +25,42 @@ import java.util.concurrent.ConcurrentHashMap;
  * read up to where the topic stood when it started it is not {@link #ready}, and intake answers 503 so
  * the channel sends the order again.
  */
-public final class Catalog implements SmartLifecycle {
+public final class Catalog extends ConsumerThread<Event> {
     private static final Logger log = LoggerFactory.getLogger(Catalog.class);
 
     private final Map<String, ProductUpdated> products = new ConcurrentHashMap<>();
-    private final KafkaConsumer<String, Event> consumer;
-    private final Thread thread = new Thread(this::run, "channel-catalog");
-    private volatile boolean running;
     private volatile boolean ready;
 
     public Catalog(String bootstrapServers, Map<String, Object> security) {
+        super(new KafkaConsumer<>(config(bootstrapServers, security), new StringDeserializer(), new EventSerde()),
+                "channel-catalog");
+    }
+
+    private static Map<String, Object> config(String bootstrapServers, Map<String, Object> security) {
         Map<String, Object> config = new HashMap<>(security);
         config.putAll(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
-        this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new EventSerde());
+        return config;
     }
 
-    Optional<ProductUpdated> product(String sku) {
+    public Optional<ProductUpdated> product(String sku) {
         return Optional.ofNullable(products.get(sku));
     }
 
-    boolean ready() {
+    public boolean ready() {
         return ready;
     }
 
-    private void run() {
+    @Override
+    protected void run() {
         try {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.CATALOG_PRODUCTS.name(), Duration.ofMinutes(1))
                     .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> startedAt = consumer.endOffsets(partitions);
-            while (running) {
+            while (running()) {
                 consumer.poll(Duration.ofMillis(500)).forEach(r -> {
                     if (r.value() instanceof ProductUpdated product) {
                         products.put(product.sku(), product);
@@ -69,33 +71,9 @@ public final class Catalog implements SmartLifecycle {
                 ready = ready || startedAt.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
             }
         } catch (WakeupException e) {
-            // stopping
+            throw e;
         } catch (RuntimeException e) {
             log.error("The catalog could not be read: channel orders wait until a restart", e);
-        } finally {
-            consumer.close();
         }
-    }
-
-    @Override
-    public void start() {
-        running = true;
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        consumer.wakeup();
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 }
