@@ -64,12 +64,7 @@ class AmazonChannelIT extends KafkaIntegrationTest {
         registry.add("dropship.channels.amazon[0].poll-every", () -> "300ms");
         // tokens live 3 s and are refreshed 2 s before: several refreshes within the test
         registry.add("dropship.channels.amazon[0].token-margin", () -> "2s");
-        registry.add("dropship.channels.outbound.max-attempts", () -> "4");
-        registry.add("dropship.channels.outbound.first-backoff", () -> "20ms");
-        registry.add("dropship.channels.outbound.held-back-for", () -> "200ms");
-        registry.add("resilience4j.circuitbreaker.configs.channel.minimum-number-of-calls", () -> "1000");
-        registry.add("resilience4j.ratelimiter.configs.amazon-get-orders.limit-for-period", () -> "1000");
-        registry.add("resilience4j.ratelimiter.configs.amazon-reads.limit-for-period", () -> "1000");
+        FastCalls.register(registry, "amazon-get-orders", "amazon-reads");
     }
 
     private static AmazonSimulator start() {

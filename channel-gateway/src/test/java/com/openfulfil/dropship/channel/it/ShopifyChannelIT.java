@@ -17,6 +17,7 @@ import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
+import com.openfulfil.dropship.support.testing.DocumentedEndpoints;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
 import com.openfulfil.dropship.support.testing.TopicReader;
@@ -78,12 +79,7 @@ class ShopifyChannelIT extends KafkaIntegrationTest {
         registry.add("dropship.channels.stock-debounce", () -> "2s");
         registry.add("dropship.channels.stock-check-every", () -> "100ms");
         registry.add("dropship.channels.tracking-url", () -> "https://track.example.com/t/{trackingNumber}");
-        registry.add("dropship.channels.outbound.max-attempts", () -> "3");
-        registry.add("dropship.channels.outbound.first-backoff", () -> "20ms");
-        registry.add("dropship.channels.outbound.held-back-for", () -> "200ms");
-        // the breaker would hold the calls back for 30 s; here the store's own answers are under test
-        registry.add("resilience4j.circuitbreaker.configs.channel.minimum-number-of-calls", () -> "1000");
-        registry.add("resilience4j.ratelimiter.configs.shopify.limit-for-period", () -> "100");
+        FastCalls.register(registry, "shopify");
     }
 
     private static ShopifySimulator start() {
@@ -204,6 +200,14 @@ class ShopifyChannelIT extends KafkaIntegrationTest {
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(answer.body()).contains("X-Shopify-Hmac-Sha256");
+    }
+
+    @Test
+    void theApiDocsArePublicAndHaveEveryWebhookTheDocsName() {
+        DocumentedEndpoints documented = DocumentedEndpoints.of("channel-gateway", 8086);
+        assertThat(documented.endpoints()).contains("POST /webhooks/shopify/orders-cancelled",
+                "POST /webhooks/shopify/orders-updated", "POST /webhooks/woocommerce/{}");
+        documented.checkPublishedAt(port);
     }
 
     @Test

@@ -63,11 +63,7 @@ class WooCommerceChannelIT extends KafkaIntegrationTest {
         registry.add("dropship.channels.woocommerce[0].webhook-secret", () -> SECRET);
         registry.add("dropship.channels.woocommerce[0].consumer-key", () -> "ck_it");
         registry.add("dropship.channels.woocommerce[0].consumer-secret", () -> "cs_it");
-        registry.add("dropship.channels.outbound.max-attempts", () -> "3");
-        registry.add("dropship.channels.outbound.first-backoff", () -> "20ms");
-        registry.add("dropship.channels.outbound.held-back-for", () -> "200ms");
-        registry.add("resilience4j.circuitbreaker.configs.channel.minimum-number-of-calls", () -> "1000");
-        registry.add("resilience4j.ratelimiter.configs.woocommerce.limit-for-period", () -> "100");
+        FastCalls.register(registry, "woocommerce");
     }
 
     private static WooCommerceSimulator start() {

@@ -2,13 +2,11 @@ package com.openfulfil.dropship.channel.simulator;
 
 import com.openfulfil.dropship.events.serde.Json;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +36,7 @@ public final class AmazonSimulator implements AutoCloseable {
     public record Confirmation(String amazonOrderId, String carrierCode, String trackingNumber, int items) {
     }
 
-    private final HttpServer server;
+    private final SimulatedServer server;
     private final String refreshToken;
     private final int pageSize;
     private final Map<String, ObjectNode> orders = new ConcurrentHashMap<>();
@@ -49,21 +46,16 @@ public final class AmazonSimulator implements AutoCloseable {
     private final List<Confirmation> confirmations = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger refreshes = new AtomicInteger();
     private final AtomicInteger refusedTokens = new AtomicInteger();
-    private final AtomicInteger tooManyLeft = new AtomicInteger();
     private volatile int tokenSeconds = 3600;
 
     public AmazonSimulator(String refreshToken, int pageSize) throws IOException {
         this.refreshToken = refreshToken;
         this.pageSize = pageSize;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/auth/o2/token", this::token);
-        server.createContext("/orders/v0/orders", this::orders);
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.start();
+        this.server = new SimulatedServer(Map.of("/auth/o2/token", this::token, "/orders/v0/orders", this::orders));
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.url();
     }
 
     public URI lwaUrl() {
@@ -92,7 +84,7 @@ public final class AmazonSimulator implements AutoCloseable {
     }
 
     public void tooManyRequests(int calls) {
-        tooManyLeft.set(calls);
+        server.tooManyRequests(calls, 1);
     }
 
     /** The LastUpdatedAfter of every first-page getOrders, in order. */
@@ -137,9 +129,7 @@ public final class AmazonSimulator implements AutoCloseable {
                 reply(exchange, 403, errors("Unauthorized", "The access token is missing, invalid or expired"));
                 return;
             }
-            if (tooManyLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                exchange.getResponseHeaders().add("Retry-After", "1");
-                reply(exchange, 429, errors("QuotaExceeded", "You exceeded your quota for the requested resource."));
+            if (server.refuse(exchange)) {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
@@ -223,14 +213,11 @@ public final class AmazonSimulator implements AutoCloseable {
     }
 
     private static void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = Json.mapper().writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        SimulatedServer.reply(exchange, status, body);
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -3,15 +3,12 @@ package com.openfulfil.dropship.channel.simulator;
 import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.events.serde.Json;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +18,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +30,6 @@ import java.util.regex.Pattern;
  * signed as Shopify signs them.
  */
 public final class ShopifySimulator implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern OPERATION = Pattern.compile("^\\s*(query|mutation)\\s+(\\w+)");
 
     public record Fulfilment(String id, List<String> numbers, String company, boolean notified) {
@@ -44,7 +39,7 @@ public final class ShopifySimulator implements AutoCloseable {
                          boolean[] cancelled) {
     }
 
-    private final HttpServer server;
+    private final SimulatedServer server;
     private final String domain;
     private final String token;
     private final String webhookSecret;
@@ -53,22 +48,16 @@ public final class ShopifySimulator implements AutoCloseable {
     private final Map<String, List<Integer>> stockSets = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> operations = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger ids = new AtomicInteger(1000);
-    private final AtomicInteger tooManyLeft = new AtomicInteger();
-    private volatile int retryAfterSeconds = 1;
-    private volatile boolean down;
 
     public ShopifySimulator(String domain, String token, String webhookSecret) throws IOException {
         this.domain = domain;
         this.token = token;
         this.webhookSecret = webhookSecret;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/admin/api/", this::handle);
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.start();
+        this.server = new SimulatedServer(Map.of("/admin/api/", this::handle));
     }
 
     public URI baseUrl() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.url();
     }
 
     /** An order on the store with one open fulfilment order; returns its numeric id. */
@@ -117,13 +106,12 @@ public final class ShopifySimulator implements AutoCloseable {
 
     /** Down: every call is a 503. */
     public void down(boolean down) {
-        this.down = down;
+        server.down(down);
     }
 
     /** The next {@code calls} calls are answered 429 with {@code Retry-After: seconds}. */
     public void tooManyRequests(int calls, int seconds) {
-        retryAfterSeconds = seconds;
-        tooManyLeft.set(calls);
+        server.tooManyRequests(calls, seconds);
     }
 
     /** Sends the store's webhook {@code topic} (orders-cancelled, ...) to {@code url}, signed with {@code secret}. */
@@ -133,14 +121,7 @@ public final class ShopifySimulator implements AutoCloseable {
         HttpRequest request = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
                 .header("X-Shopify-Shop-Domain", domain).header("X-Shopify-Hmac-Sha256", hmac)
                 .header("X-Shopify-Webhook-Id", webhookId).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return SimulatedServer.send(request);
     }
 
     public HttpResponse<String> sendWebhook(URI url, String webhookId, String json) {
@@ -153,13 +134,7 @@ public final class ShopifySimulator implements AutoCloseable {
             Matcher matcher = OPERATION.matcher(request.path("query").asString(""));
             String operation = matcher.find() ? matcher.group(2) : "?";
             operations.add(operation);
-            if (down) {
-                exchange.sendResponseHeaders(503, -1);
-                return;
-            }
-            if (tooManyLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfterSeconds));
-                exchange.sendResponseHeaders(429, -1);
+            if (server.refuse(exchange)) {
                 return;
             }
             if (!token.equals(exchange.getRequestHeaders().getFirst("X-Shopify-Access-Token"))) {
@@ -169,10 +144,7 @@ public final class ShopifySimulator implements AutoCloseable {
             ObjectNode data = answer(operation, request.path("variables"));
             ObjectNode body = Json.mapper().createObjectNode();
             body.set("data", data);
-            byte[] bytes = Json.mapper().writeValueAsBytes(body);
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, bytes.length);
-            exchange.getResponseBody().write(bytes);
+            SimulatedServer.reply(exchange, 200, body);
         }
     }
 
@@ -312,6 +284,6 @@ public final class ShopifySimulator implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }

@@ -3,15 +3,12 @@ package com.openfulfil.dropship.channel.simulator;
 import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.events.serde.Json;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -21,8 +18,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -33,30 +28,24 @@ import java.util.regex.Pattern;
  * Retry-After, and sends its webhooks signed as WooCommerce signs them.
  */
 public final class WooCommerceSimulator implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Pattern ORDER = Pattern.compile("/wp-json/wc/v3/orders/(\\d+)(/notes)?");
 
-    private final HttpServer server;
+    private final SimulatedServer server;
     private final String authorization;
     private final String webhookSecret;
     private final Map<Long, String> statuses = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<Long, List<String>> notes = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> calls = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicInteger tooManyLeft = new AtomicInteger();
-    private volatile boolean down;
 
     public WooCommerceSimulator(String consumerKey, String consumerSecret, String webhookSecret) throws IOException {
         this.authorization = "Basic " + Base64.getEncoder().encodeToString((consumerKey + ":" + consumerSecret)
                 .getBytes(StandardCharsets.UTF_8));
         this.webhookSecret = webhookSecret;
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/wp-json/wc/v3/", this::handle);
-        server.setExecutor(Executors.newCachedThreadPool());
-        server.start();
+        this.server = new SimulatedServer(Map.of("/wp-json/wc/v3/", this::handle));
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        return server.url();
     }
 
     public void addOrder(long id, String status) {
@@ -78,11 +67,11 @@ public final class WooCommerceSimulator implements AutoCloseable {
     }
 
     public void down(boolean down) {
-        this.down = down;
+        server.down(down);
     }
 
     public void tooManyRequests(int calls) {
-        tooManyLeft.set(calls);
+        server.tooManyRequests(calls, 1);
     }
 
     /** An order webhook of the store, signed with {@code secret}. */
@@ -93,7 +82,7 @@ public final class WooCommerceSimulator implements AutoCloseable {
                 .header("X-WC-Webhook-Topic", topic).header("X-WC-Webhook-Resource", "order")
                 .header("X-WC-Webhook-Source", url().toString() + "/").header("X-WC-Webhook-Delivery-ID", deliveryId)
                 .header("X-WC-Webhook-Signature", signature).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return send(request);
+        return SimulatedServer.send(request);
     }
 
     public HttpResponse<String> sendWebhook(URI url, String topic, String deliveryId, String json) {
@@ -102,19 +91,8 @@ public final class WooCommerceSimulator implements AutoCloseable {
 
     /** The ping WooCommerce sends when a webhook is saved: form-encoded, unsigned. */
     public HttpResponse<String> ping(URI url) {
-        return send(HttpRequest.newBuilder(url).header("Content-Type", "application/x-www-form-urlencoded")
+        return SimulatedServer.send(HttpRequest.newBuilder(url).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("webhook_id=17")).build());
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -122,13 +100,7 @@ public final class WooCommerceSimulator implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String path = exchange.getRequestURI().getPath();
             calls.add(exchange.getRequestMethod() + " " + path);
-            if (down) {
-                exchange.sendResponseHeaders(503, -1);
-                return;
-            }
-            if (tooManyLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                exchange.getResponseHeaders().add("Retry-After", "1");
-                exchange.sendResponseHeaders(429, -1);
+            if (server.refuse(exchange)) {
                 return;
             }
             if (!authorization.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
@@ -168,14 +140,11 @@ public final class WooCommerceSimulator implements AutoCloseable {
     }
 
     private static void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
-        byte[] bytes = Json.mapper().writeValueAsBytes(body);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
+        SimulatedServer.reply(exchange, status, body);
     }
 
     @Override
     public void close() {
-        server.stop(0);
+        server.close();
     }
 }
