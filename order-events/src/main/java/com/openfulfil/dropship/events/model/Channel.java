@@ -1,6 +1,11 @@
 package com.openfulfil.dropship.events.model;
 
-/** Where an order came from. */
+/**
+ * Where an order came from. SHOPIFY: a Shopify store's orders/create webhook to order-service;
+ * WOOCOMMERCE and AMAZON: a WooCommerce store's webhooks and an Amazon seller's polled orders, both
+ * through channel-gateway. Values are written by name, so a new one goes at the end and its readers
+ * are deployed before its writers.
+ */
 public enum Channel {
-    STOREFRONT, PARTNER, SHOPIFY
+    STOREFRONT, PARTNER, SHOPIFY, WOOCOMMERCE, AMAZON
 }

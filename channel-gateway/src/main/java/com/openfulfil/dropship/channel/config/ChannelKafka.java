@@ -1,0 +1,54 @@
+package com.openfulfil.dropship.channel.config;
+
+import com.openfulfil.dropship.channel.connector.AmazonPoller;
+import com.openfulfil.dropship.channel.connector.AmazonSellers;
+import com.openfulfil.dropship.channel.connector.ChannelConnectors;
+import com.openfulfil.dropship.channel.connector.Catalog;
+import com.openfulfil.dropship.channel.connector.InboundChanges;
+import com.openfulfil.dropship.support.config.DropshipProperties;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.time.Clock;
+
+/** The webhooks' producer onto channels.inbound, and the connector that makes the calls to the channels. */
+@Configuration(proxyBeanMethods = false)
+class ChannelKafka {
+
+    @Bean(destroyMethod = "close")
+    InboundChanges inboundChanges(DropshipProperties dropship, @Value("${spring.application.name}") String service) {
+        return new InboundChanges(dropship.kafka().bootstrapServers(), dropship.kafka().security(), service);
+    }
+
+    @Bean
+    Catalog catalog(DropshipProperties dropship) {
+        return new Catalog(dropship.kafka().bootstrapServers(), dropship.kafka().security());
+    }
+
+    @Bean
+    AmazonSellers amazonSellers(ChannelProperties properties, Clock clock) {
+        return new AmazonSellers(properties, clock);
+    }
+
+    @Bean
+    ChannelConnectors channelConnectors(ChannelProperties properties, DropshipProperties dropship,
+                                        @Value("${spring.application.name}") String service,
+                                        CircuitBreakerRegistry breakers, RetryRegistry retries,
+                                        RateLimiterRegistry rateLimiters, AmazonSellers sellers) {
+        return new ChannelConnectors(properties, dropship.kafka().bootstrapServers(), dropship.kafka().security(),
+                service, breakers, retries, rateLimiters, sellers);
+    }
+
+    @Bean
+    AmazonPoller amazonPoller(ChannelProperties properties, AmazonSellers sellers, DropshipProperties dropship,
+                              @Value("${spring.application.name}") String service, CircuitBreakerRegistry breakers,
+                              RetryRegistry retries, RateLimiterRegistry rateLimiters, InboundChanges changes,
+                              Catalog catalog) {
+        return AmazonPoller.of(properties, sellers, dropship.kafka().bootstrapServers(), dropship.kafka().security(),
+                service, breakers, retries, rateLimiters, changes, catalog);
+    }
+}

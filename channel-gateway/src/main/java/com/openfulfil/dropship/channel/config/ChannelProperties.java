@@ -1,0 +1,161 @@
+package com.openfulfil.dropship.channel.config;
+
+import com.openfulfil.dropship.events.model.OrderStatus;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The merchants' sales channels ({@code dropship.channels}), each overridable from the environment
+ * ({@code DROPSHIP_CHANNELS_SHOPIFY_0_ADMIN_TOKEN}, ...). Secrets (webhook secrets, access tokens) are
+ * held here only: they are never logged ({@code toString} hides them) and never written to a topic.
+ *
+ * @param stockDebounce  at most one stock push per store and SKU in this time; the last quantity wins
+ * @param stockCheckEvery how often pushes held back by the debounce are looked at
+ * @param trackingUrl    the customer's tracking page, {@code {trackingNumber}} replaced; empty: the
+ *                       channel shows its own link for the carrier
+ */
+@ConfigurationProperties("dropship.channels")
+public record ChannelProperties(@DefaultValue List<ShopifyStore> shopify,
+                                @DefaultValue List<WooStore> woocommerce,
+                                @DefaultValue List<AmazonStore> amazon,
+                                @DefaultValue("30s") Duration stockDebounce,
+                                @DefaultValue("1s") Duration stockCheckEvery,
+                                String trackingUrl,
+                                @DefaultValue Outbound outbound) {
+
+    public ChannelProperties {
+        shopify = List.copyOf(shopify);
+        woocommerce = List.copyOf(woocommerce);
+        amazon = List.copyOf(amazon);
+        if (stockDebounce.isNegative() || stockCheckEvery.isZero() || stockCheckEvery.isNegative()) {
+            throw new IllegalArgumentException("dropship.channels.stock-debounce must be >= 0 and stock-check-every > 0");
+        }
+    }
+
+    public Optional<ShopifyStore> shopifyStore(String id) {
+        return shopify.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    public Optional<ShopifyStore> shopifyByDomain(String domain) {
+        return shopify.stream().filter(s -> s.domain().equalsIgnoreCase(domain == null ? "" : domain)).findFirst();
+    }
+
+    /**
+     * A Shopify store. {@code id} is the storefront id order-service knows the store by (its
+     * {@code orders/create} webhook places the store's orders under it).
+     *
+     * @param baseUrl         where its Admin API answers; default {@code https://<domain>}
+     * @param webhookSecret   the app's secret Shopify signs webhooks with
+     * @param adminToken      the Admin API access token ({@code X-Shopify-Access-Token})
+     * @param notifyCustomer  whether Shopify e-mails the customer on each fulfilment and tracking change
+     * @param locationId      the store location whose available stock we set; none: stock is not pushed
+     * @param refundOnCancel  whether an order we cancel is refunded by Shopify as it is cancelled
+     */
+    public record ShopifyStore(String id, String domain, URI baseUrl, @DefaultValue("2025-07") String apiVersion,
+                               String webhookSecret, String adminToken, @DefaultValue("true") boolean notifyCustomer,
+                               String locationId, @DefaultValue("true") boolean refundOnCancel) {
+        public ShopifyStore {
+            if (id == null || id.isBlank() || domain == null || domain.isBlank()) {
+                throw new IllegalArgumentException("Every dropship.channels.shopify[] store needs an id and a domain");
+            }
+        }
+
+        public URI graphqlUrl() {
+            String base = (baseUrl == null ? "https://" + domain : baseUrl.toString()).replaceAll("/+$", "");
+            return URI.create(base + "/admin/api/" + apiVersion + "/graphql.json");
+        }
+
+        public boolean pushesStock() {
+            return locationId != null && !locationId.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "ShopifyStore[id=" + id + ", domain=" + domain + ", secrets hidden]";
+        }
+    }
+
+    public Optional<WooStore> wooStore(String id) {
+        return woocommerce.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /**
+     * A WooCommerce store. {@code id} is the storefront id its orders are placed under (and the last
+     * part of its webhook's address, {@code /webhooks/woocommerce/<id>}).
+     *
+     * @param url            the store's address; its REST API is {@code <url>/wp-json/wc/v3}
+     * @param webhookSecret  the secret the store's webhooks are signed with ({@code X-WC-Webhook-Signature})
+     * @param consumerKey    the REST API key (HTTP Basic user), with read/write rights
+     * @param consumerSecret the REST API key's secret (HTTP Basic password)
+     * @param completeOn     our status at which the store's order is set {@code completed}: SHIPPED (every
+     *                       parcel is with a carrier) or DELIVERED
+     */
+    public record WooStore(String id, URI url, String webhookSecret, String consumerKey, String consumerSecret,
+                           @DefaultValue("SHIPPED") OrderStatus completeOn) {
+        public WooStore {
+            if (id == null || id.isBlank() || url == null) {
+                throw new IllegalArgumentException("Every dropship.channels.woocommerce[] store needs an id and a url");
+            }
+            if (completeOn != OrderStatus.SHIPPED && completeOn != OrderStatus.DELIVERED) {
+                throw new IllegalArgumentException("dropship.channels.woocommerce[].complete-on must be SHIPPED or"
+                        + " DELIVERED, not " + completeOn);
+            }
+        }
+
+        public URI apiUrl() {
+            return URI.create(url.toString().replaceAll("/+$", "") + "/wp-json/wc/v3");
+        }
+
+        @Override
+        public String toString() {
+            return "WooStore[id=" + id + ", url=" + url + ", secrets hidden]";
+        }
+    }
+
+    /**
+     * An Amazon seller account, polled through the Selling Partner API. {@code id} is the storefront id its
+     * orders are placed under.
+     *
+     * @param endpoint       the SP-API regional endpoint, e.g. {@code https://sellingpartnerapi-eu.amazon.com}
+     * @param lwaUrl         Login with Amazon's token endpoint
+     * @param refreshToken   the seller's authorisation of our app, exchanged for access tokens
+     * @param marketplaceIds the marketplaces whose orders we take
+     * @param pollEvery      how often new and updated orders are asked for
+     * @param firstLookBack  how far back the very first poll of a store looks
+     * @param tokenMargin    an access token is refreshed this long before it expires
+     */
+    public record AmazonStore(String id, URI endpoint, @DefaultValue("https://api.amazon.com/auth/o2/token") URI lwaUrl,
+                              String clientId, String clientSecret, String refreshToken, List<String> marketplaceIds,
+                              @DefaultValue("2m") Duration pollEvery, @DefaultValue("1d") Duration firstLookBack,
+                              @DefaultValue("60s") Duration tokenMargin) {
+        public AmazonStore {
+            if (id == null || id.isBlank() || endpoint == null || marketplaceIds == null || marketplaceIds.isEmpty()) {
+                throw new IllegalArgumentException("Every dropship.channels.amazon[] store needs an id, an endpoint and"
+                        + " marketplace-ids");
+            }
+            marketplaceIds = List.copyOf(marketplaceIds);
+        }
+
+        @Override
+        public String toString() {
+            return "AmazonStore[id=" + id + ", endpoint=" + endpoint + ", marketplaces=" + marketplaceIds
+                    + ", secrets hidden]";
+        }
+    }
+
+    /**
+     * Calls to the channels: each attempt that fails for the channel's sake (5xx, 429, no answer) is
+     * retried after {@code firstBackoff}, doubling up to {@code maxBackoff}, or after the channel's
+     * {@code Retry-After}; after {@code maxAttempts} the call waits on its topic {@code heldBackFor}
+     * and is tried again, so a store that is down loses nothing.
+     */
+    public record Outbound(@DefaultValue("5") int maxAttempts, @DefaultValue("1s") Duration firstBackoff,
+                           @DefaultValue("30s") Duration maxBackoff, @DefaultValue("10s") Duration timeout,
+                           @DefaultValue("5s") Duration heldBackFor) {
+    }
+}

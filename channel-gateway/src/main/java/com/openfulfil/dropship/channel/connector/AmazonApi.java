@@ -1,0 +1,81 @@
+package com.openfulfil.dropship.channel.connector;
+
+import com.openfulfil.dropship.channel.config.ChannelProperties;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Selling Partner API's Orders operations we use, for one seller, one call each, no retries:
+ * {@code getOrders} (one page), {@code getOrder}, {@code getOrderItems} (every page) and
+ * {@code confirmShipment}. Each call carries a fresh-enough access token ({@link LwaTokens}).
+ */
+final class AmazonApi {
+    /** One page of getOrders: its orders and the token of the next page (null on the last). */
+    record OrdersPage(List<JsonNode> orders, String nextToken) {
+    }
+
+    private final ChannelProperties.AmazonStore store;
+    private final StoreHttp http;
+    private final LwaTokens tokens;
+
+    AmazonApi(ChannelProperties.AmazonStore store, Duration timeout, Clock clock) {
+        this.store = store;
+        this.http = new StoreHttp(timeout);
+        this.tokens = new LwaTokens(store, http, clock);
+    }
+
+    OrdersPage getOrders(Instant lastUpdatedAfter, String nextToken) {
+        String query = "MarketplaceIds=" + encode(String.join(",", store.marketplaceIds()))
+                + (nextToken != null ? "&NextToken=" + encode(nextToken)
+                : "&LastUpdatedAfter=" + encode(lastUpdatedAfter.toString()));
+        JsonNode payload = get("/orders/v0/orders?" + query).path("payload");
+        List<JsonNode> orders = new ArrayList<>();
+        payload.path("Orders").forEach(orders::add);
+        String next = payload.path("NextToken").asString("");
+        return new OrdersPage(orders, next.isEmpty() ? null : next);
+    }
+
+    JsonNode getOrder(String amazonOrderId) {
+        return get("/orders/v0/orders/" + encode(amazonOrderId)).path("payload");
+    }
+
+    List<JsonNode> getOrderItems(String amazonOrderId) {
+        List<JsonNode> items = new ArrayList<>();
+        String next = null;
+        do {
+            JsonNode payload = get("/orders/v0/orders/" + encode(amazonOrderId) + "/orderItems"
+                    + (next == null ? "" : "?NextToken=" + encode(next))).path("payload");
+            payload.path("OrderItems").forEach(items::add);
+            next = payload.path("NextToken").asString("");
+        } while (!next.isEmpty());
+        return items;
+    }
+
+    void confirmShipment(String amazonOrderId, Map<String, Object> body) {
+        http.send(authorized("/orders/v0/orders/" + encode(amazonOrderId) + "/shipmentConfirmation")
+                .header("Content-Type", "application/json").POST(StoreHttp.json(body)).build());
+    }
+
+    private JsonNode get(String path) {
+        return http.send(authorized(path).GET().build());
+    }
+
+    private HttpRequest.Builder authorized(String path) {
+        return http.request(URI.create(store.endpoint().toString().replaceAll("/+$", "") + path))
+                .header("x-amz-access-token", tokens.accessToken());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

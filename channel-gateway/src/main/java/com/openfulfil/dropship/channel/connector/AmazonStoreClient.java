@@ -1,0 +1,76 @@
+package com.openfulfil.dropship.channel.connector;
+
+import com.openfulfil.dropship.channel.domain.OutboundCall;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One Amazon store's side of the calls: a parcel becomes {@code confirmShipment} with its carrier code
+ * and tracking number, for the order's items not yet shipped (read from {@code getOrderItems} first, so
+ * a confirmation made again confirms nothing twice). Amazon cannot change a confirmed package's tracking
+ * number, and cancelling is done in Seller Central: those calls are refused, so ops see them.
+ * Each confirmation also waits for the store's confirmShipment rate limiter (2 a second, burst 10).
+ */
+final class AmazonStoreClient implements ChannelClient {
+    private static final Map<String, String> CARRIER_CODES = Map.of("dhl", "DHL", "ups", "UPS", "fedex", "FedEx",
+            "usps", "USPS", "colissimo", "Colissimo", "dpd", "DPD", "gls", "GLS", "royal-mail", "Royal Mail");
+
+    private final AmazonApi api;
+    private final RateLimiter confirmations;
+    private final Clock clock;
+
+    AmazonStoreClient(AmazonApi api, RateLimiter confirmations, Clock clock) {
+        this.api = api;
+        this.confirmations = confirmations;
+        this.clock = clock;
+    }
+
+    @Override
+    public void send(OutboundCall call) {
+        switch (call.kind()) {
+            case FULFIL -> confirm(call);
+            case RETRACK -> throw new ChannelRefusedException("Amazon cannot change the tracking number of order "
+                    + call.externalRef() + "'s confirmed package from " + call.previousTrackingNumber() + " to "
+                    + call.trackingNumber() + ": correct it in Seller Central");
+            case CANCEL -> throw new ChannelRefusedException("Order " + call.externalRef()
+                    + " was cancelled with us: cancel it in Seller Central");
+            case COMPLETE, STOCK -> {
+                // Amazon completes shipped orders itself; stock is not pushed to Amazon
+            }
+        }
+    }
+
+    private void confirm(OutboundCall call) {
+        String marketplaceId = api.getOrder(call.externalRef()).path("MarketplaceId").asString();
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (JsonNode item : api.getOrderItems(call.externalRef())) {
+            int left = item.path("QuantityOrdered").asInt(0) - item.path("QuantityShipped").asInt(0);
+            if (left > 0) {
+                items.add(Map.of("orderItemId", item.path("OrderItemId").asString(), "quantity", left));
+            }
+        }
+        if (items.isEmpty()) {
+            return;  // every item is confirmed shipped already
+        }
+        Map<String, Object> packageDetail = new LinkedHashMap<>();
+        packageDetail.put("packageReferenceId", call.callId());
+        String carrier = call.carrier() == null ? "" : call.carrier().strip();
+        String code = CARRIER_CODES.get(carrier.toLowerCase(Locale.ROOT));
+        packageDetail.put("carrierCode", code != null ? code : "Other");
+        if (code == null) {
+            packageDetail.put("carrierName", carrier.isEmpty() ? "Other" : carrier);
+        }
+        packageDetail.put("trackingNumber", call.trackingNumber());
+        packageDetail.put("shipDate", clock.instant().toString());
+        packageDetail.put("orderItems", items);
+        RateLimiter.decorateRunnable(confirmations, () -> api.confirmShipment(call.externalRef(),
+                Map.of("marketplaceId", marketplaceId, "packageDetail", packageDetail))).run();
+    }
+}

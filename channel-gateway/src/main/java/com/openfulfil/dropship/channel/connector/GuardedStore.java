@@ -1,0 +1,74 @@
+package com.openfulfil.dropship.channel.connector;
+
+import com.openfulfil.dropship.channel.config.ChannelProperties;
+import com.openfulfil.dropship.channel.domain.OutboundCall;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+
+import java.util.function.Supplier;
+
+/**
+ * One store behind resilience4j: each attempt waits for the store's rate limiter and is counted by
+ * its circuit breaker; the retry wraps them, backing off exponentially or as long as the store's
+ * {@code Retry-After} asks. A store still unavailable after the last attempt, or whose breaker is
+ * open, holds the call back (it stays on its topic and is tried again); only a refusal parks it.
+ */
+final class GuardedStore {
+    enum Outcome { DONE, HELD_BACK, PARKED }
+
+    record Result(Outcome outcome, String problem) {
+    }
+
+    private final ChannelClient client;
+    private final Retry retry;
+    private final CircuitBreaker breaker;
+    private final RateLimiter rateLimiter;
+
+    GuardedStore(ChannelClient client, Retry retry, CircuitBreaker breaker, RateLimiter rateLimiter) {
+        this.client = client;
+        this.retry = retry;
+        this.breaker = breaker;
+        this.rateLimiter = rateLimiter;
+    }
+
+    /** One call through the rate limiter and the breaker, retried as {@code retry} says. */
+    static <T> T guarded(Retry retry, CircuitBreaker breaker, RateLimiter rateLimiter, Supplier<T> call) {
+        Supplier<T> attempt = RateLimiter.decorateSupplier(rateLimiter, call);
+        attempt = CircuitBreaker.decorateSupplier(breaker, attempt);
+        return Retry.decorateSupplier(retry, attempt).get();
+    }
+
+    /** Backoff doubling from {@code firstBackoff} to {@code maxBackoff}, or the store's Retry-After. */
+    static RetryConfig retryConfig(ChannelProperties.Outbound outbound) {
+        IntervalBiFunction<Object> interval = (attempt, outcome) -> {
+            if (outcome.isLeft() && outcome.getLeft() instanceof ChannelUnavailableException unavailable
+                    && unavailable.retryAfter().isPresent()) {
+                return unavailable.retryAfter().get().toMillis();
+            }
+            long wait = outbound.firstBackoff().toMillis() * (1L << Math.min(20, Math.max(0, attempt - 1)));
+            return Math.min(wait, outbound.maxBackoff().toMillis());
+        };
+        return RetryConfig.custom().maxAttempts(Math.max(1, outbound.maxAttempts()))
+                .retryExceptions(ChannelUnavailableException.class)
+                .ignoreExceptions(ChannelRefusedException.class, CallNotPermittedException.class)
+                .intervalBiFunction(interval).build();
+    }
+
+    Result send(OutboundCall call) {
+        try {
+            guarded(retry, breaker, rateLimiter, () -> {
+                client.send(call);
+                return null;
+            });
+            return new Result(Outcome.DONE, null);
+        } catch (CallNotPermittedException | ChannelUnavailableException e) {
+            return new Result(Outcome.HELD_BACK, e.getMessage());
+        } catch (RuntimeException e) {
+            return new Result(Outcome.PARKED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package com.openfulfil.dropship.channel.domain;
+
+import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.model.OrderDetails;
+import com.openfulfil.dropship.events.model.OrderStatus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * What happens to a channel's order as the pipeline moves it and as the channel changes it. Pure:
+ * the stream keeps the {@link ChannelOrder} and sends what comes out.
+ */
+public final class OrderSync {
+    private OrderSync() {
+    }
+
+    /**
+     * What the channel is told, what the pipeline is asked (an order to place, a cancellation), what is
+     * refused, and the order after it (null: still none).
+     */
+    public record Step(ChannelOrder order, List<OutboundCall> calls, Optional<OrderDetails> place,
+                       Optional<String> cancelReason, Optional<ChannelRefusal> refusal) {
+        static Step of(ChannelOrder order) {
+            return new Step(order, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+        }
+
+        static Step calls(ChannelOrder order, List<OutboundCall> calls) {
+            return new Step(order, calls, Optional.empty(), Optional.empty(), Optional.empty());
+        }
+    }
+
+    /**
+     * Parcels handed to a carrier: each parcel ({@code dispatchId#index}) is told once; a parcel whose
+     * number changed since is re-tracked; one told with the same number is not told again, however often
+     * the shipment is replayed.
+     */
+    public static Step shipped(ChannelOrder order, String dispatchId, String carrier, List<String> trackingNumbers) {
+        ChannelOrder next = order;
+        List<OutboundCall> calls = new ArrayList<>();
+        for (int i = 0; i < trackingNumbers.size(); i++) {
+            String parcel = dispatchId + "#" + i;
+            String number = trackingNumbers.get(i);
+            String told = next.parcels().get(parcel);
+            if (Objects.equals(told, number)) {
+                continue;
+            }
+            String callId = EventIds.derived(order.orderId(), parcel, number);
+            calls.add(told == null
+                    ? OutboundCall.fulfil(callId, order.platform(), order.storeId(), order.orderId(), order.externalRef(),
+                    number, carrier)
+                    : OutboundCall.retrack(callId, order.platform(), order.storeId(), order.orderId(),
+                    order.externalRef(), number, told, carrier));
+            next = next.withParcel(parcel, number);
+        }
+        return Step.calls(next, calls);
+    }
+
+    /**
+     * The pipeline moved the order: a cancellation the channel did not ask for is told to it, and so is
+     * the status the store counts as done.
+     *
+     * @param completeOn the status at which the store marks the order done; empty: the store has no such step
+     */
+    public static Step moved(ChannelOrder order, OrderStatus to, Optional<OrderStatus> completeOn) {
+        ChannelOrder next = order.withStatus(to);
+        if (to == order.status()) {
+            return Step.of(next);
+        }
+        if (to == OrderStatus.CANCELLED && !order.cancelledByChannel()) {
+            return Step.calls(next, List.of(OutboundCall.cancel(EventIds.derived(order.orderId(), "cancel"),
+                    order.platform(), order.storeId(), order.orderId(), order.externalRef())));
+        }
+        if (completeOn.isPresent() && completeOn.get() == to) {
+            return Step.calls(next, List.of(OutboundCall.complete(EventIds.derived(order.orderId(), "complete"),
+                    order.platform(), order.storeId(), order.orderId(), order.externalRef())));
+        }
+        return Step.of(next);
+    }
+
+    /**
+     * The channel changed its order. A paid order we do not have yet is placed. A cancellation becomes
+     * ours while the order can still be stopped; after that it is refused (the parcel is on its way: a
+     * return is the way back). The pipeline has no way to change an order's address (the contract has
+     * no such command, and a supplier may already have the label), so a changed address is always
+     * refused, with the reason, for ops. A change to an order we never had (we did not take it) is
+     * nothing to us.
+     *
+     * @param order null when we have no such order
+     */
+    public static Step changed(ChannelOrder order, InboundChange change, Instant now) {
+        if (order == null) {
+            if (change.kind() != InboundChange.Kind.PLACED || change.order() == null) {
+                return Step.of(null);
+            }
+            ChannelOrder placed = ChannelOrder.placed(change.orderId(), change.platform(), change.storeId(),
+                    change.externalRef(), change.order().shipTo());
+            return new Step(placed, List.of(), Optional.of(change.order()), Optional.empty(), Optional.empty());
+        }
+        if (change.kind() == InboundChange.Kind.CANCELLED) {
+            return cancelled(order, change, now);
+        }
+        if (change.shipTo() == null || change.shipTo().equals(order.shipTo())) {
+            return Step.of(order);
+        }
+        return refused(order, change, now, "The shipping address changed on the channel to " + describe(change)
+                + ", but an order's address cannot be changed once placed with us (the order is " + order.status()
+                + "); we still ship to the address it was placed with. Cancel and place it again, or settle it with the"
+                + " supplier.");
+    }
+
+    private static Step cancelled(ChannelOrder order, InboundChange change, Instant now) {
+        if (order.cancelledOrCancelling() || order.cancelledByChannel()) {
+            return Step.of(order);
+        }
+        if (!order.cancellable()) {
+            return refused(order, change, now, "The order is " + order.status()
+                    + ": it has left the supplier and can no longer be cancelled; ask for a return once delivered.");
+        }
+        String reason = change.reason() == null || change.reason().isBlank() ? "cancelled on the channel"
+                : "cancelled on the channel: " + change.reason();
+        return new Step(order.cancelAsked(), List.of(), Optional.empty(), Optional.of(reason), Optional.empty());
+    }
+
+    private static String describe(InboundChange change) {
+        var a = change.shipTo();
+        return String.join(", ", Stream.of(a.line1(), a.city(), a.postalCode(), a.country())
+                .filter(Objects::nonNull).toList());
+    }
+
+    private static Step refused(ChannelOrder order, InboundChange change, Instant now, String reason) {
+        ChannelRefusal refusal = new ChannelRefusal(EventIds.derived(change.changeId(), "refused"), now,
+                change.platform(), change.storeId(), change.orderId(), change.externalRef(),
+                change.kind() == InboundChange.Kind.CANCELLED ? "cancel" : "address change", reason);
+        return new Step(order, List.of(), Optional.empty(), Optional.empty(), Optional.of(refusal));
+    }
+}

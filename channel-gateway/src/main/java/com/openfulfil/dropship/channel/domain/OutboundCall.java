@@ -1,0 +1,54 @@
+package com.openfulfil.dropship.channel.domain;
+
+/**
+ * One thing to tell a channel, as the stream decided it ({@code channels.outbound}). {@code callId} is
+ * stable: the same decision replayed carries the same id, so the connector can recognise it.
+ *
+ * @param externalRef the channel's name for the order (Shopify's order name, {@code #1001})
+ * @param previousTrackingNumber on {@link Kind#RETRACK}, the number the parcel had
+ */
+public record OutboundCall(String callId, Platform platform, String storeId, Kind kind, String orderId,
+                           String externalRef, String trackingNumber, String previousTrackingNumber, String carrier,
+                           String sku, Integer quantity) {
+
+    public enum Kind {
+        /** a parcel shipped: create its fulfilment */
+        FULFIL,
+        /** a shipped parcel's tracking number changed */
+        RETRACK,
+        /** we cancelled the order: cancel it on the channel too */
+        CANCEL,
+        /** the order reached the status the store counts as done (WooCommerce: completed) */
+        COMPLETE,
+        /** a product's available stock */
+        STOCK
+    }
+
+    public static OutboundCall fulfil(String callId, Platform platform, String storeId, String orderId,
+                                      String externalRef, String trackingNumber, String carrier) {
+        return new OutboundCall(callId, platform, storeId, Kind.FULFIL, orderId, externalRef, trackingNumber, null,
+                carrier, null, null);
+    }
+
+    public static OutboundCall retrack(String callId, Platform platform, String storeId, String orderId,
+                                       String externalRef, String trackingNumber, String previous, String carrier) {
+        return new OutboundCall(callId, platform, storeId, Kind.RETRACK, orderId, externalRef, trackingNumber, previous,
+                carrier, null, null);
+    }
+
+    public static OutboundCall cancel(String callId, Platform platform, String storeId, String orderId,
+                                      String externalRef) {
+        return new OutboundCall(callId, platform, storeId, Kind.CANCEL, orderId, externalRef, null, null, null, null,
+                null);
+    }
+
+    public static OutboundCall complete(String callId, Platform platform, String storeId, String orderId,
+                                        String externalRef) {
+        return new OutboundCall(callId, platform, storeId, Kind.COMPLETE, orderId, externalRef, null, null, null, null,
+                null);
+    }
+
+    public static OutboundCall stock(String callId, Platform platform, String storeId, String sku, int quantity) {
+        return new OutboundCall(callId, platform, storeId, Kind.STOCK, null, null, null, null, null, sku, quantity);
+    }
+}

@@ -1,0 +1,34 @@
+package com.openfulfil.dropship.channel.stream;
+
+import com.openfulfil.dropship.channel.domain.Platform;
+import com.openfulfil.dropship.events.model.OrderStatus;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the stream needs of the configuration: which storefronts are which channel's stores, which
+ * stores take our stock, and how often.
+ *
+ * @param stores      storefront id to the channel it is a store of
+ * @param stockStores the stores whose available stock we set
+ * @param completeOn  the stores that mark an order done, and at which of our statuses
+ */
+public record ChannelSettings(Map<String, Platform> stores, Set<String> stockStores, Duration stockDebounce,
+                              Duration stockCheckEvery, Map<String, OrderStatus> completeOn) {
+    public ChannelSettings {
+        stores = Map.copyOf(stores);
+        stockStores = Set.copyOf(stockStores);
+        completeOn = Map.copyOf(completeOn);
+    }
+
+    Optional<OrderStatus> completeOn(String storeId) {
+        return Optional.ofNullable(completeOn.get(storeId));
+    }
+
+    Optional<Platform> platformOf(String storefrontId) {
+        return Optional.ofNullable(storefrontId == null ? null : stores.get(storefrontId));
+    }
+}

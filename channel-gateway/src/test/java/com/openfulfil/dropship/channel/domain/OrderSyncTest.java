@@ -1,0 +1,91 @@
+package com.openfulfil.dropship.channel.domain;
+
+import com.openfulfil.dropship.events.fixtures.OrderFixtures;
+import com.openfulfil.dropship.events.model.Address;
+import com.openfulfil.dropship.events.model.OrderStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OrderSyncTest {
+    private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
+    private static final Address HOME = new Address("1 Example Street", null, "London", null, "N1 9GU", "GB");
+    private static final ChannelOrder PLACED = ChannelOrder.placed("ord-1", Platform.SHOPIFY, "shop", "#1001", HOME);
+
+    @Test
+    void eachParcelIsToldOnceAndAChangedNumberIsRetracked() {
+        OrderSync.Step first = OrderSync.shipped(PLACED, "dsp-1", "DHL", List.of("A1", "A2"));
+        assertThat(first.calls()).extracting(OutboundCall::kind, OutboundCall::trackingNumber)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(OutboundCall.Kind.FULFIL, "A1"),
+                        org.assertj.core.groups.Tuple.tuple(OutboundCall.Kind.FULFIL, "A2"));
+
+        assertThat(OrderSync.shipped(first.order(), "dsp-1", "DHL", List.of("A1", "A2")).calls()).isEmpty();
+
+        OrderSync.Step changed = OrderSync.shipped(first.order(), "dsp-1", "DHL", List.of("B1", "A2"));
+        assertThat(changed.calls()).singleElement().satisfies(call -> {
+            assertThat(call.kind()).isEqualTo(OutboundCall.Kind.RETRACK);
+            assertThat(call.trackingNumber()).isEqualTo("B1");
+            assertThat(call.previousTrackingNumber()).isEqualTo("A1");
+        });
+        // the same decision replayed carries the same id
+        assertThat(OrderSync.shipped(PLACED, "dsp-1", "DHL", List.of("A1")).calls().get(0).callId())
+                .isEqualTo(first.calls().get(0).callId());
+    }
+
+    @Test
+    void ourCancellationIsToldButNotOneTheChannelAskedFor() {
+        assertThat(OrderSync.moved(PLACED, OrderStatus.CANCELLED, Optional.empty()).calls())
+                .extracting(OutboundCall::kind).containsExactly(OutboundCall.Kind.CANCEL);
+        assertThat(OrderSync.moved(PLACED.cancelAsked(), OrderStatus.CANCELLED, Optional.empty()).calls()).isEmpty();
+        assertThat(OrderSync.moved(PLACED, OrderStatus.SHIPPED, Optional.of(OrderStatus.SHIPPED)).calls())
+                .extracting(OutboundCall::kind).containsExactly(OutboundCall.Kind.COMPLETE);
+        assertThat(OrderSync.moved(PLACED, OrderStatus.SHIPPED, Optional.of(OrderStatus.DELIVERED)).calls()).isEmpty();
+    }
+
+    @Test
+    void aCancellationStopsAnOrderUntilItShipsAndIsRefusedAfter() {
+        InboundChange cancel = change(InboundChange.Kind.CANCELLED, null);
+        OrderSync.Step early = OrderSync.changed(PLACED.withStatus(OrderStatus.ACCEPTED), cancel, NOW);
+        assertThat(early.cancelReason()).contains("cancelled on the channel: customer");
+        assertThat(early.order().cancelledByChannel()).isTrue();
+
+        OrderSync.Step late = OrderSync.changed(PLACED.withStatus(OrderStatus.SHIPPED), cancel, NOW);
+        assertThat(late.cancelReason()).isEmpty();
+        assertThat(late.refusal()).hasValueSatisfying(r -> assertThat(r.reason()).contains("SHIPPED"));
+
+        assertThat(OrderSync.changed(null, cancel, NOW)).satisfies(step -> {
+            assertThat(step.refusal()).isEmpty();
+            assertThat(step.cancelReason()).isEmpty();
+        });
+    }
+
+    @Test
+    void aChangedAddressIsRefusedAndAnUnchangedOneIsNothing() {
+        assertThat(OrderSync.changed(PLACED, change(InboundChange.Kind.UPDATED, HOME), NOW).refusal()).isEmpty();
+        Address moved = new Address("9 Other Road", null, "Leeds", null, "LS1 4AP", "GB");
+        assertThat(OrderSync.changed(PLACED, change(InboundChange.Kind.UPDATED, moved), NOW).refusal())
+                .hasValueSatisfying(r -> {
+                    assertThat(r.asked()).isEqualTo("address change");
+                    assertThat(r.reason()).contains("9 Other Road, Leeds, LS1 4AP, GB");
+                });
+    }
+
+    @Test
+    void aPaidOrderIsPlacedOnceAndThenIsAnEdit() {
+        var details = OrderFixtures.anOrder().details();
+        InboundChange paid = new InboundChange("c-1", Platform.WOOCOMMERCE, "woo", InboundChange.Kind.PLACED, "ord-9",
+                "501", null, details.shipTo(), details);
+        OrderSync.Step placed = OrderSync.changed(null, paid, NOW);
+        assertThat(placed.place()).contains(details);
+        assertThat(OrderSync.changed(placed.order(), paid, NOW).place()).isEmpty();
+    }
+
+    private static InboundChange change(InboundChange.Kind kind, Address shipTo) {
+        return new InboundChange("c-" + kind, Platform.SHOPIFY, "shop", kind, "ord-1", "#1001", "customer", shipTo,
+                null);
+    }
+}

@@ -1,0 +1,185 @@
+package com.openfulfil.dropship.channel.it;
+
+import com.openfulfil.dropship.channel.connector.AmazonPoller;
+import com.openfulfil.dropship.channel.simulator.AmazonSimulator;
+import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.catalog.ProductUpdated;
+import com.openfulfil.dropship.events.model.Channel;
+import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.order.CancelRequested;
+import com.openfulfil.dropship.events.order.OrderPlaced;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.support.kafka.EventPublisher;
+import com.openfulfil.dropship.support.testing.EmbeddedBroker;
+import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
+import com.openfulfil.dropship.support.testing.TopicReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An Amazon seller (the simulator, over real HTTP) polled on a real broker: orders read page by page
+ * and placed once, the watermark kept on Kafka across a restart of the poller, 429s waited out,
+ * access tokens refreshed before they expire, a cancellation on Amazon made ours, and each parcel
+ * confirmed once with its carrier code and tracking number.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AmazonChannelIT extends KafkaIntegrationTest {
+    private static final String STORE = "amazon-us";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final AmazonSimulator AMAZON = start();
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    AmazonPoller poller;
+
+    @DynamicPropertySource
+    static void seller(DynamicPropertyRegistry registry) {
+        registry.add("dropship.channels.amazon[0].id", () -> STORE);
+        registry.add("dropship.channels.amazon[0].endpoint", () -> AMAZON.endpoint().toString());
+        registry.add("dropship.channels.amazon[0].lwa-url", () -> AMAZON.lwaUrl().toString());
+        registry.add("dropship.channels.amazon[0].client-id", () -> "amzn1.application-oa2-client.it");
+        registry.add("dropship.channels.amazon[0].client-secret", () -> "it-client-secret");
+        registry.add("dropship.channels.amazon[0].refresh-token", () -> "Atzr|it-refresh");
+        registry.add("dropship.channels.amazon[0].marketplace-ids[0]", () -> "ATVPDKIKX0DER");
+        registry.add("dropship.channels.amazon[0].poll-every", () -> "300ms");
+        // tokens live 3 s and are refreshed 2 s before: several refreshes within the test
+        registry.add("dropship.channels.amazon[0].token-margin", () -> "2s");
+        FastCalls.register(registry, "amazon-get-orders", "amazon-reads");
+    }
+
+    private static AmazonSimulator start() {
+        try {
+            AmazonSimulator simulator = new AmazonSimulator("Atzr|it-refresh", 2);
+            simulator.tokenSeconds(3);
+            return simulator;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        AMAZON.close();
+    }
+
+    /** Each test's orders come after every earlier test's, past the watermark those left. */
+    private static Instant base() {
+        return Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    @Test
+    void ordersArePolledPageByPageAndPlacedOnceAcrossARestart() {
+        Instant t = base();
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "MUG-001", product());
+        AMAZON.tooManyRequests(2);
+        AMAZON.putOrder("111-0000001", "Unshipped", t.plusMillis(1), "MUG-001", 1);
+        AMAZON.putOrder("111-0000002", "Unshipped", t.plusMillis(2), "MUG-001", 2);
+        AMAZON.putOrder("111-0000003", "Pending", t.plusMillis(3), "MUG-001", 1);
+        AMAZON.putOrder("111-0000004", "PartiallyShipped", t.plusMillis(4), "MUG-001", 3);
+        AMAZON.putOrder("111-0000005", "Unshipped", t.plusMillis(5), "NOT-OURS", 1);
+
+        try (TopicReader placed = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDERS_PLACED.name())) {
+            placed.until(WAIT, seen -> placedIds(placed).containsAll(List.of(id("111-0000001"), id("111-0000002"),
+                    id("111-0000004"))));
+            OrderPlaced first = placed.valuesOf(OrderPlaced.class).stream()
+                    .filter(p -> p.orderId().equals(id("111-0000002"))).findFirst().orElseThrow();
+            assertThat(first.order().source().channel()).isEqualTo(Channel.AMAZON);
+            assertThat(first.order().source().externalRef()).isEqualTo("111-0000002");
+            assertThat(first.order().lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(2));
+            assertThat(first.order().shipTo().country()).isEqualTo("US");
+
+            // the watermark reached the latest order taken, and is read back from Kafka after a restart
+            await().atMost(WAIT).until(() -> AMAZON.lastUpdatedAfters().contains(t.plusMillis(5).toString()));
+            poller.stop();
+            AMAZON.putOrder("111-0000006", "Unshipped", t.plusMillis(6), "MUG-001", 1);
+            int before = AMAZON.lastUpdatedAfters().size();
+            poller.start();
+            placed.until(WAIT, seen -> placedIds(placed).contains(id("111-0000006")));
+            assertThat(AMAZON.lastUpdatedAfters().get(before)).isEqualTo(t.plusMillis(5).toString());
+
+            await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> {
+                placed.until(Duration.ofSeconds(5), seen -> true);
+                return placedIds(placed).size() == placedIds(placed).stream().distinct().count();
+            });
+            assertThat(placedIds(placed)).doesNotContain(id("111-0000003"), id("111-0000005"));
+        }
+        // tokens were refreshed as they came close to expiring, never used expired
+        assertThat(AMAZON.refreshes()).isGreaterThan(1);
+        assertThat(AMAZON.refusedTokens()).isZero();
+    }
+
+    @Test
+    void aParcelIsConfirmedOnceAndACancellationOnAmazonBecomesOurs() {
+        Instant t = base();
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "MUG-001", product());
+        AMAZON.putOrder("222-0000001", "Unshipped", t.plusMillis(20), "MUG-001", 2);
+        AMAZON.putOrder("222-0000002", "Unshipped", t.plusMillis(21), "MUG-001", 1);
+        String shipped = id("222-0000001");
+        String cancelled = id("222-0000002");
+        try (TopicReader placed = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDERS_PLACED.name())) {
+            placed.until(WAIT, seen -> placedIds(placed).containsAll(List.of(shipped, cancelled)));
+        }
+
+        ParcelsShipped parcel = new ParcelsShipped(UUID.randomUUID().toString(), Instant.now(), shipped, "dsp-a1",
+                "lyon-linen", "UPS", List.of("1ZAMZ1"));
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, shipped, parcel);
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, shipped, parcel);
+        await().atMost(WAIT).until(() -> AMAZON.confirmations().stream().anyMatch(c -> c.amazonOrderId().equals("222-0000001")));
+        assertThat(AMAZON.confirmations()).filteredOn(c -> c.amazonOrderId().equals("222-0000001")).singleElement()
+                .isEqualTo(new AmazonSimulator.Confirmation("222-0000001", "UPS", "1ZAMZ1", 1));
+
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, cancelled, new OrderStatusChanged(UUID.randomUUID().toString(),
+                Instant.now(), cancelled, OrderStatus.PLACED, OrderStatus.CONFIRMED, "it", null));
+        AMAZON.putOrder("222-0000002", "Canceled", t.plusMillis(30), "MUG-001", 1);
+        try (TopicReader commands = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDER_COMMANDS.name())) {
+            commands.until(WAIT, seen -> commands.valuesOf(CancelRequested.class).stream()
+                    .anyMatch(c -> c.orderId().equals(cancelled) && c.requestedBy().equals("amazon:" + STORE)));
+        }
+    }
+
+    private static List<String> placedIds(TopicReader reader) {
+        return reader.valuesOf(OrderPlaced.class).stream().map(OrderPlaced::orderId)
+                .filter(id -> id.equals(id(idOf(id)))).toList();
+    }
+
+    private static String idOf(String orderId) {
+        for (int batch : new int[]{111, 222}) {
+            for (int n = 1; n <= 6; n++) {
+                String amazonId = batch + "-000000" + n;
+                if (id(amazonId).equals(orderId)) {
+                    return amazonId;
+                }
+            }
+        }
+        return "";
+    }
+
+    private static String id(String amazonOrderId) {
+        return EventIds.derived("STOREFRONT", STORE, "amazon:" + amazonOrderId);
+    }
+
+    private static ProductUpdated product() {
+        return new ProductUpdated(UUID.randomUUID().toString(), Instant.now(), "MUG-001", "Mug", "A mug", List.of(),
+                new BigDecimal("12.50"), "USD", true, 50, List.of());
+    }
+}

@@ -1,0 +1,311 @@
+package com.openfulfil.dropship.channel.it;
+
+import com.openfulfil.dropship.channel.config.ChannelTopics;
+import com.openfulfil.dropship.channel.domain.ChannelRefusal;
+import com.openfulfil.dropship.channel.simulator.ShopifySimulator;
+import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.catalog.ProductUpdated;
+import com.openfulfil.dropship.events.fixtures.OrderFixtures;
+import com.openfulfil.dropship.events.model.Channel;
+import com.openfulfil.dropship.events.model.OrderDetails;
+import com.openfulfil.dropship.events.model.OrderSource;
+import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.order.CancelRequested;
+import com.openfulfil.dropship.events.order.OrderPlaced;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.serde.JsonSerde;
+import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.support.kafka.EventPublisher;
+import com.openfulfil.dropship.support.testing.DocumentedEndpoints;
+import com.openfulfil.dropship.support.testing.EmbeddedBroker;
+import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
+import com.openfulfil.dropship.support.testing.TopicReader;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A Shopify store (the simulator, over real HTTP) kept in step with the pipeline on a real broker:
+ * parcels become fulfilments once each, a changed tracking number is told, 429s and a store down for
+ * a while are waited out without losing or doubling a call, cancellations go both ways, an address
+ * change is refused for ops, and stock is pushed debounced.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ShopifyChannelIT extends KafkaIntegrationTest {
+    private static final String STORE = "demo-shop";
+    private static final String DOMAIN = "demo-shop.myshopify.com";
+    private static final String SECRET = "shpss_it_secret";
+    private static final String TOKEN = "shpat_it_token";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final ShopifySimulator SHOP = start();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventPublisher publisher;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("dropship.channels.shopify[0].id", () -> STORE);
+        registry.add("dropship.channels.shopify[0].domain", () -> DOMAIN);
+        registry.add("dropship.channels.shopify[0].base-url", () -> SHOP.baseUrl().toString());
+        registry.add("dropship.channels.shopify[0].webhook-secret", () -> SECRET);
+        registry.add("dropship.channels.shopify[0].admin-token", () -> TOKEN);
+        registry.add("dropship.channels.shopify[0].location-id", () -> "77");
+        registry.add("dropship.channels.stock-debounce", () -> "2s");
+        registry.add("dropship.channels.stock-check-every", () -> "100ms");
+        registry.add("dropship.channels.tracking-url", () -> "https://track.example.com/t/{trackingNumber}");
+        FastCalls.register(registry, "shopify");
+    }
+
+    private static ShopifySimulator start() {
+        try {
+            return new ShopifySimulator(DOMAIN, TOKEN, SECRET);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        SHOP.close();
+    }
+
+    @Test
+    void eachParcelIsToldOnceAndAChangedTrackingNumberIsUpdated() {
+        String orderId = place("#1001");
+        long creates = SHOP.count("fulfillmentCreate");
+        ParcelsShipped shipped = shipped(orderId, "dsp-1", "DHL", "JD001", "JD002");
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, orderId, shipped);
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, orderId, shipped);  // replayed: nothing new to tell
+
+        await().atMost(WAIT).until(() -> SHOP.fulfilments("#1001").stream()
+                .anyMatch(f -> f.numbers().equals(List.of("JD001", "JD002"))));
+        ShopifySimulator.Fulfilment fulfilment = SHOP.fulfilments("#1001").get(0);
+        assertThat(fulfilment.company()).isEqualTo("DHL Express");
+        assertThat(fulfilment.notified()).isTrue();
+
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, orderId, shipped(orderId, "dsp-1", "DHL", "JD001-B", "JD002"));
+        await().atMost(WAIT).until(() -> SHOP.fulfilments("#1001").get(0).numbers().equals(List.of("JD001-B", "JD002")));
+        assertThat(SHOP.fulfilments("#1001")).hasSize(1);
+        assertThat(SHOP.count("fulfillmentCreate") - creates).isEqualTo(1);
+    }
+
+    @Test
+    void aParcelTheStoreAlreadyShowsIsNotFulfilledAgain() {
+        String orderId = place("#1002");
+        SHOP.addFulfilment("#1002", "JD900");  // as if an earlier call got through before a restart
+        long creates = SHOP.count("fulfillmentCreate");
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, orderId, shipped(orderId, "dsp-2", "DHL", "JD900"));
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, orderId, shipped(orderId, "dsp-3", "DHL", "JD901"));
+
+        await().atMost(WAIT).until(() -> SHOP.fulfilments("#1002").get(0).numbers().equals(List.of("JD900", "JD901")));
+        assertThat(SHOP.fulfilments("#1002")).hasSize(1);
+        assertThat(SHOP.count("fulfillmentCreate")).isEqualTo(creates);
+    }
+
+    @Test
+    void tooManyRequestsAreWaitedOutAsTheStoreAsks() {
+        String orderId = place("#1003");
+        int before = SHOP.operations().size();
+        SHOP.tooManyRequests(2, 1);
+        Instant sent = Instant.now();
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, orderId, shipped(orderId, "dsp-4", "UPS", "1Z999"));
+
+        await().atMost(WAIT).until(() -> !SHOP.fulfilments("#1003").isEmpty());
+        assertThat(Duration.between(sent, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(SHOP.operations().subList(before, before + 3)).containsExactly("findOrder", "findOrder", "findOrder");
+        assertThat(SHOP.fulfilments("#1003")).hasSize(1);
+        assertThat(SHOP.fulfilments("#1003").get(0).company()).isEqualTo("UPS");
+    }
+
+    @Test
+    void aStoreDownForAWhileGetsEachCallOnceWhenBack() {
+        String orderId = place("#1004");
+        SHOP.down(true);
+        int before = SHOP.operations().size();
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, orderId, shipped(orderId, "dsp-5", "DHL", "JD500"));
+        try {
+            // the calls are tried again and again (held back between rounds), and nothing is lost
+            await().atMost(WAIT).until(() -> SHOP.operations().size() - before >= 6);
+            assertThat(SHOP.fulfilments("#1004")).isEmpty();
+        } finally {
+            SHOP.down(false);
+        }
+        await().atMost(WAIT).until(() -> !SHOP.fulfilments("#1004").isEmpty());
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> SHOP.fulfilments("#1004").size() == 1);
+        assertThat(SHOP.fulfilments("#1004").get(0).numbers()).containsExactly("JD500");
+    }
+
+    @Test
+    void aCancellationOnShopifyBecomesOurCancelCommandAndIsNotSentBack() {
+        long shopifyId = SHOP.addOrder("#1005");
+        String orderId = orderIdOf(shopifyId);
+        publisher.publishAndWait(Topics.ORDERS_PLACED, orderId, placed(orderId, "#1005"));
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, orderId, moved(orderId, OrderStatus.PLACED,
+                OrderStatus.CONFIRMED));
+
+        HttpResponse<String> answer = SHOP.sendWebhook(webhook("orders-cancelled"), "wh-cancel-1005",
+                "{\"id\": " + shopifyId + ", \"name\": \"#1005\", \"cancel_reason\": \"customer\"}");
+        assertThat(answer.statusCode()).isEqualTo(202);
+        assertThat(answer.body()).contains(orderId);
+
+        try (TopicReader commands = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDER_COMMANDS.name())) {
+            commands.until(WAIT, seen -> commands.valuesOf(CancelRequested.class).stream()
+                    .anyMatch(c -> c.orderId().equals(orderId)));
+            CancelRequested cancel = commands.valuesOf(CancelRequested.class).stream()
+                    .filter(c -> c.orderId().equals(orderId)).findFirst().orElseThrow();
+            assertThat(cancel.requestedBy()).isEqualTo("shopify:" + STORE);
+            assertThat(cancel.reason()).isEqualTo("cancelled on the channel: customer");
+        }
+
+        // order-service cancels it; Shopify, which asked, is not asked to cancel it again
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, orderId, moved(orderId, OrderStatus.CONFIRMED,
+                OrderStatus.CANCELLED));
+        String other = place("#1006");
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, other, moved(other, OrderStatus.PLACED, OrderStatus.CANCELLED));
+        await().atMost(WAIT).until(() -> SHOP.cancelled("#1006"));
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> !SHOP.cancelled("#1005"));
+    }
+
+    @Test
+    void aWebhookWithoutTheStoresSignatureIsRefusedAndRecordsNothing() {
+        HttpResponse<String> answer = SHOP.sendWebhook(webhook("orders-cancelled"), "wh-forged",
+                "{\"id\": 42, \"name\": \"#42\"}", "not-the-secret");
+        assertThat(answer.statusCode()).isEqualTo(401);
+        assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.body()).contains("X-Shopify-Hmac-Sha256");
+    }
+
+    @Test
+    void theApiDocsArePublicAndHaveEveryWebhookTheDocsName() {
+        DocumentedEndpoints documented = DocumentedEndpoints.of("channel-gateway", 8086);
+        assertThat(documented.endpoints()).contains("POST /webhooks/shopify/orders-cancelled",
+                "POST /webhooks/shopify/orders-updated", "POST /webhooks/woocommerce/{}");
+        documented.checkPublishedAt(port);
+    }
+
+    @Test
+    void aChangedAddressIsRefusedWithItsReasonForOps() {
+        long shopifyId = SHOP.addOrder("#1007");
+        String orderId = orderIdOf(shopifyId);
+        publisher.publishAndWait(Topics.ORDERS_PLACED, orderId, placed(orderId, "#1007"));
+
+        String sameAddress = "{\"id\": " + shopifyId + ", \"name\": \"#1007\", \"shipping_address\": {\"address1\":"
+                + " \"1 Example Street\", \"city\": \"London\", \"zip\": \"N1 9GU\", \"country_code\": \"GB\"}}";
+        assertThat(SHOP.sendWebhook(webhook("orders-updated"), "wh-upd-1", sameAddress).statusCode()).isEqualTo(202);
+        String moved = "{\"id\": " + shopifyId + ", \"name\": \"#1007\", \"shipping_address\": {\"address1\":"
+                + " \"9 Other Road\", \"city\": \"Leeds\", \"zip\": \"LS1 4AP\", \"country_code\": \"GB\"}}";
+        assertThat(SHOP.sendWebhook(webhook("orders-updated"), "wh-upd-2", moved).statusCode()).isEqualTo(202);
+
+        List<ChannelRefusal> refusals = refusalsOf(orderId, 1);
+        assertThat(refusals).hasSize(1);
+        assertThat(refusals.get(0).asked()).isEqualTo("address change");
+        assertThat(refusals.get(0).externalRef()).isEqualTo("#1007");
+        assertThat(refusals.get(0).reason()).contains("9 Other Road, Leeds, LS1 4AP, GB")
+                .contains("cannot be changed");
+    }
+
+    @Test
+    void stockIsPushedAtMostOncePerDebounceWithTheLatestQuantityAndZeroWhenDelisted() {
+        SHOP.addVariant("LAMP-7");
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "LAMP-7", product("LAMP-7", true, 5));
+        await().atMost(WAIT).until(() -> SHOP.stockSets("LAMP-7").equals(List.of(5)));
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "LAMP-7", product("LAMP-7", true, 7));
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "LAMP-7", product("LAMP-7", true, 9));
+        await().atMost(WAIT).until(() -> SHOP.stockSets("LAMP-7").equals(List.of(5, 9)));
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "LAMP-7", product("LAMP-7", false, 9));
+        await().atMost(WAIT).until(() -> SHOP.stockSets("LAMP-7").equals(List.of(5, 9, 0)));
+    }
+
+    private String place(String name) {
+        String orderId = orderIdOf(SHOP.addOrder(name));
+        publisher.publishAndWait(Topics.ORDERS_PLACED, orderId, placed(orderId, name));
+        return orderId;
+    }
+
+    /** The id order-service gives a Shopify order placed through its orders/create webhook. */
+    private static String orderIdOf(long shopifyId) {
+        return EventIds.derived("STOREFRONT", STORE, "shopify:" + shopifyId);
+    }
+
+    private static OrderPlaced placed(String orderId, String name) {
+        OrderDetails d = OrderFixtures.anOrder().withOrderId(orderId).details();
+        OrderDetails details = new OrderDetails(new OrderSource(Channel.SHOPIFY, STORE, null, null, name), d.currency(),
+                d.customer(), d.shipTo(), d.lines(), d.priority(), d.paymentStatus(), d.requests());
+        return new OrderPlaced(UUID.randomUUID().toString(), Instant.now(), orderId, details);
+    }
+
+    private static OrderStatusChanged moved(String orderId, OrderStatus from, OrderStatus to) {
+        return new OrderStatusChanged(UUID.randomUUID().toString(), Instant.now(), orderId, from, to, "it", null);
+    }
+
+    private static ParcelsShipped shipped(String orderId, String dispatchId, String carrier, String... numbers) {
+        return new ParcelsShipped(UUID.randomUUID().toString(), Instant.now(), orderId, dispatchId, "lyon-linen",
+                carrier, List.of(numbers));
+    }
+
+    private static ProductUpdated product(String sku, boolean listed, int available) {
+        return new ProductUpdated(UUID.randomUUID().toString(), Instant.now(), sku, "Lamp", "A lamp", List.of(),
+                new BigDecimal("30.00"), "USD", listed, available, List.of());
+    }
+
+    private URI webhook(String topic) {
+        return URI.create("http://localhost:" + port + "/webhooks/shopify/" + topic);
+    }
+
+    private static List<ChannelRefusal> refusalsOf(String orderId, int atLeast) {
+        List<ChannelRefusal> found = new ArrayList<>();
+        try (KafkaConsumer<String, ChannelRefusal> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedBroker.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
+                new StringDeserializer(), JsonSerde.of(ChannelRefusal.class))) {
+            consumer.subscribe(List.of(ChannelTopics.REFUSALS));
+            await().atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
+                    if (orderId.equals(r.key())) {
+                        found.add(r.value());
+                    }
+                });
+                return found.size() >= atLeast;
+            });
+            // and no more come for it (the unchanged address was not refused)
+            await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> {
+                consumer.poll(Duration.ofMillis(100)).forEach(r -> {
+                    if (orderId.equals(r.key())) {
+                        found.add(r.value());
+                    }
+                });
+                return found.size() == atLeast;
+            });
+        }
+        return found;
+    }
+}

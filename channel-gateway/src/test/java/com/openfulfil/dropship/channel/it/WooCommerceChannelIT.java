@@ -1,0 +1,228 @@
+package com.openfulfil.dropship.channel.it;
+
+import com.openfulfil.dropship.channel.simulator.WooCommerceSimulator;
+import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.catalog.ProductUpdated;
+import com.openfulfil.dropship.events.model.Address;
+import com.openfulfil.dropship.events.model.Channel;
+import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.order.CancelRequested;
+import com.openfulfil.dropship.events.order.OrderPlaced;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.support.kafka.EventPublisher;
+import com.openfulfil.dropship.support.testing.EmbeddedBroker;
+import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
+import com.openfulfil.dropship.support.testing.TopicReader;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A WooCommerce store (the simulator, over real HTTP) on a real broker: its signed order webhooks
+ * become our orders once, priced from our catalog; its cancellation becomes our cancel command; each
+ * parcel becomes one note with its tracking number, the order is set completed when shipped and
+ * cancelled when we cancel it, and a store down for a while gets each note once when back.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class WooCommerceChannelIT extends KafkaIntegrationTest {
+    private static final String STORE = "woo-shop";
+    private static final String SECRET = "wc_it_secret";
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final WooCommerceSimulator WOO = start();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventPublisher publisher;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("dropship.channels.woocommerce[0].id", () -> STORE);
+        registry.add("dropship.channels.woocommerce[0].url", () -> WOO.url().toString());
+        registry.add("dropship.channels.woocommerce[0].webhook-secret", () -> SECRET);
+        registry.add("dropship.channels.woocommerce[0].consumer-key", () -> "ck_it");
+        registry.add("dropship.channels.woocommerce[0].consumer-secret", () -> "cs_it");
+        FastCalls.register(registry, "woocommerce");
+    }
+
+    private static WooCommerceSimulator start() {
+        try {
+            return new WooCommerceSimulator("ck_it", "cs_it", SECRET);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        WOO.close();
+    }
+
+    @BeforeEach
+    void catalog() {
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "MUG-001", product("MUG-001", "12.50"));
+    }
+
+    @Test
+    void aPaidOrderBecomesOurOrderOncePricedFromTheCatalog() {
+        String json = order(501, "processing", "MUG-001", "SOCK-9");
+        URI hook = webhook();
+        await().atMost(WAIT).until(() -> WOO.sendWebhook(hook, "order.created", "d-501", json).body()
+                .contains("\"accepted\":true"));
+        // delivered again, and updated: the same order, placed once
+        assertThat(WOO.sendWebhook(hook, "order.created", "d-501", json).statusCode()).isEqualTo(200);
+        assertThat(WOO.sendWebhook(hook, "order.updated", "d-501-b", json).statusCode()).isEqualTo(200);
+
+        String orderId = orderIdOf(501);
+        try (TopicReader placed = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDERS_PLACED.name())) {
+            placed.until(WAIT, seen -> placed.valuesOf(OrderPlaced.class).stream().anyMatch(p -> p.orderId().equals(orderId)));
+            await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> {
+                placed.until(Duration.ofSeconds(5), seen -> true);
+                return placed.valuesOf(OrderPlaced.class).stream().filter(p -> p.orderId().equals(orderId)).count() == 1;
+            });
+            OrderPlaced order = placed.valuesOf(OrderPlaced.class).stream().filter(p -> p.orderId().equals(orderId))
+                    .findFirst().orElseThrow();
+            assertThat(order.order().source().channel()).isEqualTo(Channel.WOOCOMMERCE);
+            assertThat(order.order().source().storefrontId()).isEqualTo(STORE);
+            assertThat(order.order().source().externalRef()).isEqualTo("501");
+            assertThat(order.order().lines()).singleElement().satisfies(line -> {
+                assertThat(line.sku()).isEqualTo("MUG-001");
+                assertThat(line.quantity()).isEqualTo(2);
+                assertThat(line.salePrice()).isEqualByComparingTo("12.50");
+            });
+            assertThat(order.order().shipTo()).isEqualTo(new Address("5 Rue Test", null, "Lyon", null, "69001", "FR"));
+            assertThat(order.order().customer().email()).isEqualTo("ada@example.com");
+            assertThat(order.order().requests().note()).isEqualTo("Ring twice");
+        }
+    }
+
+    @Test
+    void anUnpaidOrderOrAForgedOneIsNotTaken() {
+        HttpResponse<String> unpaid = WOO.sendWebhook(webhook(), "order.created", "d-502", order(502, "pending", "MUG-001"));
+        assertThat(unpaid.statusCode()).isEqualTo(200);
+        assertThat(unpaid.body()).contains("\"accepted\":false").contains("not paid (status pending)");
+
+        HttpResponse<String> forged = WOO.sendWebhook(webhook(), "order.created", "d-503",
+                order(503, "processing", "MUG-001"), "not-the-secret");
+        assertThat(forged.statusCode()).isEqualTo(401);
+        assertThat(forged.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(forged.body()).contains("X-WC-Webhook-Signature");
+
+        assertThat(WOO.ping(webhook()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void parcelsBecomeOneNoteEachAndTheOrderIsCompletedWhenShipped() {
+        String orderId = placeAndAwait(510);
+        ParcelsShipped shipped = new ParcelsShipped(UUID.randomUUID().toString(), Instant.now(), orderId, "dsp-w1",
+                "lyon-linen", "colissimo", List.of("6A123", "6A124"));
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, orderId, shipped);
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, orderId, shipped);
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, orderId, moved(orderId, OrderStatus.ACCEPTED, OrderStatus.SHIPPED));
+
+        await().atMost(WAIT).until(() -> "completed".equals(WOO.status(510)));
+        assertThat(WOO.notes(510)).hasSize(2);
+        assertThat(WOO.notes(510).get(0)).contains("Colissimo").contains("6A123");
+        assertThat(WOO.notes(510).get(1)).contains("6A124");
+    }
+
+    @Test
+    void aCancellationInTheStoreBecomesOursAndOursIsSetInTheStore() {
+        String theirs = placeAndAwait(520);
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, theirs, moved(theirs, OrderStatus.PLACED, OrderStatus.CONFIRMED));
+        WOO.sendWebhook(webhook(), "order.updated", "d-520-c", order(520, "cancelled", "MUG-001"));
+        try (TopicReader commands = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDER_COMMANDS.name())) {
+            commands.until(WAIT, seen -> commands.valuesOf(CancelRequested.class).stream()
+                    .anyMatch(c -> c.orderId().equals(theirs) && c.requestedBy().equals("woocommerce:" + STORE)));
+        }
+
+        String ours = placeAndAwait(521);
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, ours, moved(ours, OrderStatus.PLACED, OrderStatus.CANCELLED));
+        await().atMost(WAIT).until(() -> "cancelled".equals(WOO.status(521)));
+    }
+
+    @Test
+    void aStoreDownForAWhileGetsEachNoteOnceWhenBack() {
+        String orderId = placeAndAwait(530);
+        WOO.down(true);
+        int before = WOO.calls().size();
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, orderId, new ParcelsShipped(UUID.randomUUID().toString(),
+                Instant.now(), orderId, "dsp-w3", "lyon-linen", "dhl", List.of("JJD77")));
+        try {
+            await().atMost(WAIT).until(() -> WOO.calls().size() - before >= 6);
+            assertThat(WOO.notes(530)).isEmpty();
+        } finally {
+            WOO.down(false);
+        }
+        WOO.tooManyRequests(1);
+        await().atMost(WAIT).until(() -> WOO.notes(530).size() == 1);
+        await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> WOO.notes(530).size() == 1);
+        assertThat(WOO.notes(530).get(0)).contains("DHL Express").contains("JJD77");
+    }
+
+    /** A paid order of the store, placed with us through its webhook. */
+    private String placeAndAwait(long wooId) {
+        WOO.addOrder(wooId, "processing");
+        String orderId = orderIdOf(wooId);
+        try (TopicReader placed = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDERS_PLACED.name())) {
+            await().atMost(WAIT).until(() -> WOO.sendWebhook(webhook(), "order.created", "d-" + wooId,
+                    order(wooId, "processing", "MUG-001")).body().contains("\"accepted\":true"));
+            placed.until(WAIT, seen -> placed.valuesOf(OrderPlaced.class).stream().anyMatch(p -> p.orderId().equals(orderId)));
+        }
+        return orderId;
+    }
+
+    private static String orderIdOf(long wooId) {
+        return EventIds.derived("STOREFRONT", STORE, "woocommerce:" + wooId);
+    }
+
+    private static String order(long id, String status, String... skus) {
+        StringBuilder lines = new StringBuilder();
+        for (String sku : skus) {
+            lines.append(lines.isEmpty() ? "" : ",").append("{\"sku\": \"").append(sku)
+                    .append("\", \"quantity\": 2, \"name\": \"").append(sku).append("\"}");
+        }
+        return """
+                {"id": %d, "status": "%s", "currency": "USD", "customer_note": "Ring twice",
+                 "billing": {"first_name": "Ada", "last_name": "Lovelace", "email": "ada@example.com", "phone": "+33100000000",
+                             "address_1": "5 Rue Test", "city": "Lyon", "postcode": "69001", "country": "FR"},
+                 "shipping": {"first_name": "Ada", "last_name": "Lovelace", "address_1": "5 Rue Test", "address_2": "",
+                              "city": "Lyon", "state": "", "postcode": "69001", "country": "FR"},
+                 "line_items": [%s], "meta_data": []}""".formatted(id, status, lines);
+    }
+
+    private static OrderStatusChanged moved(String orderId, OrderStatus from, OrderStatus to) {
+        return new OrderStatusChanged(UUID.randomUUID().toString(), Instant.now(), orderId, from, to, "it", null);
+    }
+
+    private static ProductUpdated product(String sku, String price) {
+        return new ProductUpdated(UUID.randomUUID().toString(), Instant.now(), sku, "Mug", "A mug", List.of(),
+                new BigDecimal(price), "USD", true, 50, List.of());
+    }
+
+    private URI webhook() {
+        return URI.create("http://localhost:" + port + "/webhooks/woocommerce/" + STORE);
+    }
+}
