@@ -25,6 +25,7 @@ create --topic tracking.registrations --partitions 3 --config cleanup.policy=del
 create --topic tracking.carrier-events --partitions 3 --config cleanup.policy=delete --config retention.ms=604800000
 create --topic tracking.events --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic notifications.outbound --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
+create --topic notifications.sms-opt-outs --partitions 3 --config cleanup.policy=compact
 create --topic partners --partitions 3 --config cleanup.policy=compact
 create --topic commissions.ledger --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic commissions.payout-requests --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
