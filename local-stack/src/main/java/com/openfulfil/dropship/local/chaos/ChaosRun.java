@@ -26,8 +26,8 @@ final class ChaosRun {
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration HEALTHY_AGAIN = Duration.ofSeconds(180);
     private static final Duration COMMISSION_WAIT = Duration.ofSeconds(30);
-    /** An unfinished order older than this is backlog: at steady load an order finishes in a few seconds. */
-    static final Duration CAUGHT_UP_AGE = Duration.ofSeconds(15);
+    /** An unfinished order older than this is backlog: at steady load an order finishes in 3-4 seconds. */
+    static final Duration CAUGHT_UP_AGE = Duration.ofSeconds(10);
 
     /**
      * How long each phase lasts; every wait is bounded, so the run always ends.

@@ -2,10 +2,12 @@ package com.openfulfil.dropship.ops.config;
 
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.ops.domain.Deadlines;
+import com.openfulfil.dropship.ops.domain.PipelineHistory;
 import com.openfulfil.dropship.support.kafka.ServiceTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.time.Duration;
 import java.util.List;
 
 @Configuration
@@ -17,6 +19,12 @@ class OpsConfig {
     ServiceTopics consoleTopics() {
         return new ServiceTopics(SERVICE, List.of(), List.of(Topics.ORDERS_LIFECYCLE.name(),
                 Topics.STOCK_ALERTS.name(), Topics.FULFILMENT_EVENTS.name()));
+    }
+
+    /** The charts' last hour: a point every 10 seconds. */
+    @Bean
+    PipelineHistory pipelineHistory() {
+        return new PipelineHistory(Duration.ofSeconds(10), Duration.ofHours(1));
     }
 
     @Bean

@@ -7,6 +7,7 @@ import com.openfulfil.dropship.ops.domain.Funnel;
 import com.openfulfil.dropship.ops.domain.OrderTrack;
 import com.openfulfil.dropship.ops.domain.StockLevel;
 import com.openfulfil.dropship.ops.domain.SupplierTally;
+import com.openfulfil.dropship.ops.domain.PipelineHistory;
 import com.openfulfil.dropship.ops.pipeline.PipelineSampler;
 import com.openfulfil.dropship.ops.stream.ConsoleQueries;
 import com.openfulfil.dropship.support.streams.StoreUnavailableException;
@@ -28,8 +29,11 @@ class ConsoleApi {
     private final ConsoleQueries queries;
     private final DeadLetterInbox inbox;
     private final DeadLetterActions actions;
+    private final PipelineHistory history;
 
-    ConsoleApi(PipelineSampler sampler, ConsoleQueries queries, DeadLetterInbox inbox, DeadLetterActions actions) {
+    ConsoleApi(PipelineSampler sampler, ConsoleQueries queries, DeadLetterInbox inbox, DeadLetterActions actions,
+               PipelineHistory history) {
+        this.history = history;
         this.sampler = sampler;
         this.queries = queries;
         this.inbox = inbox;
@@ -45,6 +49,12 @@ class ConsoleApi {
             funnel = null;
         }
         return new PipelineView(sampler.latest(), funnel);
+    }
+
+    /** The last hour for the pipeline page's charts, column by column. */
+    @GetMapping("/pipeline/history")
+    PipelineHistory.Columns history() {
+        return history.columns();
     }
 
     @GetMapping("/stuck-orders")

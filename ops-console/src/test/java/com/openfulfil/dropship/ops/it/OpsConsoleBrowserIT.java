@@ -98,6 +98,10 @@ class OpsConsoleBrowserIT extends KafkaIntegrationTest {
 
         wait.until(d -> funnel(OrderStatus.PLACED) == placed + 2 && funnel(OrderStatus.CONFIRMED) == confirmed + 1);
         wait.until(d -> !d.findElements(By.cssSelector("#topics tr[data-topic='orders.lifecycle']")).isEmpty());
+        // the last hour, drawn by uPlot from the console's own jar: a canvas per chart, a series per stage
+        wait.until(d -> d.findElements(By.cssSelector("figure.chart canvas")).size() == 3);
+        wait.until(d -> Integer.parseInt(d.findElement(By.id("chart-written")).getDomAttribute("data-series")) > 0);
+        assertThat(browser.findElement(By.id("chart-written")).getText()).contains("order-service");
         screenshot("pipeline.png");
 
         String orderId = "ord-b-" + run + "-dlq";
