@@ -33,10 +33,14 @@ final class MimeMessages {
                 message.setText(mail.text(), StandardCharsets.UTF_8.name());
             } else {
                 // plain text first: a client shows the last alternative it can display
+                // each part names its transfer encoding, so Jakarta Mail does not write the part once more
+                // to find one: the text stays readable (quoted-printable), the HTML is encoded fast (base64)
                 MimeBodyPart text = new MimeBodyPart();
                 text.setText(mail.text(), StandardCharsets.UTF_8.name());
+                text.setHeader("Content-Transfer-Encoding", "quoted-printable");
                 MimeBodyPart html = new MimeBodyPart();
                 html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
+                html.setHeader("Content-Transfer-Encoding", "base64");
                 message.setContent(new MimeMultipart("alternative", text, html));
             }
             message.setHeader("Content-Language", mail.language());
