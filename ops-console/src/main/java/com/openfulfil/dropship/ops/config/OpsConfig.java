@@ -11,8 +11,10 @@ import java.time.Duration;
 import java.util.List;
 
 @Configuration
-class OpsConfig {
+public class OpsConfig {
     static final String SERVICE = "ops-console";
+    /** How often the charts' history keeps a point, and so how often it is recorded. */
+    public static final Duration HISTORY_STEP = Duration.ofSeconds(10);
 
     /** A poison message on a topic the console watches is parked like any service's. */
     @Bean
@@ -24,7 +26,7 @@ class OpsConfig {
     /** The charts' last hour: a point every 10 seconds. */
     @Bean
     PipelineHistory pipelineHistory() {
-        return new PipelineHistory(Duration.ofSeconds(10), Duration.ofHours(1));
+        return new PipelineHistory(HISTORY_STEP, Duration.ofHours(1));
     }
 
     @Bean

@@ -29,7 +29,9 @@ class PipelineHistoryRecorder {
         this.history = history;
     }
 
-    @Scheduled(fixedDelayString = "${dropship.ops.sample-interval:2s}", initialDelayString = "1s")
+    /** Once a history step: the history keeps no more, so reading the funnel more often would be work thrown away. */
+    @Scheduled(fixedDelayString = "#{T(com.openfulfil.dropship.ops.config.OpsConfig).HISTORY_STEP.toMillis()}",
+            initialDelayString = "3s")
     void record() {
         PipelineSnapshot snapshot = sampler.latest();
         if (snapshot.sampledAt() == null) {

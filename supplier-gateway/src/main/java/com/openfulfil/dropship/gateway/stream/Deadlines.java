@@ -21,7 +21,7 @@ import java.util.List;
 final class Deadlines {
     static final String STORE = "dispatch-deadlines";
 
-    record Due(String key, Instant due, SlaDeadline deadline, String dispatchId, String orderId) {
+    record Due(DueIndex.Due entry, Instant due, SlaDeadline deadline, String dispatchId, String orderId) {
     }
 
     /** The width the due times are padded to (as stored since the index was made). */
@@ -60,13 +60,13 @@ final class Deadlines {
         List<Due> due = new ArrayList<>();
         for (DueIndex.Due entry : index.due(now)) {
             String[] parts = entry.id().split("\\|", 3);
-            due.add(new Due(entry.key(), entry.due(), SlaDeadline.valueOf(parts[0]), parts[1], parts[2]));
+            due.add(new Due(entry, entry.due(), SlaDeadline.valueOf(parts[0]), parts[1], parts[2]));
         }
         return due;
     }
 
     void done(Due due) {
-        index.remove(due.due(), due.key().substring(DIGITS + 1));
+        index.remove(due.entry());
     }
 
     private void put(Instant due, SlaDeadline deadline, String dispatchId, String orderId, String supplierId) {

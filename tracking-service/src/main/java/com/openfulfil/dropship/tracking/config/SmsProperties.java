@@ -7,7 +7,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Text messages to customers ({@code dropship.tracking.sms.*}, env {@code DROPSHIP_TRACKING_SMS_*}), through a
@@ -37,10 +36,10 @@ public record SmsProperties(@DefaultValue("false") boolean enabled, URI provider
         }
     }
 
-    /** The steps a text message goes out for, for an order of {@code storefrontId} (null: no store). */
-    public Set<NotificationKind> kindsFor(String storefrontId) {
+    /** Whether a text message goes out for {@code kind} on an order of {@code storefrontId} (null: no store). */
+    public boolean sends(String storefrontId, NotificationKind kind) {
         List<NotificationKind> kinds = storefrontId == null ? null : stores.get(storefrontId);
-        return Set.copyOf(kinds != null ? kinds : otherOrders);
+        return (kinds != null ? kinds : otherOrders).contains(kind);
     }
 
     private static boolean isBlank(String value) {

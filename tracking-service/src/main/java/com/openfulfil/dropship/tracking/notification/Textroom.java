@@ -29,7 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Sends the text messages a store switched on ({@link SmsProperties#kindsFor}): a {@link Courier} of its
+ * Sends the text messages a store switched on ({@link SmsProperties#sends}): a {@link Courier} of its
  * own group ({@value #GROUP}), so a text provider's outage never holds back the e-mails. Only to a
  * customer who gave a phone number that can be dialled (E.164) and has not answered STOP
  * ({@code notifications.sms-opt-outs}, read from its start before the first message); at most one
@@ -120,7 +120,7 @@ public final class Textroom extends Courier {
         }
         if (!(event instanceof NotificationRequested request) || request.kind() == null
                 || request.notificationId() == null || !Mailroom.NOTIFICATION_ID.matcher(request.notificationId()).matches()
-                || !properties.kindsFor(request.storefrontId()).contains(request.kind())) {
+                || !properties.sends(request.storefrontId(), request.kind())) {
             return true;
         }
         Optional<String> phone = PhoneNumbers.e164(request.phone());
