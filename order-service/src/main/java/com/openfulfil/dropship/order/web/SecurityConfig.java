@@ -14,6 +14,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
@@ -72,6 +73,15 @@ class SecurityConfig {
                         .accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response,
                                 ApiProblem.forbidden("This API key may not do this."), Map.of())))
                 .build();
+    }
+
+    /**
+     * Every request is already timed once ({@code http.server.requests}); observing each of the
+     * security chain's filters on top of that took nearly a fifth of the API's CPU per order (a profile at 60 orders/s).
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** No users or passwords: callers are API keys. Stops Boot from generating a default user. */

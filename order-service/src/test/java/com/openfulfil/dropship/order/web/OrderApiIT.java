@@ -32,6 +32,7 @@ import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
 import com.openfulfil.dropship.support.testing.RouteLocks;
 import com.openfulfil.dropship.support.testing.TopicReader;
 import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -175,6 +176,15 @@ class OrderApiIT extends KafkaIntegrationTest {
         assertThat(over.retryAfter()).isEqualTo("3600");
         assertThat(over.json().get("type").asString()).isEqualTo("/problems/rate-limited");
         assertThat(get("/api/v1/orders/nope", SHOP_A).status()).as("other keys are not slowed").isEqualTo(404);
+    }
+
+    @Test
+    void requestsAreTimedOnceNotPerSecurityFilter() {
+        assertThat(get("/api/v1/orders/nope", SHOP_A).status()).isEqualTo(404);
+        MeterRegistry meters = context.getBean(MeterRegistry.class);
+        assertThat(meters.find("http.server.requests").timers()).as("every answer is still timed").isNotEmpty();
+        assertThat(meters.getMeters()).as("no span per security filter").noneMatch(m -> m.getId().getName()
+                .startsWith("spring.security."));
     }
 
     @Test
