@@ -28,7 +28,7 @@ import java.util.Set;
  *                          ({@code DROPSHIP_CATALOG_EXCHANGE_RATES_EUR=1.08}); offers in a currency without a
  *                          rate are refused by the feed, since they could not be ranked
  * @param stockPublishInterval how often products whose stock changed are published on {@code catalog.products};
- *                          a change of listing, price or offers is published at once
+ *                          a change of listing, price or offers, and a sell-out, is published at once
  * @param adminKeySha256    SHA-256 (hex) of the admin API key, which writes any feed and reads products in full
  *                          ({@code DROPSHIP_CATALOG_ADMIN_KEY_SHA256}); none: nobody has the admin's rights
  * @param suppliers         the suppliers that push their feeds, each with its feed key's SHA-256
@@ -38,7 +38,7 @@ import java.util.Set;
 public record CatalogProperties(@DefaultValue("10") int lowStockThreshold, BigDecimal defaultMargin,
                                 @DefaultValue DemoFeed demoFeed, @DefaultValue List<PullFeed> pullFeeds,
                                 @DefaultValue("USD") String baseCurrency, Map<String, BigDecimal> exchangeRates,
-                                @DefaultValue("1s") Duration stockPublishInterval, String adminKeySha256,
+                                @DefaultValue("5s") Duration stockPublishInterval, String adminKeySha256,
                                 @DefaultValue List<FeedKey> suppliers) {
 
     public CatalogProperties {
