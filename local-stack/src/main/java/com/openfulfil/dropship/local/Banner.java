@@ -5,6 +5,7 @@ import com.openfulfil.dropship.local.process.Service;
 import com.openfulfil.dropship.local.process.ServiceProcess;
 import com.openfulfil.dropship.local.sim.CarrierQueryApi;
 import com.openfulfil.dropship.local.sim.Carriers;
+import com.openfulfil.dropship.local.sim.ChannelStores;
 
 /** What {@code ./dropship up} prints once everything is running. */
 final class Banner {
@@ -31,6 +32,7 @@ final class Banner {
                     "           %-9s %s  (Authorization: Bearer %s)%n", carrier,
                     CarrierQueryApi.url(api.port(), carrier), CarrierQueryApi.DEMO_API_KEY)));
         });
+        stack.channelStores().ifPresent(stores -> channels(out, stores, stack.config().channels()));
         ServiceProcess console = stack.service(Service.OPS_CONSOLE);
         if (console != null) {
             out.append(String.format("%nOps console  %s  (log in as %s / %s)%n", console.baseUrl(),
@@ -49,8 +51,30 @@ final class Banner {
         out.append(String.format("  admin      %-14s %s%n", "", DemoKeys.ADMIN_KEY));
         out.append(String.format("  supplier HMAC secrets %s; carrier webhook secret %s%n",
                 DemoKeys.SUPPLIER_SECRET_PATTERN, DemoKeys.CARRIER_SECRET));
+        if (stack.channelStores().isPresent()) {
+            out.append(String.format("  channels   Shopify app secret %s, WooCommerce webhook secret %s;"
+                    + " channel-gateway's X-Admin-Key %s%n", DemoKeys.SHOPIFY_WEBHOOK_SECRET,
+                    DemoKeys.WOO_WEBHOOK_SECRET, DemoKeys.CHANNELS_OPS_KEY));
+        }
         out.append(String.format("%nTry:%n%s%n%n", firstCurl(stack.service(Service.ORDER).baseUrl())));
         return out.toString();
+    }
+
+    /** The simulated stores, what each shows of what it was told, and where their orders go. */
+    private static void channels(StringBuilder out, ChannelStores stores, StackConfig.Channels settings) {
+        String received = "/simulator/received";
+        out.append(String.format("%n  Sales channels (simulated; what each was told: GET <store>%s)%n", received));
+        out.append(String.format("    %-12s %-24s %s  (orders/create to order-service; the rest to channel-gateway)%n",
+                "Shopify", stores.shopify().baseUrl(), DemoKeys.SHOPIFY_DOMAIN + " = storefront "
+                        + DemoKeys.STOREFRONT_ID));
+        out.append(String.format("    %-12s %-24s storefront %s  (order.created to channel-gateway)%n", "WooCommerce",
+                stores.woo().url(), DemoKeys.WOO_STORE));
+        out.append(String.format("    %-12s %-24s storefront %s  (polled by channel-gateway every %ss)%n", "Amazon",
+                stores.amazon().endpoint(), DemoKeys.AMAZON_STORE,
+                settings.amazonPollEvery().toSeconds()));
+        if ((!settings.orderEvery().isZero() && !settings.orderEvery().isNegative())) {
+            out.append(String.format("    a customer buys at each store every %ss%n", settings.orderEvery().toSeconds()));
+        }
     }
 
     private static String webhookCarriers(CarrierQueryApi api) {

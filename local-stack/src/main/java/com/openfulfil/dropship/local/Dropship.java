@@ -29,9 +29,11 @@ public final class Dropship {
             Usage: ./dropship <command> [options]
 
             Commands:
-              up      start the Kafka broker, the five services, the supplier and carrier simulators
-                      (demo profile: demo catalog, keys and partner); print the URLs and demo keys;
-                      stay in the foreground until Ctrl-C, then stop everything cleanly
+              up      start the Kafka broker, the five services, the ops console, channel-gateway, the
+                      supplier and carrier simulators and a simulated Shopify store, WooCommerce site and
+                      Amazon seller (a customer buys at each every minute; what channel-gateway tells
+                      them is printed) (demo profile: demo catalog, keys and partner); print the URLs
+                      and demo keys; stay in the foreground until Ctrl-C, then stop everything cleanly
               demo    as up, then drive sample orders through the public API with a progress bar,
                       confirm or complete each as it is delivered, print a summary, and stay up
               bench   measure the pipeline on a fresh stack at its shipped settings, on a catalog of
@@ -102,7 +104,8 @@ public final class Dropship {
             }
             stack = new LocalStack(Repository.locate(),
                     StackConfig.defaults(dataDir).withSimulatorDelay(options.simulatorDelay()).withOpsConsole()
-                            .withPortalSuppliers(options.portalSuppliers()).withPolledCarriers(Carriers.POLLED));
+                            .withPortalSuppliers(options.portalSuppliers()).withPolledCarriers(Carriers.POLLED)
+                            .withChannels(StackConfig.Channels.DEMO));
         } catch (RuntimeException e) {
             fail(e);
             return;

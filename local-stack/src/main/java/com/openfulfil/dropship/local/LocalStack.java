@@ -10,6 +10,7 @@ import com.openfulfil.dropship.local.process.Service;
 import com.openfulfil.dropship.local.process.ServiceProcess;
 import com.openfulfil.dropship.local.sim.CarrierQueryApi;
 import com.openfulfil.dropship.local.sim.CarrierSimulator;
+import com.openfulfil.dropship.local.sim.ChannelStores;
 import com.openfulfil.dropship.local.sim.HttpSupplierSimulator;
 import com.openfulfil.dropship.local.sim.PortalParcels;
 import com.openfulfil.dropship.local.sim.SmsProviderSimulator;
@@ -41,7 +42,8 @@ import java.util.stream.Stream;
 
 /**
  * The whole pipeline on one machine: the broker, the five services (and, when asked, the ops
- * console) as their own processes, and the supplier and carrier simulators (with the query API of
+ * console, and channel-gateway with the demo merchant's simulated Shopify, WooCommerce and Amazon
+ * stores) as their own processes, and the supplier and carrier simulators (with the query API of
  * the carriers tracking-service polls) in this JVM. Stopping goes the other way round, so each
  * service can still reach the broker while it shuts down.
  */
@@ -74,6 +76,8 @@ public final class LocalStack implements AutoCloseable {
     private PortalParcels portalParcels;
     /** The text-message provider, with the ops console (up and demo): bench and chaos runs send no text messages. */
     private final SmsProviderSimulator smsProvider;
+    /** The simulated stores of the sales channels, listening from the start: channel-gateway is given their addresses. */
+    private final ChannelStores channelStores;
     private volatile boolean stopping;
     private final int partitions;
 
@@ -84,6 +88,7 @@ public final class LocalStack implements AutoCloseable {
         this.broker = new BrokerProcess(repository, config.dataDir(), config.brokerPort(), config.controllerPort(),
                 config.jvmArgs());
         this.smsProvider = config.opsConsole() ? new SmsProviderSimulator(config.dataDir().resolve("mailbox")) : null;
+        this.channelStores = config.channelSettings().map(settings -> new ChannelStores()).orElse(null);
         for (Service service : config.services()) {
             services.put(service, new ServiceProcess(repository, service, 1, config.port(service), config.dataDir(),
                     broker.bootstrapServers(), argsOf(service), config.jvmArgs()));
@@ -108,6 +113,12 @@ public final class LocalStack implements AutoCloseable {
         watchForExits(say);
         unlessStopped(this::startSimulators);
         say.accept("Supplier and carrier simulators running.");
+        config.channelSettings().ifPresent(settings -> unlessStopped(() -> {
+            channelStores.start(URI.create(service(Service.ORDER).baseUrl()), URI.create(service(Service.CHANNELS)
+                    .baseUrl()), settings.orderEvery(), say);
+            say.accept("Shopify, WooCommerce and Amazon store simulators running; what channel-gateway tells them"
+                    + " follows.");
+        }));
     }
 
     /**
@@ -125,6 +136,9 @@ public final class LocalStack implements AutoCloseable {
     /** Simulators, then services (in parallel), then the broker. Safe to call more than once. */
     public synchronized void stop() {
         stopping = true;
+        if (channelStores != null) {
+            channelStores.close();
+        }
         if (supplierSimulator != null) {
             supplierSimulator.close();
         }
@@ -346,6 +360,11 @@ public final class LocalStack implements AutoCloseable {
         httpSupplierSimulator.start();
     }
 
+    /** The demo merchant's simulated Shopify, WooCommerce and Amazon stores, if the stack has them. */
+    public Optional<ChannelStores> channelStores() {
+        return Optional.ofNullable(channelStores);
+    }
+
     /** The simulator of the suppliers that take dispatches over HTTP, if the stack has any. */
     public synchronized Optional<HttpSupplierSimulator> httpSuppliers() {
         return Optional.ofNullable(httpSupplierSimulator);
@@ -370,6 +389,14 @@ public final class LocalStack implements AutoCloseable {
             for (Service s : Service.pipeline()) {
                 args.add("--dropship.ops.services." + s.module() + "=http://127.0.0.1:" + config.port(s));
             }
+            if (channelStores != null) {
+                args.add("--dropship.ops.services." + Service.CHANNELS.module() + "=http://127.0.0.1:"
+                        + config.port(Service.CHANNELS));
+            }
+        }
+        if (service == Service.CHANNELS) {
+            args.addAll(channelStores.gatewayArgs("http://127.0.0.1:" + config.port(Service.TRACKING)
+                    + "/track/{trackingNumber}", config.channels().amazonPollEvery()));
         }
         return args;
     }

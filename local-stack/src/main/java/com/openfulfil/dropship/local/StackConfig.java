@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,11 +29,28 @@ import java.util.Set;
  *                       parcels shipped from the portal
  * @param polledCarriers demo carriers that offer only a query API (the carrier simulator's, on
  *                       {@code carrierApiPort}), which tracking-service polls; the others post webhooks
+ * @param channels       the demo merchant's Shopify, WooCommerce and Amazon stores (simulated) and
+ *                       channel-gateway, which connects them (up, demo and the end-to-end test); null: none
  */
 public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<Service, Integer> servicePorts,
                           Duration simulatorDelay, List<String> serviceArgs, List<String> jvmArgs,
                           Set<String> httpSuppliers, int httpSupplierPort, boolean opsConsole,
-                          Set<String> portalSuppliers, Set<String> polledCarriers, int carrierApiPort) {
+                          Set<String> portalSuppliers, Set<String> polledCarriers, int carrierApiPort,
+                          Channels channels) {
+
+    /**
+     * The simulated sales channels.
+     *
+     * @param orderEvery      a customer buys at each store this often (zero: only when a test places an order)
+     * @param amazonPollEvery how often channel-gateway asks the Amazon seller for its orders
+     */
+    public record Channels(Duration orderEvery, Duration amazonPollEvery) {
+        /**
+         * {@code ./dropship up}: an order at each store every minute, and Amazon polled once a minute,
+         * which is Amazon's own sustained getOrders rate, so the poller never waits for its rate limiter.
+         */
+        public static final Channels DEMO = new Channels(Duration.ofMinutes(1), Duration.ofMinutes(1));
+    }
 
     public static final Duration DEFAULT_SIMULATOR_DELAY = Duration.ofSeconds(2);
 
@@ -56,7 +74,7 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
             ports.put(service, service.defaultPort());
         }
         return new StackConfig(dataDir, 9092, 9093, ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(), Set.of(), 0, false,
-                Set.of(), Set.of(), 0);
+                Set.of(), Set.of(), 0, null);
     }
 
     /** Ports the OS says are free now, for tests that must not clash with a running stack. */
@@ -66,35 +84,35 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
             ports.put(service, freePort());
         }
         return new StackConfig(dataDir, freePort(), freePort(), ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(),
-                Set.of(), 0, false, Set.of(), Set.of(), 0);
+                Set.of(), 0, false, Set.of(), Set.of(), 0, null);
     }
 
     public StackConfig withSimulatorDelay(Duration delay) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, delay, serviceArgs, jvmArgs,
-                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort);
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, channels);
     }
 
     public StackConfig withServiceArgs(List<String> args) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, args, jvmArgs,
-                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort);
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, channels);
     }
 
     public StackConfig withJvmArgs(List<String> args) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, args,
-                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort);
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, channels);
     }
 
     /** These demo suppliers take their dispatches over HTTP, from a simulator on a port free now. */
     public StackConfig withHttpSuppliers(Set<String> suppliers) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
                 suppliers, suppliers.isEmpty() ? 0 : freePort(), opsConsole, portalSuppliers, polledCarriers,
-                carrierApiPort);
+                carrierApiPort, channels);
     }
 
     /** Runs the ops console too, on its port of {@link #servicePorts}. */
     public StackConfig withOpsConsole() {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
-                httpSuppliers, httpSupplierPort, true, portalSuppliers, polledCarriers, carrierApiPort);
+                httpSuppliers, httpSupplierPort, true, portalSuppliers, polledCarriers, carrierApiPort, channels);
     }
 
     /**
@@ -103,7 +121,7 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
      */
     public StackConfig withPortalSuppliers(Set<String> suppliers) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
-                httpSuppliers, httpSupplierPort, opsConsole, suppliers, polledCarriers, carrierApiPort);
+                httpSuppliers, httpSupplierPort, opsConsole, suppliers, polledCarriers, carrierApiPort, channels);
     }
 
     /**
@@ -113,12 +131,27 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
     public StackConfig withPolledCarriers(Set<String> carriers) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
                 httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, carriers,
-                carriers.isEmpty() ? 0 : freePort());
+                carriers.isEmpty() ? 0 : freePort(), channels);
     }
 
-    /** The services this stack runs: the pipeline, and the ops console if asked for. */
+    /**
+     * The demo merchant's simulated Shopify, WooCommerce and Amazon stores, with channel-gateway on its
+     * port of {@link #servicePorts}.
+     */
+    public StackConfig withChannels(Channels settings) {
+        return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, settings);
+    }
+
+    /** The simulated sales channels, if the stack has them. */
+    public Optional<Channels> channelSettings() {
+        return Optional.ofNullable(channels);
+    }
+
+    /** The services this stack runs: the pipeline, the ops console and channel-gateway if asked for. */
     public List<Service> services() {
-        return Arrays.stream(Service.values()).filter(s -> s.inPipeline() || opsConsole).toList();
+        return Arrays.stream(Service.values()).filter(s -> s.inPipeline() || (s == Service.OPS_CONSOLE && opsConsole)
+                || (s == Service.CHANNELS && channels != null)).toList();
     }
 
     public int port(Service service) {

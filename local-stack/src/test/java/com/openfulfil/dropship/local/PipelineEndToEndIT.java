@@ -1,6 +1,8 @@
 package com.openfulfil.dropship.local;
 
+import com.openfulfil.dropship.channelsim.ShopifySimulator;
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
 import com.openfulfil.dropship.events.serde.EventSerde;
@@ -20,6 +22,7 @@ import com.openfulfil.dropship.local.process.Repository;
 import com.openfulfil.dropship.local.process.Service;
 import com.openfulfil.dropship.local.process.ServiceProcess;
 import com.openfulfil.dropship.local.sim.Carriers;
+import com.openfulfil.dropship.local.sim.ChannelStores;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -59,7 +62,11 @@ import static org.awaitility.Awaitility.await;
  * confirmed or completed as it is delivered, and every one must end where it should, with each
  * supplier asked once per order and each partner order paid exactly one, correctly computed,
  * commission. Hanoi Crafts' carrier is followed only by polling its query API, the others by
- * webhooks, so both ways of hearing from a carrier carry orders to DELIVERED.
+ * webhooks, so both ways of hearing from a carrier carry orders to DELIVERED. Beside them, one order
+ * from each of the demo merchant's sales channels (a Shopify store's webhook, a WooCommerce site's
+ * webhook, an Amazon seller polled by channel-gateway) is shipped, and each store is told so: Shopify
+ * gets a fulfilment with the tracking number, WooCommerce a tracking note and the order completed, Amazon
+ * its shipment confirmation.
  */
 class PipelineEndToEndIT {
     private static final int ORDERS = 100;
@@ -67,8 +74,12 @@ class PipelineEndToEndIT {
     private static final String PRICE_RULE = "Selling price cannot be lower than the product's price";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    /** The simulated stores take their orders at once; Amazon is polled often enough for a test. */
+    private static final StackConfig.Channels CHANNELS = new StackConfig.Channels(Duration.ZERO, Duration.ofSeconds(5));
+
     private LocalStack stack;
     private OrderWatcher watcher;
+    private ChannelOrders channelOrders;
     private OrderApi api;
     private DemoReport report;
 
@@ -79,11 +90,13 @@ class PipelineEndToEndIT {
         stack = new LocalStack(Repository.locate(), StackConfig.onFreePorts(data)
                 .withSimulatorDelay(Duration.ofMillis(200))
                 .withServiceArgs(List.of("--dropship.streams.commit-interval-ms=50"))
-                .withPolledCarriers(Carriers.POLLED));
+                .withPolledCarriers(Carriers.POLLED).withChannels(CHANNELS));
         try {
             stack.start(System.out::println);
             watcher = new OrderWatcher(stack.bootstrapServers()).start(Duration.ofSeconds(60));
             api = new OrderApi(stack.service(Service.ORDER).baseUrl());
+            // placed first, so they travel with the demo orders and cost the run hardly any time of their own
+            channelOrders = placeOneOrderAtEachStore(stack.channelStores().orElseThrow());
 
             List<PlannedOrder> plan = DemoOrders.plan("e2e", ORDERS);
             report = new DemoDriver(api, watcher, new DemoDriver.Settings(4, Duration.ofMinutes(2),
@@ -96,6 +109,7 @@ class PipelineEndToEndIT {
             assertEachSupplierWasAskedOncePerOrder(dispatches);
             assertParcelsOfThePolledCarrierCameByPollingAndTheOthersByWebhook(dispatches);
             assertAPartnerPriceBelowRetailIsRefused();
+            assertEachStoreWasToldOfItsOrdersParcel(dispatches);
         } catch (AssertionError | RuntimeException e) {
             throw new AssertionError(e.getMessage() + "\n\n" + diagnostics(), e);
         } finally {
@@ -213,6 +227,72 @@ class PipelineEndToEndIT {
         }
     }
 
+    /** The three channel orders: our order ids, and each as its store knows it. */
+    private record ChannelOrders(ChannelStores stores, ShopifySimulator.Placed shopify, long wooId, String amazonId) {
+        String shopifyOrderId() {
+            return EventIds.derived("STOREFRONT", DemoKeys.STOREFRONT_ID, "shopify:" + shopify.id());
+        }
+
+        String wooOrderId() {
+            return EventIds.derived("STOREFRONT", DemoKeys.WOO_STORE, "woocommerce:" + wooId);
+        }
+
+        String amazonOrderId() {
+            return EventIds.derived("STOREFRONT", DemoKeys.AMAZON_STORE, "amazon:" + amazonId);
+        }
+    }
+
+    /**
+     * A customer buys at each store: Shopify's orders/create goes to order-service, WooCommerce's
+     * order.created to channel-gateway (answered 503 while it still reads the catalog, so it is sent
+     * again, as WooCommerce would), and the Amazon order waits for channel-gateway's poll.
+     */
+    private static ChannelOrders placeOneOrderAtEachStore(ChannelStores stores) {
+        ShopifySimulator.Placed shopify = stores.placeShopifyOrder(ChannelStores.purchase(0));
+        assertThat(shopify.answer().statusCode()).as(shopify.answer().body()).isEqualTo(200);
+        assertThat(shopify.answer().body()).contains("\"accepted\":true");
+        long wooId = stores.nextWooId();
+        await().atMost(Duration.ofSeconds(60)).until(() -> stores.placeWooOrder(wooId, ChannelStores.purchase(1)).body()
+                .contains("\"accepted\":true"));
+        return new ChannelOrders(stores, shopify, wooId, stores.placeAmazonOrder(ChannelStores.purchase(2)));
+    }
+
+    /**
+     * Each channel order's parcel reached its store with the tracking number the carrier gave it (the
+     * carrier simulator numbers a parcel after its dispatch): a Shopify fulfilment, a WooCommerce note and
+     * the order completed, an Amazon shipment confirmation.
+     */
+    private void assertEachStoreWasToldOfItsOrdersParcel(List<DispatchRequested> dispatches) {
+        ChannelStores stores = channelOrders.stores();
+        String shopifyParcel = parcelOf(dispatches, channelOrders.shopifyOrderId());
+        String wooParcel = parcelOf(dispatches, channelOrders.wooOrderId());
+        String amazonParcel = parcelOf(dispatches, channelOrders.amazonOrderId());
+        String name = channelOrders.shopify().name();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(stores.shopify().fulfilments(name)).as("Shopify fulfilments of " + name).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.numbers()).containsExactly(shopifyParcel);
+                        assertThat(f.company()).isNotBlank();
+                    });
+            assertThat(stores.woo().status(channelOrders.wooId())).as("WooCommerce order status").isEqualTo("completed");
+            assertThat(stores.woo().notes(channelOrders.wooId())).as("WooCommerce notes").singleElement()
+                    .satisfies(note -> assertThat(note).contains(wooParcel));
+            assertThat(stores.amazon().confirmations()).as("Amazon shipment confirmations")
+                    .filteredOn(c -> c.amazonOrderId().equals(channelOrders.amazonId())).singleElement()
+                    .satisfies(c -> {
+                        assertThat(c.trackingNumber()).isEqualTo(amazonParcel);
+                        assertThat(c.items()).isEqualTo(1);
+                    });
+        });
+    }
+
+    /** The tracking number of the one parcel of a one-supplier order, as the carrier simulator numbers it. */
+    private static String parcelOf(List<DispatchRequested> dispatches, String orderId) {
+        DispatchRequested dispatch = dispatches.stream().filter(d -> d.orderId().equals(orderId)).findFirst()
+                .orElseThrow(() -> new AssertionError("no dispatch for channel order " + orderId));
+        return Carriers.trackingNumber(Carriers.carrierOf(dispatch.supplierId()), dispatch.dispatchId());
+    }
+
     private void assertAPartnerPriceBelowRetailIsRefused() {
         PlannedOrder.Line line = new PlannedOrder.Line(DemoCatalog.MUG, 1,
                 DemoCatalog.MUG.retail().subtract(new BigDecimal("0.01")));
@@ -221,6 +301,19 @@ class PipelineEndToEndIT {
 
         assertThat(response.status()).as(response.body()).isEqualTo(422);
         assertThat(response.json().path("title").asString()).isEqualTo(PRICE_RULE);
+    }
+
+    /** What a store simulator shows it received, or why it could not be read. */
+    private static String received(URI store) {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(store.resolve("/simulator/received")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            return e.toString();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return e.toString();
+        }
     }
 
     /** Every committed event on the topics matching {@code pattern}, from the beginning to their current end. */
@@ -259,6 +352,9 @@ class PipelineEndToEndIT {
                     .append(api.get(o.orderId()).body()).append('\n'));
         }
         if (stack != null) {
+            stack.channelStores().ifPresent(stores -> out.append("Shopify: ").append(received(stores.shopify().baseUrl()))
+                    .append("\nWooCommerce: ").append(received(stores.woo().url()))
+                    .append("\nAmazon: ").append(received(stores.amazon().endpoint())).append('\n'));
             stack.services().stream().map(ServiceProcess::process)
                     .forEach(p -> out.append(p.logTail()).append('\n'));
             out.append(stack.broker().process().logTail()).append('\n');

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The services of the pipeline as a deployment sees them: name (also its Kafka Streams
  * application id, consumer-group prefix and Kafka user), HTTP port, and the registry topics it
- * reads. What each writes comes from the registry ({@code TopicSpec.writer}).
+ * reads. What each writes comes from the registry ({@code TopicSpec.writer}), plus the topics of
+ * another service it also writes to ({@link #alsoWrites}).
  */
 public enum Service {
     CATALOG("catalog-service", 8082, List.of(Topics.CATALOG_FEED.name(), Topics.ORDERS_PLACED.name(),
@@ -25,7 +26,16 @@ public enum Service {
     COMMISSION("commission-service", 8085, List.of(Topics.ORDERS_LIFECYCLE.name(), Topics.PARTNERS.name(),
             Topics.COMMISSIONS_LEDGER.name(), Topics.PAYOUT_REQUESTS.name(), Topics.PAYOUT_DETAILS.name())),
     OPS_CONSOLE("ops-console", 8080, List.of(Topics.ORDERS_LIFECYCLE.name(), Topics.STOCK_ALERTS.name(),
-            Topics.FULFILMENT_EVENTS.name()));
+            Topics.FULFILMENT_EVENTS.name())),
+    /*
+     * channel-gateway reads its own inbound, outbound and watermark topics back (its stream, its connector,
+     * its Amazon poller), and places the channels' orders and cancellations on order-service's intake topics,
+     * as order-service's own API does: Write on orders.placed and orders.commands, nothing more of them.
+     */
+    CHANNELS("channel-gateway", 8086, List.of(Topics.ORDERS_PLACED.name(), Topics.ORDERS_LIFECYCLE.name(),
+            Topics.FULFILMENT_EVENTS.name(), Topics.CATALOG_PRODUCTS.name(), Topics.CHANNELS_INBOUND.name(),
+            Topics.CHANNELS_OUTBOUND.name(), Topics.CHANNELS_AMAZON_WATERMARKS.name()),
+            List.of(Topics.ORDERS_PLACED.name(), Topics.ORDER_COMMANDS.name()));
 
     /** The prefix of every supplier's dispatch and updates topics, which supplier-gateway owns. */
     public static final String SUPPLIER_TOPICS = "supplier.";
@@ -33,11 +43,17 @@ public enum Service {
     private final String id;
     private final int port;
     private final List<String> reads;
+    private final List<String> alsoWrites;
 
     Service(String id, int port, List<String> reads) {
+        this(id, port, reads, List.of());
+    }
+
+    Service(String id, int port, List<String> reads, List<String> alsoWrites) {
         this.id = id;
         this.port = port;
         this.reads = reads;
+        this.alsoWrites = alsoWrites;
     }
 
     public String id() {
@@ -52,8 +68,15 @@ public enum Service {
         return reads;
     }
 
+    /** The registry topics the service owns, then those of other services it writes to. */
     public List<String> writes() {
-        return Topics.all().stream().filter(t -> t.writer().equals(id)).map(t -> t.name()).toList();
+        return java.util.stream.Stream.concat(Topics.all().stream().filter(t -> t.writer().equals(id))
+                .map(t -> t.name()), alsoWrites.stream()).toList();
+    }
+
+    /** Topics another service owns that this one writes to as well. */
+    public List<String> alsoWrites() {
+        return alsoWrites;
     }
 
     /**

@@ -27,6 +27,8 @@ public final class ServiceWorkloads {
     private static final String CUT = "---8<---\n";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\w+)}}");
     private static final String ENV = "            ";
+    /** The secret holding channel-gateway's stores and their credentials. */
+    static final String STORES_SECRET = "channel-gateway-stores";
 
     private ServiceWorkloads() {
     }
@@ -42,9 +44,9 @@ public final class ServiceWorkloads {
                 "about", comment(about(service)),
                 "name", service.id(),
                 "port", Integer.toString(service.port()),
-                // the console's pages read stores of its own that no other pod could answer for
-                "replicas", holds(service) == null ? "1" : "2",
-                "env", env(service));
+                "replicas", Integer.toString(replicas(service)),
+                "env", env(service),
+                "envFrom", envFrom(service));
         return "# " + Manifests.generated("from the service template (manifests/src/main/resources/" + TEMPLATE + ")") + "\n"
                 + fill(template(), values);
     }
@@ -76,11 +78,33 @@ public final class ServiceWorkloads {
         }
     }
 
+    /**
+     * Two pods of a service with state, each answering for its partitions; one of the ops console, whose
+     * pages read stores of its own that no other pod could answer for, and one of channel-gateway, whose
+     * Amazon poller and rate limiters per store are per process (two pods would call each store twice as fast).
+     */
+    static int replicas(Service service) {
+        return holds(service) == null ? 1 : 2;
+    }
+
+    /**
+     * Secrets only this service reads: channel-gateway's stores (DROPSHIP_CHANNELS_SHOPIFY_0_ID,
+     * ..._ADMIN_TOKEN, ...), created out of band like dropship-keys, so no other pod sees a store's tokens.
+     */
+    private static String envFrom(Service service) {
+        if (service != Service.CHANNELS) {
+            return "";
+        }
+        return "\n" + ENV + "- secretRef:\n" + ENV + "    name: " + STORES_SECRET + "\n" + ENV + "    optional: true";
+    }
+
     /** The env entries only this service has: where the others reach each of its pods, or theirs. */
     private static String env(Service service) {
         List<String> env = new ArrayList<>();
         String holds = holds(service);
-        if (holds != null) {
+        if (service == Service.CHANNELS) {
+            env.add("# the stores it connects, each with its credentials, come from the " + STORES_SECRET + " secret");
+        } else if (holds != null) {
             env.add("- name: POD_NAME");
             env.add("  valueFrom: {fieldRef: {fieldPath: metadata.name}}");
             env.add("# each instance answers for " + holds + " of its partitions; the others reach it here");
@@ -109,7 +133,7 @@ public final class ServiceWorkloads {
             case GATEWAY -> "the scorecards and ledgers";
             case TRACKING -> "the parcels";
             case COMMISSION -> "the commissions";
-            case OPS_CONSOLE -> null;
+            case OPS_CONSOLE, CHANNELS -> null;
         };
     }
 
@@ -121,6 +145,11 @@ public final class ServiceWorkloads {
             case COMMISSION -> stateful + " A partner's full list of\ncommissions is gathered from every pod."
                     + " dropship-keys also holds DROPSHIP_COMMISSION_PAYOUT_DETAILS_KEY, which\npartners' payout"
                     + " details are encrypted with (openssl rand -base64 32); without it they are refused.";
+            case CHANNELS -> service.id() + ": the merchants' Shopify, WooCommerce and Amazon stores kept in step with the"
+                    + " pipeline.\nA Kafka Streams service with state (each channel order), so a StatefulSet with a volume; one"
+                    + " pod, since its\nAmazon poller and each store's rate limiters are per process. The stores and their"
+                    + " credentials\ncome from the " + STORES_SECRET + " secret (DROPSHIP_CHANNELS_SHOPIFY_0_ID, ..._ADMIN_TOKEN,"
+                    + " ...;\ndocs/channels.md), ops' X-Admin-Key hash from dropship-keys (DROPSHIP_CHANNELS_ADMIN_KEY_SHA256).";
             case OPS_CONSOLE -> service.id() + ": the ops dashboard. Its pages read the stores of its own Kafka Streams"
                     + " (the order funnel, stock,\nsuppliers), so it runs as one pod with a volume for them. Ops users come"
                     + " from the dropship-keys secret\n(DROPSHIP_OPS_USERS_0_NAME, DROPSHIP_OPS_USERS_0_PASSWORD_BCRYPT).";

@@ -86,7 +86,8 @@ class ComposeAndKubernetesTest {
                 .filter(data -> data.containsKey("DROPSHIP_ORDER_ADMIN_KEY_SHA256")).findFirst().orElseThrow();
         Map<Service, String> adminKeys = Map.of(Service.ORDER, "DROPSHIP_ORDER_ADMIN_KEY_SHA256",
                 Service.CATALOG, "DROPSHIP_CATALOG_ADMIN_KEY_SHA256", Service.GATEWAY, "DROPSHIP_GATEWAY_ADMIN_KEY_SHA256",
-                Service.TRACKING, "DROPSHIP_TRACKING_ADMIN_KEY_SHA256", Service.COMMISSION, "DROPSHIP_COMMISSION_ADMIN_KEY_SHA256");
+                Service.TRACKING, "DROPSHIP_TRACKING_ADMIN_KEY_SHA256", Service.COMMISSION, "DROPSHIP_COMMISSION_ADMIN_KEY_SHA256",
+                Service.CHANNELS, "DROPSHIP_CHANNELS_ADMIN_KEY_SHA256");
         adminKeys.forEach((service, key) -> {
             assertThat(ServicesTest.at(compose, "services", service.id(), "environment")).as(service.id()).containsKey(key);
             assertThat(dev).as("the dev cluster's keys").containsKey(key);
@@ -120,6 +121,50 @@ class ComposeAndKubernetesTest {
                                 "fieldPath=metadata.name");
             }
         }
+    }
+
+    /**
+     * channel-gateway places the stores' orders and cancellations on order-service's intake topics and may
+     * do no more there; its stores' credentials are a secret only it reads, with compose and on Kubernetes.
+     */
+    @Test
+    void channelGatewayWritesOnlyTheIntakeTopicsItFeedsAndAloneReadsItsStoresSecret() {
+        List<Map<String, Object>> dev = kustomize("dev");
+        Map<String, List<String>> operations = new java.util.HashMap<>();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> acls = (List<Map<String, Object>>) ServicesTest.at(
+                named(ofKind(dev, "KafkaUser"), Service.CHANNELS.id()), "spec", "authorization").get("acls");
+        for (Map<String, Object> acl : acls) {
+            Map<String, Object> resource = ServicesTest.at(acl, "resource");
+            if ("topic".equals(resource.get("type"))) {
+                @SuppressWarnings("unchecked")
+                List<String> ops = (List<String>) acl.get("operations");
+                operations.computeIfAbsent(String.valueOf(resource.get("name")), k -> new ArrayList<>()).addAll(ops);
+            }
+        }
+        assertThat(operations.get("orders.placed")).contains("Read", "Write");
+        assertThat(operations.get("orders.commands")).containsExactlyInAnyOrder("Write", "Describe");
+        assertThat(operations.get("orders.lifecycle")).doesNotContain("Write");
+        assertThat(operations).doesNotContainKeys("storefronts.webhooks", "orders.allocations", "*");
+        for (String own : List.of("channels.inbound", "channels.outbound", "channels.amazon-watermarks")) {
+            assertThat(operations.get(own)).as(own).contains("Read", "Write");
+        }
+        assertThat(operations.get("channels.refusals")).as("channels.refusals").contains("Write");
+
+        for (Map<String, Object> statefulSet : ofKind(dev, "StatefulSet")) {
+            String name = String.valueOf(ServicesTest.at(statefulSet, "metadata").get("name"));
+            assertThat(statefulSet.toString().contains(ServiceWorkloads.STORES_SECRET)).as(name + " reads the stores' secret")
+                    .isEqualTo(name.equals(Service.CHANNELS.id()));
+        }
+        assertThat(ServicesTest.at(named(ofKind(dev, "StatefulSet"), Service.CHANNELS.id()), "spec").get("replicas"))
+                .isEqualTo(1);
+
+        Map<String, Object> compose = new Yaml().load(run("docker-compose", "-f", "docker-compose.yml", "config"));
+        Map<String, Object> services = ServicesTest.at(compose, "services");
+        services.forEach((name, definition) -> assertThat(String.valueOf(((Map<?, ?>) definition).get("secrets"))
+                .contains("channel-stores")).as(name + " reads the stores' secret").isEqualTo(name.equals("channel-gateway")));
+        assertThat(ServicesTest.at(services, "channel-gateway", "environment"))
+                .containsEntry("SPRING_CONFIG_IMPORT", "optional:file:/run/secrets/channel-stores.yml");
     }
 
     private static void checkTopics(List<Map<String, Object>> resources, int replicas, String minInsync) {

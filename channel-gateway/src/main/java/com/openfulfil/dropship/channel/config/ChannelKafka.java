@@ -5,6 +5,8 @@ import com.openfulfil.dropship.channel.connector.AmazonSellers;
 import com.openfulfil.dropship.channel.connector.ChannelConnectors;
 import com.openfulfil.dropship.channel.connector.Catalog;
 import com.openfulfil.dropship.channel.connector.InboundChanges;
+import com.openfulfil.dropship.channel.connector.OutboundRetries;
+import com.openfulfil.dropship.channel.domain.StoreActivity;
 import com.openfulfil.dropship.support.config.DropshipProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -15,7 +17,10 @@ import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** The webhooks' producer onto channels.inbound, and the connector that makes the calls to the channels. */
+/**
+ * The webhooks' producer onto channels.inbound, the connector that makes the calls to the channels, the
+ * Amazon poller, and what ops see of each store (its activity) and retry (its refused calls).
+ */
 @Configuration(proxyBeanMethods = false)
 class ChannelKafka {
 
@@ -30,6 +35,16 @@ class ChannelKafka {
     }
 
     @Bean
+    StoreActivity storeActivity(ChannelProperties properties, Clock clock) {
+        return new StoreActivity(properties.stores(), clock);
+    }
+
+    @Bean(destroyMethod = "close")
+    OutboundRetries outboundRetries(DropshipProperties dropship, @Value("${spring.application.name}") String service) {
+        return new OutboundRetries(dropship.kafka().bootstrapServers(), dropship.kafka().security(), service);
+    }
+
+    @Bean
     AmazonSellers amazonSellers(ChannelProperties properties, Clock clock) {
         return new AmazonSellers(properties, clock);
     }
@@ -38,17 +53,18 @@ class ChannelKafka {
     ChannelConnectors channelConnectors(ChannelProperties properties, DropshipProperties dropship,
                                         @Value("${spring.application.name}") String service,
                                         CircuitBreakerRegistry breakers, RetryRegistry retries,
-                                        RateLimiterRegistry rateLimiters, AmazonSellers sellers) {
+                                        RateLimiterRegistry rateLimiters, AmazonSellers sellers,
+                                        StoreActivity activity) {
         return new ChannelConnectors(properties, dropship.kafka().bootstrapServers(), dropship.kafka().security(),
-                service, breakers, retries, rateLimiters, sellers);
+                service, breakers, retries, rateLimiters, sellers, activity);
     }
 
     @Bean
     AmazonPoller amazonPoller(ChannelProperties properties, AmazonSellers sellers, DropshipProperties dropship,
                               @Value("${spring.application.name}") String service, CircuitBreakerRegistry breakers,
                               RetryRegistry retries, RateLimiterRegistry rateLimiters, InboundChanges changes,
-                              Catalog catalog) {
+                              Catalog catalog, StoreActivity activity) {
         return AmazonPoller.of(properties, sellers, dropship.kafka().bootstrapServers(), dropship.kafka().security(),
-                service, breakers, retries, rateLimiters, changes, catalog);
+                service, breakers, retries, rateLimiters, changes, catalog, activity);
     }
 }

@@ -1,13 +1,18 @@
 package com.openfulfil.dropship.channel.config;
 
+import com.openfulfil.dropship.channel.domain.Platform;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The merchants' sales channels ({@code dropship.channels}), each overridable from the environment
@@ -18,6 +23,8 @@ import java.util.Optional;
  * @param stockCheckEvery how often pushes held back by the debounce are looked at
  * @param trackingUrl    the customer's tracking page, {@code {trackingNumber}} replaced; empty: the
  *                       channel shows its own link for the carrier
+ * @param adminKeySha256 the SHA-256 (hex) of ops' key ({@code X-Admin-Key}), which reads the stores'
+ *                       activity and retries their refused calls; none: nobody may
  */
 @ConfigurationProperties("dropship.channels")
 public record ChannelProperties(@DefaultValue List<ShopifyStore> shopify,
@@ -26,7 +33,8 @@ public record ChannelProperties(@DefaultValue List<ShopifyStore> shopify,
                                 @DefaultValue("30s") Duration stockDebounce,
                                 @DefaultValue("1s") Duration stockCheckEvery,
                                 String trackingUrl,
-                                @DefaultValue Outbound outbound) {
+                                @DefaultValue Outbound outbound,
+                                String adminKeySha256) {
 
     public ChannelProperties {
         shopify = List.copyOf(shopify);
@@ -35,6 +43,27 @@ public record ChannelProperties(@DefaultValue List<ShopifyStore> shopify,
         if (stockDebounce.isNegative() || stockCheckEvery.isZero() || stockCheckEvery.isNegative()) {
             throw new IllegalArgumentException("dropship.channels.stock-debounce must be >= 0 and stock-check-every > 0");
         }
+    }
+
+    /** Every store's id and platform, Shopify's first, then WooCommerce's and Amazon's, each in configuration order. */
+    public Map<String, Platform> stores() {
+        Map<String, Platform> stores = new LinkedHashMap<>();
+        shopify.forEach(s -> stores.put(s.id(), Platform.SHOPIFY));
+        woocommerce.forEach(s -> stores.put(s.id(), Platform.WOOCOMMERCE));
+        amazon.forEach(s -> stores.put(s.id(), Platform.AMAZON));
+        return stores;
+    }
+
+    /**
+     * The stores whose available stock we set: Shopify stores with a location, WooCommerce stores that
+     * push stock, Amazon sellers with a seller id.
+     */
+    public Set<String> stockStores() {
+        Set<String> stores = new LinkedHashSet<>();
+        shopify.stream().filter(ShopifyStore::pushesStock).forEach(s -> stores.add(s.id()));
+        woocommerce.stream().filter(WooStore::pushStock).forEach(s -> stores.add(s.id()));
+        amazon.stream().filter(AmazonStore::pushesStock).forEach(s -> stores.add(s.id()));
+        return stores;
     }
 
     public Optional<ShopifyStore> shopifyStore(String id) {
@@ -94,9 +123,11 @@ public record ChannelProperties(@DefaultValue List<ShopifyStore> shopify,
      * @param consumerSecret the REST API key's secret (HTTP Basic password)
      * @param completeOn     our status at which the store's order is set {@code completed}: SHIPPED (every
      *                       parcel is with a carrier) or DELIVERED
+     * @param pushStock      whether each product's stock is set on the store's product with its SKU
+     *                       ({@code stock_quantity}, stock managed)
      */
     public record WooStore(String id, URI url, String webhookSecret, String consumerKey, String consumerSecret,
-                           @DefaultValue("SHIPPED") OrderStatus completeOn) {
+                           @DefaultValue("SHIPPED") OrderStatus completeOn, @DefaultValue("false") boolean pushStock) {
         public WooStore {
             if (id == null || id.isBlank() || url == null) {
                 throw new IllegalArgumentException("Every dropship.channels.woocommerce[] store needs an id and a url");
@@ -128,17 +159,23 @@ public record ChannelProperties(@DefaultValue List<ShopifyStore> shopify,
      * @param pollEvery      how often new and updated orders are asked for
      * @param firstLookBack  how far back the very first poll of a store looks
      * @param tokenMargin    an access token is refreshed this long before it expires
+     * @param sellerId       the seller's id (Seller Central's merchant token), which the Listings Items API
+     *                       names listings by; none: stock is not pushed
      */
     public record AmazonStore(String id, URI endpoint, @DefaultValue("https://api.amazon.com/auth/o2/token") URI lwaUrl,
                               String clientId, String clientSecret, String refreshToken, List<String> marketplaceIds,
                               @DefaultValue("2m") Duration pollEvery, @DefaultValue("1d") Duration firstLookBack,
-                              @DefaultValue("60s") Duration tokenMargin) {
+                              @DefaultValue("60s") Duration tokenMargin, String sellerId) {
         public AmazonStore {
             if (id == null || id.isBlank() || endpoint == null || marketplaceIds == null || marketplaceIds.isEmpty()) {
                 throw new IllegalArgumentException("Every dropship.channels.amazon[] store needs an id, an endpoint and"
                         + " marketplace-ids");
             }
             marketplaceIds = List.copyOf(marketplaceIds);
+        }
+
+        public boolean pushesStock() {
+            return sellerId != null && !sellerId.isBlank();
         }
 
         @Override

@@ -15,9 +15,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Selling Partner API's Orders operations we use, for one seller, one call each, no retries:
+ * The Selling Partner API's operations we use, for one seller, one call each, no retries: Orders'
  * {@code getOrders} (one page), {@code getOrder}, {@code getOrderItems} (every page) and
- * {@code confirmShipment}. Each call carries a fresh-enough access token ({@link LwaTokens}).
+ * {@code confirmShipment}, and Listings Items' {@code patchListingsItem}. Each call carries a
+ * fresh-enough access token ({@link LwaTokens}).
  */
 final class AmazonApi {
     /** One page of getOrders: its orders and the token of the next page (null on the last). */
@@ -64,6 +65,20 @@ final class AmazonApi {
     void confirmShipment(String amazonOrderId, Map<String, Object> body) {
         http.send(authorized("/orders/v0/orders/" + encode(amazonOrderId) + "/shipmentConfirmation")
                 .header("Content-Type", "application/json").POST(StoreHttp.json(body)).build());
+    }
+
+    /**
+     * Sets the quantity of the seller's offer of {@code sku} in its marketplaces: a JSON-patch merge of
+     * {@code /attributes/fulfillment_availability} (merchant-fulfilled, {@code DEFAULT}), which changes the
+     * quantity alone. Amazon checks the submission later; what it refuses at once comes back as issues.
+     */
+    JsonNode patchListingQuantity(String sku, int quantity) {
+        Map<String, Object> availability = Map.of("fulfillment_channel_code", "DEFAULT", "quantity", quantity);
+        Map<String, Object> body = Map.of("productType", "PRODUCT", "patches", List.of(Map.of("op", "merge",
+                "path", "/attributes/fulfillment_availability", "value", List.of(availability))));
+        return http.send(authorized("/listings/2021-08-01/items/" + encode(store.sellerId()) + "/" + encode(sku)
+                + "?marketplaceIds=" + encode(String.join(",", store.marketplaceIds())))
+                .header("Content-Type", "application/json").method("PATCH", StoreHttp.json(body)).build());
     }
 
     private JsonNode get(String path) {

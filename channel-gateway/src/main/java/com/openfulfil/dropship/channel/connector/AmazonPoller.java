@@ -3,6 +3,7 @@ package com.openfulfil.dropship.channel.connector;
 import com.openfulfil.dropship.channel.config.ChannelProperties;
 import com.openfulfil.dropship.channel.domain.InboundChange;
 import com.openfulfil.dropship.channel.domain.Platform;
+import com.openfulfil.dropship.channel.domain.StoreActivity;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.model.OrderDetails;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -44,15 +45,18 @@ public final class AmazonPoller implements SmartLifecycle {
     private final InboundChanges changes;
     private final Catalog catalog;
     private final Clock clock;
+    private final StoreActivity activity;
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
-    AmazonPoller(List<Store> stores, AmazonWatermarks watermarks, InboundChanges changes, Catalog catalog, Clock clock) {
+    AmazonPoller(List<Store> stores, AmazonWatermarks watermarks, InboundChanges changes, Catalog catalog, Clock clock,
+                 StoreActivity activity) {
         this.stores = List.copyOf(stores);
         this.watermarks = watermarks;
         this.changes = changes;
         this.catalog = catalog;
         this.clock = clock;
+        this.activity = activity;
     }
 
     /** The poller of every configured Amazon store, each with its guards (named {@code channel-<store id>...}). */
@@ -61,7 +65,7 @@ public final class AmazonPoller implements SmartLifecycle {
                                   io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry breakers,
                                   io.github.resilience4j.retry.RetryRegistry retries,
                                   io.github.resilience4j.ratelimiter.RateLimiterRegistry rateLimiters,
-                                  InboundChanges changes, Catalog catalog) {
+                                  InboundChanges changes, Catalog catalog, StoreActivity activity) {
         List<Store> stores = properties.amazon().stream().map(store -> {
             String name = "channel-" + store.id();
             return new Store(store, sellers.api(store.id()),
@@ -71,7 +75,7 @@ public final class AmazonPoller implements SmartLifecycle {
                     rateLimiters.rateLimiter(name, ChannelConnectors.AMAZON_READ_RATE));
         }).toList();
         return new AmazonPoller(stores, new AmazonWatermarks(bootstrapServers, security, service), changes, catalog,
-                sellers.clock());
+                sellers.clock(), activity);
     }
 
     @Override
@@ -99,6 +103,7 @@ public final class AmazonPoller implements SmartLifecycle {
             Instant from = marks.getOrDefault(store.config().id(),
                     clock.instant().minus(store.config().firstLookBack()));
             Instant reached = poll(store, from);
+            activity.answered(store.config().id());
             if (reached.isAfter(from)) {
                 watermarks.save(store.config().id(), reached);
                 marks.put(store.config().id(), reached);
@@ -106,6 +111,7 @@ public final class AmazonPoller implements SmartLifecycle {
         } catch (RuntimeException e) {
             log.warn("Polling Amazon store {} failed; the next poll starts from the same watermark: {}",
                     store.config().id(), e.toString());
+            activity.unavailable(store.config().id(), "polling failed: " + e.getMessage());
         }
     }
 

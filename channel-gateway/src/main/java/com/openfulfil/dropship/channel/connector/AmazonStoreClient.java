@@ -16,7 +16,10 @@ import java.util.Map;
  * and tracking number, for the order's items not yet shipped (read from {@code getOrderItems} first, so
  * a confirmation made again confirms nothing twice). Amazon cannot change a confirmed package's tracking
  * number, and cancelling is done in Seller Central: those calls are refused, so ops see them.
- * Each confirmation also waits for the store's confirmShipment rate limiter (2 a second, burst 10).
+ * Each confirmation also waits for the store's confirmShipment rate limiter (2 a second, burst 10). A
+ * product's stock sets the quantity of the seller's offer of that SKU (Listings Items'
+ * {@code patchListingsItem}, through its own rate limiter: 5 a second, burst 10); a SKU the seller does
+ * not list (404) is skipped, issues Amazon raises at once refuse the call.
  */
 final class AmazonStoreClient implements ChannelClient {
     private static final Map<String, String> CARRIER_CODES = Map.of("dhl", "DHL", "ups", "UPS", "fedex", "FedEx",
@@ -24,11 +27,13 @@ final class AmazonStoreClient implements ChannelClient {
 
     private final AmazonApi api;
     private final RateLimiter confirmations;
+    private final RateLimiter listings;
     private final Clock clock;
 
-    AmazonStoreClient(AmazonApi api, RateLimiter confirmations, Clock clock) {
+    AmazonStoreClient(AmazonApi api, RateLimiter confirmations, RateLimiter listings, Clock clock) {
         this.api = api;
         this.confirmations = confirmations;
+        this.listings = listings;
         this.clock = clock;
     }
 
@@ -41,9 +46,33 @@ final class AmazonStoreClient implements ChannelClient {
                     + call.trackingNumber() + ": correct it in Seller Central");
             case CANCEL -> throw new ChannelRefusedException("Order " + call.externalRef()
                     + " was cancelled with us: cancel it in Seller Central");
-            case COMPLETE, STOCK -> {
-                // Amazon completes shipped orders itself; stock is not pushed to Amazon
+            case STOCK -> stock(call);
+            case COMPLETE -> {
+                // Amazon completes shipped orders itself
             }
+        }
+    }
+
+    private void stock(OutboundCall call) {
+        JsonNode answer;
+        try {
+            answer = RateLimiter.decorateSupplier(listings, () -> api.patchListingQuantity(call.sku(), call.quantity()))
+                    .get();
+        } catch (ChannelRefusedException e) {
+            if (e.status() == 404) {
+                return;  // a SKU the seller does not list: nothing to set
+            }
+            throw e;
+        }
+        List<String> errors = new ArrayList<>();
+        answer.path("issues").forEach(issue -> {
+            if ("ERROR".equals(issue.path("severity").asString(""))) {
+                errors.add(issue.path("code").asString("") + " " + issue.path("message").asString(""));
+            }
+        });
+        if ("INVALID".equals(answer.path("status").asString("")) || !errors.isEmpty()) {
+            throw new ChannelRefusedException("Amazon refused the quantity " + call.quantity() + " of " + call.sku()
+                    + ": " + String.join("; ", errors));
         }
     }
 

@@ -3,6 +3,7 @@ package com.openfulfil.dropship.channel.connector;
 import com.openfulfil.dropship.channel.config.ChannelProperties;
 import com.openfulfil.dropship.channel.config.ChannelTopics;
 import com.openfulfil.dropship.channel.domain.OutboundCall;
+import com.openfulfil.dropship.channel.domain.StoreActivity;
 import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.streams.DeadLetters;
@@ -47,6 +48,7 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
     static final String AMAZON_READ_RATE = "amazon-reads";
     static final String AMAZON_CONFIRM_RATE = "amazon-confirm-shipment";
     static final String AMAZON_GET_ORDERS_RATE = "amazon-get-orders";
+    static final String AMAZON_LISTINGS_RATE = "amazon-listings";
 
     private final Map<String, GuardedStore> stores = new HashMap<>();
     private final DeadLetters deadLetters;
@@ -54,10 +56,11 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
     private final Duration heldBackFor;
     private final JsonSerde<OutboundCall> serde = JsonSerde.of(OutboundCall.class);
     private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
+    private final StoreActivity activity;
 
     public ChannelConnectors(ChannelProperties properties, String bootstrapServers, Map<String, Object> security,
                              String service, CircuitBreakerRegistry breakers, RetryRegistry retries,
-                             RateLimiterRegistry rateLimiters, AmazonSellers sellers) {
+                             RateLimiterRegistry rateLimiters, AmazonSellers sellers, StoreActivity activity) {
         super(new KafkaConsumer<>(consumerConfig(bootstrapServers, security, service + "-outbound"),
                 new StringDeserializer(), new ByteArrayDeserializer()), "channel-outbound");
         TrackingLinks links = new TrackingLinks(properties.trackingUrl());
@@ -77,11 +80,13 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
         for (ChannelProperties.AmazonStore store : properties.amazon()) {
             String name = "channel-" + store.id();
             stores.put(store.id(), new GuardedStore(new AmazonStoreClient(sellers.api(store.id()),
-                    rateLimiters.rateLimiter(name + "-confirm-shipment", AMAZON_CONFIRM_RATE), sellers.clock()),
+                    rateLimiters.rateLimiter(name + "-confirm-shipment", AMAZON_CONFIRM_RATE),
+                    rateLimiters.rateLimiter(name + "-listings", AMAZON_LISTINGS_RATE), sellers.clock()),
                     retries.retry(name, GuardedStore.retryConfig(properties.outbound())),
                     breakers.circuitBreaker(name, BREAKER_CONFIG), rateLimiters.rateLimiter(name, AMAZON_READ_RATE)));
         }
         this.group = service;
+        this.activity = activity;
         this.heldBackFor = properties.outbound().heldBackFor();
         this.deadLetters = DeadLetters.forBroker(bootstrapServers, security);
     }
@@ -167,13 +172,22 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
             return true;
         }
         GuardedStore.Result result = store.send(call);
+        String what = call.kind() + " for " + (call.orderId() != null ? "order " + call.externalRef() : "SKU " + call.sku());
         switch (result.outcome()) {
-            case DONE -> Metrics.counter("dropship.channels.calls.done", "store", call.storeId(),
-                    "kind", call.kind().name()).increment();
-            case PARKED -> park(record, call.kind() + " for " + (call.orderId() != null ? "order " + call.externalRef()
-                    : "SKU " + call.sku()) + " refused by store " + call.storeId() + ": " + result.problem());
-            case HELD_BACK -> log.warn("Store {} unavailable ({}): its calls wait on {}", call.storeId(),
-                    result.problem(), ChannelTopics.OUTBOUND);
+            case DONE -> {
+                Metrics.counter("dropship.channels.calls.done", "store", call.storeId(), "kind", call.kind().name())
+                        .increment();
+                activity.updateOut(call.storeId());
+            }
+            case PARKED -> {
+                park(record, what + " refused by store " + call.storeId() + ": " + result.problem());
+                activity.refused(call.storeId(), what, result.problem(), record.key(), record.value());
+            }
+            case HELD_BACK -> {
+                log.warn("Store {} unavailable ({}): its calls wait on {}", call.storeId(), result.problem(),
+                        ChannelTopics.OUTBOUND);
+                activity.unavailable(call.storeId(), result.problem());
+            }
         }
         return result.outcome() != GuardedStore.Outcome.HELD_BACK;
     }

@@ -51,7 +51,7 @@ final class StoreHttp {
                     seconds.isPresent() ? Duration.ofSeconds(seconds.getAsLong()) : null, null);
         }
         if (status >= 300) {
-            throw new ChannelRefusedException(request.method() + " " + request.uri() + " refused with " + status);
+            throw new ChannelRefusedException(request.method() + " " + request.uri() + " refused with " + status, status);
         }
         try {
             return response.body().length == 0 ? Json.mapper().nullNode() : Json.mapper().readTree(response.body());

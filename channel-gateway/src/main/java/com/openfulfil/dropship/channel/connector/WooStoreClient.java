@@ -5,6 +5,7 @@ import com.openfulfil.dropship.channel.domain.OutboundCall;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -16,8 +17,11 @@ import java.util.Set;
  * One WooCommerce store's side of the calls, through its REST API ({@code /wp-json/wc/v3}, HTTP Basic
  * with the store's REST key). A parcel becomes a note to the customer with its carrier and tracking
  * number ({@code POST orders/<id>/notes}); an order done or cancelled on our side sets the store's
- * status ({@code PUT orders/<id>}). Each call first reads what the store has, so one made again adds
- * no second note and moves no status back.
+ * status ({@code PUT orders/<id>}); a product's stock sets the store's product with that SKU
+ * ({@code GET products?sku=}, then {@code PUT products/<id>}, or {@code products/<parent>/variations/<id>}
+ * for a variation, with {@code stock_quantity} and stock managed; a SKU the store does not sell is
+ * skipped). Each call first reads what the store has, so one made again adds no second note, moves no
+ * status back and sets no quantity the product already shows.
  */
 final class WooStoreClient implements ChannelClient {
     private static final Set<String> FINAL = Set.of("completed", "cancelled", "refunded");
@@ -42,9 +46,7 @@ final class WooStoreClient implements ChannelClient {
             case FULFIL, RETRACK -> note(call);
             case COMPLETE -> status(call, "completed");
             case CANCEL -> status(call, "cancelled");
-            case STOCK -> {
-                // stock is not pushed to WooCommerce stores (docs/channels.md)
-            }
+            case STOCK -> stock(call);
         }
     }
 
@@ -72,6 +74,26 @@ final class WooStoreClient implements ChannelClient {
         }
         http.send(authorized(http.request(order)).header("Content-Type", "application/json")
                 .PUT(StoreHttp.json(Map.of("status", status))).build());
+    }
+
+    private void stock(OutboundCall call) {
+        JsonNode found = http.send(get(uri("products?sku=" + URLEncoder.encode(call.sku(), StandardCharsets.UTF_8))));
+        for (JsonNode product : found) {
+            if (!call.sku().equals(product.path("sku").asString(""))) {
+                continue;  // WooCommerce matches SKUs partly too
+            }
+            if (product.path("manage_stock").asBoolean(false) && product.has("stock_quantity")
+                    && product.path("stock_quantity").asInt() == call.quantity()) {
+                return;  // shows it already: the earlier call got through
+            }
+            long parent = product.path("parent_id").asLong(0);
+            URI target = uri(parent > 0 ? "products/" + parent + "/variations/" + product.path("id").asLong()
+                    : "products/" + product.path("id").asLong());
+            http.send(authorized(http.request(target)).header("Content-Type", "application/json")
+                    .PUT(StoreHttp.json(Map.of("manage_stock", true, "stock_quantity", call.quantity()))).build());
+            return;
+        }
+        // a SKU the store does not sell: nothing to set
     }
 
     private HttpRequest get(URI uri) {

@@ -16,6 +16,11 @@ import java.util.stream.Stream;
  * the stream keeps the {@link ChannelOrder} and sends what comes out.
  */
 public final class OrderSync {
+    /** An order's way forward, on which a store's "complete on" status is reached once passed. */
+    private static final List<OrderStatus> FORWARD = List.of(OrderStatus.PLACED, OrderStatus.CONFIRMED,
+            OrderStatus.DISPATCHED, OrderStatus.ACCEPTED, OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT,
+            OrderStatus.DELIVERED, OrderStatus.COMPLETED);
+
     private OrderSync() {
     }
 
@@ -75,11 +80,24 @@ public final class OrderSync {
             return Step.calls(next, List.of(OutboundCall.cancel(EventIds.derived(order.orderId(), "cancel"),
                     order.platform(), order.storeId(), order.orderId(), order.externalRef())));
         }
-        if (completeOn.isPresent() && completeOn.get() == to) {
+        if (completeOn.isPresent() && passes(order.status(), to, completeOn.get())) {
             return Step.calls(next, List.of(OutboundCall.complete(EventIds.derived(order.orderId(), "complete"),
                     order.platform(), order.storeId(), order.orderId(), order.externalRef())));
         }
         return Step.of(next);
+    }
+
+    /**
+     * Whether a move from {@code from} to {@code to} passes {@code target} on an order's way forward. An order
+     * may skip a status (a carrier's first scan can come before the shipment is recorded: ACCEPTED, then
+     * IN_TRANSIT), so reaching a later one counts; coming back from a status off that way (an exception, a
+     * return) counts again, which the store's client makes harmless by reading the order's status first.
+     */
+    static boolean passes(OrderStatus from, OrderStatus to, OrderStatus target) {
+        int before = FORWARD.indexOf(from);
+        int now = FORWARD.indexOf(to);
+        int goal = FORWARD.indexOf(target);
+        return goal >= 0 && now >= goal && before < goal;
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.channel.stream;
 
 import com.openfulfil.dropship.channel.domain.Platform;
+import com.openfulfil.dropship.channel.domain.StoreActivity;
 import com.openfulfil.dropship.events.model.OrderStatus;
 
 import java.time.Duration;
@@ -15,9 +16,10 @@ import java.util.Set;
  * @param stores      storefront id to the channel it is a store of
  * @param stockStores the stores whose available stock we set
  * @param completeOn  the stores that mark an order done, and at which of our statuses
+ * @param activity    where each store's orders that became ours are counted, for ops
  */
 public record ChannelSettings(Map<String, Platform> stores, Set<String> stockStores, Duration stockDebounce,
-                              Duration stockCheckEvery, Map<String, OrderStatus> completeOn) {
+                              Duration stockCheckEvery, Map<String, OrderStatus> completeOn, StoreActivity activity) {
     public ChannelSettings {
         stores = Map.copyOf(stores);
         stockStores = Set.copyOf(stockStores);

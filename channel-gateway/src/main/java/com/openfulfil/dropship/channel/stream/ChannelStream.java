@@ -2,14 +2,12 @@ package com.openfulfil.dropship.channel.stream;
 
 import com.openfulfil.dropship.channel.config.ChannelProperties;
 import com.openfulfil.dropship.channel.domain.InboundChange;
-import com.openfulfil.dropship.channel.domain.Platform;
+import com.openfulfil.dropship.channel.domain.StoreActivity;
 import com.openfulfil.dropship.events.Event;
 import org.apache.kafka.streams.kstream.KStream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 
@@ -21,20 +19,16 @@ import java.util.stream.Collectors;
 class ChannelStream {
 
     @Bean
-    BiConsumer<KStream<String, Event>, KStream<String, InboundChange>> channels(ChannelProperties properties) {
-        ChannelSettings settings = settings(properties);
+    BiConsumer<KStream<String, Event>, KStream<String, InboundChange>> channels(ChannelProperties properties,
+                                                                                 StoreActivity activity) {
+        ChannelSettings settings = settings(properties, activity);
         return (events, inbound) -> ChannelTopology.wire(events, inbound, settings);
     }
 
-    static ChannelSettings settings(ChannelProperties properties) {
-        Map<String, Platform> stores = new LinkedHashMap<>();
-        properties.shopify().forEach(s -> stores.put(s.id(), Platform.SHOPIFY));
-        properties.woocommerce().forEach(s -> stores.put(s.id(), Platform.WOOCOMMERCE));
-        properties.amazon().forEach(s -> stores.put(s.id(), Platform.AMAZON));
-        return new ChannelSettings(stores, properties.shopify().stream()
-                .filter(ChannelProperties.ShopifyStore::pushesStock).map(ChannelProperties.ShopifyStore::id)
-                .collect(Collectors.toSet()), properties.stockDebounce(), properties.stockCheckEvery(),
+    static ChannelSettings settings(ChannelProperties properties, StoreActivity activity) {
+        return new ChannelSettings(properties.stores(), properties.stockStores(), properties.stockDebounce(),
+                properties.stockCheckEvery(),
                 properties.woocommerce().stream().collect(Collectors.toMap(ChannelProperties.WooStore::id,
-                        ChannelProperties.WooStore::completeOn)));
+                        ChannelProperties.WooStore::completeOn)), activity);
     }
 }

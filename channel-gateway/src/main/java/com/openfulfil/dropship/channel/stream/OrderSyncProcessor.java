@@ -74,6 +74,8 @@ final class OrderSyncProcessor implements Processor<String, Object, String, Obje
         if (platform.isPresent() && orders.get(placed.orderId()) == null) {
             orders.put(placed.orderId(), ChannelOrder.placed(placed.orderId(), platform.get(), source.storefrontId(),
                     source.externalRef(), placed.order().shipTo()));
+            // a store whose orders-create goes to order-service (Shopify): its order is ours from here
+            settings.activity().orderIn(source.storefrontId());
         }
     }
 
@@ -92,6 +94,7 @@ final class OrderSyncProcessor implements Processor<String, Object, String, Obje
         step.calls().forEach(call -> context.forward(record.withKey(call.orderId()).withValue(call)));
         step.place().ifPresent(details -> {
             InboundChange change = (InboundChange) record.value();
+            settings.activity().orderIn(change.storeId());
             context.forward(record.withValue(new OrderPlaced(EventIds.derived(change.orderId(), "placed"),
                     now(), change.orderId(), details)));
         });

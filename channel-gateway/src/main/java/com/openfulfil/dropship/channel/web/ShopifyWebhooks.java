@@ -4,6 +4,7 @@ import com.openfulfil.dropship.channel.config.ChannelProperties;
 import com.openfulfil.dropship.channel.connector.InboundChanges;
 import com.openfulfil.dropship.channel.domain.InboundChange;
 import com.openfulfil.dropship.channel.domain.Platform;
+import com.openfulfil.dropship.channel.domain.StoreActivity;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.events.serde.Json;
@@ -40,10 +41,12 @@ class ShopifyWebhooks {
 
     private final ChannelProperties properties;
     private final InboundChanges changes;
+    private final StoreActivity activity;
 
-    ShopifyWebhooks(ChannelProperties properties, InboundChanges changes) {
+    ShopifyWebhooks(ChannelProperties properties, InboundChanges changes, StoreActivity activity) {
         this.properties = properties;
         this.changes = changes;
+        this.activity = activity;
     }
 
     @PostMapping(path = "/webhooks/shopify/orders-cancelled", consumes = "application/json")
@@ -67,6 +70,7 @@ class ShopifyWebhooks {
         ChannelProperties.ShopifyStore store = properties.shopifyByDomain(shop)
                 .filter(s -> Signatures.verifyBase64(s.webhookSecret(), body, hmac))
                 .orElseThrow(() -> ApiProblem.unauthorized("Missing or invalid X-Shopify-Hmac-Sha256 for shop " + shop));
+        activity.heardFrom(store.id());
         ShopifyOrderChange order = read(body);
         // the order id order-service gave the store's order when its orders/create webhook placed it
         String orderId = EventIds.derived("STOREFRONT", store.id(), "shopify:" + order.id());

@@ -5,6 +5,7 @@ import com.openfulfil.dropship.channel.connector.Catalog;
 import com.openfulfil.dropship.channel.connector.InboundChanges;
 import com.openfulfil.dropship.channel.domain.InboundChange;
 import com.openfulfil.dropship.channel.domain.Platform;
+import com.openfulfil.dropship.channel.domain.StoreActivity;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.events.model.OrderDetails;
@@ -50,11 +51,13 @@ class WooWebhooks {
     private final ChannelProperties properties;
     private final InboundChanges changes;
     private final Catalog catalog;
+    private final StoreActivity activity;
 
-    WooWebhooks(ChannelProperties properties, InboundChanges changes, Catalog catalog) {
+    WooWebhooks(ChannelProperties properties, InboundChanges changes, Catalog catalog, StoreActivity activity) {
         this.properties = properties;
         this.changes = changes;
         this.catalog = catalog;
+        this.activity = activity;
     }
 
     @PostMapping(path = "/webhooks/woocommerce/{storeId}")
@@ -71,6 +74,7 @@ class WooWebhooks {
                 .filter(s -> Signatures.verifyBase64(s.webhookSecret(), raw, signature))
                 .orElseThrow(() -> ApiProblem.unauthorized("Missing or invalid X-WC-Webhook-Signature for store "
                         + storeId));
+        activity.heardFrom(store.id());
         WooOrder order = read(raw);
         String orderId = EventIds.derived("STOREFRONT", store.id(), "woocommerce:" + order.id());
         String changeId = EventIds.derived(store.id(), deliveryId != null ? deliveryId

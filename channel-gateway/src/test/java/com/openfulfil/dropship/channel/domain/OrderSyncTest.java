@@ -47,6 +47,20 @@ class OrderSyncTest {
     }
 
     @Test
+    void theStoreIsToldTheOrderIsDoneWhenItPassesTheStatusItCompletesOnEvenSkippingIt() {
+        ChannelOrder accepted = PLACED.withStatus(OrderStatus.ACCEPTED);
+        // a carrier's first scan came before the shipment was recorded: SHIPPED never shows
+        OrderSync.Step inTransit = OrderSync.moved(accepted, OrderStatus.IN_TRANSIT, Optional.of(OrderStatus.SHIPPED));
+        assertThat(inTransit.calls()).extracting(OutboundCall::kind).containsExactly(OutboundCall.Kind.COMPLETE);
+        assertThat(OrderSync.moved(inTransit.order(), OrderStatus.DELIVERED, Optional.of(OrderStatus.SHIPPED)).calls())
+                .isEmpty();
+        assertThat(OrderSync.moved(inTransit.order(), OrderStatus.DELIVERED, Optional.of(OrderStatus.DELIVERED))
+                .calls()).extracting(OutboundCall::kind).containsExactly(OutboundCall.Kind.COMPLETE);
+        assertThat(OrderSync.moved(accepted, OrderStatus.IN_TRANSIT, Optional.of(OrderStatus.DELIVERED)).calls()).isEmpty();
+        assertThat(OrderSync.moved(accepted, OrderStatus.CANCELLING, Optional.of(OrderStatus.SHIPPED)).calls()).isEmpty();
+    }
+
+    @Test
     void aCancellationStopsAnOrderUntilItShipsAndIsRefusedAfter() {
         InboundChange cancel = change(InboundChange.Kind.CANCELLED, null);
         OrderSync.Step early = OrderSync.changed(PLACED.withStatus(OrderStatus.ACCEPTED), cancel, NOW);

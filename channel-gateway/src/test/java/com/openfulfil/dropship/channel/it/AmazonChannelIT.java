@@ -1,7 +1,7 @@
 package com.openfulfil.dropship.channel.it;
 
 import com.openfulfil.dropship.channel.connector.AmazonPoller;
-import com.openfulfil.dropship.channel.simulator.AmazonSimulator;
+import com.openfulfil.dropship.channelsim.AmazonSimulator;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.catalog.ProductUpdated;
 import com.openfulfil.dropship.events.model.Channel;
@@ -22,8 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,17 +62,16 @@ class AmazonChannelIT extends KafkaIntegrationTest {
         registry.add("dropship.channels.amazon[0].poll-every", () -> "300ms");
         // tokens live 3 s and are refreshed 2 s before: several refreshes within the test
         registry.add("dropship.channels.amazon[0].token-margin", () -> "2s");
+        registry.add("dropship.channels.amazon[0].seller-id", () -> AmazonSimulator.SELLER_ID);
+        registry.add("dropship.channels.stock-debounce", () -> "2s");
+        registry.add("dropship.channels.stock-check-every", () -> "100ms");
         FastCalls.register(registry, "amazon-get-orders", "amazon-reads");
     }
 
     private static AmazonSimulator start() {
-        try {
-            AmazonSimulator simulator = new AmazonSimulator("Atzr|it-refresh", 2);
-            simulator.tokenSeconds(3);
-            return simulator;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AmazonSimulator simulator = new AmazonSimulator("Atzr|it-refresh", 2);
+        simulator.tokenSeconds(3);
+        return simulator;
     }
 
     @AfterAll
@@ -157,6 +154,20 @@ class AmazonChannelIT extends KafkaIntegrationTest {
         }
     }
 
+    @Test
+    void stockSetsTheSellersOfferQuantityAtMostOncePerDebounceAndSkipsASkuItDoesNotList() {
+        AMAZON.addListing("KETTLE-3");
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "KETTLE-3", product("KETTLE-3", true, 5));
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "RUG-4", product("RUG-4", true, 8));  // not listed there
+        await().atMost(WAIT).until(() -> AMAZON.stockSets("KETTLE-3").equals(List.of(5)));
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "KETTLE-3", product("KETTLE-3", true, 7));
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "KETTLE-3", product("KETTLE-3", true, 9));
+        await().atMost(WAIT).until(() -> AMAZON.stockSets("KETTLE-3").equals(List.of(5, 9)));
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "KETTLE-3", product("KETTLE-3", false, 9));
+        await().atMost(WAIT).until(() -> AMAZON.stockSets("KETTLE-3").equals(List.of(5, 9, 0)));
+        assertThat(AMAZON.stockSets("RUG-4")).isEmpty();
+    }
+
     private static List<String> placedIds(TopicReader reader) {
         return reader.valuesOf(OrderPlaced.class).stream().map(OrderPlaced::orderId)
                 .filter(id -> id.equals(id(idOf(id)))).toList();
@@ -179,7 +190,11 @@ class AmazonChannelIT extends KafkaIntegrationTest {
     }
 
     private static ProductUpdated product() {
-        return new ProductUpdated(UUID.randomUUID().toString(), Instant.now(), "MUG-001", "Mug", "A mug", List.of(),
-                new BigDecimal("12.50"), "USD", true, 50, List.of());
+        return product("MUG-001", true, 50);
+    }
+
+    private static ProductUpdated product(String sku, boolean listed, int available) {
+        return new ProductUpdated(UUID.randomUUID().toString(), Instant.now(), sku, "Mug", "A mug", List.of(),
+                new BigDecimal("12.50"), "USD", listed, available, List.of());
     }
 }

@@ -2,7 +2,7 @@ package com.openfulfil.dropship.channel.it;
 
 import com.openfulfil.dropship.channel.config.ChannelTopics;
 import com.openfulfil.dropship.channel.domain.ChannelRefusal;
-import com.openfulfil.dropship.channel.simulator.ShopifySimulator;
+import com.openfulfil.dropship.channelsim.ShopifySimulator;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.catalog.ProductUpdated;
 import com.openfulfil.dropship.events.fixtures.OrderFixtures;
@@ -32,8 +32,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -83,11 +81,7 @@ class ShopifyChannelIT extends KafkaIntegrationTest {
     }
 
     private static ShopifySimulator start() {
-        try {
-            return new ShopifySimulator(DOMAIN, TOKEN, SECRET);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ShopifySimulator(DOMAIN, TOKEN, SECRET);
     }
 
     @AfterAll

@@ -1,6 +1,6 @@
 package com.openfulfil.dropship.channel.it;
 
-import com.openfulfil.dropship.channel.simulator.WooCommerceSimulator;
+import com.openfulfil.dropship.channelsim.WooCommerceSimulator;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.catalog.ProductUpdated;
 import com.openfulfil.dropship.events.model.Address;
@@ -10,7 +10,9 @@ import com.openfulfil.dropship.events.order.CancelRequested;
 import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.support.security.ApiKeys;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
@@ -23,11 +25,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +50,8 @@ import static org.awaitility.Awaitility.await;
 class WooCommerceChannelIT extends KafkaIntegrationTest {
     private static final String STORE = "woo-shop";
     private static final String SECRET = "wc_it_secret";
+    private static final String OPS_KEY = "ok_it_channels";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final WooCommerceSimulator WOO = start();
 
@@ -63,15 +68,15 @@ class WooCommerceChannelIT extends KafkaIntegrationTest {
         registry.add("dropship.channels.woocommerce[0].webhook-secret", () -> SECRET);
         registry.add("dropship.channels.woocommerce[0].consumer-key", () -> "ck_it");
         registry.add("dropship.channels.woocommerce[0].consumer-secret", () -> "cs_it");
+        registry.add("dropship.channels.admin-key-sha256", () -> ApiKeys.sha256Hex(OPS_KEY));
+        registry.add("dropship.channels.woocommerce[0].push-stock", () -> "true");
+        registry.add("dropship.channels.stock-debounce", () -> "2s");
+        registry.add("dropship.channels.stock-check-every", () -> "100ms");
         FastCalls.register(registry, "woocommerce");
     }
 
     private static WooCommerceSimulator start() {
-        try {
-            return new WooCommerceSimulator("ck_it", "cs_it", SECRET);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new WooCommerceSimulator("ck_it", "cs_it", SECRET);
     }
 
     @AfterAll
@@ -182,6 +187,85 @@ class WooCommerceChannelIT extends KafkaIntegrationTest {
         assertThat(WOO.notes(530).get(0)).contains("DHL Express").contains("JJD77");
     }
 
+    @Test
+    void stockIsSetOnTheProductWithItsSkuAtMostOncePerDebounceWithTheLatestQuantity() {
+        WOO.addProduct(77, "LAMP-9");
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "LAMP-9", product("LAMP-9", true, 5));
+        await().atMost(WAIT).until(() -> WOO.stockSets("LAMP-9").equals(List.of(5)));
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "LAMP-9", product("LAMP-9", true, 7));
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "LAMP-9", product("LAMP-9", true, 9));
+        await().atMost(WAIT).until(() -> WOO.stockSets("LAMP-9").equals(List.of(5, 9)));
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "LAMP-9", product("LAMP-9", false, 9));
+        await().atMost(WAIT).until(() -> WOO.stockSets("LAMP-9").equals(List.of(5, 9, 0)));
+        // the mug of every test is not sold by the store: looked up, never set
+        assertThat(WOO.calls()).contains("GET /wp-json/wc/v3/products").doesNotContain("PUT /wp-json/wc/v3/products/0");
+        assertThat(WOO.stockSets("MUG-001")).isEmpty();
+    }
+
+    @Test
+    void opsSeeTheStoresActivityAndARefusedCallWithItsReasonAndRetryItOnce() throws Exception {
+        // an order the store cannot find when told of its parcel (it is not on the store): the call is refused
+        String orderId = orderIdOf(540);
+        try (TopicReader placed = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDERS_PLACED.name())) {
+            await().atMost(WAIT).until(() -> WOO.sendWebhook(webhook(), "order.created", "d-540",
+                    order(540, "processing", "MUG-001")).body().contains("\"accepted\":true"));
+            placed.until(WAIT, seen -> placed.valuesOf(OrderPlaced.class).stream().anyMatch(p -> p.orderId().equals(orderId)));
+        }
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, orderId, new ParcelsShipped(UUID.randomUUID().toString(),
+                Instant.now(), orderId, "dsp-w4", "lyon-linen", "colissimo", List.of("6A540")));
+
+        JsonNode failure = await().atMost(WAIT).until(() -> store(stores()).path("failures").path(0),
+                f -> !f.isMissingNode());
+        assertThat(failure.path("what").asString()).contains("540");
+        assertThat(failure.path("reason").asString()).contains("404");
+        assertThat(failure.hasNonNull("retriedAt")).isFalse();
+        JsonNode store = store(stores());
+        assertThat(store.path("platform").asString()).isEqualTo("WOOCOMMERCE");
+        assertThat(store.path("ordersInLastHour").asInt()).isPositive();
+        assertThat(store.path("lastSync").asString()).isNotBlank();
+
+        // the order is on the store now: the call sent again goes through, once
+        WOO.addOrder(540, "processing");
+        String retry = "/api/v1/channels/stores/" + STORE + "/failures/" + failure.path("id").asString() + "/retry";
+        assertThat(call("POST", retry, OPS_KEY).statusCode()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> WOO.notes(540).size() == 1);
+        assertThat(WOO.notes(540).get(0)).contains("6A540");
+        HttpResponse<String> again = call("POST", retry, OPS_KEY);
+        assertThat(again.statusCode()).isEqualTo(409);
+        assertThat(again.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        await().atMost(WAIT).until(() -> store(stores()).path("updatesOutLastHour").asInt() > 0);
+
+        assertThat(call("GET", "/api/v1/channels/stores", null).statusCode()).isEqualTo(401);
+        assertThat(call("GET", "/api/v1/channels/stores", "not-the-key").statusCode()).isEqualTo(401);
+        assertThat(call("POST", "/api/v1/channels/stores/" + STORE + "/failures/no-such/retry", OPS_KEY).statusCode())
+                .isEqualTo(404);
+    }
+
+    private JsonNode stores() throws Exception {
+        HttpResponse<String> answer = call("GET", "/api/v1/channels/stores", OPS_KEY);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return Json.mapper().readTree(answer.body());
+    }
+
+    private static JsonNode store(JsonNode stores) {
+        for (JsonNode store : stores.path("stores")) {
+            if (store.path("storeId").asString().equals(STORE)) {
+                return store;
+            }
+        }
+        throw new AssertionError("no store " + STORE + " in " + stores);
+    }
+
+    private HttpResponse<String> call(String method, String path, String key) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody());
+        if (key != null) {
+            request.header("X-Admin-Key", key);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** A paid order of the store, placed with us through its webhook. */
     private String placeAndAwait(long wooId) {
         WOO.addOrder(wooId, "processing");
@@ -220,6 +304,11 @@ class WooCommerceChannelIT extends KafkaIntegrationTest {
     private static ProductUpdated product(String sku, String price) {
         return new ProductUpdated(UUID.randomUUID().toString(), Instant.now(), sku, "Mug", "A mug", List.of(),
                 new BigDecimal(price), "USD", true, 50, List.of());
+    }
+
+    private static ProductUpdated product(String sku, boolean listed, int available) {
+        return new ProductUpdated(UUID.randomUUID().toString(), Instant.now(), sku, "Lamp", "A lamp", List.of(),
+                new BigDecimal("30.00"), "USD", listed, available, List.of());
     }
 
     private URI webhook() {

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.net.URI;
 
 /**
- * Where each service's HTTP API is, by module name ({@code order-service} ... {@code commission-service}),
+ * Where each service's HTTP API is, by module name ({@code order-service} ... {@code channel-gateway}),
  * for the pages that act through those APIs ({@code DROPSHIP_OPS_SERVICES_ORDER_SERVICE=http://order-service:8081}).
  * The console, the partner app and the supplier portal read the same settings, so one process or three
  * are configured alike.
@@ -20,7 +20,7 @@ public record ServiceAddresses(@DefaultValue Services services) {
      * a named setting can.
      */
     public record Services(URI orderService, URI catalogService, URI supplierGateway, URI trackingService,
-                           URI commissionService) {
+                           URI commissionService, URI channelGateway) {
     }
 
     /** The base URL of a service's API, by its module name; refuses a name the settings do not have. */
@@ -31,6 +31,7 @@ public record ServiceAddresses(@DefaultValue Services services) {
             case "supplier-gateway" -> services.supplierGateway();
             case "tracking-service" -> services.trackingService();
             case "commission-service" -> services.commissionService();
+            case "channel-gateway" -> services.channelGateway();
             default -> null;
         };
         if (uri == null) {

@@ -111,7 +111,7 @@ public class GatewayClient {
     }
 
     /** A problem-details body in a sentence: its detail, then each field's message. */
-    static String problem(String body) {
+    public static String problem(String body) {
         try {
             JsonNode json = Json.mapper().readTree(body);
             List<String> parts = new ArrayList<>();

@@ -29,10 +29,11 @@ class ServiceAddressesTest {
                 "DROPSHIP_OPS_SERVICES_CATALOG_SERVICE", "http://catalog-service:8082",
                 "DROPSHIP_OPS_SERVICES_SUPPLIER_GATEWAY", "http://supplier-gateway:8083",
                 "DROPSHIP_OPS_SERVICES_TRACKING_SERVICE", "http://tracking-service:8084",
-                "DROPSHIP_OPS_SERVICES_COMMISSION_SERVICE", "http://commission-service:8085"))
+                "DROPSHIP_OPS_SERVICES_COMMISSION_SERVICE", "http://commission-service:8085",
+                "DROPSHIP_OPS_SERVICES_CHANNEL_GATEWAY", "http://channel-gateway:8086"))
                 .bindOrCreate("dropship.ops", ServiceAddresses.class);
         for (String module : new String[]{"order-service", "catalog-service", "supplier-gateway", "tracking-service",
-                "commission-service"}) {
+                "commission-service", "channel-gateway"}) {
             assertThat(addresses.service(module)).as(module).hasHost(module);
         }
     }

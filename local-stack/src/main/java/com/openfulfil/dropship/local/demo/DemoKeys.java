@@ -27,6 +27,27 @@ public final class DemoKeys {
     /** The demo supplier ./dropship up leaves to a person in the supplier portal. */
     public static final String PORTAL_SUPPLIER = "lyon-linen";
 
+    /**
+     * The demo shop's Shopify store: order-service takes its {@code orders/create} webhook and
+     * channel-gateway the rest, both with this app secret (their demo profiles know it); the Admin API
+     * token is the simulated store's.
+     */
+    public static final String SHOPIFY_DOMAIN = "demo-shop.myshopify.com";
+    public static final String SHOPIFY_WEBHOOK_SECRET = "shpss_demo_shop_0123456789";
+    public static final String SHOPIFY_ADMIN_TOKEN = "shpat_demo_shop_0123456789";
+    /** The demo WooCommerce site: the storefront id its orders are placed under, its webhooks' secret and REST key. */
+    public static final String WOO_STORE = "demo-woo";
+    public static final String WOO_WEBHOOK_SECRET = "wc_demo_webhook_0123456789";
+    public static final String WOO_CONSUMER_KEY = "ck_demo_woo_0123456789";
+    public static final String WOO_CONSUMER_SECRET = "cs_demo_woo_0123456789";
+    /** The demo Amazon seller: the storefront id its orders are placed under, and our app's LWA credentials for it. */
+    public static final String AMAZON_STORE = "demo-amazon";
+    public static final String AMAZON_CLIENT_ID = "amzn1.application-oa2-client.demo";
+    public static final String AMAZON_CLIENT_SECRET = "amzn_demo_client_secret";
+    public static final String AMAZON_REFRESH_TOKEN = "Atzr|demo-seller-refresh-token";
+    /** Ops' key at channel-gateway ({@code X-Admin-Key}: the stores' activity, retries); its demo profile holds the SHA-256. */
+    public static final String CHANNELS_OPS_KEY = "ok_demo_channels_0123456789";
+
     private DemoKeys() {
     }
 

@@ -4,8 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The processes the local stack runs: the five services of the pipeline, and the ops console
- * that watches them (started by {@code up} and {@code demo}, left out of bench and chaos, which
+ * The processes the local stack runs: the five services of the pipeline, the ops console that
+ * watches them and channel-gateway, which connects the demo merchant's simulated Shopify, WooCommerce
+ * and Amazon stores (both started by {@code up} and {@code demo}, left out of bench and chaos, which
  * measure and break the pipeline alone); their module, main class and default port (README.md, "Project layout").
  */
 public enum Service {
@@ -14,7 +15,8 @@ public enum Service {
     GATEWAY("supplier-gateway", "com.openfulfil.dropship.gateway.SupplierGatewayApplication", 8083, true),
     TRACKING("tracking-service", "com.openfulfil.dropship.tracking.TrackingServiceApplication", 8084, true),
     COMMISSION("commission-service", "com.openfulfil.dropship.commission.CommissionServiceApplication", 8085, true),
-    OPS_CONSOLE("ops-console", "com.openfulfil.dropship.ops.OpsConsoleApplication", 8080, false);
+    OPS_CONSOLE("ops-console", "com.openfulfil.dropship.ops.OpsConsoleApplication", 8080, false),
+    CHANNELS("channel-gateway", "com.openfulfil.dropship.channel.ChannelGatewayApplication", 8086, false);
 
     private final String module;
     private final String mainClass;
@@ -33,7 +35,7 @@ public enum Service {
         return Arrays.stream(values()).filter(s -> s.pipeline).toList();
     }
 
-    /** Whether orders pass through this service (false for the ops console). */
+    /** Whether orders of every kind pass through this service (false for the ops console and channel-gateway). */
     public boolean inPipeline() {
         return pipeline;
     }

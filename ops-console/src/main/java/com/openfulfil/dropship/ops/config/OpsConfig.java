@@ -1,6 +1,9 @@
 package com.openfulfil.dropship.ops.config;
 
+import com.openfulfil.dropship.console.config.ServiceAddresses;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.ops.channels.ChannelsAccess;
+import com.openfulfil.dropship.ops.channels.ChannelsClient;
 import com.openfulfil.dropship.ops.domain.Deadlines;
 import com.openfulfil.dropship.ops.domain.PipelineHistory;
 import com.openfulfil.dropship.support.kafka.ServiceTopics;
@@ -27,6 +30,12 @@ public class OpsConfig {
     @Bean
     PipelineHistory pipelineHistory() {
         return new PipelineHistory(HISTORY_STEP, Duration.ofHours(1));
+    }
+
+    /** channel-gateway's API for the sales channels page. */
+    @Bean
+    ChannelsClient channelsClient(ServiceAddresses services, ChannelsAccess access) {
+        return new ChannelsClient(services.service("channel-gateway"), access);
     }
 
     @Bean

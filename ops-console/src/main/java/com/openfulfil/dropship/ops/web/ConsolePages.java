@@ -8,6 +8,7 @@ import com.openfulfil.dropship.ops.orders.OrderAction;
 import com.openfulfil.dropship.ops.orders.OrderActions;
 import com.openfulfil.dropship.ops.domain.SupplierTally;
 import com.openfulfil.dropship.console.connector.GatewayClient;
+import com.openfulfil.dropship.ops.channels.ChannelsClient;
 import com.openfulfil.dropship.console.web.Scorecard;
 import com.openfulfil.dropship.ops.stream.ConsoleQueries;
 import com.openfulfil.dropship.support.streams.StoreUnavailableException;
@@ -39,16 +40,18 @@ class ConsolePages {
     private final Deadlines deadlines;
     private final OrderActions orderActions;
     private final GatewayClient gateway;
+    private final ChannelsClient channels;
     private final Clock clock;
 
     ConsolePages(ConsoleQueries queries, DeadLetterInbox inbox, DeadLetterActions actions, Deadlines deadlines,
-                 OrderActions orderActions, GatewayClient gateway, Clock clock) {
+                 OrderActions orderActions, GatewayClient gateway, ChannelsClient channels, Clock clock) {
         this.queries = queries;
         this.inbox = inbox;
         this.actions = actions;
         this.deadlines = deadlines;
         this.orderActions = orderActions;
         this.gateway = gateway;
+        this.channels = channels;
         this.clock = clock;
     }
 
@@ -149,6 +152,36 @@ class ConsolePages {
         }
         model.addAttribute("scorecards", scorecards);
         return view;
+    }
+
+    /**
+     * Each store channel-gateway connects: its last sync, orders in and updates out in the last hour, whether
+     * it is unavailable and why, and the calls it refused with their reasons, each with a retry.
+     */
+    @GetMapping("/channels")
+    String channels(Model model) {
+        model.addAttribute("page", "channels");
+        model.addAttribute("now", clock.instant());
+        try {
+            model.addAttribute("stores", channels.stores());
+        } catch (ChannelsClient.Unavailable | ChannelsClient.Refused e) {
+            model.addAttribute("stores", List.of());
+            model.addAttribute("channelsProblem", "channel-gateway cannot be read: " + e.getMessage());
+        }
+        return "channels";
+    }
+
+    /** Sends a refused call to its store again, through channel-gateway; the page then says what it answered. */
+    @PostMapping("/channels/retry")
+    String retryChannelCall(@RequestParam String storeId, @RequestParam String failureId, Principal who,
+                            RedirectAttributes flash) {
+        try {
+            channels.retry(storeId, failureId);
+            flash.addFlashAttribute("done", "Sent again to " + storeId + " (" + who.getName() + ")");
+        } catch (ChannelsClient.Unavailable | ChannelsClient.Refused e) {
+            flash.addFlashAttribute("problem", "Not sent again: " + e.getMessage());
+        }
+        return "redirect:/channels";
     }
 
     /** While the console's stores restore after a start, the page says so instead of failing. */

@@ -42,7 +42,9 @@ import static org.awaitility.Awaitility.await;
  * order API says ({@code allowedActions}, asked with the admin key), and acts through that API. The
  * console reads the orders from a real broker; order-service here is a small real HTTP server
  * answering its documented JSON for the orders of this test (the whole pipeline plays it in
- * local-stack's {@code ConsoleBrowserIT}).
+ * local-stack's {@code ConsoleBrowserIT}). The sales channels page, which acts through channel-gateway's
+ * ops API the same way, is checked here too, against a small server answering that API's documented JSON
+ * (one console context for both pages keeps the suite short).
  */
 @SpringBootTest(classes = OpsConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"dropship.ops.deadlines.EXCEPTION=1ms", "dropship.ops.deadlines.DISPATCHED=1ms"})
@@ -59,6 +61,9 @@ class StuckOrdersPageIT extends KafkaIntegrationTest {
     private static final List<String> KEYS = new CopyOnWriteArrayList<>();
     private static final Map<String, String> POSTED = new ConcurrentHashMap<>();
     private static final HttpServer ORDER_SERVICE = orderService();
+    private static final String CHANNELS_KEY = "ok_demo_channels_0123456789";
+    private static final List<String> CHANNEL_CALLS = new CopyOnWriteArrayList<>();
+    private static final HttpServer CHANNEL_GATEWAY = channelGateway();
 
     @LocalServerPort
     int port;
@@ -69,6 +74,8 @@ class StuckOrdersPageIT extends KafkaIntegrationTest {
     @DynamicPropertySource
     static void orderServiceAddress(DynamicPropertyRegistry registry) {
         registry.add("dropship.ops.services.order-service", () -> "http://127.0.0.1:" + ORDER_SERVICE.getAddress().getPort());
+        registry.add("dropship.ops.services.channel-gateway",
+                () -> "http://127.0.0.1:" + CHANNEL_GATEWAY.getAddress().getPort());
         // streams of their own: Kafka Streams members do not leave their group on close, so sharing the
         // console's application ids would hold the next console test on the broker in a rebalance
         registry.add("spring.cloud.stream.kafka.streams.binder.functions.watch.application-id",
@@ -80,6 +87,32 @@ class StuckOrdersPageIT extends KafkaIntegrationTest {
     @AfterAll
     static void stopOrderService() {
         ORDER_SERVICE.stop(0);
+        CHANNEL_GATEWAY.stop(0);
+    }
+
+    @Test
+    void theSalesChannelsPageShowsEachStoreAndSendsARefusedCallAgainThroughChannelGateway() throws Exception {
+        logIn();
+        String page = get("/channels");
+        String woo = row(page, "demo-woo");
+        assertThat(row(page, "demo-shop")).contains("<td>SHOPIFY</td>", ">4<", ">9<", "none");
+        assertThat(woo).contains("<td>WOOCOMMERCE</td>", "never", "503 from the store",
+                "NOTE for order 5001", "POST /orders/5001/notes refused with 404", "data-action=\"retry\"");
+        assertThat(page).contains("class=\"attention\"");
+        assertThat(CHANNEL_CALLS).contains("GET /api/v1/channels/stores " + CHANNELS_KEY);
+
+        String after = post("/channels/retry", Map.of("storeId", "demo-woo", "failureId", "f-1"), page);
+        assertThat(after).contains("Sent again to demo-woo");
+        assertThat(CHANNEL_CALLS).contains("POST /api/v1/channels/stores/demo-woo/failures/f-1/retry " + CHANNELS_KEY);
+        assertThat(post("/channels/retry", Map.of("storeId", "demo-woo", "failureId", "f-0"), get("/channels")))
+                .contains("Not sent again", "already sent again");
+    }
+
+    /** The table row of a store on the sales channels page. */
+    private static String row(String page, String storeId) {
+        Matcher row = Pattern.compile("<tr data-store=\"" + storeId + "\"[^>]*>(.*?)</tr>", Pattern.DOTALL).matcher(page);
+        assertThat(row.find()).as("a row for " + storeId).isTrue();
+        return row.group(1);
     }
 
     @Test
@@ -138,7 +171,12 @@ class StuckOrdersPageIT extends KafkaIntegrationTest {
 
     /** Submits a stuck-orders form as the page would (with its CSRF token); the page it leads to. */
     private String post(String path, Map<String, String> fields) throws Exception {
-        StringBuilder form = new StringBuilder("_csrf=" + csrf(get("/stuck-orders")));
+        return post(path, fields, get("/stuck-orders"));
+    }
+
+    /** Submits a form of {@code page} as the page would (with its CSRF token); the page it leads to. */
+    private String post(String path, Map<String, String> fields, String page) throws Exception {
+        StringBuilder form = new StringBuilder("_csrf=" + csrf(page));
         fields.forEach((name, value) -> form.append('&').append(name).append('=')
                 .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
         return browser.send(HttpRequest.newBuilder(url(path)).header("Content-Type", "application/x-www-form-urlencoded")
@@ -183,6 +221,42 @@ class StuckOrdersPageIT extends KafkaIntegrationTest {
                             "allowedActions", ALLOWED.get(orderId))));
                 } else {
                     answer(exchange, 404, "{\"status\":404,\"title\":\"Not found\"}");
+                }
+            });
+            server.start();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * channel-gateway's ops API as documented (docs/channels.md): two stores, the WooCommerce one unavailable
+     * with a refused call waiting (f-1) and one sent again already (f-0, 409 when sent again).
+     */
+    private static HttpServer channelGateway() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            server.createContext("/api/v1/channels/", exchange -> {
+                String path = exchange.getRequestURI().getPath();
+                CHANNEL_CALLS.add(exchange.getRequestMethod() + " " + path + " "
+                        + exchange.getRequestHeaders().getFirst("X-Admin-Key"));
+                if (path.endsWith("/f-1/retry")) {
+                    answer(exchange, 202, "{\"id\":\"f-1\"}");
+                } else if (path.endsWith("/f-0/retry")) {
+                    answer(exchange, 409, "{\"title\":\"Already sent again\",\"detail\":\"This call was already sent again\"}");
+                } else {
+                    answer(exchange, 200, """
+                            {"stores": [
+                              {"storeId": "demo-shop", "platform": "SHOPIFY", "lastSync": "2026-12-06T20:00:00Z",
+                               "ordersInLastHour": 4, "updatesOutLastHour": 9, "failures": []},
+                              {"storeId": "demo-woo", "platform": "WOOCOMMERCE", "ordersInLastHour": 0,
+                               "updatesOutLastHour": 0, "unavailable": "503 from the store",
+                               "unavailableSince": "2026-12-06T19:58:00Z",
+                               "failures": [{"id": "f-1", "at": "2026-12-06T19:59:00Z", "what": "NOTE for order 5001",
+                                             "reason": "POST /orders/5001/notes refused with 404"},
+                                            {"id": "f-0", "at": "2026-12-06T19:50:00Z", "what": "COMPLETE for order 5000",
+                                             "reason": "refused with 400", "retriedAt": "2026-12-06T19:55:00Z"}]}]}""");
                 }
             });
             server.start();

@@ -109,12 +109,30 @@ public final class Topics {
             FOREVER, "ops-console", false, "What operators did: dead letters replayed or discarded, by whom and when",
             Format.JSON);
 
+    /*
+     * channel-gateway's own topics. Their values are the gateway's own JSON records (calls to a store, a
+     * store's change to an order, a refusal, a watermark), not events of the contract: the registry names
+     * Event as their type only because a TopicSpec must name one.
+     */
+    public static final TopicSpec CHANNELS_INBOUND = spec("channels.inbound", "orderId", Event.class, Cleanup.DELETE,
+            WEEK, "channel-gateway", true, "Channels' new orders, cancellations and order edits, from their webhooks"
+                    + " and the Amazon poller", Format.JSON);
+    public static final TopicSpec CHANNELS_OUTBOUND = spec("channels.outbound", "orderId or sku", Event.class,
+            Cleanup.DELETE, WEEK, "channel-gateway", true, "Calls to the channels the stream decided, in order per key",
+            Format.JSON);
+    public static final TopicSpec CHANNELS_REFUSALS = spec("channels.refusals", "orderId", Event.class, Cleanup.DELETE,
+            FOREVER, "channel-gateway", false, "Channel changes we did not make, and why (for ops)", Format.JSON);
+    public static final TopicSpec CHANNELS_AMAZON_WATERMARKS = spec("channels.amazon-watermarks", "storeId",
+            Event.class, Cleanup.COMPACT, FOREVER, "channel-gateway", true,
+            "How far each Amazon store's orders have been read (an ISO instant)", Format.JSON);
+
     private static final List<TopicSpec> ALL = List.of(CATALOG_FEED, CATALOG_PRODUCTS, STOCK_ALERTS,
             RESERVATION_REQUESTS, RESERVATION_RESULTS, ORDERS_PLACED, ORDER_COMMANDS, ORDERS_LIFECYCLE,
             ORDER_ALLOCATIONS, FULFILMENT_EVENTS, FULFILMENT_COMMANDS, FULFILMENT_BY_SUPPLIER, TRACKING_REGISTRATIONS,
             CARRIER_EVENTS,
             TRACKING_EVENTS, NOTIFICATIONS_OUTBOUND, SMS_OPT_OUTS, PARTNERS, COMMISSIONS_LEDGER, PAYOUT_REQUESTS, PAYOUT_DETAILS,
-            STOREFRONT_WEBHOOKS, OPS_AUDIT);
+            STOREFRONT_WEBHOOKS, OPS_AUDIT, CHANNELS_INBOUND, CHANNELS_OUTBOUND, CHANNELS_REFUSALS,
+            CHANNELS_AMAZON_WATERMARKS);
 
     private static final Map<String, TopicSpec> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(TopicSpec::name, t -> t));

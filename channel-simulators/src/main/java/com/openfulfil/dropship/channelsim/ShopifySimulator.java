@@ -1,4 +1,4 @@
-package com.openfulfil.dropship.channel.simulator;
+package com.openfulfil.dropship.channelsim;
 
 import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.events.serde.Json;
@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,7 +29,8 @@ import java.util.regex.Pattern;
  * channel-gateway uses: orders by name, their fulfilment orders and fulfilments, fulfillmentCreate,
  * fulfillmentTrackingInfoUpdate, orderCancel, variants by SKU and inventorySetQuantities. It checks the
  * access token, can be down (503) or answer 429 with Retry-After, and sends the store's webhooks
- * signed as Shopify signs them.
+ * signed as Shopify signs them, a customer's new order ({@code orders/create}) among them. What it
+ * received is at {@code GET /simulator/received}.
  */
 public final class ShopifySimulator implements AutoCloseable {
     private static final Pattern OPERATION = Pattern.compile("^\\s*(query|mutation)\\s+(\\w+)");
@@ -47,22 +50,71 @@ public final class ShopifySimulator implements AutoCloseable {
     private final Map<String, String> variants = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, List<Integer>> stockSets = Collections.synchronizedMap(new LinkedHashMap<>());
     private final List<String> operations = Collections.synchronizedList(new ArrayList<>());
-    private final AtomicInteger ids = new AtomicInteger(1000);
+    // numeric ids from the clock: a store simulated again on the same pipeline data gives new orders new ids
+    private final AtomicLong ids = new AtomicLong(System.currentTimeMillis());
+    private final AtomicInteger orderNumbers = new AtomicInteger(1000);
 
-    public ShopifySimulator(String domain, String token, String webhookSecret) throws IOException {
+    public ShopifySimulator(String domain, String token, String webhookSecret) {
+        this(domain, token, webhookSecret, 0);
+    }
+
+    /** A store on {@code port} of the loopback address (0: a free one). */
+    public ShopifySimulator(String domain, String token, String webhookSecret, int port) {
         this.domain = domain;
         this.token = token;
         this.webhookSecret = webhookSecret;
-        this.server = new SimulatedServer(Map.of("/admin/api/", this::handle));
+        this.server = new SimulatedServer(port, Map.of("/admin/api/", this::handle), this::received);
     }
 
     public URI baseUrl() {
         return server.url();
     }
 
+    public String domain() {
+        return domain;
+    }
+
+    /** {@code listener} hears of every fulfilment, tracking change, cancellation and stock level the store is given. */
+    public void onReceived(Consumer<String> listener) {
+        server.listener(listener);
+    }
+
+    /**
+     * A customer's paid order: it is added to the store (one open fulfilment order) and its
+     * {@code orders/create} webhook, in Shopify's shape, is sent signed to {@code ordersCreateUrl}.
+     *
+     * @return the order's name ({@code #1001}), its numeric id and the webhook's answer
+     */
+    public Placed placeOrder(URI ordersCreateUrl, Purchase purchase) {
+        String name = "#" + orderNumbers.incrementAndGet();
+        long id = addOrder(name);
+        HttpResponse<String> answer = sendWebhook(ordersCreateUrl, "wh-create-" + id, ordersCreate(id, name, purchase));
+        return new Placed(id, name, answer);
+    }
+
+    /** An order placed at the store, and what its {@code orders/create} webhook was answered. */
+    public record Placed(long id, String name, HttpResponse<String> answer) {
+    }
+
+    /** Shopify's {@code orders/create} payload (the fields of it anyone reads here). */
+    static String ordersCreate(long id, String name, Purchase purchase) {
+        ObjectNode order = Json.mapper().createObjectNode().put("id", id).put("name", name)
+                .put("email", purchase.email()).put("currency", "USD").put("financial_status", "paid");
+        order.putObject("customer").put("first_name", purchase.firstName()).put("last_name", purchase.lastName())
+                .put("email", purchase.email());
+        order.putObject("shipping_address").put("name", purchase.name()).put("first_name", purchase.firstName())
+                .put("last_name", purchase.lastName()).put("address1", purchase.line1()).put("city", purchase.city())
+                .put("zip", purchase.postalCode()).put("country_code", purchase.country());
+        ArrayNode lines = order.putArray("line_items");
+        purchase.items().forEach(item -> lines.addObject().put("sku", item.sku()).put("quantity", item.quantity())
+                .put("title", item.title()).put("requires_shipping", true));
+        order.putArray("shipping_lines").addObject().put("title", "Standard Shipping").put("code", "standard");
+        return Json.mapper().writeValueAsString(order);
+    }
+
     /** An order on the store with one open fulfilment order; returns its numeric id. */
     public long addOrder(String name) {
-        int id = ids.incrementAndGet();
+        long id = ids.incrementAndGet();
         Map<String, String> fos = Collections.synchronizedMap(new LinkedHashMap<>());
         fos.put("gid://shopify/FulfillmentOrder/" + id, "OPEN");
         ordersByName.put(name, new Order("gid://shopify/Order/" + id, name, fos,
@@ -165,6 +217,7 @@ public final class ShopifySimulator implements AutoCloseable {
             case "orderCancel" -> {
                 Order order = byId(variables.path("orderId").asString());
                 order.cancelled()[0] = true;
+                server.told(order.name() + " cancelled");
                 ObjectNode payload = data.putObject("orderCancel");
                 payload.putObject("job").put("id", "gid://shopify/Job/" + ids.incrementAndGet());
                 payload.putArray("orderCancelUserErrors");
@@ -184,6 +237,7 @@ public final class ShopifySimulator implements AutoCloseable {
                     if (id.equals(item)) {
                         stockSets.computeIfAbsent(sku, k -> Collections.synchronizedList(new ArrayList<>()))
                                 .add(quantity.path("quantity").asInt());
+                        server.told("stock of " + sku + " set to " + quantity.path("quantity").asInt());
                     }
                 });
                 ObjectNode payload = data.putObject("inventorySetQuantities");
@@ -244,8 +298,11 @@ public final class ShopifySimulator implements AutoCloseable {
         foIds.forEach(id -> order.fulfilmentOrders().put(id, "CLOSED"));
         JsonNode tracking = input.path("trackingInfo");
         String id = "gid://shopify/Fulfillment/" + ids.incrementAndGet();
-        order.fulfilments().add(new Fulfilment(id, numbers(tracking), tracking.path("company").asString(null),
-                input.path("notifyCustomer").asBoolean(false)));
+        Fulfilment fulfilment = new Fulfilment(id, numbers(tracking), tracking.path("company").asString(null),
+                input.path("notifyCustomer").asBoolean(false));
+        order.fulfilments().add(fulfilment);
+        server.told(order.name() + " fulfilled: " + fulfilment.company() + " " + String.join(", ", fulfilment.numbers())
+                + (fulfilment.notified() ? " (customer notified)" : ""));
         payload.putObject("fulfillment").put("id", id);
         return payload;
     }
@@ -263,6 +320,8 @@ public final class ShopifySimulator implements AutoCloseable {
                         JsonNode tracking = variables.path("trackingInfoInput");
                         fulfilments.set(i, new Fulfilment(id, numbers(tracking), tracking.path("company").asString(null),
                                 variables.path("notifyCustomer").asBoolean(false)));
+                        server.told(order.name() + " tracking now " + tracking.path("company").asString("") + " "
+                                + String.join(", ", numbers(tracking)));
                         payload.putObject("fulfillment").put("id", id);
                         return payload;
                     }
@@ -280,6 +339,36 @@ public final class ShopifySimulator implements AutoCloseable {
         }
         tracking.path("numbers").forEach(n -> numbers.add(n.asString()));
         return numbers;
+    }
+
+    /** {@code GET /simulator/received}: each order with its fulfilments and whether it was cancelled, and each SKU's stock as set. */
+    private JsonNode received() {
+        ObjectNode body = Json.mapper().createObjectNode().put("platform", "SHOPIFY").put("domain", domain);
+        ArrayNode orders = body.putArray("orders");
+        synchronized (ordersByName) {
+            for (Order order : ordersByName.values()) {
+                ObjectNode node = orders.addObject().put("name", order.name()).put("id", order.id())
+                        .put("cancelled", order.cancelled()[0]);
+                ArrayNode fulfilments = node.putArray("fulfilments");
+                synchronized (order.fulfilments()) {
+                    order.fulfilments().forEach(f -> {
+                        ObjectNode fulfilment = fulfilments.addObject().put("company", f.company())
+                                .put("notifyCustomer", f.notified());
+                        f.numbers().forEach(fulfilment.putArray("trackingNumbers")::add);
+                    });
+                }
+            }
+        }
+        ObjectNode stock = body.putObject("stock");
+        synchronized (stockSets) {
+            stockSets.forEach((sku, sets) -> {
+                ArrayNode list = stock.putArray(sku);
+                synchronized (sets) {
+                    sets.forEach(list::add);
+                }
+            });
+        }
+        return body;
     }
 
     @Override

@@ -1,4 +1,4 @@
-package com.openfulfil.dropship.channel.simulator;
+package com.openfulfil.dropship.channelsim;
 
 import com.openfulfil.dropship.events.serde.Json;
 import com.sun.net.httpserver.HttpExchange;
@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,9 +29,11 @@ import java.util.regex.Pattern;
  * tokens for a refresh token (expiring after {@code tokenSeconds}), getOrders by LastUpdatedAfter in
  * pages of {@code pageSize} with NextToken, getOrder, getOrderItems and confirmShipment (which marks
  * the items shipped). A call with a missing or expired token is 403; a configurable number of calls
- * is answered 429 with Retry-After.
+ * is answered 429 with Retry-After. What it received is at {@code GET /simulator/received}.
  */
 public final class AmazonSimulator implements AutoCloseable {
+    /** The marketplace the simulated seller sells on (Amazon.com). */
+    public static final String MARKETPLACE = "ATVPDKIKX0DER";
     private static final Pattern ORDER = Pattern.compile("/orders/v0/orders/([^/]+)(/orderItems|/shipmentConfirmation)?");
 
     public record Confirmation(String amazonOrderId, String carrierCode, String trackingNumber, int items) {
@@ -44,14 +47,29 @@ public final class AmazonSimulator implements AutoCloseable {
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
     private final List<String> lastUpdatedAfters = Collections.synchronizedList(new ArrayList<>());
     private final List<Confirmation> confirmations = Collections.synchronizedList(new ArrayList<>());
+    /** The seller's listings (its SKUs) and every quantity set for each, through the Listings Items API. */
+    private final Map<String, List<Integer>> listings = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** The simulated seller's id, in the Listings Items API's paths. */
+    public static final String SELLER_ID = "A2SELLERDEMO";
     private final AtomicInteger refreshes = new AtomicInteger();
     private final AtomicInteger refusedTokens = new AtomicInteger();
     private volatile int tokenSeconds = 3600;
 
-    public AmazonSimulator(String refreshToken, int pageSize) throws IOException {
+    public AmazonSimulator(String refreshToken, int pageSize) {
+        this(refreshToken, pageSize, 0);
+    }
+
+    /** A seller's API on {@code port} of the loopback address (0: a free one). */
+    public AmazonSimulator(String refreshToken, int pageSize, int port) {
         this.refreshToken = refreshToken;
         this.pageSize = pageSize;
-        this.server = new SimulatedServer(Map.of("/auth/o2/token", this::token, "/orders/v0/orders", this::orders));
+        this.server = new SimulatedServer(port, Map.of("/auth/o2/token", this::token, "/orders/v0/orders", this::orders,
+                "/listings/2021-08-01/items/", this::listings), this::received);
+    }
+
+    /** {@code listener} hears of every shipment confirmed. */
+    public void onReceived(Consumer<String> listener) {
+        server.listener(listener);
     }
 
     public URI endpoint() {
@@ -64,19 +82,41 @@ public final class AmazonSimulator implements AutoCloseable {
 
     /** An order with one item of {@code sku}, updated at {@code updated}. */
     public void putOrder(String id, String status, Instant updated, String sku, int quantity) {
+        putOrder(id, status, updated, new Purchase("Grace", "Hopper", "buyer-" + id + "@marketplace.amazon.com",
+                "1 Navy Way", "Arlington", "22201", "US", List.of(new Purchase.Item(sku, quantity, sku))));
+    }
+
+    /** A customer's order of {@code purchase}, updated at {@code updated}; its items are kept from the first put. */
+    public void putOrder(String id, String status, Instant updated, Purchase purchase) {
         ObjectNode order = Json.mapper().createObjectNode().put("AmazonOrderId", id).put("OrderStatus", status)
                 .put("LastUpdateDate", updated.toString()).put("PurchaseDate", updated.toString())
-                .put("MarketplaceId", "ATVPDKIKX0DER");
+                .put("MarketplaceId", MARKETPLACE);
         order.putObject("OrderTotal").put("CurrencyCode", "USD").put("Amount", "25.00");
-        order.putObject("BuyerInfo").put("BuyerEmail", "buyer-" + id + "@marketplace.amazon.com");
-        order.putObject("ShippingAddress").put("Name", "Grace Hopper").put("AddressLine1", "1 Navy Way")
-                .put("City", "Arlington").put("StateOrRegion", "VA").put("PostalCode", "22201").put("CountryCode", "US");
+        order.putObject("BuyerInfo").put("BuyerEmail", purchase.email());
+        order.putObject("ShippingAddress").put("Name", purchase.name()).put("AddressLine1", purchase.line1())
+                .put("City", purchase.city()).put("PostalCode", purchase.postalCode())
+                .put("CountryCode", purchase.country());
         orders.put(id, order);
         items.computeIfAbsent(id, k -> {
-            ObjectNode item = Json.mapper().createObjectNode().put("OrderItemId", "item-" + id).put("SellerSKU", sku)
-                    .put("QuantityOrdered", quantity).put("QuantityShipped", 0);
-            return Collections.synchronizedList(new ArrayList<>(List.of(item)));
+            List<ObjectNode> list = Collections.synchronizedList(new ArrayList<>());
+            for (int i = 0; i < purchase.items().size(); i++) {
+                Purchase.Item item = purchase.items().get(i);
+                list.add(Json.mapper().createObjectNode().put("OrderItemId", "item-" + id + "-" + i)
+                        .put("SellerSKU", item.sku()).put("Title", item.title()).put("QuantityOrdered", item.quantity())
+                        .put("QuantityShipped", 0));
+            }
+            return list;
         });
+    }
+
+    /** A SKU the seller lists (its offer's quantity is then set with patchListingsItem). */
+    public void addListing(String sku) {
+        listings.putIfAbsent(sku, Collections.synchronizedList(new ArrayList<>()));
+    }
+
+    /** Every quantity set for the SKU's offer, in order. */
+    public List<Integer> stockSets(String sku) {
+        return List.copyOf(listings.getOrDefault(sku, List.of()));
     }
 
     public void tokenSeconds(int seconds) {
@@ -123,13 +163,7 @@ public final class AmazonSimulator implements AutoCloseable {
     private void orders(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            Instant valid = tokens.get(String.valueOf(exchange.getRequestHeaders().getFirst("x-amz-access-token")));
-            if (valid == null || !Instant.now().isBefore(valid)) {
-                refusedTokens.incrementAndGet();
-                reply(exchange, 403, errors("Unauthorized", "The access token is missing, invalid or expired"));
-                return;
-            }
-            if (server.refuse(exchange)) {
+            if (refused(exchange)) {
                 return;
             }
             String path = exchange.getRequestURI().getPath();
@@ -159,12 +193,26 @@ public final class AmazonSimulator implements AutoCloseable {
                             .filter(i -> i.path("OrderItemId").asString().equals(line.path("orderItemId").asString()))
                             .forEach(i -> i.put("QuantityShipped", i.path("QuantityShipped").asInt()
                                     + line.path("quantity").asInt())));
-                    confirmations.add(new Confirmation(id, detail.path("carrierCode").asString(),
-                            detail.path("trackingNumber").asString(), detail.path("orderItems").size()));
+                    Confirmation confirmation = new Confirmation(id, detail.path("carrierCode").asString(),
+                            detail.path("trackingNumber").asString(), detail.path("orderItems").size());
+                    confirmations.add(confirmation);
+                    server.told("order " + id + " shipment confirmed: " + confirmation.carrierCode() + " "
+                            + confirmation.trackingNumber() + " (" + confirmation.items() + " item(s))");
                     exchange.sendResponseHeaders(204, -1);
                 }
             }
         }
+    }
+
+    /** Answers 403 for a missing, unknown or expired access token, or as the server is set to (down, 429); true when it did. */
+    private boolean refused(HttpExchange exchange) throws IOException {
+        Instant valid = tokens.get(String.valueOf(exchange.getRequestHeaders().getFirst("x-amz-access-token")));
+        if (valid == null || !Instant.now().isBefore(valid)) {
+            refusedTokens.incrementAndGet();
+            reply(exchange, 403, errors("Unauthorized", "The access token is missing, invalid or expired"));
+            return true;
+        }
+        return server.refuse(exchange);
     }
 
     private ObjectNode getOrders(Map<String, String> query) {
@@ -185,6 +233,55 @@ public final class AmazonSimulator implements AutoCloseable {
             payload.put("NextToken", (offset + pageSize) + "|" + after);
         }
         return Json.mapper().createObjectNode().set("payload", payload);
+    }
+
+    /**
+     * patchListingsItem ({@code PATCH /listings/2021-08-01/items/<sellerId>/<sku>?marketplaceIds=...}): a
+     * merge of {@code /attributes/fulfillment_availability} sets the offer's quantity. A SKU the seller does
+     * not list is 404, another seller's path 403.
+     */
+    private void listings(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            if (refused(exchange)) {
+                return;
+            }
+            String[] parts = exchange.getRequestURI().getPath().substring("/listings/2021-08-01/items/".length()).split("/");
+            String sku = parts.length == 2 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
+            if (!"PATCH".equals(exchange.getRequestMethod()) || parts.length != 2 || !parts[0].equals(SELLER_ID)) {
+                reply(exchange, 403, errors("Unauthorized", "Not this seller's listings"));
+                return;
+            }
+            if (!listings.containsKey(sku) || !form(exchange.getRequestURI().getRawQuery()).containsKey("marketplaceIds")) {
+                reply(exchange, 404, errors("NOT_FOUND", "SKU " + sku + " is not listed"));
+                return;
+            }
+            JsonNode patch = Json.mapper().readTree(body).path("patches").path(0);
+            JsonNode availability = patch.path("value").path(0);
+            if (!"/attributes/fulfillment_availability".equals(patch.path("path").asString())
+                    || !availability.has("quantity")) {
+                reply(exchange, 400, errors("InvalidInput", "Only fulfillment_availability quantities are simulated"));
+                return;
+            }
+            int quantity = availability.path("quantity").asInt();
+            listings.get(sku).add(quantity);
+            server.told("quantity of " + sku + " set to " + quantity);
+            reply(exchange, 200, Json.mapper().createObjectNode().put("sku", sku).put("status", "ACCEPTED")
+                    .put("submissionId", UUID.randomUUID().toString()).set("issues", Json.mapper().createArrayNode()));
+        }
+    }
+
+    /** {@code GET /simulator/received}: every shipment confirmed, in order, and each listing's quantities as set. */
+    private JsonNode received() {
+        ObjectNode body = Json.mapper().createObjectNode().put("platform", "AMAZON").put("endpoint", endpoint().toString());
+        ArrayNode list = body.putArray("shipmentConfirmations");
+        confirmations().forEach(c -> list.addObject().put("amazonOrderId", c.amazonOrderId())
+                .put("carrierCode", c.carrierCode()).put("trackingNumber", c.trackingNumber()).put("items", c.items()));
+        ObjectNode stock = body.putObject("stock");
+        synchronized (listings) {
+            listings.keySet().forEach(sku -> stockSets(sku).forEach(stock.putArray(sku)::add));
+        }
+        return body;
     }
 
     private static ObjectNode payload(JsonNode node) {

@@ -1,4 +1,4 @@
-package com.openfulfil.dropship.channel.simulator;
+package com.openfulfil.dropship.channelsim;
 
 import com.openfulfil.dropship.events.serde.Json;
 import com.sun.net.httpserver.HttpExchange;
@@ -7,37 +7,70 @@ import com.sun.net.httpserver.HttpServer;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
- * What the store simulators share: the JDK's HTTP server on a free loopback port, a store that is down
- * (503 to everything) or answers its next calls 429 with {@code Retry-After}, JSON answers, and the
- * client the simulators send their webhooks with.
+ * What the store simulators share: the JDK's HTTP server on a loopback port, a store that is down
+ * (503 to everything) or answers its next calls 429 with {@code Retry-After}, JSON answers, the client
+ * the simulators send their webhooks with, and what a simulator received: {@code GET /simulator/received}
+ * answers it as JSON, and a listener hears of each call that changed the store, in a sentence.
  */
 final class SimulatedServer implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** Where a simulator shows what it received (fulfilments, notes, confirmations, stock). */
+    static final String RECEIVED = "/simulator/received";
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final HttpServer server;
     private final AtomicInteger tooManyLeft = new AtomicInteger();
     private volatile int retryAfterSeconds = 1;
     private volatile boolean down;
+    private volatile Consumer<String> listener = line -> { };
 
-    SimulatedServer(Map<String, HttpHandler> contexts) throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        contexts.forEach(server::createContext);
-        server.setExecutor(Executors.newCachedThreadPool());
+    /**
+     * Serves {@code contexts} and {@value #RECEIVED} on {@code port} of the loopback address (0: a free one).
+     *
+     * @param received what {@value #RECEIVED} answers
+     */
+    SimulatedServer(int port, Map<String, HttpHandler> contexts, Supplier<JsonNode> received) {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open a store simulator's port " + port, e);
+        }
+        Map<String, HttpHandler> all = new HashMap<>(contexts);
+        all.put(RECEIVED, exchange -> {
+            try (exchange) {
+                reply(exchange, 200, received.get());
+            }
+        });
+        all.forEach(server::createContext);
+        // daemon threads: a simulator left open never keeps a JVM (a launcher, a test run) alive
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r, "store-simulator");
+            thread.setDaemon(true);
+            return thread;
+        }));
         server.start();
     }
 
     URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    int port() {
+        return server.getAddress().getPort();
     }
 
     void down(boolean down) {
@@ -47,6 +80,15 @@ final class SimulatedServer implements AutoCloseable {
     void tooManyRequests(int calls, int seconds) {
         retryAfterSeconds = seconds;
         tooManyLeft.set(calls);
+    }
+
+    void listener(Consumer<String> listener) {
+        this.listener = listener;
+    }
+
+    /** Tells the listener what the store just received. */
+    void told(String what) {
+        listener.accept(what);
     }
 
     /** Answers the call 503 while down, or 429 while calls are to be refused so; true when it did. */
@@ -74,7 +116,7 @@ final class SimulatedServer implements AutoCloseable {
         try {
             return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("Could not deliver to " + request.uri() + ": " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

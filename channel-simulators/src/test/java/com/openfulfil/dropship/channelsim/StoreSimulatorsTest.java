@@ -1,0 +1,145 @@
+package com.openfulfil.dropship.channelsim;
+
+import com.openfulfil.dropship.events.Signatures;
+import com.openfulfil.dropship.events.serde.Json;
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the local stack relies on beyond the gateway's ITs: a customer's order leaves a store as the
+ * platform's signed webhook in the platform's shape, and what the store is told back is shown at
+ * {@code /simulator/received} and heard by its listener.
+ */
+class StoreSimulatorsTest {
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Purchase PURCHASE = new Purchase("Ada", "Lovelace", "ada@example.com", "1 Example Street",
+            "London", "N1 9GU", "GB", List.of(new Purchase.Item("MUG-001", 2, "Ceramic mug")));
+
+    /** The webhooks' receiver: each request's headers and body, answered as the pipeline answers a taken order. */
+    private record Delivery(Map<String, List<String>> headers, byte[] body) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
+    private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
+    private final List<String> told = new CopyOnWriteArrayList<>();
+    private HttpServer receiver;
+
+    @BeforeEach
+    void receiver() throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            try (exchange) {
+                deliveries.add(new Delivery(Map.copyOf(exchange.getRequestHeaders()),
+                        exchange.getRequestBody().readAllBytes()));
+                byte[] answer = "{\"accepted\":true}".getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, answer.length);
+                exchange.getResponseBody().write(answer);
+            }
+        });
+        receiver.start();
+    }
+
+    @AfterEach
+    void stop() {
+        receiver.stop(0);
+    }
+
+    @Test
+    void aShopifyOrderIsASignedOrdersCreateWebhookAndItsFulfilmentIsShownAsReceived() throws Exception {
+        try (ShopifySimulator shop = new ShopifySimulator("demo.myshopify.com", "shpat_t", "shpss_t", 0)) {
+            shop.onReceived(told::add);
+            ShopifySimulator.Placed placed = shop.placeOrder(url("/webhooks/shopify/orders-create"), PURCHASE);
+
+            assertThat(placed.answer().body()).contains("\"accepted\":true");
+            Delivery delivery = deliveries.get(0);
+            assertThat(Signatures.verifyBase64("shpss_t", delivery.body(), delivery.header("X-Shopify-Hmac-Sha256")))
+                    .isTrue();
+            assertThat(delivery.header("X-Shopify-Shop-Domain")).isEqualTo("demo.myshopify.com");
+            JsonNode order = Json.mapper().readTree(delivery.body());
+            assertThat(order.path("id").asLong()).isEqualTo(placed.id());
+            assertThat(order.path("name").asString()).isEqualTo(placed.name());
+            assertThat(order.path("financial_status").asString()).isEqualTo("paid");
+            assertThat(order.path("line_items").get(0).path("sku").asString()).isEqualTo("MUG-001");
+            assertThat(order.path("shipping_address").path("country_code").asString()).isEqualTo("GB");
+
+            String fulfil = """
+                    {"query": "mutation fulfillmentCreate($fulfillment: FulfillmentInput!) { x }",
+                     "variables": {"fulfillment": {"notifyCustomer": true,
+                       "lineItemsByFulfillmentOrder": [{"fulfillmentOrderId": "gid://shopify/FulfillmentOrder/%d"}],
+                       "trackingInfo": {"number": "JD0001", "company": "DHL Express"}}}}""".formatted(placed.id());
+            HttpResponse<String> made = HTTP.send(HttpRequest.newBuilder(shop.baseUrl().resolve(
+                            "/admin/api/2025-07/graphql.json")).header("X-Shopify-Access-Token", "shpat_t")
+                    .POST(HttpRequest.BodyPublishers.ofString(fulfil)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(made.body()).contains("gid://shopify/Fulfillment/");
+
+            JsonNode received = received(shop.baseUrl());
+            JsonNode fulfilment = received.path("orders").get(0).path("fulfilments").get(0);
+            assertThat(fulfilment.path("company").asString()).isEqualTo("DHL Express");
+            assertThat(fulfilment.path("trackingNumbers").get(0).asString()).isEqualTo("JD0001");
+            assertThat(told).containsExactly(placed.name() + " fulfilled: DHL Express JD0001 (customer notified)");
+        }
+    }
+
+    @Test
+    void aWooCommerceOrderIsASignedOrderCreatedWebhookAndItsNotesAndStatusAreShownAsReceived() throws Exception {
+        try (WooCommerceSimulator woo = new WooCommerceSimulator("ck_t", "cs_t", "wc_t", 0)) {
+            woo.onReceived(told::add);
+            assertThat(woo.placeOrder(url("/webhooks/woocommerce/demo-woo"), 7001, PURCHASE).body())
+                    .contains("\"accepted\":true");
+
+            Delivery delivery = deliveries.get(0);
+            assertThat(Signatures.verifyBase64("wc_t", delivery.body(), delivery.header("X-WC-Webhook-Signature")))
+                    .isTrue();
+            assertThat(delivery.header("X-WC-Webhook-Topic")).isEqualTo("order.created");
+            JsonNode order = Json.mapper().readTree(delivery.body());
+            assertThat(order.path("status").asString()).isEqualTo("processing");
+            assertThat(order.path("billing").path("email").asString()).isEqualTo("ada@example.com");
+            assertThat(order.path("line_items").get(0).path("quantity").asInt()).isEqualTo(2);
+
+            String basic = "Basic " + Base64.getEncoder().encodeToString("ck_t:cs_t".getBytes(StandardCharsets.UTF_8));
+            URI orderUrl = woo.url().resolve("/wp-json/wc/v3/orders/7001");
+            HTTP.send(HttpRequest.newBuilder(URI.create(orderUrl + "/notes")).header("Authorization", basic)
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"note\": \"On its way: 6A123\", \"customer_note\": true}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            HTTP.send(HttpRequest.newBuilder(orderUrl).header("Authorization", basic)
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"status\": \"completed\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            JsonNode shown = received(woo.url()).path("orders").get(0);
+            assertThat(shown.path("status").asString()).isEqualTo("completed");
+            assertThat(shown.path("notes").get(0).asString()).isEqualTo("On its way: 6A123");
+            assertThat(told).containsExactly("order 7001 note: On its way: 6A123", "order 7001 status completed");
+        }
+    }
+
+    private URI url(String path) {
+        return URI.create("http://127.0.0.1:" + receiver.getAddress().getPort() + path);
+    }
+
+    private static JsonNode received(URI store) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(store.resolve("/simulator/received")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return Json.mapper().readTree(answer.body());
+    }
+}
