@@ -102,7 +102,8 @@ public final class Dropship {
             }
             stack = new LocalStack(Repository.locate(),
                     StackConfig.defaults(dataDir).withSimulatorDelay(options.simulatorDelay()).withOpsConsole()
-                            .withPortalSuppliers(options.portalSuppliers()).withPolledCarriers(Carriers.POLLED));
+                            .withPortalSuppliers(options.portalSuppliers()).withPolledCarriers(Carriers.POLLED)
+                            .withSplitParcels(StackConfig.DEMO_SPLIT_PARCELS_ONE_IN));
         } catch (RuntimeException e) {
             fail(e);
             return;

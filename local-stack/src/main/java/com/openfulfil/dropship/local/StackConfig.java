@@ -28,13 +28,18 @@ import java.util.Set;
  *                       parcels shipped from the portal
  * @param polledCarriers demo carriers that offer only a query API (the carrier simulator's, on
  *                       {@code carrierApiPort}), which tracking-service polls; the others post webhooks
+ * @param splitParcelsOneIn the simulated suppliers ship one dispatch in this many (of those with two units or
+ *                       more) in two parcels; 0 never
  */
 public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<Service, Integer> servicePorts,
                           Duration simulatorDelay, List<String> serviceArgs, List<String> jvmArgs,
                           Set<String> httpSuppliers, int httpSupplierPort, boolean opsConsole,
-                          Set<String> portalSuppliers, Set<String> polledCarriers, int carrierApiPort) {
+                          Set<String> portalSuppliers, Set<String> polledCarriers, int carrierApiPort,
+                          int splitParcelsOneIn) {
 
     public static final Duration DEFAULT_SIMULATOR_DELAY = Duration.ofSeconds(2);
+    /** {@code ./dropship up} and {@code demo}: one dispatch in five (of two units or more) ships in two parcels. */
+    public static final int DEMO_SPLIT_PARCELS_ONE_IN = 5;
 
     public StackConfig {
         dataDir = dataDir.toAbsolutePath().normalize();
@@ -56,7 +61,7 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
             ports.put(service, service.defaultPort());
         }
         return new StackConfig(dataDir, 9092, 9093, ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(), Set.of(), 0, false,
-                Set.of(), Set.of(), 0);
+                Set.of(), Set.of(), 0, 0);
     }
 
     /** Ports the OS says are free now, for tests that must not clash with a running stack. */
@@ -66,35 +71,39 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
             ports.put(service, freePort());
         }
         return new StackConfig(dataDir, freePort(), freePort(), ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(),
-                Set.of(), 0, false, Set.of(), Set.of(), 0);
+                Set.of(), 0, false, Set.of(), Set.of(), 0, 0);
     }
 
     public StackConfig withSimulatorDelay(Duration delay) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, delay, serviceArgs, jvmArgs,
-                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort);
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort,
+                splitParcelsOneIn);
     }
 
     public StackConfig withServiceArgs(List<String> args) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, args, jvmArgs,
-                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort);
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort,
+                splitParcelsOneIn);
     }
 
     public StackConfig withJvmArgs(List<String> args) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, args,
-                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort);
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort,
+                splitParcelsOneIn);
     }
 
     /** These demo suppliers take their dispatches over HTTP, from a simulator on a port free now. */
     public StackConfig withHttpSuppliers(Set<String> suppliers) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
                 suppliers, suppliers.isEmpty() ? 0 : freePort(), opsConsole, portalSuppliers, polledCarriers,
-                carrierApiPort);
+                carrierApiPort, splitParcelsOneIn);
     }
 
     /** Runs the ops console too, on its port of {@link #servicePorts}. */
     public StackConfig withOpsConsole() {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
-                httpSuppliers, httpSupplierPort, true, portalSuppliers, polledCarriers, carrierApiPort);
+                httpSuppliers, httpSupplierPort, true, portalSuppliers, polledCarriers, carrierApiPort,
+                splitParcelsOneIn);
     }
 
     /**
@@ -103,7 +112,7 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
      */
     public StackConfig withPortalSuppliers(Set<String> suppliers) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
-                httpSuppliers, httpSupplierPort, opsConsole, suppliers, polledCarriers, carrierApiPort);
+                httpSuppliers, httpSupplierPort, opsConsole, suppliers, polledCarriers, carrierApiPort, splitParcelsOneIn);
     }
 
     /**
@@ -113,7 +122,16 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
     public StackConfig withPolledCarriers(Set<String> carriers) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
                 httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, carriers,
-                carriers.isEmpty() ? 0 : freePort());
+                carriers.isEmpty() ? 0 : freePort(), splitParcelsOneIn);
+    }
+
+    /**
+     * The simulated suppliers ship one dispatch of {@code oneIn} that holds two units or more in two parcels,
+     * the second once the first is delivered (0: every dispatch in one parcel, as the benchmark runs).
+     */
+    public StackConfig withSplitParcels(int oneIn) {
+        return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, oneIn);
     }
 
     /** The services this stack runs: the pipeline, and the ops console if asked for. */
