@@ -72,9 +72,7 @@ class SupplierGatewayIT extends KafkaIntegrationTest {
     @Test
     void anAllocationReachesTheSupplierAndItsSignedAnswerReachesFulfilmentEvents() throws Exception {
         String brokers = EmbeddedBroker.bootstrapServers();
-        StockAllocated allocated = Allocations.anAllocation("it-o-1")
-                .line("LAMP-010", 1, SUPPLIER, "SZ-LAMP-010", "14.00").build();
-        publisher.publishAndWait(Topics.ORDER_ALLOCATIONS, allocated.orderId(), allocated);
+        allocateLamps("it-o-1", 1);
 
         DispatchRequested request;
         try (TopicReader dispatch = new TopicReader(brokers, Topics.supplierDispatch(SUPPLIER).name())) {
@@ -300,9 +298,7 @@ class SupplierGatewayIT extends KafkaIntegrationTest {
     @Test
     void shippingMoreThanWasDispatchedIsRefusedOverHttpAndParkedWithTheReasonOverKafka() throws Exception {
         String brokers = EmbeddedBroker.bootstrapServers();
-        StockAllocated allocated = Allocations.anAllocation("it-split")
-                .line("LAMP-010", 2, SUPPLIER, "SZ-LAMP-010", "14.00").build();
-        publisher.publishAndWait(Topics.ORDER_ALLOCATIONS, allocated.orderId(), allocated);
+        allocateLamps("it-split", 2);
         String dispatchId = DispatchPlan.dispatchId("it-split", SUPPLIER);
         try (TopicReader fulfilment = new TopicReader(brokers, Topics.FULFILMENT_EVENTS.name())) {
             fulfilment.until(WAIT, seen -> seen.stream().anyMatch(r -> r.value() instanceof DispatchSent sent
@@ -349,6 +345,13 @@ class SupplierGatewayIT extends KafkaIntegrationTest {
                         .contains("parcels[0].items[0].quantity: ships 2 of line 1 (LAMP-010) but 1 is left to ship");
             });
         }
+    }
+
+    /** An order for {@code units} lamps, all at shenzhen-gadgets. */
+    private void allocateLamps(String orderId, int units) {
+        StockAllocated allocated = Allocations.anAllocation(orderId)
+                .line("LAMP-010", units, SUPPLIER, "SZ-LAMP-010", "14.00").build();
+        publisher.publishAndWait(Topics.ORDER_ALLOCATIONS, allocated.orderId(), allocated);
     }
 
     private static String shipped(String eventId, String dispatchId, String trackingNumber, String item) {
