@@ -27,12 +27,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.net.CookieManager;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -40,8 +36,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,8 +61,6 @@ class ShipFormIT extends KafkaIntegrationTest {
     @Autowired
     EventPublisher publisher;
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
 
     @DynamicPropertySource
     static void gatewayAddress(DynamicPropertyRegistry registry) {
@@ -85,18 +77,19 @@ class ShipFormIT extends KafkaIntegrationTest {
     @Test
     void eachParcelSaysWhatItHoldsAndMoreThanIsLeftIsNamedAndNotSent() throws Exception {
         publisher.publishAndWait(Topics.supplierDispatch(SUPPLIER), "ord-ship-form", dispatch("dsp-ship-form"));
-        signIn();
-        String page = await().atMost(Duration.ofSeconds(60)).until(() -> get("/supplier/dispatches/dsp-ship-form"),
+        PortalBrowser browser = new PortalBrowser(port);
+        browser.signIn(SUPPLIER);
+        String page = await().atMost(Duration.ofSeconds(60)).until(() -> browser.get("/supplier/dispatches/dsp-ship-form"),
                 p -> p.statusCode() == 200 && p.body().contains("ship-parcels")).body();
         assertThat(page).contains("line 1: LL-TT-01 (2 left)", "line 2: LL-NP-04 (1 left)", "name=\"units-0-1\"");
 
-        HttpResponse<String> tooMany = ship(page, Map.of("trackingNumbers", List.of("6A1111"),
+        HttpResponse<String> tooMany = ship(browser, page, Map.of("trackingNumbers", List.of("6A1111"),
                 "units-0-1", List.of("3"), "units-0-2", List.of("")));
         assertThat(tooMany.statusCode()).isEqualTo(400);
         assertThat(tooMany.body()).contains("id=\"units-0-1-error\"", "Only 2 of line 1 is left to ship.");
         assertThat(SENT).as("nothing was sent").isEmpty();
 
-        HttpResponse<String> shipped = ship(tooMany.body(), Map.of("trackingNumbers", List.of("6A1111", "6A2222"),
+        HttpResponse<String> shipped = ship(browser, tooMany.body(), Map.of("trackingNumbers", List.of("6A1111", "6A2222"),
                 "units-0-1", List.of("2"), "units-0-2", List.of(""), "units-1-1", List.of(""), "units-1-2", List.of("")));
         assertThat(shipped.statusCode()).as(shipped.body()).isEqualTo(200);
         assertThat(SENT).singleElement().satisfies(s -> {
@@ -112,15 +105,12 @@ class ShipFormIT extends KafkaIntegrationTest {
         });
     }
 
-    private HttpResponse<String> ship(String page, Map<String, List<String>> fields) throws Exception {
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
-        assertThat(csrf.find()).isTrue();
-        String form = "carrier=COLISSIMO&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8) + "&"
-                + fields.entrySet().stream().flatMap(e -> e.getValue().stream().map(v -> e.getKey() + "="
-                        + URLEncoder.encode(v, StandardCharsets.UTF_8))).collect(Collectors.joining("&"));
-        return browser.send(HttpRequest.newBuilder(url("/supplier/dispatches/dsp-ship-form/ship"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    private static HttpResponse<String> ship(PortalBrowser browser, String page, Map<String, List<String>> fields)
+            throws Exception {
+        String form = "carrier=COLISSIMO&_csrf=" + PortalBrowser.csrf(page) + "&" + fields.entrySet().stream()
+                .flatMap(e -> e.getValue().stream().map(v -> e.getKey() + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)))
+                .collect(Collectors.joining("&"));
+        return browser.post("/supplier/dispatches/dsp-ship-form/ship", form);
     }
 
     private static DispatchRequested dispatch(String dispatchId) {
@@ -130,26 +120,6 @@ class ShipFormIT extends KafkaIntegrationTest {
                 new Address("3 rue de la République", null, "Lyon", null, "69002", "FR"),
                 new Customer("Camille Dupont", "camille@example.fr", "+33478000000", "fr"), Priority.STANDARD,
                 new SpecialRequests(false, false, null), new PackingInstructions(true, "Acme Home", null));
-    }
-
-    private void signIn() throws Exception {
-        String login = get("/supplier/login").body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-        assertThat(csrf.find()).isTrue();
-        String form = "username=" + SUPPLIER + "&password=supplier-demo-password&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        browser.send(HttpRequest.newBuilder(url("/supplier/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(url(path)).header("Accept", "text/html").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI url(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 
     /** supplier-gateway's update API: takes an update signed with the supplier's secret (202), refuses one that is not. */
