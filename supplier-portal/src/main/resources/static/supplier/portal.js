@@ -1,4 +1,5 @@
-// "Add another parcel": one more tracking-number field, for a dispatch shipped in several parcels.
+// "Add another parcel": one more row (tracking number and units of each line), for a dispatch shipped in
+// several parcels. The new row copies the first one's fields, empty, numbered for the next parcel.
 (function () {
   var button = document.getElementById('add-parcel');
   var list = document.getElementById('tracking-numbers');
@@ -7,14 +8,19 @@
   }
   button.addEventListener('click', function () {
     var index = list.querySelectorAll('input[name="trackingNumbers"]').length;
-    var row = document.createElement('div');
-    row.className = 'parcel';
-    var input = document.createElement('input');
-    input.name = 'trackingNumbers';
-    input.id = 'tracking-' + index;
-    input.maxLength = 40;
-    row.appendChild(input);
+    var row = list.querySelector('tr.parcel').cloneNode(true);
+    row.querySelectorAll('.field-error').forEach(function (error) {
+      error.remove();
+    });
+    var number = row.querySelector('input[name="trackingNumbers"]');
+    number.id = 'tracking-' + index;
+    number.value = '';
+    row.querySelectorAll('input.units').forEach(function (units) {
+      units.name = 'units-' + index + '-' + units.getAttribute('data-line');
+      units.id = units.name;
+      units.value = '';
+    });
     list.appendChild(row);
-    input.focus();
+    number.focus();
   });
 })();

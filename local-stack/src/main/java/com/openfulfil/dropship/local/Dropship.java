@@ -105,7 +105,8 @@ public final class Dropship {
             stack = new LocalStack(Repository.locate(),
                     StackConfig.defaults(dataDir).withSimulatorDelay(options.simulatorDelay()).withOpsConsole()
                             .withPortalSuppliers(options.portalSuppliers()).withPolledCarriers(Carriers.POLLED)
-                            .withChannels(StackConfig.Channels.DEMO));
+                            .withChannels(StackConfig.Channels.DEMO)
+                            .withSplitParcels(StackConfig.DEMO_SPLIT_PARCELS_ONE_IN));
         } catch (RuntimeException e) {
             fail(e);
             return;

@@ -347,7 +347,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private SupplierSimulator.Settings supplierSettings() {
-        return new SupplierSimulator.Settings(config.simulatorDelay(), config.simulatorDelay());
+        return new SupplierSimulator.Settings(config.simulatorDelay(), config.simulatorDelay(), config.splitParcelsOneIn());
     }
 
     private void startHttpSupplierSimulator() {

@@ -31,12 +31,14 @@ import java.util.Set;
  *                       {@code carrierApiPort}), which tracking-service polls; the others post webhooks
  * @param channels       the demo merchant's Shopify, WooCommerce and Amazon stores (simulated) and
  *                       channel-gateway, which connects them (up, demo and the end-to-end test); null: none
+ * @param splitParcelsOneIn the simulated suppliers ship one dispatch in this many (of those with two units or
+ *                       more) in two parcels; 0 never
  */
 public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<Service, Integer> servicePorts,
                           Duration simulatorDelay, List<String> serviceArgs, List<String> jvmArgs,
                           Set<String> httpSuppliers, int httpSupplierPort, boolean opsConsole,
                           Set<String> portalSuppliers, Set<String> polledCarriers, int carrierApiPort,
-                          Channels channels) {
+                          Channels channels, int splitParcelsOneIn) {
 
     /**
      * The simulated sales channels.
@@ -53,6 +55,8 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
     }
 
     public static final Duration DEFAULT_SIMULATOR_DELAY = Duration.ofSeconds(2);
+    /** {@code ./dropship up} and {@code demo}: one dispatch in five (of two units or more) ships in two parcels. */
+    public static final int DEMO_SPLIT_PARCELS_ONE_IN = 5;
 
     public StackConfig {
         dataDir = dataDir.toAbsolutePath().normalize();
@@ -74,7 +78,7 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
             ports.put(service, service.defaultPort());
         }
         return new StackConfig(dataDir, 9092, 9093, ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(), Set.of(), 0, false,
-                Set.of(), Set.of(), 0, null);
+                Set.of(), Set.of(), 0, null, 0);
     }
 
     /** Ports the OS says are free now, for tests that must not clash with a running stack. */
@@ -84,35 +88,40 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
             ports.put(service, freePort());
         }
         return new StackConfig(dataDir, freePort(), freePort(), ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(),
-                Set.of(), 0, false, Set.of(), Set.of(), 0, null);
+                Set.of(), 0, false, Set.of(), Set.of(), 0, null, 0);
     }
 
     public StackConfig withSimulatorDelay(Duration delay) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, delay, serviceArgs, jvmArgs,
-                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, channels);
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, channels,
+                splitParcelsOneIn);
     }
 
     public StackConfig withServiceArgs(List<String> args) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, args, jvmArgs,
-                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, channels);
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, channels,
+                splitParcelsOneIn);
     }
 
     public StackConfig withJvmArgs(List<String> args) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, args,
-                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, channels);
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, channels,
+                splitParcelsOneIn);
     }
 
     /** These demo suppliers take their dispatches over HTTP, from a simulator on a port free now. */
     public StackConfig withHttpSuppliers(Set<String> suppliers) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
                 suppliers, suppliers.isEmpty() ? 0 : freePort(), opsConsole, portalSuppliers, polledCarriers,
-                carrierApiPort, channels);
+                carrierApiPort, channels,
+                splitParcelsOneIn);
     }
 
     /** Runs the ops console too, on its port of {@link #servicePorts}. */
     public StackConfig withOpsConsole() {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
-                httpSuppliers, httpSupplierPort, true, portalSuppliers, polledCarriers, carrierApiPort, channels);
+                httpSuppliers, httpSupplierPort, true, portalSuppliers, polledCarriers, carrierApiPort, channels,
+                splitParcelsOneIn);
     }
 
     /**
@@ -121,7 +130,8 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
      */
     public StackConfig withPortalSuppliers(Set<String> suppliers) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
-                httpSuppliers, httpSupplierPort, opsConsole, suppliers, polledCarriers, carrierApiPort, channels);
+                httpSuppliers, httpSupplierPort, opsConsole, suppliers, polledCarriers, carrierApiPort, channels,
+                splitParcelsOneIn);
     }
 
     /**
@@ -131,7 +141,7 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
     public StackConfig withPolledCarriers(Set<String> carriers) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
                 httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, carriers,
-                carriers.isEmpty() ? 0 : freePort(), channels);
+                carriers.isEmpty() ? 0 : freePort(), channels, splitParcelsOneIn);
     }
 
     /**
@@ -140,7 +150,18 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
      */
     public StackConfig withChannels(Channels settings) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
-                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, settings);
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, settings,
+                splitParcelsOneIn);
+    }
+
+    /**
+     * The simulated suppliers ship one dispatch of {@code oneIn} that holds two units or more in two parcels,
+     * the second once the first is delivered (0: every dispatch in one parcel, as the benchmark runs).
+     */
+    public StackConfig withSplitParcels(int oneIn) {
+        return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, channels,
+                oneIn);
     }
 
     /** The simulated sales channels, if the stack has them. */

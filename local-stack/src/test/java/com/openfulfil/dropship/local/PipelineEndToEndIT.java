@@ -8,6 +8,8 @@ import com.openfulfil.dropship.events.partner.CommissionEarned;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.events.supplier.DispatchRequested;
+import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.local.demo.DemoCatalog;
 import com.openfulfil.dropship.local.demo.DemoDriver;
 import com.openfulfil.dropship.local.demo.DemoKeys;
@@ -62,7 +64,8 @@ import static org.awaitility.Awaitility.await;
  * confirmed or completed as it is delivered, and every one must end where it should, with each
  * supplier asked once per order and each partner order paid exactly one, correctly computed,
  * commission. Hanoi Crafts' carrier is followed only by polling its query API, the others by
- * webhooks, so both ways of hearing from a carrier carry orders to DELIVERED. Beside them, one order
+ * webhooks, so both ways of hearing from a carrier carry orders to DELIVERED. Some dispatches go
+ * in two parcels, so orders also pass through PARTIALLY_SHIPPED and PARTIALLY_DELIVERED. Beside them, one order
  * from each of the demo merchant's sales channels (a Shopify store's webhook, a WooCommerce site's
  * webhook, an Amazon seller polled by channel-gateway) is shipped, and each store is told so: Shopify
  * gets a fulfilment with the tracking number, WooCommerce a tracking note and the order completed, Amazon
@@ -70,6 +73,8 @@ import static org.awaitility.Awaitility.await;
  */
 class PipelineEndToEndIT {
     private static final int ORDERS = 100;
+    /** The simulated suppliers ship one dispatch in this many (of two units or more) in two parcels. */
+    private static final int SPLIT_ONE_IN = 5;
     private static final Pattern DISPATCH_TOPICS = Pattern.compile("supplier\\..*\\.dispatch");
     private static final String PRICE_RULE = "Selling price cannot be lower than the product's price";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -89,6 +94,7 @@ class PipelineEndToEndIT {
         Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "pipeline-e2e-");
         stack = new LocalStack(Repository.locate(), StackConfig.onFreePorts(data)
                 .withSimulatorDelay(Duration.ofMillis(200))
+                .withSplitParcels(SPLIT_ONE_IN)
                 .withServiceArgs(List.of("--dropship.streams.commit-interval-ms=50"))
                 .withPolledCarriers(Carriers.POLLED).withChannels(CHANNELS));
         try {
@@ -108,6 +114,7 @@ class PipelineEndToEndIT {
             List<DispatchRequested> dispatches = dispatches();
             assertEachSupplierWasAskedOncePerOrder(dispatches);
             assertParcelsOfThePolledCarrierCameByPollingAndTheOthersByWebhook(dispatches);
+            assertEachSplitDispatchArrivedUnitByUnit();
             assertAPartnerPriceBelowRetailIsRefused();
             assertEachStoreWasToldOfItsOrdersParcel(dispatches);
         } catch (AssertionError | RuntimeException e) {
@@ -200,6 +207,35 @@ class PipelineEndToEndIT {
                     .hasSize(4).containsOnly("POLLING");
         }
         assertThat(checkpointsVia(tracking, posted.get(0))).hasSize(4).containsOnly("WEBHOOK");
+    }
+
+    /**
+     * The partial-shipment path: a dispatch the simulated supplier split went in two parcels, the first naming
+     * what it holds, the second naming nothing, which supplier-gateway passed on as what the first left; its
+     * order was PARTIALLY_SHIPPED, then PARTIALLY_DELIVERED (the second parcel leaves once the first arrived),
+     * DELIVERED with its last unit, and its lines count every unit shipped and delivered.
+     */
+    private void assertEachSplitDispatchArrivedUnitByUnit() {
+        Map<String, List<ParcelsShipped>> byDispatch = readAll(Pattern.compile(Pattern.quote(
+                Topics.FULFILMENT_EVENTS.name()))).stream().filter(ParcelsShipped.class::isInstance)
+                .map(ParcelsShipped.class::cast).collect(Collectors.groupingBy(ParcelsShipped::dispatchId));
+        List<List<ParcelsShipped>> split = byDispatch.values().stream().filter(shipments -> shipments.size() == 2)
+                .toList();
+        assertThat(split).as("dispatches shipped in two parcels, one in %s", SPLIT_ONE_IN).isNotEmpty();
+        assertThat(byDispatch.values()).as("no dispatch in more than two").allSatisfy(s -> assertThat(s).hasSizeLessThan(3));
+        for (List<ParcelsShipped> shipments : split) {
+            assertThat(shipments).as("each parcel of %s says what it holds", shipments.get(0).dispatchId())
+                    .allSatisfy(s -> assertThat(s.parcels()).singleElement()
+                            .satisfies(p -> assertThat(p.namesContents()).isTrue()));
+            String orderId = shipments.get(0).orderId();
+            JsonNode order = api.get(orderId).json();
+            assertThat(order.get("history")).as("history of %s", orderId).extracting(h -> h.get("status").asString())
+                    .contains("PARTIALLY_SHIPPED", "PARTIALLY_DELIVERED", "DELIVERED");
+            assertThat(order.get("lines")).as("lines of %s", orderId).allSatisfy(line -> {
+                assertThat(line.get("shipped").asInt()).isEqualTo(line.get("quantity").asInt());
+                assertThat(line.get("delivered").asInt()).isEqualTo(line.get("quantity").asInt());
+            });
+        }
     }
 
     private static List<String> parcelsOf(List<DispatchRequested> dispatches, Set<String> orders, String supplier) {

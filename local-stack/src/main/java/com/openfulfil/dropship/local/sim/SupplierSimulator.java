@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
 
 /**
  * Plays every supplier that works over Kafka: reads {@code supplier.<id>.dispatch}, and for each
- * dispatch accepts it, ships it (one parcel, tracking number derived from the dispatch id) on
+ * dispatch accepts it, ships it (one parcel, tracking number derived from the dispatch id; some in two,
+ * see {@link Settings}) on
  * {@code supplier.<id>.updates}, then hands the parcel to the carrier simulator. A cancellation
  * request is answered CancellationAccepted while the dispatch has not shipped (it is then never
  * shipped), CancellationRejected once it has. Offsets are committed once the parcel is delivered
@@ -56,8 +57,16 @@ public final class SupplierSimulator implements AutoCloseable {
     static final Set<String> HANDLED = Set.of(DispatchRequested.class.getSimpleName(),
             CancellationRequested.class.getSimpleName());
 
-    /** How long a supplier takes to accept a dispatch, and then to ship it. */
-    public record Settings(Duration acceptDelay, Duration shipDelay) {
+    /**
+     * How long a supplier takes to accept a dispatch, and then to ship it; {@code splitOneIn}: one dispatch in
+     * so many (of those with two units or more) goes in two parcels, the second once the first is delivered
+     * (0: never).
+     */
+    public record Settings(Duration acceptDelay, Duration shipDelay, int splitOneIn) {
+        public Settings(Duration acceptDelay, Duration shipDelay) {
+            this(acceptDelay, shipDelay, 0);
+        }
+
         boolean isInstant() {
             return acceptDelay.isZero() && shipDelay.isZero();
         }

@@ -1,6 +1,9 @@
 package com.openfulfil.dropship.local.sim;
 
 import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.model.DispatchItem;
+import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ShippedParcel;
 import com.openfulfil.dropship.events.supplier.CancellationAccepted;
 import com.openfulfil.dropship.events.supplier.CancellationRejected;
 import com.openfulfil.dropship.events.supplier.CancellationRequested;
@@ -18,11 +21,13 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * What a simulated supplier does, whichever way its dispatches reach it (its Kafka topic, or
  * POSTed to its API): accepts each dispatch, ships it (one parcel, tracking number derived from
- * the dispatch id) and hands the parcel to the carrier; answers a cancellation CancellationAccepted
+ * the dispatch id; one dispatch in {@code splitOneIn} in two, the second after the first is delivered)
+ * and hands the parcel to the carrier; answers a cancellation CancellationAccepted
  * while the dispatch has not shipped (it is then never shipped), CancellationRejected once it has.
  * The same dispatch always yields the same events, with the same ids, so a repeat changes nothing.
  */
 final class SupplierWork {
+    private static final String SECOND = "2";
 
     /** How the supplier's answers reach supplier-gateway; {@code then} runs once one has been taken. */
     interface Outbox {
@@ -80,10 +85,32 @@ final class SupplierWork {
         synchronized (state) {
             if (state.stage == Stage.PENDING) {
                 state.stage = Stage.SHIPPED;
-                outbox.send(dispatch.supplierId(), dispatch.orderId(), shipped(dispatch),
-                        () -> carriers.handOver(parcel(dispatch), state.finished));
+                shipParcels(dispatch, state);
             }
         }
+    }
+
+    /**
+     * One parcel with everything; or, for a dispatch the settings split, a first parcel naming what it holds
+     * and, once the carrier has delivered it, a second that names nothing and so holds the rest.
+     */
+    private void shipParcels(DispatchRequested dispatch, DispatchState state) {
+        if (!splits(dispatch)) {
+            outbox.send(dispatch.supplierId(), dispatch.orderId(), shipped(dispatch),
+                    () -> carriers.handOver(parcel(dispatch), state.finished));
+            return;
+        }
+        Runnable second = () -> outbox.send(dispatch.supplierId(), dispatch.orderId(), secondParcelShipped(dispatch),
+                () -> carriers.handOver(parcel(dispatch, SECOND), state.finished));
+        outbox.send(dispatch.supplierId(), dispatch.orderId(), firstParcelShipped(dispatch),
+                () -> carriers.handOver(parcel(dispatch), second));
+    }
+
+    /** Whether this dispatch goes in two parcels: the same answer every time it is read. */
+    boolean splits(DispatchRequested dispatch) {
+        int units = dispatch.items().stream().mapToInt(DispatchItem::quantity).sum();
+        return settings.splitOneIn() > 0 && units >= 2
+                && Math.floorMod(dispatch.dispatchId().hashCode(), settings.splitOneIn()) == 0;
     }
 
     /**
@@ -95,8 +122,7 @@ final class SupplierWork {
         DispatchState state = dispatches.get(dispatch.dispatchId());
         synchronized (state) {
             state.stage = Stage.SHIPPED;
-            Runnable shipNow = () -> outbox.send(dispatch.supplierId(), dispatch.orderId(), shipped(dispatch),
-                    () -> carriers.handOver(parcel(dispatch), state.finished));
+            Runnable shipNow = () -> shipParcels(dispatch, state);
             if (outbox.keepsOrder()) {
                 outbox.send(dispatch.supplierId(), dispatch.orderId(), accepted(dispatch), () -> { });
                 shipNow.run();
@@ -146,6 +172,28 @@ final class SupplierWork {
                 List.of(Carriers.trackingNumber(carrier, dispatch.dispatchId())));
     }
 
+    /**
+     * The first of two parcels: the first line whole when the dispatch has several, else half the units of
+     * its one line (rounded down).
+     */
+    static DispatchShipped firstParcelShipped(DispatchRequested dispatch) {
+        String carrier = Carriers.carrierOf(dispatch.supplierId());
+        DispatchItem first = dispatch.items().get(0);
+        int units = dispatch.items().size() > 1 ? first.quantity() : first.quantity() / 2;
+        String trackingNumber = Carriers.trackingNumber(carrier, dispatch.dispatchId());
+        return new DispatchShipped(EventIds.derived(dispatch.dispatchId(), "shipped"), Instant.now(),
+                dispatch.orderId(), dispatch.dispatchId(), dispatch.supplierId(), carrier, List.of(trackingNumber),
+                List.of(new ShippedParcel(trackingNumber, List.of(new ParcelItem(first.lineNo(), first.sku(), units)))));
+    }
+
+    /** The second parcel names nothing: it holds what the first left, as a supplier that does not count says. */
+    static DispatchShipped secondParcelShipped(DispatchRequested dispatch) {
+        String carrier = Carriers.carrierOf(dispatch.supplierId());
+        return new DispatchShipped(EventIds.derived(dispatch.dispatchId(), "shipped", SECOND), Instant.now(),
+                dispatch.orderId(), dispatch.dispatchId(), dispatch.supplierId(), carrier,
+                List.of(Carriers.trackingNumber(carrier, dispatch.dispatchId() + "/" + SECOND)));
+    }
+
     static CancellationAccepted cancelled(CancellationRequested cancellation) {
         return new CancellationAccepted(EventIds.derived(cancellation.dispatchId(), "cancellation-accepted"),
                 Instant.now(), cancellation.orderId(), cancellation.dispatchId(), cancellation.supplierId());
@@ -161,6 +209,13 @@ final class SupplierWork {
         String carrier = Carriers.carrierOf(dispatch.supplierId());
         return new Parcel(carrier, Carriers.trackingNumber(carrier, dispatch.dispatchId()), origin(dispatch.supplierId()),
                 destination(dispatch));
+    }
+
+    /** The dispatch's second parcel, when it is split. */
+    static Parcel parcel(DispatchRequested dispatch, String which) {
+        String carrier = Carriers.carrierOf(dispatch.supplierId());
+        return new Parcel(carrier, Carriers.trackingNumber(carrier, dispatch.dispatchId() + "/" + which),
+                origin(dispatch.supplierId()), destination(dispatch));
     }
 
     static String origin(String supplierId) {

@@ -102,6 +102,35 @@ class HttpSupplierSimulatorTest {
         assertThat(simulator.received()).isEqualTo(2);
     }
 
+    /**
+     * Told to split every dispatch of two units or more, the supplier ships the first parcel naming what it
+     * holds (half of the dispatch's one line) and, once the carrier has delivered it, a second parcel that
+     * names nothing, so it holds the rest.
+     */
+    @Test
+    void aSplitDispatchGoesInTwoParcelsTheSecondAfterTheFirstIsDelivered() throws Exception {
+        startSimulator(new SupplierSimulator.Settings(Duration.ZERO, Duration.ZERO, 1));
+        DispatchRequested dispatch = dispatch("dsp-h-split", "ord-h-split");
+
+        assertThat(post("/dispatches", dispatch, true).statusCode()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> updates.size() == 3 && handedOver.size() == 2);
+
+        String first = Carriers.trackingNumber("COLISSIMO", "dsp-h-split");
+        String second = Carriers.trackingNumber("COLISSIMO", "dsp-h-split/2");
+        assertThat(updates).extracting(e -> e.getClass().getSimpleName())
+                .containsExactly("DispatchAccepted", "DispatchShipped", "DispatchShipped");
+        assertThat(updates.get(1)).isInstanceOfSatisfying(DispatchShipped.class, s -> {
+            assertThat(s.trackingNumbers()).containsExactly(first);
+            assertThat(s.parcels()).singleElement().satisfies(p -> assertThat(p.items()).singleElement()
+                    .satisfies(i -> assertThat(i.quantity()).isEqualTo(dispatch.items().get(0).quantity() / 2)));
+        });
+        assertThat(updates.get(2)).isInstanceOfSatisfying(DispatchShipped.class, s -> {
+            assertThat(s.trackingNumbers()).containsExactly(second);
+            assertThat(s.parcels()).as("the rest").isNull();
+        });
+        assertThat(handedOver).extracting(Parcel::trackingNumber).containsExactly(first, second);
+    }
+
     @Test
     void refusesAnUnsignedDispatch() throws Exception {
         startSimulator(new SupplierSimulator.Settings(Duration.ZERO, Duration.ZERO));

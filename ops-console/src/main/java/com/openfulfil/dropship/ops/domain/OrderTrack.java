@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.ops.domain;
 
+import com.openfulfil.dropship.events.model.LineUnits;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 
@@ -8,11 +9,29 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An order as ops see it: its current status, since when, and every step that led there. */
-public record OrderTrack(String orderId, OrderStatus status, Instant since, List<Step> history) {
+/**
+ * An order as ops see it: its current status, since when, every step that led there and, once part of it
+ * has shipped or arrived, how far each line's units have got ({@code units}, as the last partial transition
+ * said; null before).
+ */
+public record OrderTrack(String orderId, OrderStatus status, Instant since, List<Step> history, List<LineUnits> units) {
 
     public OrderTrack {
         history = List.copyOf(history);
+        units = units == null ? null : List.copyOf(units);
+    }
+
+    public OrderTrack(String orderId, OrderStatus status, Instant since, List<Step> history) {
+        this(orderId, status, since, history, null);
+    }
+
+    /** Each line's units in words ("MUG-001: 2 ordered, 2 shipped, 1 delivered"), while part of the order is on its way. */
+    public List<String> unitsByLine() {
+        if (units == null || !OrderStatusChanged.CARRIES_UNITS.contains(status)) {
+            return List.of();
+        }
+        return units.stream().map(u -> u.sku() + ": " + u.ordered() + " ordered, " + u.shipped() + " shipped, "
+                + u.delivered() + " delivered").toList();
     }
 
     /** One transition of the order, as {@code orders.lifecycle} reported it. */
@@ -20,7 +39,8 @@ public record OrderTrack(String orderId, OrderStatus status, Instant since, List
     }
 
     public static OrderTrack first(OrderStatusChanged change) {
-        return new OrderTrack(change.orderId(), change.to(), change.occurredAt(), List.of(stepOf(change)));
+        return new OrderTrack(change.orderId(), change.to(), change.occurredAt(), List.of(stepOf(change)),
+                change.units());
     }
 
     /** The order after {@code change}; a change seen before (same event id) leaves it as it is. */
@@ -30,7 +50,8 @@ public record OrderTrack(String orderId, OrderStatus status, Instant since, List
         }
         List<Step> steps = new ArrayList<>(history);
         steps.add(stepOf(change));
-        return new OrderTrack(orderId, change.to(), change.occurredAt(), steps);
+        return new OrderTrack(orderId, change.to(), change.occurredAt(), steps,
+                change.units() != null ? change.units() : units);
     }
 
     public boolean hasSeen(String eventId) {

@@ -1,12 +1,14 @@
 package com.openfulfil.dropship.ops.domain;
 
 import com.openfulfil.dropship.events.fixtures.OrderFixtures;
+import com.openfulfil.dropship.events.model.LineUnits;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,5 +36,22 @@ class DomainRulesTest {
         OrderTrack completed = dispatched.after(new OrderStatusChanged("e2", T0, "o1", OrderStatus.DISPATCHED,
                 OrderStatus.COMPLETED, "done", OrderFixtures.anOrder().withOrderId("o1").details()));
         assertThat(deadlines.isOverdue(completed, T0.plus(Duration.ofDays(400)))).as("no deadline").isFalse();
+    }
+
+    @Test
+    void aPartlyShippedOrderShowsEachLinesUnitsUntilItIsNoLongerPartial() {
+        OrderTrack dispatched = OrderTrack.first(new OrderStatusChanged("e1", T0, "o1", OrderStatus.CONFIRMED,
+                OrderStatus.DISPATCHED, "sent", OrderFixtures.anOrder().withOrderId("o1").details()));
+        assertThat(dispatched.unitsByLine()).isEmpty();
+
+        OrderTrack partly = dispatched.after(new OrderStatusChanged("e2", T0, "o1", OrderStatus.DISPATCHED,
+                OrderStatus.PARTIALLY_SHIPPED, "partially shipped: 2 of 3 units with a carrier", null, null, null,
+                null, List.of(new LineUnits(1, "MUG-001", 2, 2, 0), new LineUnits(2, "LAMP-010", 1, 0, 0))));
+        assertThat(partly.unitsByLine()).containsExactly("MUG-001: 2 ordered, 2 shipped, 0 delivered",
+                "LAMP-010: 1 ordered, 0 shipped, 0 delivered");
+
+        OrderTrack shipped = partly.after(new OrderStatusChanged("e3", T0, "o1", OrderStatus.PARTIALLY_SHIPPED,
+                OrderStatus.SHIPPED, "shipped", null));
+        assertThat(shipped.unitsByLine()).as("every unit has shipped").isEmpty();
     }
 }

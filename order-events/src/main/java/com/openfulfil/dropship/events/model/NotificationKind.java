@@ -4,16 +4,18 @@ package com.openfulfil.dropship.events.model;
 public enum NotificationKind {
     /** The order is confirmed; it ships directly from our supplier, expected within some days. */
     ORDER_CONFIRMED,
-    /** A parcel is with its carrier: carrier, tracking number and a link to follow it. */
+    /** A parcel is with its carrier: carrier, tracking number, a link to follow it and what it holds. */
     PARCEL_SHIPPED,
     /** A parcel has gone quiet for longer than usual; we are watching it. */
     PARCEL_DELAYED,
-    /** Every parcel of the order has arrived. */
+    /** Every unit of the order has arrived. */
     ORDER_DELIVERED,
     /** The order is cancelled (by the customer, the shop or because every supplier cancelled): nothing ships. */
     ORDER_CANCELLED,
     /** The order could not be taken: an item is out of stock at every supplier. Nothing was charged for it. */
     ORDER_REJECTED,
     /** The order (or part of it) has been refunded. */
-    ORDER_REFUNDED
+    ORDER_REFUNDED,
+    /** Some units of the order have arrived, the others are still to come. */
+    ORDER_PARTIALLY_DELIVERED
 }

@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.events.order;
 
+import com.openfulfil.dropship.events.model.LineUnits;
 import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.OrderSource;
 import com.openfulfil.dropship.events.model.OrderStatus;
@@ -8,6 +9,7 @@ import com.openfulfil.dropship.events.model.ReturnReason;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -21,10 +23,13 @@ import java.util.Set;
  *                     (commission is clawed back in proportion); absent on every other transition
  * @param returnReason on a move to RETURN_REQUESTED, why the customer sends it back (wrong or missing
  *                     items count against the supplier's scorecard); absent on every other transition
+ * @param units        on a move to PARTIALLY_SHIPPED or PARTIALLY_DELIVERED ({@link #CARRIES_UNITS}), how far
+ *                     each line's units have got; absent on every other transition (SHIPPED and DELIVERED
+ *                     say it for every unit)
  */
 public record OrderStatusChanged(String eventId, Instant occurredAt, String orderId, OrderStatus from,
                                  OrderStatus to, String reason, OrderDetails order, BigDecimal refundAmount,
-                                 ReturnReason returnReason, OrderSource source)
+                                 ReturnReason returnReason, OrderSource source, List<LineUnits> units)
         implements OrderEvent {
 
     /** The states whose transitions carry the order besides the first. */
@@ -32,23 +37,34 @@ public record OrderStatusChanged(String eventId, Instant occurredAt, String orde
             OrderStatus.CANCELLING, OrderStatus.CANCELLED, OrderStatus.EXCEPTION, OrderStatus.RETURN_REQUESTED,
             OrderStatus.RETURNED, OrderStatus.REFUNDED, OrderStatus.RESHIPPED);
 
+    /** The states whose transitions say how far each line's units have got. */
+    public static final Set<OrderStatus> CARRIES_UNITS = EnumSet.of(OrderStatus.PARTIALLY_SHIPPED,
+            OrderStatus.PARTIALLY_DELIVERED);
+
     public OrderStatusChanged {
         source = source == null && order != null ? order.source() : source;
+        units = units == null ? null : List.copyOf(units);
+    }
+
+    public OrderStatusChanged(String eventId, Instant occurredAt, String orderId, OrderStatus from, OrderStatus to,
+                              String reason, OrderDetails order, BigDecimal refundAmount, ReturnReason returnReason,
+                              OrderSource source) {
+        this(eventId, occurredAt, orderId, from, to, reason, order, refundAmount, returnReason, source, null);
     }
 
     public OrderStatusChanged(String eventId, Instant occurredAt, String orderId, OrderStatus from, OrderStatus to,
                               String reason, OrderDetails order) {
-        this(eventId, occurredAt, orderId, from, to, reason, order, null, null, null);
+        this(eventId, occurredAt, orderId, from, to, reason, order, null, null, null, null);
     }
 
     public OrderStatusChanged(String eventId, Instant occurredAt, String orderId, OrderStatus from, OrderStatus to,
                               String reason, OrderDetails order, BigDecimal refundAmount) {
-        this(eventId, occurredAt, orderId, from, to, reason, order, refundAmount, null, null);
+        this(eventId, occurredAt, orderId, from, to, reason, order, refundAmount, null, null, null);
     }
 
     public OrderStatusChanged(String eventId, Instant occurredAt, String orderId, OrderStatus from, OrderStatus to,
                               String reason, OrderDetails order, BigDecimal refundAmount, ReturnReason returnReason) {
-        this(eventId, occurredAt, orderId, from, to, reason, order, refundAmount, returnReason, null);
+        this(eventId, occurredAt, orderId, from, to, reason, order, refundAmount, returnReason, null, null);
     }
 
     /** Whether a transition to {@code to} carries the order ({@code first}: the order's first transition). */

@@ -2,6 +2,7 @@ package com.openfulfil.dropship.order.domain;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.model.LineUnits;
 import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.OrderStatus;
 
@@ -53,6 +54,11 @@ public record OrderRecord(String orderId, OrderStatus status, OrderDetails detai
     public Optional<Instant> deliveredAt() {
         return history.stream().filter(h -> h.status() == OrderStatus.DELIVERED).map(HistoryEntry::at)
                 .reduce((first, last) -> last);
+    }
+
+    /** Each line's units: ordered, shipped (delivered ones included), delivered. */
+    public List<LineUnits> units() {
+        return OrderProgress.units(this);
     }
 
     OrderRecord withPending(Event early) {

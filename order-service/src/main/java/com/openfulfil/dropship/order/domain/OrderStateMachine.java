@@ -4,6 +4,7 @@ import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.catalog.StockRejected;
 import com.openfulfil.dropship.events.model.LineAllocation;
+import com.openfulfil.dropship.events.model.LineUnits;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.ShortLine;
 import com.openfulfil.dropship.events.order.CancelRequested;
@@ -49,8 +50,12 @@ public final class OrderStateMachine {
     private static final Set<OrderStatus> REFUNDABLE = EnumSet.of(OrderStatus.RETURN_REQUESTED, OrderStatus.RETURNED,
             OrderStatus.EXCEPTION);
     private static final Set<OrderStatus> RESHIPPABLE = EnumSet.of(OrderStatus.RETURN_REQUESTED, OrderStatus.EXCEPTION);
-    private static final Set<OrderStatus> COMPLETABLE_BY_ADMIN =
-            EnumSet.of(OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT, OrderStatus.DELIVERED);
+    /**
+     * Every unit on its way or some arrived: an admin may settle an order whose parcels a carrier stopped
+     * reporting. Not while some units have not left the supplier (PARTIALLY_SHIPPED).
+     */
+    private static final Set<OrderStatus> COMPLETABLE_BY_ADMIN = EnumSet.of(OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT,
+            OrderStatus.PARTIALLY_DELIVERED, OrderStatus.DELIVERED);
     private static final int MAX_PENDING = 100;
 
     private OrderStateMachine() {
@@ -180,7 +185,7 @@ public final class OrderStateMachine {
             } else if (event instanceof StockRejected rejected) {
                 rejected(rejected);
             } else if (event instanceof DispatchSent sent) {
-                fulfilment(sent.dispatchId(), sent.supplierId(), Fulfilment.sent(sent.dispatchId(), sent.supplierId()));
+                sent(sent);
             } else if (event instanceof SupplierAccepted accepted) {
                 accepted(accepted);
             } else if (event instanceof SupplierRejected rejected) {
@@ -249,9 +254,15 @@ public final class OrderStateMachine {
                     .map(OrderStateMachine::describe).collect(Collectors.joining("; ")));
         }
 
-        private void fulfilment(String dispatchId, String supplierId, Fulfilment created) {
-            if (!record.fulfilments().containsKey(dispatchId)) {
-                record = record.withFulfilment(created);
+        /** A dispatch went out, with its units: new, or one a reroute announced first that now says what it holds. */
+        private void sent(DispatchSent sent) {
+            Fulfilment known = record.fulfilments().get(sent.dispatchId());
+            if (known == null) {
+                record = record.withFulfilment(Fulfilment.sent(sent.dispatchId(), sent.supplierId(),
+                        sent.items() == null ? List.of() : sent.items()));
+                progress();
+            } else if (!known.counted() && sent.items() != null && !sent.items().isEmpty()) {
+                record = record.withFulfilment(known.withItems(sent.items()));
                 progress();
             }
         }
@@ -313,7 +324,7 @@ public final class OrderStateMachine {
             if (f.status() == FulfilmentStatus.REJECTED) {
                 return;
             }
-            Fulfilment next = f.shipped(shipped.carrier(), shipped.trackingNumbers());
+            Fulfilment next = f.shipped(shipped.carrier(), shipped.trackingNumbers(), shipped.parcels());
             if (!next.equals(f)) {
                 record = record.withFulfilment(next);
                 progress();
@@ -450,10 +461,18 @@ public final class OrderStateMachine {
                         .filter(f -> f.status() == FulfilmentStatus.SHIPPED)
                         .map(f -> f.carrier() + " " + String.join(" ", f.parcels().keySet()))
                         .collect(Collectors.joining(", "));
+                case PARTIALLY_SHIPPED -> "partially shipped: " + unitsOf(LineUnits::shipped) + " units with a carrier";
                 case IN_TRANSIT -> "in transit";
+                case PARTIALLY_DELIVERED -> "partially delivered: " + unitsOf(LineUnits::delivered) + " units delivered";
                 case DELIVERED -> "delivered";
                 default -> reached.name().toLowerCase();
             };
+        }
+
+        /** "3 of 5": the order's units that {@code counted} counts, of those ordered. */
+        private String unitsOf(java.util.function.ToIntFunction<LineUnits> counted) {
+            List<LineUnits> units = record.units();
+            return units.stream().mapToInt(counted).sum() + " of " + units.stream().mapToInt(LineUnits::ordered).sum();
         }
     }
 

@@ -92,7 +92,8 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
                     EventIds.derived(causeId, "status", change.to().name()), now, orderId,
                     change.from(), change.to(), change.reason(),
                     OrderStatusChanged.carriesOrder(change.to(), change.from() == null) ? order.details() : null,
-                    refundOf(change, order), returnReasonOf(change, order), order.details().source());
+                    refundOf(change, order), returnReasonOf(change, order), order.details().source(),
+                    OrderStatusChanged.CARRIES_UNITS.contains(change.to()) ? order.units() : null);
             context.forward(new Record<>(orderId, changed, now.toEpochMilli()));
             measure(change, outcome.record(), now);
             if (change.to() == OrderStatus.DELIVERED) {

@@ -3,10 +3,12 @@ package com.openfulfil.dropship.order.web;
 import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.model.Customer;
 import com.openfulfil.dropship.events.model.Deduction;
+import com.openfulfil.dropship.events.model.LineUnits;
 import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.OrderLine;
 import com.openfulfil.dropship.events.model.OrderSource;
 import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.model.ParcelItem;
 import com.openfulfil.dropship.events.model.PaymentStatus;
 import com.openfulfil.dropship.events.model.Priority;
 import com.openfulfil.dropship.events.model.SpecialRequests;
@@ -22,6 +24,9 @@ import com.openfulfil.dropship.order.domain.Receipt;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/v1/orders/{orderId}}: the order, its history, its fulfilments, for partners the
@@ -34,15 +39,21 @@ record OrderView(String orderId, OrderStatus status, Instant placedAt, OrderSour
                  List<FulfilmentView> fulfilments, Receipt receipt, AfterSales afterSales, CommissionView commission,
                  List<OrderAction> allowedActions) {
 
+    /**
+     * One line and how far its units have got: {@code quantity} ordered, {@code shipped} (with a carrier or
+     * arrived), {@code delivered}; {@code returned} and {@code refunded} units are 0 until returns are counted
+     * by line.
+     */
     record LineView(int lineNo, String sku, String title, int quantity, BigDecimal retailPrice, BigDecimal salePrice,
-                    BigDecimal lineTotal) {
+                    BigDecimal lineTotal, int shipped, int delivered, int returned, int refunded) {
     }
 
     record FulfilmentView(String dispatchId, String supplierId, String status, String carrier,
                           List<ParcelView> parcels) {
     }
 
-    record ParcelView(String trackingNumber, String status) {
+    /** A parcel, its status and what it holds (absent when its shipment did not say). */
+    record ParcelView(String trackingNumber, String status, List<ParcelItem> items) {
     }
 
     /**
@@ -55,7 +66,9 @@ record OrderView(String orderId, OrderStatus status, Instant placedAt, OrderSour
 
     static OrderView of(OrderRecord record, List<OrderAction> allowedActions) {
         OrderDetails d = record.details();
-        List<LineView> lines = d.lines().stream().map(OrderView::line).toList();
+        Map<Integer, LineUnits> units = record.units().stream()
+                .collect(Collectors.toMap(LineUnits::lineNo, Function.identity(), (a, b) -> a));
+        List<LineView> lines = d.lines().stream().map(l -> line(l, units.get(l.lineNo()))).toList();
         BigDecimal total = lines.stream().map(LineView::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<FulfilmentView> fulfilments = record.fulfilments().values().stream().map(OrderView::fulfilment).toList();
         return new OrderView(record.orderId(), record.status(), record.placedAt(), d.source(), d.currency(),
@@ -64,14 +77,16 @@ record OrderView(String orderId, OrderStatus status, Instant placedAt, OrderSour
                 allowedActions);
     }
 
-    private static LineView line(OrderLine l) {
+    private static LineView line(OrderLine l, LineUnits units) {
         return new LineView(l.lineNo(), l.sku(), l.title(), l.quantity(), l.retailPrice(), l.salePrice(),
-                l.salePrice().multiply(BigDecimal.valueOf(l.quantity())));
+                l.salePrice().multiply(BigDecimal.valueOf(l.quantity())), units == null ? 0 : units.shipped(),
+                units == null ? 0 : units.delivered(), 0, 0);
     }
 
     private static FulfilmentView fulfilment(Fulfilment f) {
         return new FulfilmentView(f.dispatchId(), f.supplierId(), f.status().name(), f.carrier(),
-                f.parcels().entrySet().stream().map(p -> new ParcelView(p.getKey(), p.getValue().name())).toList());
+                f.parcels().entrySet().stream().map(p -> new ParcelView(p.getKey(), p.getValue().name(),
+                        f.contents().get(p.getKey()))).toList());
     }
 
     private static CommissionView commission(OrderDetails d, Commission earned) {

@@ -6,6 +6,10 @@ import com.openfulfil.dropship.events.catalog.StockRejected;
 import com.openfulfil.dropship.events.fixtures.OrderFixtures;
 import com.openfulfil.dropship.events.model.Checkpoint;
 import com.openfulfil.dropship.events.model.Deduction;
+import com.openfulfil.dropship.events.model.DispatchItem;
+import com.openfulfil.dropship.events.model.LineUnits;
+import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ShippedParcel;
 import com.openfulfil.dropship.events.model.LineAllocation;
 import com.openfulfil.dropship.events.model.OfferRef;
 import com.openfulfil.dropship.events.model.OrderStatus;
@@ -60,6 +64,8 @@ import static com.openfulfil.dropship.events.model.OrderStatus.DELIVERED;
 import static com.openfulfil.dropship.events.model.OrderStatus.DISPATCHED;
 import static com.openfulfil.dropship.events.model.OrderStatus.EXCEPTION;
 import static com.openfulfil.dropship.events.model.OrderStatus.IN_TRANSIT;
+import static com.openfulfil.dropship.events.model.OrderStatus.PARTIALLY_DELIVERED;
+import static com.openfulfil.dropship.events.model.OrderStatus.PARTIALLY_SHIPPED;
 import static com.openfulfil.dropship.events.model.OrderStatus.PLACED;
 import static com.openfulfil.dropship.events.model.OrderStatus.REJECTED;
 import static com.openfulfil.dropship.events.model.OrderStatus.SHIPPED;
@@ -134,18 +140,55 @@ class OrderStateMachineTest {
     }
 
     @Test
-    void aSplitOrderMovesAtThePaceOfItsSlowestSupplier() {
+    void aSplitOrderIsDispatchedAtThePaceOfItsSlowestSupplierAndPartlyShippedAndDeliveredUntilItsLastUnit() {
         apply(placed, allocatedTo("hanoi-crafts", "shenzhen-gadgets"), sent("hanoi-crafts"));
         assertThat(record.status()).isEqualTo(CONFIRMED);
-        apply(sent("shenzhen-gadgets"), accepted("hanoi-crafts"), shipped("hanoi-crafts", "VN1"));
+        apply(sent("shenzhen-gadgets"), accepted("hanoi-crafts"));
         assertThat(record.status()).isEqualTo(DISPATCHED);
+        apply(shipped("hanoi-crafts", "VN1"));
+        assertThat(record.status()).as("hanoi-crafts' units are on their way, shenzhen-gadgets' not yet")
+                .isEqualTo(PARTIALLY_SHIPPED);
         apply(shipped("shenzhen-gadgets", "SF1", "SF2"));
         assertThat(record.status()).isEqualTo(SHIPPED);
         apply(parcel("hanoi-crafts", "VN1", ParcelStatus.DELIVERED), parcel("shenzhen-gadgets", "SF1", ParcelStatus.DELIVERED));
-        assertThat(record.status()).as("SF2 is still on its way").isEqualTo(IN_TRANSIT);
+        assertThat(record.status()).as("SF2 is still on its way").isEqualTo(PARTIALLY_DELIVERED);
         apply(parcel("shenzhen-gadgets", "SF2", ParcelStatus.DELIVERED));
         assertThat(record.status()).isEqualTo(DELIVERED);
-        assertThat(transitions).containsExactly(PLACED, CONFIRMED, DISPATCHED, SHIPPED, IN_TRANSIT, DELIVERED);
+        assertThat(transitions).containsExactly(PLACED, CONFIRMED, DISPATCHED, PARTIALLY_SHIPPED, SHIPPED,
+                PARTIALLY_DELIVERED, DELIVERED);
+    }
+
+    @Test
+    void unitsAreCountedByLineFromWhatEachParcelHoldsAndAParcelNamingNothingHoldsTheRest() {
+        apply(placed, allocatedTo("hanoi-crafts"), new DispatchSent("s", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts",
+                List.of(new DispatchItem(1, "MUG-001", "HN-MUG", "Mug", 2, BigDecimal.ONE),
+                        new DispatchItem(2, "LAMP-010", "HN-LAMP", "Lamp", 1, BigDecimal.ONE))));
+        apply(new ParcelsShipped("sh-1", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts", "VNPOST", List.of("VN1"),
+                List.of(new ShippedParcel("VN1", List.of(new ParcelItem(1, "MUG-001", 1, "Mug"))))));
+        assertThat(record.status()).isEqualTo(PARTIALLY_SHIPPED);
+        assertThat(record.units()).containsExactly(new LineUnits(1, "MUG-001", 2, 1, 0), new LineUnits(2, "LAMP-010", 1, 0, 0));
+
+        apply(parcel("hanoi-crafts", "VN1", ParcelStatus.DELIVERED));
+        assertThat(record.status()).isEqualTo(PARTIALLY_DELIVERED);
+        apply(shipped("hanoi-crafts", "VN2"), parcel("hanoi-crafts", "VN2", ParcelStatus.DELIVERED));
+
+        assertThat(record.units()).containsExactly(new LineUnits(1, "MUG-001", 2, 2, 2), new LineUnits(2, "LAMP-010", 1, 1, 1));
+        assertThat(record.status()).isEqualTo(DELIVERED);
+        assertThat(record.history()).extracting(HistoryEntry::reason).contains(
+                "partially shipped: 1 of 3 units with a carrier", "partially delivered: 1 of 3 units delivered");
+    }
+
+    @Test
+    void aPartlyDeliveredOrderIsNeitherCompletedAutomaticallyNorConfirmedReceived() {
+        apply(placed, allocatedTo("hanoi-crafts", "shenzhen-gadgets"), sent("hanoi-crafts"), sent("shenzhen-gadgets"),
+                shipped("hanoi-crafts", "VN1"), parcel("hanoi-crafts", "VN1", ParcelStatus.DELIVERED));
+        assertThat(record.status()).isEqualTo(PARTIALLY_DELIVERED);
+
+        apply(new ReceiptConfirmed("rc", NOW, ORDER, 5, null));
+        assertThat(OrderStateMachine.autoComplete(record, NOW.plus(Duration.ofDays(30)), Duration.ofDays(7)).changes())
+                .isEmpty();
+        assertThat(record.status()).isEqualTo(PARTIALLY_DELIVERED);
+        assertThat(record.deliveredAt()).as("the return window opens with the last unit").isEmpty();
     }
 
     @Test
@@ -166,7 +209,7 @@ class OrderStateMachineTest {
         apply(placed, allocatedTo("hanoi-crafts", "shenzhen-gadgets"),
                 parcel("shenzhen-gadgets", "SF1", ParcelStatus.DELIVERED), sent("hanoi-crafts"), accepted("hanoi-crafts"),
                 shipped("hanoi-crafts", "VN1"), parcel("hanoi-crafts", "VN1", ParcelStatus.DELIVERED));
-        assertThat(record.status()).as("shenzhen-gadgets' dispatch has not been seen").isEqualTo(CONFIRMED);
+        assertThat(record.status()).as("shenzhen-gadgets' dispatch has not been seen").isEqualTo(PARTIALLY_DELIVERED);
         apply(sent("shenzhen-gadgets"), shipped("shenzhen-gadgets", "SF1"));
         assertThat(record.status()).isEqualTo(DELIVERED);
     }
@@ -324,7 +367,8 @@ class OrderStateMachineTest {
         Map<String, Map<OrderStatus, OrderStatus>> legal = Map.of(
                 "cancel", Map.of(PLACED, CANCELLED, CONFIRMED, CANCELLED, DISPATCHED, CANCELLING, ACCEPTED, CANCELLING),
                 "confirm-receipt", Map.of(DELIVERED, COMPLETED),
-                "complete", Map.of(SHIPPED, COMPLETED, IN_TRANSIT, COMPLETED, DELIVERED, COMPLETED),
+                "complete", Map.of(SHIPPED, COMPLETED, IN_TRANSIT, COMPLETED, PARTIALLY_DELIVERED, COMPLETED,
+                        DELIVERED, COMPLETED),
                 "return", Map.of(DELIVERED, RETURN_REQUESTED, COMPLETED, RETURN_REQUESTED),
                 "return-received", Map.of(RETURN_REQUESTED, RETURNED),
                 "refund", Map.of(RETURN_REQUESTED, REFUNDED, RETURNED, REFUNDED, EXCEPTION, REFUNDED),
@@ -407,7 +451,8 @@ class OrderStateMachineTest {
         assertThat(record.fulfilments().get("d-lyon-linen").status()).isEqualTo(FulfilmentStatus.SENT);
 
         apply(shipped("shenzhen-gadgets", "SF1"), accepted("lyon-linen"));
-        assertThat(record.status()).as("the backup has not shipped yet").isEqualTo(ACCEPTED);
+        assertThat(record.status()).as("shenzhen-gadgets' units are on their way, the backup's not yet")
+                .isEqualTo(PARTIALLY_SHIPPED);
         apply(shipped("lyon-linen", "LY1"));
         assertThat(record.status()).isEqualTo(SHIPPED);
         assertThat(transitions).doesNotContain(EXCEPTION);

@@ -6,12 +6,15 @@ import com.openfulfil.dropship.events.catalog.ProductUpdated;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.model.Checkpoint;
 import com.openfulfil.dropship.events.model.Deduction;
+import com.openfulfil.dropship.events.model.DispatchItem;
 import com.openfulfil.dropship.events.model.LineAllocation;
 import com.openfulfil.dropship.events.model.OfferRef;
 import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.model.ParcelItem;
 import com.openfulfil.dropship.events.model.ParcelStatus;
 import com.openfulfil.dropship.events.model.PartnerStatus;
 import com.openfulfil.dropship.events.model.RejectionReason;
+import com.openfulfil.dropship.events.model.ShippedParcel;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
 import com.openfulfil.dropship.events.partner.PartnerUpdated;
@@ -384,6 +387,47 @@ class OrderApiIT extends KafkaIntegrationTest {
         assertThat(view.get("history")).extracting(h -> h.get("status").asString())
                 .containsExactly("PLACED", "CONFIRMED", "DISPATCHED", "ACCEPTED", "SHIPPED", "DELIVERED", "COMPLETED");
         assertThat(view.at("/fulfilments/0/parcels/0/trackingNumber").asString()).isEqualTo("VN0001");
+    }
+
+    /** The order's lines say how many units were ordered, shipped and delivered; each parcel what it holds. */
+    @Test
+    void aPartlyShippedOrderShowsEachLinesUnitsAndWhatEachParcelHolds() {
+        String orderId = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(), order("MUG-001", 2))
+                .json().get("orderId").asString();
+        awaitStatus(orderId, "PLACED");
+        publish(Topics.ORDER_ALLOCATIONS, orderId, new StockAllocated("a-" + orderId, T, orderId, null,
+                List.of(new LineAllocation(1, "MUG-001", 2, new OfferRef("hanoi-crafts", "HN-1", new BigDecimal("4.20"),
+                        new BigDecimal("1.80"), "USD", 2, 1), List.of()))));
+        publish(Topics.FULFILMENT_EVENTS, orderId, new DispatchSent("d-" + orderId, T, orderId, "dsp-u", "hanoi-crafts",
+                List.of(new DispatchItem(1, "MUG-001", "HN-1", "Ceramic mug 350 ml", 2, new BigDecimal("4.20")))));
+        publish(Topics.FULFILMENT_EVENTS, orderId, new ParcelsShipped("sh-1-" + orderId, T, orderId, "dsp-u",
+                "hanoi-crafts", "VNPOST", List.of("VNU1"), List.of(new ShippedParcel("VNU1",
+                List.of(new ParcelItem(1, "MUG-001", 1, "Ceramic mug 350 ml"))))));
+        awaitStatus(orderId, "PARTIALLY_SHIPPED");
+
+        JsonNode partly = get("/api/v1/orders/" + orderId, SHOP_A).json();
+        assertThat(partly.at("/lines/0/quantity").asInt()).isEqualTo(2);
+        assertThat(partly.at("/lines/0/shipped").asInt()).isEqualTo(1);
+        assertThat(partly.at("/lines/0/delivered").asInt()).isZero();
+        assertThat(partly.at("/lines/0/returned").asInt()).isZero();
+        assertThat(partly.at("/fulfilments/0/parcels/0/items/0/quantity").asInt()).isEqualTo(1);
+
+        publish(Topics.TRACKING_EVENTS, orderId, new ParcelStatusChanged("tr-1-" + orderId, T, orderId, "dsp-u", "VNU1",
+                "VNPOST", ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED, new Checkpoint(T, "London", "Delivered", "DELIVERED")));
+        awaitStatus(orderId, "PARTIALLY_DELIVERED");
+        assertThat(post("/api/v1/orders/" + orderId + "/confirm-receipt", SHOP_A, null, "{\"rating\":5}").status())
+                .as("not every unit has arrived").isEqualTo(409);
+
+        publish(Topics.FULFILMENT_EVENTS, orderId, new ParcelsShipped("sh-2-" + orderId, T, orderId, "dsp-u",
+                "hanoi-crafts", "VNPOST", List.of("VNU2")));
+        publish(Topics.TRACKING_EVENTS, orderId, new ParcelStatusChanged("tr-2-" + orderId, T, orderId, "dsp-u", "VNU2",
+                "VNPOST", ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED, new Checkpoint(T, "London", "Delivered", "DELIVERED")));
+        awaitStatus(orderId, "DELIVERED");
+        JsonNode delivered = get("/api/v1/orders/" + orderId, SHOP_A).json();
+        assertThat(delivered.at("/lines/0/shipped").asInt()).isEqualTo(2);
+        assertThat(delivered.at("/lines/0/delivered").asInt()).isEqualTo(2);
+        assertThat(delivered.get("history")).extracting(h -> h.get("status").asString()).containsExactly("PLACED",
+                "CONFIRMED", "DISPATCHED", "PARTIALLY_SHIPPED", "PARTIALLY_DELIVERED", "DELIVERED");
     }
 
     @Test

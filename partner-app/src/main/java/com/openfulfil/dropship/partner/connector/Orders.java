@@ -52,8 +52,10 @@ public final class Orders {
         }
     }
 
+    /** A line and its units: ordered ({@code quantity}), shipped, delivered, returned, refunded. */
     public record Line(int lineNo, String sku, String title, int quantity, BigDecimal retailPrice,
-                       BigDecimal salePrice, BigDecimal lineTotal) {
+                       BigDecimal salePrice, BigDecimal lineTotal, int shipped, int delivered, int returned,
+                       int refunded) {
     }
 
     public record Step(String status, Instant at, String reason) {

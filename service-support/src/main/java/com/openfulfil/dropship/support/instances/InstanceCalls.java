@@ -61,8 +61,17 @@ public final class InstanceCalls {
      * @throws StoreUnavailableException when the other instance does not answer
      */
     public Answer passOn(HostInfo host, HttpServletRequest request) {
+        return passOn(host, request, bodyOf(request));
+    }
+
+    /**
+     * As {@link #passOn(HostInfo, HttpServletRequest)}, for a request whose body this instance has read
+     * already (to find the key it is about): {@code body} is passed on as it came.
+     *
+     * @throws StoreUnavailableException when the other instance does not answer
+     */
+    public Answer passOn(HostInfo host, HttpServletRequest request, byte[] body) {
         String query = request.getQueryString();
-        byte[] body = bodyOf(request);
         HttpRequest.Builder call = HttpRequest.newBuilder(uri(host, request.getRequestURI()
                         + (query == null ? "" : "?" + query)))
                 .method(request.getMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()

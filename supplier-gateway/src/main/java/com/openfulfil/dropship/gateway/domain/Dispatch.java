@@ -6,23 +6,35 @@ import com.openfulfil.dropship.events.model.DispatchItem;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * One supplier's part of an order: what was sent and when, how far the supplier got, and every
- * tracking number it reported so far (so a re-sent shipment notice is recognised as a replay).
+ * One supplier's part of an order: what was sent and when, how far the supplier got, every
+ * tracking number it reported so far (so a re-sent shipment notice is recognised as a replay) and the
+ * units of each line shipped so far ({@code shippedUnits}, lineNo to units; absent on a dispatch stored
+ * before parcels named their contents, whose first shipment took everything).
  * {@code rerouteReason} is set on a dispatch whose deadline passed under the reroute policy, or that an
  * operator moves: once the supplier agrees to drop it, its lines go to a backup, for that reason.
  */
 public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> items, DispatchStatus status,
                        String carrier, List<String> trackingNumbers, CancellationState cancellation, Instant sentAt,
-                       String rerouteReason) {
+                       String rerouteReason, Map<Integer, Integer> shippedUnits) {
 
     public Dispatch {
         items = List.copyOf(items);
         trackingNumbers = trackingNumbers == null ? List.of() : List.copyOf(trackingNumbers);
         cancellation = cancellation == null ? CancellationState.NONE : cancellation;
+        shippedUnits = shippedUnits == null ? null : Map.copyOf(shippedUnits);
+    }
+
+    public Dispatch(String dispatchId, String supplierId, List<DispatchItem> items, DispatchStatus status,
+                    String carrier, List<String> trackingNumbers, CancellationState cancellation, Instant sentAt,
+                    String rerouteReason) {
+        this(dispatchId, supplierId, items, status, carrier, trackingNumbers, cancellation, sentAt, rerouteReason,
+                status == DispatchStatus.SHIPPED ? null : Map.of());
     }
 
     /**
@@ -36,14 +48,30 @@ public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> 
                          @JsonProperty("trackingNumbers") List<String> trackingNumbers,
                          @JsonProperty("cancellation") CancellationState cancellation,
                          @JsonProperty("sentAt") Instant sentAt, @JsonProperty("rerouteReason") String rerouteReason,
-                         @JsonProperty("rerouteWhenCancelled") Boolean storedFlag) {
+                         @JsonProperty("rerouteWhenCancelled") Boolean storedFlag,
+                         @JsonProperty("shippedUnits") Map<Integer, Integer> shippedUnits) {
         return new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers, cancellation, sentAt,
-                rerouteReason == null && Boolean.TRUE.equals(storedFlag) ? "deadline missed at " + supplierId : rerouteReason);
+                rerouteReason == null && Boolean.TRUE.equals(storedFlag) ? "deadline missed at " + supplierId : rerouteReason,
+                shippedUnits == null && status != DispatchStatus.SHIPPED ? Map.of() : shippedUnits);
     }
 
     static Dispatch sent(String dispatchId, String supplierId, List<DispatchItem> items, Instant at) {
         return new Dispatch(dispatchId, supplierId, items, DispatchStatus.SENT, null, List.of(),
-                CancellationState.NONE, at, null);
+                CancellationState.NONE, at, null, Map.of());
+    }
+
+    /**
+     * Units of each line (lineNo to units) dispatched and not shipped yet. A dispatch stored before
+     * shipments were counted by unit and already shipped has none left: its first parcel held everything.
+     */
+    Map<Integer, Integer> unitsLeft() {
+        Map<Integer, Integer> left = new LinkedHashMap<>();
+        for (DispatchItem item : items) {
+            int shipped = shippedUnits == null ? (status == DispatchStatus.SHIPPED ? item.quantity() : 0)
+                    : shippedUnits.getOrDefault(item.lineNo(), 0);
+            left.merge(item.lineNo(), item.quantity() - shipped, Integer::sum);
+        }
+        return left;
     }
 
     Optional<Dispatch> accept() {
@@ -59,15 +87,21 @@ public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> 
         return reported.stream().distinct().filter(n -> !trackingNumbers.contains(n)).toList();
     }
 
-    Optional<Dispatch> ship(String shippedWith, List<String> reported) {
-        List<String> fresh = unseen(reported);
-        if (!status.canShip() || fresh.isEmpty()) {
+    /** With the shipment's new parcels and the units they took; empty if it is no news for this dispatch. */
+    Optional<Dispatch> ship(String shippedWith, Shipment shipment) {
+        if (!status.canShip() || shipment.parcels().isEmpty()) {
             return Optional.empty();
         }
         List<String> all = new ArrayList<>(trackingNumbers);
-        all.addAll(fresh);
+        all.addAll(shipment.trackingNumbers());
+        Map<Integer, Integer> units = new LinkedHashMap<>();
+        unitsLeft().forEach((line, left) -> units.put(line, totalOf(line) - left + shipment.units().getOrDefault(line, 0)));
         return Optional.of(new Dispatch(dispatchId, supplierId, items, DispatchStatus.SHIPPED, shippedWith, all,
-                cancellation, sentAt, rerouteReason));
+                cancellation, sentAt, rerouteReason, units));
+    }
+
+    private int totalOf(int lineNo) {
+        return items.stream().filter(i -> i.lineNo() == lineNo).mapToInt(DispatchItem::quantity).sum();
     }
 
     /** A supplier's answer counts once, and only to a cancellation we asked for. */
@@ -78,13 +112,13 @@ public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> 
 
     Dispatch withCancellation(CancellationState state) {
         return new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers, state, sentAt,
-                rerouteReason);
+                rerouteReason, shippedUnits);
     }
 
     /** Asked to drop the dispatch so that a backup can have it, for {@code reason}. */
     Dispatch cancellingToReroute(String reason) {
         return new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers,
-                CancellationState.REQUESTED, sentAt, reason);
+                CancellationState.REQUESTED, sentAt, reason, shippedUnits);
     }
 
     /** Whether the supplier's agreement to drop it moves its lines to a backup. */
@@ -100,11 +134,11 @@ public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> 
 
     Dispatch withoutReroute() {
         return new Dispatch(dispatchId, supplierId, items, status, carrier, trackingNumbers, cancellation, sentAt,
-                null);
+                null, shippedUnits);
     }
 
     private Dispatch withStatus(DispatchStatus next) {
         return new Dispatch(dispatchId, supplierId, items, next, carrier, trackingNumbers, cancellation, sentAt,
-                rerouteReason);
+                rerouteReason, shippedUnits);
     }
 }

@@ -105,11 +105,7 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
                     .orElseGet(() -> ignoreTransition(dispatch, update));
         }
         if (update instanceof DispatchShipped shipped) {
-            List<String> fresh = dispatch.unseen(shipped.trackingNumbers());
-            return dispatch.ship(shipped.carrier(), shipped.trackingNumbers())
-                    .map(next -> emit(next, new ParcelsShipped(id, now, orderId, next.dispatchId(), next.supplierId(),
-                            shipped.carrier(), fresh)))
-                    .orElseGet(() -> ignoreTransition(dispatch, update));
+            return shipped(dispatch, shipped, id, now);
         }
         if (update instanceof CancellationAccepted) {
             return dispatch.cancellationAnswered(CancellationState.ACCEPTED)
@@ -123,6 +119,35 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
                     .orElseGet(() -> ignoreTransition(dispatch, update));
         }
         return ignoreTransition(dispatch, update);
+    }
+
+    /**
+     * What would refuse {@code shipped} if it were applied now: the shipment checked against its dispatch,
+     * when the dispatch is known, is the supplier's and can still ship. Empty when it would be taken (or
+     * ignored as old news). The HTTP API answers with it at once; the stream checks again on its own state.
+     */
+    public Optional<Shipment> refusal(DispatchShipped shipped) {
+        return dispatch(shipped.dispatchId()).filter(d -> d.supplierId().equals(shipped.supplierId()))
+                .filter(d -> d.status().canShip()).map(d -> Shipment.of(d, shipped)).filter(Shipment::refused);
+    }
+
+    /**
+     * Parcels with a carrier: only the ones not seen before are news, each with what it holds as checked
+     * against the dispatch (a parcel naming nothing holds what was left). A shipment that names an item the
+     * dispatch does not have, or more units than are left of a line, is refused whole.
+     */
+    private Decision shipped(Dispatch dispatch, DispatchShipped shipped, String id, Instant now) {
+        if (!dispatch.status().canShip()) {
+            return ignoreTransition(dispatch, shipped);
+        }
+        Shipment shipment = Shipment.of(dispatch, shipped);
+        if (shipment.refused()) {
+            return Decision.refuse(this, shipment.reason(shipped));
+        }
+        return dispatch.ship(shipped.carrier(), shipment)
+                .map(next -> emit(next, new ParcelsShipped(id, now, orderId, next.dispatchId(), next.supplierId(),
+                        shipped.carrier(), shipment.trackingNumbers(), shipment.parcels())))
+                .orElseGet(() -> ignoreTransition(dispatch, shipped));
     }
 
     /**

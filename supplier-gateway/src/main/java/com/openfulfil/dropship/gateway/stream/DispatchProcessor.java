@@ -161,7 +161,23 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
             return;
         }
         Decision decision = dispatches.apply(update, settings.routing(), now());
+        if (decision.refusedBecause().isPresent()) {
+            refused(update, decision.refusedBecause().get());
+        }
         decision.ignoredBecause().ifPresentOrElse(reason -> ignored(update, reason), () -> keep(record, decision));
+    }
+
+    /**
+     * A supplier's message that contradicts its dispatch changes nothing and goes, with the reason, to the
+     * updates topic's dead letters ({@code supplier.<id>.updates.supplier-gateway.dlq}), where the supplier's
+     * contact and ops read why; the exception is what hands it to the dead-letter handler.
+     */
+    private static void refused(SupplierUpdate update, String reason) {
+        log.warn("Refusing {} {} for order {} dispatch {}: {}", update.getClass().getSimpleName(), update.eventId(),
+                update.orderId(), update.dispatchId(), reason);
+        Metrics.counter("dropship.gateway.refused.updates", "supplier", update.supplierId(),
+                "type", update.getClass().getSimpleName()).increment();
+        throw new RefusedUpdateException(reason);
     }
 
     /** An operator moves a stuck part to its backups (checked by the API first; re-checked here, on the state). */

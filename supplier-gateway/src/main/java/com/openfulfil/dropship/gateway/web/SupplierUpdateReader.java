@@ -40,7 +40,11 @@ final class SupplierUpdateReader {
         COMMON.forEach(field -> requireText(json, field, problems));
         if (type.equals(DispatchShipped.class.getSimpleName())) {
             requireText(json, "carrier", problems);
-            requireTrackingNumbers(json, problems);
+            if (json.has("parcels")) {
+                ParcelsReader.check(json, problems);
+            } else {
+                requireTrackingNumbers(json, problems);
+            }
         }
         if (type.equals(DispatchRejected.class.getSimpleName())) {
             requireText(json, "reason", problems);
@@ -63,17 +67,18 @@ final class SupplierUpdateReader {
         throw ApiProblem.invalid(List.of(FieldProblem.of("", "The body must be one supplier update as a JSON object")));
     }
 
-    private static void requireText(JsonNode json, String field, List<FieldProblem> problems) {
+    static void requireText(JsonNode json, String field, List<FieldProblem> problems) {
         JsonNode value = json.path(field);
         if (!value.isString() || value.asString().isBlank()) {
             problems.add(FieldProblem.of(field, "is required"));
         }
     }
 
-    private static void requireTrackingNumbers(JsonNode json, List<FieldProblem> problems) {
+    static void requireTrackingNumbers(JsonNode json, List<FieldProblem> problems) {
         JsonNode numbers = json.path("trackingNumbers");
         if (!numbers.isArray() || numbers.isEmpty()) {
-            problems.add(FieldProblem.of("trackingNumbers", "must list at least one tracking number"));
+            problems.add(FieldProblem.of("trackingNumbers",
+                    "must list at least one tracking number (or give parcels with their contents)"));
             return;
         }
         for (int i = 0; i < numbers.size(); i++) {

@@ -6,7 +6,12 @@ import com.openfulfil.dropship.events.supplier.CancellationAccepted;
 import com.openfulfil.dropship.events.supplier.CancellationRequested;
 import com.openfulfil.dropship.events.supplier.DispatchRequested;
 import com.openfulfil.dropship.events.supplier.DispatchRerouted;
+import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ShippedParcel;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
+import com.openfulfil.dropship.events.supplier.DispatchShipped;
+import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.support.streams.DeadLetters;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.gateway.Allocations;
@@ -67,9 +72,7 @@ class SupplierGatewayIT extends KafkaIntegrationTest {
     @Test
     void anAllocationReachesTheSupplierAndItsSignedAnswerReachesFulfilmentEvents() throws Exception {
         String brokers = EmbeddedBroker.bootstrapServers();
-        StockAllocated allocated = Allocations.anAllocation("it-o-1")
-                .line("LAMP-010", 1, SUPPLIER, "SZ-LAMP-010", "14.00").build();
-        publisher.publishAndWait(Topics.ORDER_ALLOCATIONS, allocated.orderId(), allocated);
+        allocateLamps("it-o-1", 1);
 
         DispatchRequested request;
         try (TopicReader dispatch = new TopicReader(brokers, Topics.supplierDispatch(SUPPLIER).name())) {
@@ -285,6 +288,76 @@ class SupplierGatewayIT extends KafkaIntegrationTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * A shipment is checked against its dispatch: over HTTP the supplier hears at once (422 naming the item),
+     * over Kafka the message is parked on the updates topic's dead letters with the reason; a parcel naming
+     * its contents within what is left is taken, and passed on with them.
+     */
+    @Test
+    void shippingMoreThanWasDispatchedIsRefusedOverHttpAndParkedWithTheReasonOverKafka() throws Exception {
+        String brokers = EmbeddedBroker.bootstrapServers();
+        allocateLamps("it-split", 2);
+        String dispatchId = DispatchPlan.dispatchId("it-split", SUPPLIER);
+        try (TopicReader fulfilment = new TopicReader(brokers, Topics.FULFILMENT_EVENTS.name())) {
+            fulfilment.until(WAIT, seen -> seen.stream().anyMatch(r -> r.value() instanceof DispatchSent sent
+                    && sent.dispatchId().equals(dispatchId)));
+        }
+
+        String tooMany = shipped("it-ship-3", dispatchId, "SF100", "{\"sku\":\"SZ-LAMP-010\",\"quantity\":3}");
+        HttpResponse<String> refused = post(SUPPLIER, tooMany, Signatures.sign(SECRET, bytes(tooMany)));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(json(refused).at("/errors/0/field").asString()).isEqualTo("parcels[0].items[0].quantity");
+        assertThat(json(refused).at("/errors/0/message").asString())
+                .contains("ships 3 of line 1 (LAMP-010) but 2 are left to ship");
+
+        String notDispatched = shipped("it-ship-mug", dispatchId, "SF100", "{\"sku\":\"MUG-001\",\"quantity\":1}");
+        HttpResponse<String> unknown = post(SUPPLIER, notDispatched, Signatures.sign(SECRET, bytes(notDispatched)));
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(json(unknown).at("/errors/0/field").asString()).isEqualTo("parcels[0].items[0].sku");
+
+        String noUnits = shipped("it-ship-0", dispatchId, "SF100", "{\"lineNo\":1,\"quantity\":0}");
+        HttpResponse<String> bad = post(SUPPLIER, noUnits, Signatures.sign(SECRET, bytes(noUnits)));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(json(bad).at("/errors/0/field").asString()).isEqualTo("parcels[0].items[0].quantity");
+
+        String one = shipped("it-ship-1", dispatchId, "SF101", "{\"lineNo\":1,\"quantity\":1}");
+        assertThat(post(SUPPLIER, one, Signatures.sign(SECRET, bytes(one))).statusCode()).isEqualTo(202);
+        try (TopicReader fulfilment = new TopicReader(brokers, Topics.FULFILMENT_EVENTS.name())) {
+            fulfilment.until(WAIT, seen -> seen.stream().anyMatch(r -> r.value() instanceof ParcelsShipped));
+            assertThat(fulfilment.valuesOf(ParcelsShipped.class)).singleElement()
+                    .satisfies(s -> assertThat(s.parcel("SF101").items()).singleElement()
+                            .satisfies(i -> assertThat(i.quantity()).isEqualTo(1)));
+        }
+
+        // over Kafka nobody answers: two more units are one too many, and the message is parked saying so
+        publisher.publishAndWait(Topics.supplierUpdates(SUPPLIER), "it-split", new DispatchShipped("it-kafka-2",
+                Instant.now(), "it-split", dispatchId, SUPPLIER, "SF", List.of("SF102"),
+                List.of(new ShippedParcel("SF102", List.of(new ParcelItem(1, null, 2))))));
+        try (TopicReader dead = new TopicReader(brokers, Topics.dlq(Topics.supplierUpdates(SUPPLIER).name(),
+                "supplier-gateway"))) {
+            List<ConsumerRecord<String, Event>> parked = dead.until(WAIT, seen -> !seen.isEmpty());
+            assertThat(parked).singleElement().satisfies(r -> {
+                assertThat(r.value().eventId()).isEqualTo("it-kafka-2");
+                assertThat(new String(r.headers().lastHeader(DeadLetters.ERROR).value(), StandardCharsets.UTF_8))
+                        .contains("parcels[0].items[0].quantity: ships 2 of line 1 (LAMP-010) but 1 is left to ship");
+            });
+        }
+    }
+
+    /** An order for {@code units} lamps, all at shenzhen-gadgets. */
+    private void allocateLamps(String orderId, int units) {
+        StockAllocated allocated = Allocations.anAllocation(orderId)
+                .line("LAMP-010", units, SUPPLIER, "SZ-LAMP-010", "14.00").build();
+        publisher.publishAndWait(Topics.ORDER_ALLOCATIONS, allocated.orderId(), allocated);
+    }
+
+    private static String shipped(String eventId, String dispatchId, String trackingNumber, String item) {
+        return "{\"type\":\"DispatchShipped\",\"eventId\":\"" + eventId + "\",\"occurredAt\":\"2026-11-02T09:15:00Z\","
+                + "\"orderId\":\"it-split\",\"dispatchId\":\"" + dispatchId + "\",\"supplierId\":\"" + SUPPLIER + "\","
+                + "\"carrier\":\"SF\",\"parcels\":[{\"trackingNumber\":\"" + trackingNumber + "\",\"items\":[" + item + "]}]}";
     }
 
     /** A supplier's signature over the request: method, path and query, and when it signed. */

@@ -1,14 +1,17 @@
 package com.openfulfil.dropship.gateway.it;
 
 import com.openfulfil.dropship.events.Signatures;
+import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.gateway.Allocations;
 import com.openfulfil.dropship.gateway.SupplierGatewayApplication;
+import com.openfulfil.dropship.gateway.domain.DispatchPlan;
 import com.openfulfil.dropship.gateway.stream.DispatchTopology;
 import com.openfulfil.dropship.gateway.stream.SupplierBooks;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.security.ApiKeys;
 import com.openfulfil.dropship.support.testing.ServiceInstances;
+import com.openfulfil.dropship.support.testing.TopicReader;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Test;
@@ -107,6 +110,42 @@ class TwoInstancesIT {
                     answer.body()).isEqualTo(202);
             assertThat(JsonMapper.shared().readTree(answer.body()).at("/moves/0/to/0/supplierId").asString())
                     .isEqualTo("shenzhen-gadgets");
+        }
+    }
+
+    /** A shipment is checked against its dispatch by the instance holding the order, wherever it is posted. */
+    @Test
+    void aShipmentPostedToTheInstanceWithoutTheOrderIsCheckedByTheOneWithIt() throws Exception {
+        String supplier = "shenzhen-gadgets";
+        List<String> orders = List.of("two-sh-1", "two-sh-2", "two-sh-3", "two-sh-4");
+        try (EventPublisher publisher = new EventPublisher(instances.bootstrapServers(), "two-gateways-it")) {
+            for (String orderId : orders) {
+                publisher.publishAndWait(Topics.ORDER_ALLOCATIONS, orderId, Allocations.anAllocation(orderId)
+                        .line("LAMP-010", 1, supplier, "SZ-LAMP-010", "14.00").build());
+            }
+        }
+        try (TopicReader fulfilment = new TopicReader(instances.bootstrapServers(), Topics.FULFILMENT_EVENTS.name())) {
+            fulfilment.until(WAIT, seen -> orders.stream().allMatch(o -> seen.stream()
+                    .anyMatch(r -> r.value() instanceof DispatchSent sent && sent.orderId().equals(o))));
+        }
+        InteractiveQueryService queries = instances.instance(0).getBean(InteractiveQueryService.class);
+        for (String orderId : orders) {
+            HostInfo owner = queries.getHostInfo(DispatchTopology.STORE, orderId, Serdes.String().serializer());
+            int elsewhere = ports.stream().filter(p -> p != owner.port()).findFirst().orElseThrow();
+            String tooMany = "{\"type\":\"DispatchShipped\",\"eventId\":\"" + orderId + "-ship\","
+                    + "\"occurredAt\":\"2026-11-02T09:15:00Z\",\"orderId\":\"" + orderId + "\",\"dispatchId\":\""
+                    + DispatchPlan.dispatchId(orderId, supplier) + "\",\"supplierId\":\"" + supplier + "\",\"carrier\":\"SF\","
+                    + "\"parcels\":[{\"trackingNumber\":\"SF-" + orderId + "\",\"items\":[{\"lineNo\":1,\"quantity\":2}]}]}";
+            byte[] body = tooMany.getBytes(StandardCharsets.UTF_8);
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + elsewhere
+                            + "/api/v1/suppliers/" + supplier + "/updates")).header("Content-Type", "application/json")
+                    .header(Signatures.HEADER, Signatures.sign("ss_demo_" + supplier, body))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(answer.statusCode()).as("%s posted at %s, held at %s: %s", orderId, elsewhere, owner,
+                    answer.body()).isEqualTo(422);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+            assertThat(JsonMapper.shared().readTree(answer.body()).at("/errors/0/field").asString())
+                    .isEqualTo("parcels[0].items[0].quantity");
         }
     }
 

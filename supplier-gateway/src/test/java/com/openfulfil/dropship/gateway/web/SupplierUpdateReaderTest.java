@@ -36,6 +36,23 @@ class SupplierUpdateReaderTest {
     }
 
     @Test
+    void readsParcelsThatSayWhatTheyHoldAndNamesEachBadOne() {
+        String parcels = SHIPPED.replace("\"trackingNumbers\":[\"VN1\"]", """
+                "parcels":[{"trackingNumber":"VN1","items":[{"lineNo":1,"quantity":2}]},{"trackingNumber":"VN2"}]""");
+        assertThat(SupplierUpdateReader.read(bytes(parcels))).isInstanceOfSatisfying(DispatchShipped.class, s -> {
+            assertThat(s.trackingNumbers()).containsExactly("VN1", "VN2");
+            assertThat(s.allParcels().get(1).namesContents()).as("VN2 holds what is left").isFalse();
+        });
+
+        ApiProblem problem = refused(SHIPPED.replace("\"trackingNumbers\":[\"VN1\"]", """
+                "trackingNumbers":["VN1"],"parcels":[{"trackingNumber":"VN9","items":[{"quantity":0}]},
+                {"items":[]},{"trackingNumber":"VN1","items":[{"lineNo":"one","quantity":1}]}]"""));
+        assertThat(problem.errors()).extracting(FieldProblem::field).containsExactly("parcels[0].trackingNumber",
+                "parcels[0].items[0].lineNo", "parcels[0].items[0].quantity", "parcels[1].trackingNumber",
+                "parcels[1].items", "parcels[2].items[0].lineNo");
+    }
+
+    @Test
     void refusesAnEventThatIsNotASupplierUpdate() {
         ApiProblem problem = refused(SHIPPED.replace("DispatchShipped", "DispatchRequested"));
 

@@ -14,15 +14,16 @@ import java.util.List;
 /**
  * The open dispatches as a packing list: one row per item, with the ship-to address, the
  * customer's requests and the retailer's branding, for a warehouse that works from a spreadsheet.
- * The last two columns, {@code carrier} and {@code tracking_numbers}, are left empty to be filled
- * in: the same file can be uploaded back as the tracking upload.
+ * The last three columns, {@code carrier}, {@code tracking_numbers} and {@code units_in_parcel}, are left
+ * empty to be filled in: the same file can be uploaded back as the tracking upload ({@code units_in_parcel}
+ * only where a line's units go in a parcel of their own, see {@link TrackingUpload}).
  */
 public final class PackingList {
     public static final List<String> HEADER = List.of("dispatch_id", "order_id", "sent_at", "ship_by", "priority",
             "line_no", "supplier_sku", "sku", "title", "quantity", "ship_to_name", "ship_to_line1", "ship_to_line2",
             "ship_to_postal_code", "ship_to_city", "ship_to_region", "ship_to_country", "ship_to_phone",
             "gift_wrap", "invoice", "customer_note", "blind_shipping", "brand_name", "insert_card",
-            "carrier", "tracking_numbers");
+            "carrier", "tracking_numbers", "units_in_parcel");
 
     private PackingList() {
     }
@@ -73,6 +74,7 @@ public final class PackingList {
         row.add(yesNo(packing.blindShipping()));
         row.add(packing.brandName());
         row.add(packing.insertCard());
+        row.add("");
         row.add("");
         row.add("");
         return row;

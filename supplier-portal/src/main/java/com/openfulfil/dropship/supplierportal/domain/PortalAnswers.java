@@ -2,6 +2,7 @@ package com.openfulfil.dropship.supplierportal.domain;
 
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.model.RejectionReason;
+import com.openfulfil.dropship.events.model.ShippedParcel;
 import com.openfulfil.dropship.events.supplier.CancellationAccepted;
 import com.openfulfil.dropship.events.supplier.CancellationRejected;
 import com.openfulfil.dropship.events.supplier.DispatchAccepted;
@@ -11,6 +12,7 @@ import com.openfulfil.dropship.events.supplier.SupplierUpdate;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The supplier updates a person's answers in the portal become. Each event id is derived from the
@@ -33,11 +35,27 @@ public final class PortalAnswers {
                 detail == null || detail.isBlank() ? null : detail.strip());
     }
 
-    /** The same carrier and parcels are the same shipment, in whatever order the numbers were typed. */
+    /** Parcels that do not say what they hold: each holds what is left of the dispatch. */
     public static DispatchShipped ship(PortalDispatch d, String carrier, List<String> trackingNumbers, Instant now) {
-        List<String> sorted = trackingNumbers.stream().sorted().toList();
+        return shipParcels(d, carrier, trackingNumbers.stream().map(n -> new ShippedParcel(n, null)).toList(), now);
+    }
+
+    /**
+     * The same carrier and parcels with the same contents are the same shipment, in whatever order the
+     * parcels were given. A parcel that names no contents is sent as a tracking number alone.
+     */
+    public static DispatchShipped shipParcels(PortalDispatch d, String carrier, List<ShippedParcel> parcels, Instant now) {
+        List<String> sorted = parcels.stream().map(PortalAnswers::describe).sorted().toList();
+        List<ShippedParcel> named = parcels.stream().filter(ShippedParcel::namesContents).toList();
         return new DispatchShipped(id(d, "shipped", carrier, String.join(" ", sorted)), now, d.orderId(),
-                d.dispatchId(), d.supplierId(), carrier, trackingNumbers);
+                d.dispatchId(), d.supplierId(), carrier, parcels.stream().map(ShippedParcel::trackingNumber).toList(),
+                named.isEmpty() ? null : named);
+    }
+
+    /** A parcel in words: its tracking number, then its units by line ("6A1[1x2,2x1]"); the number alone when it names nothing. */
+    private static String describe(ShippedParcel parcel) {
+        return parcel.trackingNumber() + (parcel.namesContents() ? parcel.items().stream()
+                .map(i -> i.lineNo() + "x" + i.quantity()).sorted().collect(Collectors.joining(",", "[", "]")) : "");
     }
 
     public static CancellationAccepted acceptCancellation(PortalDispatch d, Instant now) {
@@ -58,7 +76,10 @@ public final class PortalAnswers {
     /** In words, for the audit and the page: what was answered. */
     public static String summary(SupplierUpdate update) {
         if (update instanceof DispatchShipped shipped) {
-            return shipped.carrier() + ": " + String.join(", ", shipped.trackingNumbers());
+            return shipped.carrier() + ": " + String.join(", ", shipped.allParcels().stream()
+                    .map(p -> p.trackingNumber() + (p.namesContents() ? " (" + p.items().stream()
+                            .map(i -> i.quantity() + " × line " + i.lineNo()).collect(Collectors.joining(", ")) + ")" : ""))
+                    .toList());
         }
         if (update instanceof DispatchRejected rejected) {
             return rejected.reason() + (rejected.detail() == null ? "" : ": " + rejected.detail());

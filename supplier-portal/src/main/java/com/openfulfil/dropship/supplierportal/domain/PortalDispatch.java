@@ -1,5 +1,7 @@
 package com.openfulfil.dropship.supplierportal.domain;
 
+import com.openfulfil.dropship.events.model.DispatchItem;
+import com.openfulfil.dropship.events.model.ParcelItem;
 import com.openfulfil.dropship.events.model.SlaDeadline;
 import com.openfulfil.dropship.events.supplier.CancellationRefused;
 import com.openfulfil.dropship.events.supplier.CancellationRequested;
@@ -15,7 +17,9 @@ import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One dispatch as its supplier sees it in the portal: the instruction (once read from the supplier's
@@ -37,8 +41,24 @@ public record PortalDispatch(String supplierId, String dispatchId, String orderI
         breaches = breaches == null ? List.of() : List.copyOf(breaches);
     }
 
-    /** A parcel handed to a carrier. */
-    public record ShippedParcel(String carrier, String trackingNumber, Instant at) {
+    /** A parcel handed to a carrier and what it holds ({@code items}: null when its shipment did not say). */
+    public record ShippedParcel(String carrier, String trackingNumber, Instant at, List<ParcelItem> items) {
+        public ShippedParcel {
+            items = items == null ? null : List.copyOf(items);
+        }
+
+        /** What it holds, in words ("2 × LL-DUVET-240"), or empty when its shipment did not say. */
+        public String contents(DispatchDetails details) {
+            if (items == null) {
+                return "";
+            }
+            return String.join(", ", items.stream().map(i -> i.quantity() + " × " + supplierSku(details, i)).toList());
+        }
+
+        private static String supplierSku(DispatchDetails details, ParcelItem item) {
+            return details == null || item.lineNo() == null ? item.sku() : details.items().stream()
+                    .filter(d -> d.lineNo() == item.lineNo()).map(DispatchItem::supplierSku).findFirst().orElse(item.sku());
+        }
     }
 
     /** The retailer asked not to ship; {@code answer} is null until the supplier has answered. */
@@ -115,6 +135,27 @@ public record PortalDispatch(String supplierId, String dispatchId, String orderI
         return breaches.stream().anyMatch(b -> b.deadline() == deadline);
     }
 
+    /**
+     * Units of each line (lineNo to units) not in a parcel yet; empty until the instruction is read. A parcel
+     * that did not say what it holds took everything left when it shipped.
+     */
+    public Map<Integer, Integer> unitsLeft() {
+        Map<Integer, Integer> left = new LinkedHashMap<>();
+        if (details == null) {
+            return left;
+        }
+        details.items().forEach(i -> left.merge(i.lineNo(), i.quantity(), Integer::sum));
+        for (ShippedParcel parcel : parcels) {
+            if (parcel.items() == null) {
+                left.replaceAll((line, units) -> 0);
+            } else {
+                parcel.items().stream().filter(i -> i.lineNo() != null)
+                        .forEach(i -> left.computeIfPresent(i.lineNo(), (line, units) -> Math.max(0, units - i.quantity())));
+            }
+        }
+        return left;
+    }
+
     public boolean hasTrackingNumber(String trackingNumber) {
         return parcels.stream().anyMatch(p -> p.trackingNumber().equalsIgnoreCase(trackingNumber));
     }
@@ -131,7 +172,9 @@ public record PortalDispatch(String supplierId, String dispatchId, String orderI
         List<ShippedParcel> all = new ArrayList<>(parcels);
         for (String number : shipped.trackingNumbers()) {
             if (!hasTrackingNumber(number)) {
-                all.add(new ShippedParcel(shipped.carrier(), number, shipped.occurredAt()));
+                var parcel = shipped.parcel(number);
+                all.add(new ShippedParcel(shipped.carrier(), number, shipped.occurredAt(),
+                        parcel == null ? null : parcel.items()));
             }
         }
         return new PortalDispatch(supplierId, dispatchId, orderId, sentAt, details, Stage.SHIPPED,

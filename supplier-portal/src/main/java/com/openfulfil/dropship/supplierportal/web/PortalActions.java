@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.supplierportal.web;
 
 import com.openfulfil.dropship.events.model.RejectionReason;
+import com.openfulfil.dropship.events.model.ShippedParcel;
 import com.openfulfil.dropship.events.ops.PortalUpdateSent;
 import com.openfulfil.dropship.events.supplier.SupplierUpdate;
 import com.openfulfil.dropship.events.topics.Topics;
@@ -65,14 +66,15 @@ class PortalActions {
                 ? "; the order goes to another supplier if one has the items." : ".");
     }
 
-    String ship(SignedIn who, PortalDispatch d, String carrier, List<String> trackingNumbers) {
+    String ship(SignedIn who, PortalDispatch d, String carrier, List<ShippedParcel> parcels) {
         if (!d.stage().canShip()) {
             throw new NotNow("This dispatch is " + d.stage().name().toLowerCase() + ": it cannot be shipped.");
         }
+        List<String> trackingNumbers = parcels.stream().map(ShippedParcel::trackingNumber).toList();
         if (trackingNumbers.stream().allMatch(d::hasTrackingNumber)) {
             return "Already recorded: " + String.join(", ", trackingNumbers) + ".";
         }
-        send(who, d, PortalAnswers.ship(d, carrier, trackingNumbers, clock.instant()));
+        send(who, d, PortalAnswers.shipParcels(d, carrier, parcels, clock.instant()));
         return "Shipped with " + carrier + ": " + String.join(", ", trackingNumbers) + ".";
     }
 

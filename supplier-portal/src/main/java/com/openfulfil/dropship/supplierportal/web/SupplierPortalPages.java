@@ -5,6 +5,7 @@ import com.openfulfil.dropship.supplierportal.config.SupplierPortalProperties;
 import com.openfulfil.dropship.console.connector.GatewayClient;
 import com.openfulfil.dropship.console.web.Scorecard;
 import com.openfulfil.dropship.supplierportal.domain.PackingList;
+import com.openfulfil.dropship.supplierportal.domain.ParcelForm;
 import com.openfulfil.dropship.supplierportal.domain.PortalDispatch;
 import com.openfulfil.dropship.supplierportal.domain.Tab;
 import com.openfulfil.dropship.supplierportal.domain.TrackingUpload;
@@ -139,6 +140,7 @@ class SupplierPortalPages {
     @PostMapping("/dispatches/{dispatchId}/ship")
     String ship(@PathVariable String dispatchId, @RequestParam(defaultValue = "") String carrier,
                 @RequestParam(name = "trackingNumbers", required = false) List<String> trackingNumbers,
+                @RequestParam Map<String, String> fields,
                 Principal principal, Model model, HttpServletResponse response, RedirectAttributes flash) {
         SignedIn who = signedIn(principal, model, "dispatches");
         List<String> typed = trackingNumbers == null ? List.of() : trackingNumbers;
@@ -167,9 +169,15 @@ class SupplierPortalPages {
         if (numbers.isEmpty() && errors.keySet().stream().noneMatch(k -> k.startsWith("trackingNumbers"))) {
             errors.put("trackingNumbers[0]", "Give at least one tracking number.");
         }
+        // each parcel row's units of each line: all left empty, the parcel holds what is left to ship
+        Optional<PortalDispatch> shipping = queries.dispatch(who.supplierId(), dispatchId);
+        ParcelForm.Parsed parcels = shipping.map(d -> ParcelForm.read(d, typed, fields))
+                .orElse(new ParcelForm.Parsed(List.of(), Map.of()));
+        parcels.errors().forEach(errors::putIfAbsent);
         model.addAttribute("shipCarrier", code);
         model.addAttribute("shipNumbers", typed.isEmpty() ? List.of("") : typed);
-        return act(who, dispatchId, model, response, flash, errors, d -> actions.ship(who, d, code, numbers));
+        model.addAttribute("shipUnits", fields);
+        return act(who, dispatchId, model, response, flash, errors, d -> actions.ship(who, d, code, parcels.parcels()));
     }
 
     @PostMapping("/dispatches/{dispatchId}/cancellation")
@@ -256,6 +264,9 @@ class SupplierPortalPages {
         model.addAttribute("reasons", RejectionReason.values());
         if (!model.containsAttribute("shipNumbers")) {
             model.addAttribute("shipNumbers", List.of(""));
+        }
+        if (!model.containsAttribute("shipUnits")) {
+            model.addAttribute("shipUnits", Map.of());
         }
         return "supplier/dispatch";
     }

@@ -1,5 +1,7 @@
 package com.openfulfil.dropship.supplierportal.web;
 
+import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ShippedParcel;
 import com.openfulfil.dropship.supplierportal.config.SupplierPortalProperties;
 import com.openfulfil.dropship.console.connector.GatewayClient;
 import com.openfulfil.dropship.supplierportal.domain.Csv;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * Applies a supplier's tracking upload row by row, like the catalog's feed import: good rows are
- * sent as shipments, bad rows are refused with their line, field and reason and change nothing,
+ * sent as shipments (the rows of one dispatch and carrier as one, so a parcel whose contents take
+ * several rows is sent whole), bad rows are refused with their line, field and reason and change nothing,
  * and parcels already recorded are left as they are, so the same file twice changes nothing.
  */
 @Component
@@ -61,32 +65,60 @@ class TrackingImport {
         Set<String> inThisFile = new HashSet<>();
         int applied = 0;
         int unchanged = 0;
-        for (TrackingUpload.Row row : parsed.rows()) {
-            PortalDispatch d = mine.get(row.dispatchId());
+        // the rows of one dispatch and carrier are one shipment: a parcel's contents may take several rows
+        Map<String, List<TrackingUpload.Row>> shipments = parsed.rows().stream().collect(Collectors.groupingBy(
+                row -> row.dispatchId() + " " + row.carrier(), LinkedHashMap::new, Collectors.toList()));
+        for (List<TrackingUpload.Row> rows : shipments.values()) {
+            TrackingUpload.Row first = rows.get(0);
+            PortalDispatch d = mine.get(first.dispatchId());
             if (d == null) {
-                refused.add(new TrackingUpload.Refusal(row.line(), "dispatch_id",
-                        "no dispatch " + row.dispatchId() + " of " + who.supplier().displayName()));
-            } else if (!d.stage().canShip()) {
-                refused.add(new TrackingUpload.Refusal(row.line(), "dispatch_id",
-                        row.dispatchId() + " is " + d.stage().name().toLowerCase() + ": it cannot be shipped"));
-            } else if (row.trackingNumbers().stream().allMatch(n -> d.hasTrackingNumber(n)
-                    || inThisFile.contains(d.dispatchId() + " " + n))) {
-                unchanged++;
-            } else {
-                try {
-                    actions.sendWithoutWaiting(who, d, PortalAnswers.ship(d, row.carrier(), row.trackingNumbers(),
-                            clock.instant()));
-                    row.trackingNumbers().forEach(n -> inThisFile.add(d.dispatchId() + " " + n));
-                    applied++;
-                } catch (GatewayClient.Refused e) {
-                    refused.add(new TrackingUpload.Refusal(row.line(), "", "the retailer refused it: " + e.getMessage()));
-                } catch (GatewayClient.Unavailable e) {
-                    refused.add(new TrackingUpload.Refusal(row.line(), "",
-                            "not sent, the retailer's system did not answer; upload the file again later"));
-                }
+                refuseAll(rows, refused, "dispatch_id", "no dispatch " + first.dispatchId() + " of "
+                        + who.supplier().displayName());
+                continue;
+            }
+            if (!d.stage().canShip()) {
+                refuseAll(rows, refused, "dispatch_id", first.dispatchId() + " is "
+                        + d.stage().name().toLowerCase() + ": it cannot be shipped");
+                continue;
+            }
+            List<ShippedParcel> fresh = parcels(rows).stream().filter(p -> !d.hasTrackingNumber(p.trackingNumber())
+                    && !inThisFile.contains(d.dispatchId() + " " + p.trackingNumber())).toList();
+            if (fresh.isEmpty()) {
+                unchanged += rows.size();
+                continue;
+            }
+            try {
+                actions.sendWithoutWaiting(who, d, PortalAnswers.shipParcels(d, first.carrier(), fresh, clock.instant()));
+                fresh.forEach(p -> inThisFile.add(d.dispatchId() + " " + p.trackingNumber()));
+                applied += rows.size();
+            } catch (GatewayClient.Refused e) {
+                refuseAll(rows, refused, "", "the retailer refused it: " + e.getMessage());
+            } catch (GatewayClient.Unavailable e) {
+                refuseAll(rows, refused, "", "not sent, the retailer's system did not answer; upload the file again later");
             }
         }
         refused.sort(Comparator.comparingInt(TrackingUpload.Refusal::line));
         return new Report(parsed.received(), applied, unchanged, parsed.skipped(), List.copyOf(refused), null);
+    }
+
+    /** One shipment's parcels, in the order the file names them, each with the units its rows give it (or none). */
+    private static List<ShippedParcel> parcels(List<TrackingUpload.Row> rows) {
+        Map<String, Map<Integer, Integer>> parcels = new LinkedHashMap<>();
+        for (TrackingUpload.Row row : rows) {
+            for (String number : row.trackingNumbers()) {
+                Map<Integer, Integer> units = parcels.computeIfAbsent(number, n -> new LinkedHashMap<>());
+                if (row.namesContents()) {
+                    units.merge(row.lineNo(), row.quantity(), Integer::sum);
+                }
+            }
+        }
+        return parcels.entrySet().stream().map(e -> new ShippedParcel(e.getKey(), e.getValue().isEmpty() ? null
+                : e.getValue().entrySet().stream().map(u -> new ParcelItem(u.getKey(), null, u.getValue())).toList()))
+                .toList();
+    }
+
+    private static void refuseAll(List<TrackingUpload.Row> rows, List<TrackingUpload.Refusal> refused, String field,
+                                  String reason) {
+        rows.forEach(row -> refused.add(new TrackingUpload.Refusal(row.line(), field, reason)));
     }
 }

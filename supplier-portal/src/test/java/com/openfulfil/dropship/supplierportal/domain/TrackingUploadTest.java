@@ -58,12 +58,32 @@ class TrackingUploadTest {
     @Test
     void skipsThePackingListsRowsLeftEmptyAndBlankLines() {
         byte[] packingList = PackingList.csv(List.of(Dispatches.newDispatch("dsp-1")), SlaTerms.STANDARD);
-        String filledIn = new String(packingList, StandardCharsets.UTF_8).replaceFirst(",,\r\n", ",COLISSIMO,6A123456789\r\n")
+        String filledIn = new String(packingList, StandardCharsets.UTF_8).replaceFirst(",,,\r\n", ",COLISSIMO,6A123456789,\r\n")
                 + "\r\n";
         TrackingUpload.Parsed parsed = TrackingUpload.parse(filledIn.getBytes(StandardCharsets.UTF_8), CARRIERS);
         assertThat(parsed.received()).isEqualTo(2);
         assertThat(parsed.skipped()).isEqualTo(1);
         assertThat(parsed.rows()).containsExactly(new TrackingUpload.Row(2, "dsp-1", "COLISSIMO", List.of("6A123456789")));
+    }
+
+    @Test
+    void aRowNamingOneParcelAndItsUnitsInParcelSaysWhatThatParcelHolds() {
+        TrackingUpload.Parsed parsed = parse("dispatch_id,carrier,tracking_numbers,line_no,quantity,units_in_parcel\n"
+                + "dsp-1,DHL,JD0123456789,1,3,2\n"
+                + "dsp-1,DHL,JD0123456780,1,3,1\n"
+                + "dsp-1,DHL,JD0123456780,2,1,\n"
+                + "dsp-2,DHL,JD0000000001 JD0000000002,1,2,1\n"
+                + "dsp-3,DHL,JD0000000003,,1,1\n"
+                + "dsp-4,DHL,JD0000000004,1,1,none\n");
+
+        assertThat(parsed.rows()).containsExactly(
+                new TrackingUpload.Row(2, "dsp-1", "DHL", List.of("JD0123456789"), 1, 2),
+                new TrackingUpload.Row(3, "dsp-1", "DHL", List.of("JD0123456780"), 1, 1),
+                new TrackingUpload.Row(4, "dsp-1", "DHL", List.of("JD0123456780")));
+        assertThat(parsed.refused()).extracting(TrackingUpload.Refusal::line, TrackingUpload.Refusal::field)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(5, "units_in_parcel"),
+                        org.assertj.core.groups.Tuple.tuple(6, "line_no"),
+                        org.assertj.core.groups.Tuple.tuple(7, "units_in_parcel"));
     }
 
     @Test

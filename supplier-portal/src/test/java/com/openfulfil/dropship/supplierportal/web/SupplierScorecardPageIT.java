@@ -13,11 +13,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.CookieManager;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +48,6 @@ class SupplierScorecardPageIT extends KafkaIntegrationTest {
     @LocalServerPort
     int port;
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
 
     @DynamicPropertySource
     static void gatewayAddress(DynamicPropertyRegistry registry) {
@@ -69,10 +63,15 @@ class SupplierScorecardPageIT extends KafkaIntegrationTest {
         GATEWAY.stop(0);
     }
 
+    private PortalBrowser browser() {
+        return new PortalBrowser(port);
+    }
+
     @Test
     void showsEachMetricOfTheGatewaysScorecard() throws Exception {
-        signIn("lyon-linen");
-        String page = get("/supplier/scorecard").body();
+        PortalBrowser browser = browser();
+        browser.signIn("lyon-linen");
+        String page = browser.get("/supplier/scorecard").body();
         assertThat(page).contains("120 dispatches, 110 shipped, 4 refused, 3 deadlines missed");
         assertThat(row(page, "onTimeShipmentRate")).contains("On-time shipment rate", "97.0 %", "at least 95.0 %", "met");
         assertThat(row(page, "medianResponseHours")).contains("Response time (median)", "30.5 h", "at most 24.0 h", "missed");
@@ -82,18 +81,20 @@ class SupplierScorecardPageIT extends KafkaIntegrationTest {
 
     @Test
     void saysWhenThereIsNoScorecardYet() throws Exception {
-        signIn("hanoi-crafts");
-        assertThat(get("/supplier/scorecard").body()).contains("The scorecard is not available yet.");
+        PortalBrowser browser = browser();
+        browser.signIn("hanoi-crafts");
+        assertThat(browser.get("/supplier/scorecard").body()).contains("The scorecard is not available yet.");
     }
 
     @Test
     void aloneThePortalOpensItsProbesAndRefusesEveryAddressNotItsOwn() throws Exception {
-        signIn("lyon-linen");
-        assertThat(get("/pipeline").statusCode()).isEqualTo(403);
-        assertThat(get("/partner/catalog").statusCode()).isEqualTo(403);
-        assertThat(get("/actuator/info").statusCode()).isEqualTo(403);
-        HttpResponse<String> liveness = browser.send(HttpRequest.newBuilder(url("/actuator/health/liveness")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        PortalBrowser browser = browser();
+        browser.signIn("lyon-linen");
+        assertThat(browser.get("/pipeline").statusCode()).isEqualTo(403);
+        assertThat(browser.get("/partner/catalog").statusCode()).isEqualTo(403);
+        assertThat(browser.get("/actuator/info").statusCode()).isEqualTo(403);
+        HttpResponse<String> liveness = browser.http().send(HttpRequest.newBuilder(
+                browser.url("/actuator/health/liveness")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(liveness.statusCode()).isEqualTo(200);
     }
 
@@ -101,27 +102,6 @@ class SupplierScorecardPageIT extends KafkaIntegrationTest {
         Matcher m = Pattern.compile("<tr data-metric=\"" + metric + "\">(.*?)</tr>", Pattern.DOTALL).matcher(page);
         assertThat(m.find()).as("a row for " + metric).isTrue();
         return m.group(1);
-    }
-
-    private void signIn(String user) throws Exception {
-        String login = get("/supplier/login").body();
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
-        assertThat(csrf.find()).isTrue();
-        String form = "username=" + user + "&password=supplier-demo-password&_csrf="
-                + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        HttpResponse<String> signedIn = browser.send(HttpRequest.newBuilder(url("/supplier/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(signedIn.uri().getPath()).isEqualTo("/supplier/dispatches");
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(url(path)).header("Accept", "text/html").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI url(String path) {
-        return URI.create("http://localhost:" + port + path);
     }
 
     /** supplier-gateway's scorecard endpoint as documented: lyon-linen has one, nobody else yet. */

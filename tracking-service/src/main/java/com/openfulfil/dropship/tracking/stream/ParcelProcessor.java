@@ -124,7 +124,7 @@ final class ParcelProcessor implements Processor<String, Event, String, Event> {
 
     private static Registration registration(ParcelRegistered registered) {
         return new Registration(registered.orderId(), registered.dispatchId(), registered.supplierId(),
-                registered.carrier());
+                registered.carrier(), registered.items());
     }
 
     private static StatusReport report(CarrierCheckpoint checkpoint) {

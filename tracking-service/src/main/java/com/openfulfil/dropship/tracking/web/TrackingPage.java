@@ -33,8 +33,12 @@ final class TrackingPage {
     static String of(Parcel parcel) {
         StringBuilder html = head("Parcel " + parcel.trackingNumber());
         html.append("<h1>Parcel ").append(e(parcel.trackingNumber())).append("</h1>\n")
-                .append("<p>Carrier: ").append(e(parcel.registration().carrier())).append("</p>\n")
-                .append("<p class=\"status\"><strong>").append(e(label(parcel.status()))).append("</strong></p>\n");
+                .append("<p>Carrier: ").append(e(parcel.registration().carrier())).append("</p>\n");
+        if (!parcel.registration().contents().isEmpty()) {
+            html.append("<p class=\"contents\">In this parcel: ").append(e(parcel.registration().contents()))
+                    .append("</p>\n");
+        }
+        html.append("<p class=\"status\"><strong>").append(e(label(parcel.status()))).append("</strong></p>\n");
         claimNote(parcel.watch().claim()).ifPresent(note -> html.append("<p>").append(note).append("</p>\n"));
         List<StatusReport> newestFirst = parcel.checkpoints().stream()
                 .sorted(Comparator.comparing(StatusReport::time).reversed()).toList();

@@ -3,6 +3,9 @@ package com.openfulfil.dropship.tracking.notification;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.fixtures.OrderFixtures;
 import com.openfulfil.dropship.events.model.Customer;
+import com.openfulfil.dropship.events.model.LineUnits;
+import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ShippedParcel;
 import com.openfulfil.dropship.events.model.NotificationKind;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.Priority;
@@ -178,6 +181,36 @@ class NotificationTopologyTest {
 
         assertThat(sendRequested()).extracting(NotificationRequested::kind).contains(NotificationKind.ORDER_REFUNDED);
         assertThat(subjects()).contains("Đơn hàng SHOP-1 của bạn đã được hoàn tiền");
+    }
+
+    /**
+     * A dispatch split in two parcels: each shipping notice says what its parcel holds, the first delivery
+     * is a partial-delivery notice counting the items, and the last one the delivery notice.
+     */
+    @Test
+    void aSplitOrderSaysWhatEachParcelHoldsAndThatPartOfItArrived() throws Exception {
+        harness().pipe(Topics.ORDERS_LIFECYCLE, status(null, OrderStatus.PLACED, "en"));
+        harness().pipe(Topics.FULFILMENT_EVENTS, new ParcelsShipped("ship-1", Instant.parse("2026-11-02T09:00:00Z"),
+                ORDER, "d-1", "hanoi-crafts", "VNPOST", List.of("VN1"), List.of(new ShippedParcel("VN1",
+                List.of(new ParcelItem(1, "MUG-001", 2, "Ceramic mug 350 ml"))))));
+        OrderStatusChanged partly = withoutOrder(status(OrderStatus.PARTIALLY_SHIPPED, OrderStatus.PARTIALLY_DELIVERED, "en"));
+        harness().pipe(Topics.ORDERS_LIFECYCLE, new OrderStatusChanged(partly.eventId(), partly.occurredAt(), ORDER,
+                partly.from(), partly.to(), partly.reason(), null, null, null, partly.source(),
+                List.of(new LineUnits(1, "MUG-001", 2, 2, 2), new LineUnits(2, "LAMP-010", 1, 0, 0))));
+        harness().pipe(Topics.FULFILMENT_EVENTS, new ParcelsShipped("ship-2", Instant.parse("2026-11-02T09:00:00Z"),
+                ORDER, "d-1", "hanoi-crafts", "VNPOST", List.of("VN2"), List.of(new ShippedParcel("VN2",
+                List.of(new ParcelItem(2, "LAMP-010", 1, "LED desk lamp"))))));
+        harness().pipe(Topics.ORDERS_LIFECYCLE, withoutOrder(status(OrderStatus.PARTIALLY_DELIVERED,
+                OrderStatus.DELIVERED, "en")));
+
+        assertThat(sendRequested()).extracting(NotificationRequested::kind).containsExactly(
+                NotificationKind.PARCEL_SHIPPED, NotificationKind.ORDER_PARTIALLY_DELIVERED,
+                NotificationKind.PARCEL_SHIPPED, NotificationKind.ORDER_DELIVERED);
+        assertThat(subjects()).contains("Part of your order SHOP-1 has been delivered");
+        List<String> texts = mails().stream().map(this::text).toList();
+        assertThat(texts).anySatisfy(t -> assertThat(t).contains("In this parcel: 2 × Ceramic mug 350 ml", "VN1"));
+        assertThat(texts).anySatisfy(t -> assertThat(t).contains("In this parcel: 1 × LED desk lamp", "VN2"));
+        assertThat(texts).anySatisfy(t -> assertThat(t).contains("2 of the 3 items of your order SHOP-1 have been delivered"));
     }
 
     @Test

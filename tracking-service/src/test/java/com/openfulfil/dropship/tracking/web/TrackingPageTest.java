@@ -2,6 +2,7 @@ package com.openfulfil.dropship.tracking.web;
 
 import com.openfulfil.dropship.events.model.Checkpoint;
 import com.openfulfil.dropship.events.model.ClaimOutcome;
+import com.openfulfil.dropship.events.model.ParcelItem;
 import com.openfulfil.dropship.events.model.ParcelStatus;
 import com.openfulfil.dropship.tracking.domain.Claim;
 import com.openfulfil.dropship.tracking.domain.Claims;
@@ -44,6 +45,16 @@ class TrackingPageTest {
                 "2026-11-04 07:00 UTC", "London &lt;GB&gt;", "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; co");
         assertThat(html).doesNotContain("<script>", "o-secret", "shenzhen-gadgets");
         assertThat(html.indexOf("London")).as("newest first").isLessThan(html.indexOf("Shenzhen"));
+    }
+
+    @Test
+    void saysWhatIsInTheParcelWhenItsShipmentSaidEscaped() {
+        Parcel parcel = Parcel.unknown("SF2").register(new Registration("o-1", "d-1", "shenzhen-gadgets", "SF",
+                java.util.List.of(new ParcelItem(1, "MUG-001", 2, "Mug <large>"), new ParcelItem(2, "LAMP-010", 1))),
+                Instant.parse("2026-11-02T08:00:00Z")).parcel();
+
+        assertThat(TrackingPage.of(parcel)).contains("In this parcel: 2 × Mug &lt;large&gt;, 1 × LAMP-010");
+        assertThat(TrackingPage.of(parcel())).doesNotContain("In this parcel");
     }
 
     @Test

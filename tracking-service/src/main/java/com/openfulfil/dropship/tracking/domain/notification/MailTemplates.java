@@ -1,11 +1,14 @@
 package com.openfulfil.dropship.tracking.domain.notification;
 
+import com.openfulfil.dropship.events.model.ParcelItem;
 import com.openfulfil.dropship.events.notification.NotificationRequested;
 
 import java.text.MessageFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The customer messages in English, Chinese, Vietnamese and French ({@code notifications*.properties});
@@ -43,7 +46,7 @@ public final class MailTemplates {
     public Mail render(NotificationRequested request) {
         String language = language(request.locale());
         Branding.Store store = branding.of(request.storefrontId());
-        Object[] values = values(request, store);
+        Object[] values = values(language, request, store);
         String subject = format(language, request.kind().name() + ".subject", values);
         String body = format(language, request.kind().name() + ".body", values);
         String text = body + "\n\n-- \n" + store.name();
@@ -54,20 +57,41 @@ public final class MailTemplates {
     /** The text message for the same step, short, the store's name first, to {@code phone} (E.164). */
     public Sms text(NotificationRequested request, String phone) {
         String language = language(request.locale());
-        Object[] values = values(request, branding.of(request.storefrontId()));
+        Object[] values = values(language, request, branding.of(request.storefrontId()));
         return new Sms(request.notificationId(), phone, format(language, request.kind().name() + ".sms", values));
     }
 
-    /** {0} name, {1} order number, {2} expected days, {3} carrier, {4} tracking number, {5} link, {6} store. */
-    private Object[] values(NotificationRequested request, Branding.Store store) {
-        return new Object[]{
+    /**
+     * {0} name, {1} order number, {2} expected days, {3} carrier, {4} tracking number, {5} link, {6} store,
+     * {7} what the parcel holds, {8} units delivered, {9} units ordered, {10} the "in this parcel" line of a
+     * shipping notice (empty when its shipment did not say what it holds).
+     */
+    private Object[] values(String language, NotificationRequested request, Branding.Store store) {
+        Object[] values = new Object[]{
                 request.customerName() == null ? "" : request.customerName(),
                 request.orderReference() == null ? request.orderId() : request.orderReference(),
                 request.expectedDays() == null ? "" : request.expectedDays().toString(),
                 request.carrier() == null ? "" : request.carrier(),
                 request.trackingNumber() == null ? "" : request.trackingNumber(),
                 request.trackingNumber() == null ? "" : trackingPageUrl + request.trackingNumber(),
-                store.name()};
+                store.name(),
+                contents(request.contents()),
+                request.unitsDelivered() == null ? "" : request.unitsDelivered().toString(),
+                request.unitsOrdered() == null ? "" : request.unitsOrdered().toString(),
+                ""};
+        if (request.contents() != null && !request.contents().isEmpty()) {
+            values[10] = format(language, "contents", values) + "\n";
+        }
+        return values;
+    }
+
+    /** Units × title, as the parcel's shipment named them ("2 × Ceramic mug 350 ml, 1 × LED desk lamp"). */
+    private static String contents(List<ParcelItem> items) {
+        if (items == null) {
+            return "";
+        }
+        return items.stream().map(i -> i.quantity() + " × " + (i.title() == null || i.title().isBlank() ? i.sku()
+                : i.title())).collect(Collectors.joining(", "));
     }
 
     private static String format(String language, String key, Object[] values) {

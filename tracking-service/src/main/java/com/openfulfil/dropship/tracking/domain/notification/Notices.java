@@ -1,8 +1,11 @@
 package com.openfulfil.dropship.tracking.domain.notification;
 
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.model.LineUnits;
 import com.openfulfil.dropship.events.model.NotificationKind;
 import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ShippedParcel;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.tracking.ParcelDelayed;
@@ -12,9 +15,10 @@ import java.util.Map;
 
 /**
  * Which messages an event asks for (R4.4): the confirmation when the order is confirmed, a shipping
- * notice per tracking number, a delay notice per silence of a parcel, one when the whole order is
- * delivered, and one when it ends any other way a customer must hear of: cancelled, rejected (out of
- * stock) or refunded.
+ * notice per tracking number (saying what the parcel holds when its shipment did), a delay notice per
+ * silence of a parcel, one when some of the order's units have arrived and others not yet, one when
+ * every unit is delivered, and one when it ends any other way a customer must hear of: cancelled,
+ * rejected (out of stock) or refunded.
  */
 public final class Notices {
     /** The order's own states that tell the customer something, and the message each asks for. */
@@ -29,17 +33,34 @@ public final class Notices {
     }
 
     public static List<Notice> of(Event event) {
-        if (event instanceof OrderStatusChanged changed) {
+        if (event instanceof OrderStatusChanged changed && changed.to() == OrderStatus.PARTIALLY_DELIVERED) {
+            return List.of(partlyDelivered(changed));
+        } else if (event instanceof OrderStatusChanged changed) {
             NotificationKind kind = ORDER_NOTICES.get(changed.to());
             return kind == null ? List.of() : List.of(Notice.forOrder(changed.orderId(), kind));
         } else if (event instanceof ParcelsShipped shipped && shipped.trackingNumbers() != null) {
             return shipped.trackingNumbers().stream().distinct()
-                    .map(n -> Notice.forParcel(shipped.orderId(), NotificationKind.PARCEL_SHIPPED, shipped.carrier(), n))
+                    .map(n -> Notice.forParcel(shipped.orderId(), NotificationKind.PARCEL_SHIPPED, shipped.carrier(), n,
+                            contents(shipped, n)))
                     .toList();
         } else if (event instanceof ParcelDelayed delayed) {
             return List.of(Notice.forParcel(delayed.orderId(), NotificationKind.PARCEL_DELAYED, delayed.carrier(),
                     delayed.trackingNumber(), String.valueOf(delayed.lastHeardAt())));
         }
         return List.of();
+    }
+
+    /** The units the move to PARTIALLY_DELIVERED counts; without them (never, from order-service) the message says no number. */
+    private static Notice partlyDelivered(OrderStatusChanged changed) {
+        if (changed.units() == null) {
+            return Notice.partlyDelivered(changed.orderId(), 0, 0);
+        }
+        return Notice.partlyDelivered(changed.orderId(), changed.units().stream().mapToInt(LineUnits::delivered).sum(),
+                changed.units().stream().mapToInt(LineUnits::ordered).sum());
+    }
+
+    private static List<ParcelItem> contents(ParcelsShipped shipped, String trackingNumber) {
+        ShippedParcel parcel = shipped.parcel(trackingNumber);
+        return parcel == null ? null : parcel.items();
     }
 }

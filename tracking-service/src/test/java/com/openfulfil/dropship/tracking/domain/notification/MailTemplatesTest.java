@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.tracking.domain.notification;
 
 import com.openfulfil.dropship.events.model.NotificationKind;
+import com.openfulfil.dropship.events.model.ParcelItem;
 import com.openfulfil.dropship.events.notification.NotificationRequested;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -35,6 +36,35 @@ class MailTemplatesTest {
                 .doesNotContain("ord-7");
         assertThat(templates.render(request(NotificationKind.PARCEL_SHIPPED, locale)).text())
                 .contains("SF1234567890", "https://shop.example.com/track/SF1234567890");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en, In this parcel: 2 × Ceramic mug 350 ml, 1 × LAMP-010", "zh, 包裹内物品：2 × Ceramic mug 350 ml",
+            "vi, Trong kiện hàng: 2 × Ceramic mug 350 ml", "fr, Dans ce colis : 2 × Ceramic mug 350 ml"})
+    void aShippingNoticeSaysWhatIsInTheParcelWhenItsShipmentSaid(String locale, String contents) {
+        NotificationRequested plain = request(NotificationKind.PARCEL_SHIPPED, locale);
+        NotificationRequested withContents = new NotificationRequested(plain.eventId(), plain.occurredAt(),
+                plain.orderId(), plain.orderReference(), plain.notificationId(), plain.kind(), locale,
+                plain.customerName(), plain.email(), plain.carrier(), plain.trackingNumber(), null, null, null,
+                java.util.List.of(new ParcelItem(1, "MUG-001", 2, "Ceramic mug 350 ml"), new ParcelItem(2, "LAMP-010", 1)),
+                null, null);
+
+        assertThat(templates.render(withContents).text()).contains(contents, "SF1234567890");
+        assertThat(templates.render(plain).text()).as("a parcel that does not say what it holds")
+                .doesNotContain("Ceramic", "×");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en, 3 of the 5 items of your order SHOP-7 have been delivered",
+            "zh, 您的订单 SHOP-7 共 5 件商品，其中 3 件已送达", "vi, 3 trên 5 sản phẩm của đơn hàng SHOP-7 đã được giao",
+            "fr, 3 des 5 articles de votre commande SHOP-7 ont été livrés"})
+    void aPartialDeliveryNoticeSaysHowManyItemsHaveArrived(String locale, String says) {
+        NotificationRequested partly = new NotificationRequested("n-4", Instant.parse("2026-11-02T09:00:00Z"), "ord-7",
+                "SHOP-7", "n-4", NotificationKind.ORDER_PARTIALLY_DELIVERED, locale, "Lê Thu Hà", "ha@example.vn",
+                null, null, null, null, null, null, 3, 5);
+
+        assertThat(templates.render(partly).text()).contains(says);
+        assertThat(templates.text(partly, "+84901234567").body()).contains("3", "5", "SHOP-7");
     }
 
     @ParameterizedTest
