@@ -16,7 +16,11 @@ import java.util.stream.Stream;
  * the stream keeps the {@link ChannelOrder} and sends what comes out.
  */
 public final class OrderSync {
-    /** An order's way forward, on which a store's "complete on" status is reached once passed. */
+    /**
+     * An order's way forward, on which a store's "complete on" status is reached once passed. The partial
+     * states are off it: an order some of whose units are still at a supplier is not done for the store,
+     * whichever of its parcels has arrived.
+     */
     private static final List<OrderStatus> FORWARD = List.of(OrderStatus.PLACED, OrderStatus.CONFIRMED,
             OrderStatus.DISPATCHED, OrderStatus.ACCEPTED, OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT,
             OrderStatus.DELIVERED, OrderStatus.COMPLETED);

@@ -61,6 +61,22 @@ class OrderSyncTest {
     }
 
     @Test
+    void anOrderPartlyOnItsWayIsNotDoneForTheStoreUntilEveryUnitIs() {
+        Optional<OrderStatus> onShipped = Optional.of(OrderStatus.SHIPPED);
+        ChannelOrder accepted = PLACED.withStatus(OrderStatus.ACCEPTED);
+        OrderSync.Step partlyShipped = OrderSync.moved(accepted, OrderStatus.PARTIALLY_SHIPPED, onShipped);
+        assertThat(partlyShipped.calls()).as("some units still at the supplier").isEmpty();
+        // one supplier's parcel arrived while the other supplier has not shipped yet
+        OrderSync.Step partlyDelivered = OrderSync.moved(partlyShipped.order(), OrderStatus.PARTIALLY_DELIVERED,
+                onShipped);
+        assertThat(partlyDelivered.calls()).isEmpty();
+        assertThat(OrderSync.moved(partlyDelivered.order(), OrderStatus.DELIVERED, onShipped).calls())
+                .extracting(OutboundCall::kind).containsExactly(OutboundCall.Kind.COMPLETE);
+        assertThat(OrderSync.moved(partlyShipped.order(), OrderStatus.SHIPPED, onShipped).calls())
+                .extracting(OutboundCall::kind).containsExactly(OutboundCall.Kind.COMPLETE);
+    }
+
+    @Test
     void aCancellationStopsAnOrderUntilItShipsAndIsRefusedAfter() {
         InboundChange cancel = change(InboundChange.Kind.CANCELLED, null);
         OrderSync.Step early = OrderSync.changed(PLACED.withStatus(OrderStatus.ACCEPTED), cancel, NOW);
