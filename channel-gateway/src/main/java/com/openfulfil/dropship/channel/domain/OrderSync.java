@@ -44,16 +44,22 @@ public final class OrderSync {
     }
 
     /**
-     * Parcels handed to a carrier: each parcel ({@code dispatchId#index}) is told once; a parcel whose
-     * number changed since is re-tracked; one told with the same number is not told again, however often
-     * the shipment is replayed.
+     * Parcels handed to a carrier, each told once, however often the shipment is replayed. A shipment
+     * that names its parcels' contents (every one supplier-gateway writes since parcels say what they
+     * hold) only ever adds parcels: a number not told before is a parcel of its own ({@code dispatchId#number}),
+     * the second parcel of a dispatch shipped in two included. In an older shipment that names no contents
+     * the parcels are known by their place ({@code dispatchId#index}), and another number at a place
+     * already told is that parcel re-tracked.
+     *
+     * @param addsParcels whether the shipment names its parcels' contents
      */
-    public static Step shipped(ChannelOrder order, String dispatchId, String carrier, List<String> trackingNumbers) {
+    public static Step shipped(ChannelOrder order, String dispatchId, String carrier, List<String> trackingNumbers,
+                               boolean addsParcels) {
         ChannelOrder next = order;
         List<OutboundCall> calls = new ArrayList<>();
         for (int i = 0; i < trackingNumbers.size(); i++) {
-            String parcel = dispatchId + "#" + i;
             String number = trackingNumbers.get(i);
+            String parcel = dispatchId + "#" + (addsParcels ? number : Integer.toString(i));
             String told = next.parcels().get(parcel);
             if (Objects.equals(told, number)) {
                 continue;

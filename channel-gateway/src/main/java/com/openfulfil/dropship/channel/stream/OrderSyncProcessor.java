@@ -63,7 +63,8 @@ final class OrderSyncProcessor implements Processor<String, Object, String, Obje
         } else if (value instanceof OrderStatusChanged moved) {
             apply(OrderSync.moved(order, moved.to(), settings.completeOn(order.storeId())), record);
         } else if (value instanceof ParcelsShipped shipped) {
-            apply(OrderSync.shipped(order, shipped.dispatchId(), shipped.carrier(), shipped.trackingNumbers()), record);
+            apply(OrderSync.shipped(order, shipped.dispatchId(), shipped.carrier(), shipped.trackingNumbers(),
+                    shipped.parcels() != null), record);
         }
     }
 

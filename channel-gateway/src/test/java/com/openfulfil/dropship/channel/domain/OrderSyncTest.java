@@ -18,22 +18,36 @@ class OrderSyncTest {
 
     @Test
     void eachParcelIsToldOnceAndAChangedNumberIsRetracked() {
-        OrderSync.Step first = OrderSync.shipped(PLACED, "dsp-1", "DHL", List.of("A1", "A2"));
+        OrderSync.Step first = OrderSync.shipped(PLACED, "dsp-1", "DHL", List.of("A1", "A2"), false);
         assertThat(first.calls()).extracting(OutboundCall::kind, OutboundCall::trackingNumber)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(OutboundCall.Kind.FULFIL, "A1"),
                         org.assertj.core.groups.Tuple.tuple(OutboundCall.Kind.FULFIL, "A2"));
 
-        assertThat(OrderSync.shipped(first.order(), "dsp-1", "DHL", List.of("A1", "A2")).calls()).isEmpty();
+        assertThat(OrderSync.shipped(first.order(), "dsp-1", "DHL", List.of("A1", "A2"), false).calls()).isEmpty();
 
-        OrderSync.Step changed = OrderSync.shipped(first.order(), "dsp-1", "DHL", List.of("B1", "A2"));
+        OrderSync.Step changed = OrderSync.shipped(first.order(), "dsp-1", "DHL", List.of("B1", "A2"), false);
         assertThat(changed.calls()).singleElement().satisfies(call -> {
             assertThat(call.kind()).isEqualTo(OutboundCall.Kind.RETRACK);
             assertThat(call.trackingNumber()).isEqualTo("B1");
             assertThat(call.previousTrackingNumber()).isEqualTo("A1");
         });
         // the same decision replayed carries the same id
-        assertThat(OrderSync.shipped(PLACED, "dsp-1", "DHL", List.of("A1")).calls().get(0).callId())
+        assertThat(OrderSync.shipped(PLACED, "dsp-1", "DHL", List.of("A1"), false).calls().get(0).callId())
                 .isEqualTo(first.calls().get(0).callId());
+    }
+
+    @Test
+    void aDispatchShippedInTwoParcelsIsToldTwoParcelsNeverOneRetracked() {
+        OrderSync.Step first = OrderSync.shipped(PLACED, "dsp-1", "DHL", List.of("A1"), true);
+        // the second parcel leaves later: supplier-gateway's shipment names only the parcel it adds
+        OrderSync.Step second = OrderSync.shipped(first.order(), "dsp-1", "DHL", List.of("B1"), true);
+        assertThat(second.calls()).singleElement().satisfies(call -> {
+            assertThat(call.kind()).isEqualTo(OutboundCall.Kind.FULFIL);
+            assertThat(call.trackingNumber()).isEqualTo("B1");
+        });
+        assertThat(OrderSync.shipped(second.order(), "dsp-1", "DHL", List.of("B1"), true).calls()).as("replayed")
+                .isEmpty();
+        assertThat(OrderSync.shipped(second.order(), "dsp-1", "DHL", List.of("A1"), true).calls()).isEmpty();
     }
 
     @Test
