@@ -22,7 +22,9 @@ import java.util.concurrent.TimeoutException;
  * webhook). Idempotent, acks=all: once {@link #publishAndWait} returns, the event is durable.
  */
 public class EventPublisher implements AutoCloseable {
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    /** How long a send may take before it is given up. */
+    public static final int WAIT_MS = 15_000;
+    private static final Duration WAIT = Duration.ofMillis(WAIT_MS);
     private final KafkaProducer<String, Event> producer;
 
     public EventPublisher(String bootstrapServers, String clientId) {
@@ -31,6 +33,17 @@ public class EventPublisher implements AutoCloseable {
 
     /** @param security the cluster's security settings ({@code DropshipProperties.Kafka#security()}) */
     public EventPublisher(String bootstrapServers, String clientId, Map<String, Object> security) {
+        this.producer = new KafkaProducer<>(durableConfig(bootstrapServers, clientId, security), new StringSerializer(),
+                new EventSerde());
+    }
+
+    /**
+     * The settings of a producer whose sends are durable once acknowledged (idempotent, acks=all), for
+     * writes that answer a caller only once they are on their topic; a send gives up after
+     * {@value #WAIT_MS} ms.
+     */
+    public static Map<String, Object> durableConfig(String bootstrapServers, String clientId,
+                                                    Map<String, Object> security) {
         Map<String, Object> config = new HashMap<>(security);
         config.putAll(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -40,8 +53,8 @@ public class EventPublisher implements AutoCloseable {
                 ProducerConfig.LINGER_MS_CONFIG, 1,
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) WAIT.toMillis()));
-        this.producer = new KafkaProducer<>(config, new StringSerializer(), new EventSerde());
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, WAIT_MS));
+        return config;
     }
 
     public CompletableFuture<RecordMetadata> publish(TopicSpec topic, String key, Event event) {
