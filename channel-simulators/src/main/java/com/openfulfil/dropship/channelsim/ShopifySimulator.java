@@ -26,20 +26,65 @@ import java.util.regex.Pattern;
 
 /**
  * A Shopify store's GraphQL Admin API on the JDK's HTTP server, with the request and answer shapes
- * channel-gateway uses: orders by name, their fulfilment orders and fulfilments, fulfillmentCreate,
- * fulfillmentTrackingInfoUpdate, orderCancel, variants by SKU and inventorySetQuantities. It checks the
- * access token, can be down (503) or answer 429 with Retry-After, and sends the store's webhooks
- * signed as Shopify signs them, a customer's new order ({@code orders/create}) among them. What it
- * received is at {@code GET /simulator/received}.
+ * channel-gateway uses: orders by name, their fulfilment orders (with their line items and what is left
+ * of each) and fulfilments, fulfillmentCreate, fulfillmentTrackingInfoUpdate, orderCancel, variants by
+ * SKU and inventorySetQuantities. A fulfilment names whole fulfilment orders (everything left of them)
+ * or their line items and quantities; as Shopify, it refuses a line item of another fulfilment order,
+ * a quantity below 1 or more than the line item has left, and a fulfilment order that is closed. It
+ * checks the access token, can be down (503) or answer 429 with Retry-After, and sends the store's
+ * webhooks signed as Shopify signs them, a customer's new order ({@code orders/create}) among them.
+ * What it received is at {@code GET /simulator/received}.
  */
 public final class ShopifySimulator implements AutoCloseable {
     private static final Pattern OPERATION = Pattern.compile("^\\s*(query|mutation)\\s+(\\w+)");
 
-    public record Fulfilment(String id, List<String> numbers, String company, boolean notified) {
+    /** A fulfilment as the store shows it: its tracking numbers and the units it took, by SKU. */
+    public record Fulfilment(String id, List<String> numbers, String company, boolean notified,
+                             Map<String, Integer> units) {
+        public Fulfilment {
+            numbers = List.copyOf(numbers);
+            units = Collections.unmodifiableMap(new LinkedHashMap<>(units));
+        }
     }
 
-    private record Order(String id, String name, Map<String, String> fulfilmentOrders, List<Fulfilment> fulfilments,
-                         boolean[] cancelled) {
+    /** A line item of a fulfilment order: the order's line item it fulfils, and how many units are left. */
+    private static final class FulfilmentOrderLineItem {
+        final String id;
+        final String lineItemId;
+        final String sku;
+        int remaining;
+
+        FulfilmentOrderLineItem(String id, String lineItemId, String sku, int quantity) {
+            this.id = id;
+            this.lineItemId = lineItemId;
+            this.sku = sku;
+            this.remaining = quantity;
+        }
+    }
+
+    /** OPEN, IN_PROGRESS once partly fulfilled, CLOSED once nothing is left. */
+    private static final class FulfilmentOrder {
+        final String id;
+        final List<FulfilmentOrderLineItem> lineItems;
+        String status = "OPEN";
+
+        FulfilmentOrder(String id, List<FulfilmentOrderLineItem> lineItems) {
+            this.id = id;
+            this.lineItems = List.copyOf(lineItems);
+        }
+
+        boolean open() {
+            return status.equals("OPEN") || status.equals("IN_PROGRESS");
+        }
+
+        /** After a fulfilment took from it. */
+        void settle() {
+            status = lineItems.stream().allMatch(i -> i.remaining == 0) ? "CLOSED" : "IN_PROGRESS";
+        }
+    }
+
+    private record Order(String id, String name, Map<String, FulfilmentOrder> fulfilmentOrders,
+                         List<Fulfilment> fulfilments, boolean[] cancelled) {
     }
 
     private final SimulatedServer server;
@@ -87,7 +132,7 @@ public final class ShopifySimulator implements AutoCloseable {
      */
     public Placed placeOrder(URI ordersCreateUrl, Purchase purchase) {
         String name = "#" + orderNumbers.incrementAndGet();
-        long id = addOrder(name);
+        long id = addOrder(name, purchase.items());
         HttpResponse<String> answer = sendWebhook(ordersCreateUrl, "wh-create-" + id, ordersCreate(id, name, purchase));
         return new Placed(id, name, answer);
     }
@@ -112,22 +157,51 @@ public final class ShopifySimulator implements AutoCloseable {
         return Json.mapper().writeValueAsString(order);
     }
 
-    /** An order on the store with one open fulfilment order; returns its numeric id. */
+    /** An order on the store with one open fulfilment order holding no line items; returns its numeric id. */
     public long addOrder(String name) {
+        return addOrder(name, List.of());
+    }
+
+    /** An order on the store with one open fulfilment order of the items' line items; returns its numeric id. */
+    public long addOrder(String name, List<Purchase.Item> items) {
         long id = ids.incrementAndGet();
-        Map<String, String> fos = Collections.synchronizedMap(new LinkedHashMap<>());
-        fos.put("gid://shopify/FulfillmentOrder/" + id, "OPEN");
+        List<FulfilmentOrderLineItem> lineItems = items.stream().map(item -> new FulfilmentOrderLineItem(
+                "gid://shopify/FulfillmentOrderLineItem/" + ids.incrementAndGet(),
+                "gid://shopify/LineItem/" + ids.incrementAndGet(), item.sku(), item.quantity())).toList();
+        Map<String, FulfilmentOrder> fos = Collections.synchronizedMap(new LinkedHashMap<>());
+        String foId = "gid://shopify/FulfillmentOrder/" + id;
+        fos.put(foId, new FulfilmentOrder(foId, lineItems));
         ordersByName.put(name, new Order("gid://shopify/Order/" + id, name, fos,
                 Collections.synchronizedList(new ArrayList<>()), new boolean[1]));
         return id;
     }
 
-    /** A fulfilment already on the store, as if an earlier call had made it. */
+    /** A fulfilment of everything left already on the store, as if an earlier call had made it. */
     public void addFulfilment(String orderName, String trackingNumber) {
         Order order = ordersByName.get(orderName);
-        order.fulfilmentOrders().replaceAll((k, v) -> "CLOSED");
+        Map<String, Integer> units = new LinkedHashMap<>();
+        synchronized (order) {
+            order.fulfilmentOrders().values().forEach(fo -> {
+                fo.lineItems.forEach(item -> {
+                    units.merge(item.sku, item.remaining, Integer::sum);
+                    item.remaining = 0;
+                });
+                fo.status = "CLOSED";
+            });
+        }
         order.fulfilments().add(new Fulfilment("gid://shopify/Fulfillment/" + ids.incrementAndGet(),
-                List.of(trackingNumber), "DHL Express", false));
+                List.of(trackingNumber), "DHL Express", false, units));
+    }
+
+    /** The units of each SKU of the order not fulfilled yet. */
+    public Map<String, Integer> unitsLeft(String orderName) {
+        Order order = ordersByName.get(orderName);
+        Map<String, Integer> left = new LinkedHashMap<>();
+        synchronized (order) {
+            order.fulfilmentOrders().values().forEach(fo -> fo.lineItems
+                    .forEach(item -> left.merge(item.sku, item.remaining, Integer::sum)));
+        }
+        return left;
     }
 
     public void addVariant(String sku) {
@@ -266,6 +340,12 @@ public final class ShopifySimulator implements AutoCloseable {
         if (order == null) {
             return Json.mapper().nullNode();
         }
+        synchronized (order) {
+            return orderNodeOf(order);
+        }
+    }
+
+    private static JsonNode orderNodeOf(Order order) {
         ObjectNode node = Json.mapper().createObjectNode().put("id", order.id());
         if (order.cancelled()[0]) {
             node.put("cancelledAt", "2026-12-06T00:00:00Z");
@@ -273,7 +353,12 @@ public final class ShopifySimulator implements AutoCloseable {
             node.putNull("cancelledAt");
         }
         ArrayNode fos = node.putObject("fulfillmentOrders").putArray("nodes");
-        order.fulfilmentOrders().forEach((id, status) -> fos.addObject().put("id", id).put("status", status));
+        order.fulfilmentOrders().values().forEach(fo -> {
+            ArrayNode items = fos.addObject().put("id", fo.id).put("status", fo.status).putObject("lineItems")
+                    .putArray("nodes");
+            fo.lineItems.forEach(item -> items.addObject().put("id", item.id).put("remainingQuantity", item.remaining)
+                    .putObject("lineItem").put("id", item.lineItemId).put("sku", item.sku));
+        });
         ArrayNode fulfilments = node.putArray("fulfillments");
         synchronized (order.fulfilments()) {
             for (Fulfilment f : order.fulfilments()) {
@@ -287,24 +372,81 @@ public final class ShopifySimulator implements AutoCloseable {
     private ObjectNode fulfillmentCreate(JsonNode input) {
         ObjectNode payload = Json.mapper().createObjectNode();
         ArrayNode errors = payload.putArray("userErrors");
-        List<String> foIds = new ArrayList<>();
-        input.path("lineItemsByFulfillmentOrder").forEach(fo -> foIds.add(fo.path("fulfillmentOrderId").asString()));
-        Order order = foIds.isEmpty() ? null : byFulfilmentOrder(foIds.get(0));
-        if (order == null || foIds.stream().anyMatch(id -> !"OPEN".equals(order.fulfilmentOrders().get(id)))) {
-            errors.addObject().put("field", "fulfillment").put("message", "Fulfillment order is not open");
-            payload.putNull("fulfillment");
-            return payload;
+        JsonNode asked = input.path("lineItemsByFulfillmentOrder");
+        Order order = asked.isEmpty() ? null : byFulfilmentOrder(asked.get(0).path("fulfillmentOrderId").asString());
+        if (order == null) {
+            return refused(payload, errors, "fulfillment", "Fulfillment order does not exist");
         }
-        foIds.forEach(id -> order.fulfilmentOrders().put(id, "CLOSED"));
+        Map<String, Integer> units = new LinkedHashMap<>();
+        synchronized (order) {
+            Map<FulfilmentOrderLineItem, Integer> taking = new LinkedHashMap<>();
+            for (int i = 0; i < asked.size(); i++) {
+                String problem = take(order, asked.get(i), taking);
+                if (problem != null) {
+                    return refused(payload, errors, "lineItemsByFulfillmentOrder." + i, problem);
+                }
+            }
+            taking.forEach((item, quantity) -> {
+                item.remaining -= quantity;
+                units.merge(item.sku, quantity, Integer::sum);
+            });
+            asked.forEach(fo -> order.fulfilmentOrders().get(fo.path("fulfillmentOrderId").asString()).settle());
+        }
         JsonNode tracking = input.path("trackingInfo");
         String id = "gid://shopify/Fulfillment/" + ids.incrementAndGet();
         Fulfilment fulfilment = new Fulfilment(id, numbers(tracking), tracking.path("company").asString(null),
-                input.path("notifyCustomer").asBoolean(false));
+                input.path("notifyCustomer").asBoolean(false), units);
         order.fulfilments().add(fulfilment);
         server.told(order.name() + " fulfilled: " + fulfilment.company() + " " + String.join(", ", fulfilment.numbers())
-                + (fulfilment.notified() ? " (customer notified)" : ""));
+                + describe(units) + (fulfilment.notified() ? " (customer notified)" : ""));
         payload.putObject("fulfillment").put("id", id);
         return payload;
+    }
+
+    /**
+     * What one fulfilment order of a fulfillmentCreate takes, added to {@code taking}: the line items and
+     * quantities it names, or everything left of it when it names none. A problem as Shopify words it, or null.
+     */
+    private static String take(Order order, JsonNode asked, Map<FulfilmentOrderLineItem, Integer> taking) {
+        FulfilmentOrder fo = order.fulfilmentOrders().get(asked.path("fulfillmentOrderId").asString());
+        if (fo == null) {
+            return "Fulfillment order " + asked.path("fulfillmentOrderId").asString() + " is not of order " + order.name();
+        }
+        if (!fo.open()) {
+            return "Fulfillment order " + fo.id + " is not open (" + fo.status + ")";
+        }
+        JsonNode lines = asked.path("fulfillmentOrderLineItems");
+        if (lines.isMissingNode() || lines.isNull()) {
+            fo.lineItems.stream().filter(item -> item.remaining > 0).forEach(item -> taking.put(item, item.remaining));
+            return null;
+        }
+        for (JsonNode line : lines) {
+            String lineId = line.path("id").asString("");
+            int quantity = line.path("quantity").asInt(0);
+            FulfilmentOrderLineItem item = fo.lineItems.stream().filter(i -> i.id.equals(lineId)).findFirst()
+                    .orElse(null);
+            if (item == null) {
+                return "Fulfillment order line item " + lineId + " is not in fulfillment order " + fo.id;
+            }
+            int after = taking.getOrDefault(item, 0) + quantity;
+            if (quantity < 1 || after > item.remaining) {
+                return "Invalid fulfillment order line item quantity requested: " + after + " of " + item.sku
+                        + " asked, " + item.remaining + " remaining";
+            }
+            taking.put(item, after);
+        }
+        return null;
+    }
+
+    private static ObjectNode refused(ObjectNode payload, ArrayNode errors, String field, String message) {
+        errors.addObject().put("field", field).put("message", message);
+        payload.putNull("fulfillment");
+        return payload;
+    }
+
+    private static String describe(Map<String, Integer> units) {
+        return units.isEmpty() ? "" : " (" + String.join(", ", units.entrySet().stream()
+                .map(e -> e.getValue() + " x " + e.getKey()).toList()) + ")";
     }
 
     private ObjectNode trackingUpdate(JsonNode variables) {
@@ -319,7 +461,7 @@ public final class ShopifySimulator implements AutoCloseable {
                     if (f.id().equals(id)) {
                         JsonNode tracking = variables.path("trackingInfoInput");
                         fulfilments.set(i, new Fulfilment(id, numbers(tracking), tracking.path("company").asString(null),
-                                variables.path("notifyCustomer").asBoolean(false)));
+                                variables.path("notifyCustomer").asBoolean(false), f.units()));
                         server.told(order.name() + " tracking now " + tracking.path("company").asString("") + " "
                                 + String.join(", ", numbers(tracking)));
                         payload.putObject("fulfillment").put("id", id);
@@ -341,7 +483,11 @@ public final class ShopifySimulator implements AutoCloseable {
         return numbers;
     }
 
-    /** {@code GET /simulator/received}: each order with its fulfilments and whether it was cancelled, and each SKU's stock as set. */
+    /**
+     * {@code GET /simulator/received}: each order with its fulfilments (tracking numbers and the units of each
+     * SKU taken), the units of each SKU not fulfilled yet and whether it was cancelled, and each SKU's stock as
+     * set.
+     */
     private JsonNode received() {
         ObjectNode body = Json.mapper().createObjectNode().put("platform", "SHOPIFY").put("domain", domain);
         ArrayNode orders = body.putArray("orders");
@@ -349,12 +495,16 @@ public final class ShopifySimulator implements AutoCloseable {
             for (Order order : ordersByName.values()) {
                 ObjectNode node = orders.addObject().put("name", order.name()).put("id", order.id())
                         .put("cancelled", order.cancelled()[0]);
+                ObjectNode left = node.putObject("unitsLeft");
+                unitsLeft(order.name()).forEach((sku, n) -> left.put(sku, n.intValue()));
                 ArrayNode fulfilments = node.putArray("fulfilments");
                 synchronized (order.fulfilments()) {
                     order.fulfilments().forEach(f -> {
                         ObjectNode fulfilment = fulfilments.addObject().put("company", f.company())
                                 .put("notifyCustomer", f.notified());
                         f.numbers().forEach(fulfilment.putArray("trackingNumbers")::add);
+                        ObjectNode units = fulfilment.putObject("units");
+                        f.units().forEach((sku, n) -> units.put(sku, n.intValue()));
                     });
                 }
             }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -82,22 +83,58 @@ class StoreSimulatorsTest {
             assertThat(order.path("line_items").get(0).path("sku").asString()).isEqualTo("MUG-001");
             assertThat(order.path("shipping_address").path("country_code").asString()).isEqualTo("GB");
 
-            String fulfil = """
-                    {"query": "mutation fulfillmentCreate($fulfillment: FulfillmentInput!) { x }",
-                     "variables": {"fulfillment": {"notifyCustomer": true,
-                       "lineItemsByFulfillmentOrder": [{"fulfillmentOrderId": "gid://shopify/FulfillmentOrder/%d"}],
-                       "trackingInfo": {"number": "JD0001", "company": "DHL Express"}}}}""".formatted(placed.id());
-            HttpResponse<String> made = HTTP.send(HttpRequest.newBuilder(shop.baseUrl().resolve(
-                            "/admin/api/2025-07/graphql.json")).header("X-Shopify-Access-Token", "shpat_t")
-                    .POST(HttpRequest.BodyPublishers.ofString(fulfil)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(made.body()).contains("gid://shopify/Fulfillment/");
+            // one of the two mugs, by its fulfilment order's line item
+            JsonNode fo = graphQl(shop, "query fulfillmentOrders($id: ID!) { x }",
+                    "{\"id\": \"gid://shopify/Order/%d\"}".formatted(placed.id()))
+                    .path("data").path("order").path("fulfillmentOrders").path("nodes").get(0);
+            JsonNode lineItem = fo.path("lineItems").path("nodes").get(0);
+            assertThat(lineItem.path("lineItem").path("sku").asString()).isEqualTo("MUG-001");
+            assertThat(lineItem.path("remainingQuantity").asInt()).isEqualTo(2);
+            String oneMug = """
+                    {"fulfillment": {"notifyCustomer": true,
+                       "lineItemsByFulfillmentOrder": [{"fulfillmentOrderId": "%s",
+                         "fulfillmentOrderLineItems": [{"id": "%s", "quantity": %d}]}],
+                       "trackingInfo": {"number": "%s", "company": "DHL Express"}}}""";
+            String fulfilmentCreate = "mutation fulfillmentCreate($fulfillment: FulfillmentInput!) { x }";
+            JsonNode made = graphQl(shop, fulfilmentCreate, oneMug.formatted(fo.path("id").asString(),
+                    lineItem.path("id").asString(), 1, "JD0001")).path("data").path("fulfillmentCreate");
+            assertThat(made.path("fulfillment").path("id").asString()).startsWith("gid://shopify/Fulfillment/");
+            assertThat(made.path("userErrors")).isEmpty();
+
+            // more than is left of the line item is refused, as Shopify refuses it, and changes nothing
+            JsonNode tooMany = graphQl(shop, fulfilmentCreate, oneMug.formatted(fo.path("id").asString(),
+                    lineItem.path("id").asString(), 2, "JD0002")).path("data").path("fulfillmentCreate");
+            assertThat(tooMany.path("userErrors").get(0).path("message").asString()).contains("1 remaining");
+            assertThat(shop.unitsLeft(placed.name())).containsExactly(Map.entry("MUG-001", 1));
+
+            // the fulfilment order named whole: what is left of it
+            JsonNode rest = graphQl(shop, fulfilmentCreate, """
+                    {"fulfillment": {"notifyCustomer": false,
+                       "lineItemsByFulfillmentOrder": [{"fulfillmentOrderId": "%s"}],
+                       "trackingInfo": {"number": "JD0003", "company": "DHL Express"}}}""".formatted(fo.path("id")
+                    .asString())).path("data").path("fulfillmentCreate");
+            assertThat(rest.path("userErrors")).isEmpty();
+            assertThat(shop.unitsLeft(placed.name())).containsExactly(Map.entry("MUG-001", 0));
 
             JsonNode received = received(shop.baseUrl());
             JsonNode fulfilment = received.path("orders").get(0).path("fulfilments").get(0);
             assertThat(fulfilment.path("company").asString()).isEqualTo("DHL Express");
             assertThat(fulfilment.path("trackingNumbers").get(0).asString()).isEqualTo("JD0001");
-            assertThat(told).containsExactly(placed.name() + " fulfilled: DHL Express JD0001 (customer notified)");
+            assertThat(fulfilment.path("units").path("MUG-001").asInt()).isEqualTo(1);
+            assertThat(told).containsExactly(
+                    placed.name() + " fulfilled: DHL Express JD0001 (1 x MUG-001) (customer notified)",
+                    placed.name() + " fulfilled: DHL Express JD0003 (1 x MUG-001)");
         }
+    }
+
+    private static JsonNode graphQl(ShopifySimulator shop, String query, String variables) throws Exception {
+        ObjectNode body = Json.mapper().createObjectNode().put("query", query);
+        body.set("variables", Json.mapper().readTree(variables));
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(shop.baseUrl().resolve(
+                        "/admin/api/2025-07/graphql.json")).header("X-Shopify-Access-Token", "shpat_t")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return Json.mapper().readTree(answer.body());
     }
 
     @Test

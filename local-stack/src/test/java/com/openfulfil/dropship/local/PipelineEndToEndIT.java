@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.local;
 
+import com.openfulfil.dropship.channelsim.Purchase;
 import com.openfulfil.dropship.channelsim.ShopifySimulator;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.EventIds;
@@ -309,6 +310,9 @@ class PipelineEndToEndIT {
                     .satisfies(f -> {
                         assertThat(f.numbers()).containsExactly(shopifyParcel);
                         assertThat(f.company()).isNotBlank();
+                        // the parcel said what it holds: the fulfilment is of those line items, every unit bought
+                        Purchase.Item bought = ChannelStores.purchase(0).items().get(0);
+                        assertThat(f.units()).isEqualTo(Map.of(bought.sku(), bought.quantity()));
                     });
             assertThat(stores.woo().status(channelOrders.wooId())).as("WooCommerce order status").isEqualTo("completed");
             assertThat(stores.woo().notes(channelOrders.wooId())).as("WooCommerce notes").singleElement()

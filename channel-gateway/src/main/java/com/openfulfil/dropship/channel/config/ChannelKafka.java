@@ -54,9 +54,9 @@ class ChannelKafka {
                                         @Value("${spring.application.name}") String service,
                                         CircuitBreakerRegistry breakers, RetryRegistry retries,
                                         RateLimiterRegistry rateLimiters, AmazonSellers sellers,
-                                        StoreActivity activity) {
+                                        StoreActivity activity, InboundChanges changes) {
         return new ChannelConnectors(properties, dropship.kafka().bootstrapServers(), dropship.kafka().security(),
-                service, breakers, retries, rateLimiters, sellers, activity);
+                service, breakers, retries, rateLimiters, sellers, activity, changes);
     }
 
     @Bean

@@ -2,10 +2,13 @@ package com.openfulfil.dropship.channel.connector;
 
 import com.openfulfil.dropship.channel.config.ChannelProperties;
 import com.openfulfil.dropship.channel.config.ChannelTopics;
+import com.openfulfil.dropship.channel.domain.InboundChange;
 import com.openfulfil.dropship.channel.domain.OutboundCall;
 import com.openfulfil.dropship.channel.domain.StoreActivity;
+import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.support.kafka.PublishFailedException;
 import com.openfulfil.dropship.support.streams.DeadLetters;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
@@ -60,14 +63,15 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
 
     public ChannelConnectors(ChannelProperties properties, String bootstrapServers, Map<String, Object> security,
                              String service, CircuitBreakerRegistry breakers, RetryRegistry retries,
-                             RateLimiterRegistry rateLimiters, AmazonSellers sellers, StoreActivity activity) {
+                             RateLimiterRegistry rateLimiters, AmazonSellers sellers, StoreActivity activity,
+                             InboundChanges changes) {
         super(new KafkaConsumer<>(consumerConfig(bootstrapServers, security, service + "-outbound"),
                 new StringDeserializer(), new ByteArrayDeserializer()), "channel-outbound");
         TrackingLinks links = new TrackingLinks(properties.trackingUrl());
         for (ChannelProperties.ShopifyStore store : properties.shopify()) {
             String name = "channel-" + store.id();
             stores.put(store.id(), new GuardedStore(
-                    new ShopifyStoreClient(store, properties.outbound().timeout(), links),
+                    new ShopifyStoreClient(store, properties.outbound().timeout(), links, linesMatched(changes)),
                     retries.retry(name, GuardedStore.retryConfig(properties.outbound())),
                     breakers.circuitBreaker(name, BREAKER_CONFIG), rateLimiters.rateLimiter(name, SHOPIFY_RATE)));
         }
@@ -89,6 +93,24 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
         this.activity = activity;
         this.heldBackFor = properties.outbound().heldBackFor();
         this.deadLetters = DeadLetters.forBroker(bootstrapServers, security);
+    }
+
+    /**
+     * Line items a Shopify fulfilment matched to our lines go to the order's task on {@code channels.inbound},
+     * which keeps them for the lines' next parcels. Only a help to those: a match not recorded is made again
+     * by SKU, so a failure to record it is logged and the call stays done.
+     */
+    private static ShopifyStoreClient.LinesMatched linesMatched(InboundChanges changes) {
+        return (call, storeLineItems) -> {
+            try {
+                changes.record(new InboundChange(EventIds.derived(call.callId(), "lines"), call.platform(),
+                        call.storeId(), InboundChange.Kind.LINES_MATCHED, call.orderId(), call.externalRef(), null, null,
+                        null, storeLineItems));
+            } catch (PublishFailedException e) {
+                log.warn("Could not keep the line items matched for order {} of store {}: {}", call.externalRef(),
+                        call.storeId(), e.getMessage());
+            }
+        };
     }
 
     static Map<String, Object> consumerConfig(String bootstrapServers, Map<String, Object> security, String group) {

@@ -2,6 +2,7 @@ package com.openfulfil.dropship.channel.connector;
 
 import com.openfulfil.dropship.channel.config.ChannelProperties;
 import com.openfulfil.dropship.channel.domain.OutboundCall;
+import com.openfulfil.dropship.channel.domain.ParcelLine;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -17,16 +18,21 @@ import java.util.Optional;
  * store answered after we gave up waiting) changes nothing the second time: a parcel whose tracking
  * number is on a fulfilment already is not fulfilled again.
  *
- * <p>Our parcels do not say which of the order's lines they carry, so a parcel fulfils every line still
- * open on the order's fulfilment orders; a later parcel of the same order, with nothing left open,
- * adds its tracking number to the order's latest fulfilment.
+ * <p>A parcel that says what it holds is a fulfilment of those units alone: each of our lines is matched to
+ * the store's fulfilment-order line item (the one an earlier parcel matched, else the open one with the
+ * line's SKU), and the match is told back to the order's task ({@link LinesMatched}) for the line's next
+ * parcels. Shopify refuses more units than a line item has left, and so the call is refused, for ops.
+ * A parcel that does not say fulfils every line still open on the order's fulfilment orders; a later
+ * such parcel of the same order, with nothing left open, adds its tracking number to the order's
+ * latest fulfilment.
  */
 final class ShopifyStoreClient implements ChannelClient {
     static final String FIND_ORDER = """
             query findOrder($query: String!) { orders(first: 1, query: $query) { nodes { id name } } }""";
     static final String ORDER = """
             query fulfillmentOrders($id: ID!) { order(id: $id) { id cancelledAt \
-            fulfillmentOrders(first: 50) { nodes { id status } } \
+            fulfillmentOrders(first: 50) { nodes { id status \
+            lineItems(first: 100) { nodes { id remainingQuantity lineItem { id sku } } } } } \
             fulfillments(first: 50) { id trackingInfo(first: 20) { number company url } } } }""";
     static final String FULFILLMENT_CREATE = """
             mutation fulfillmentCreate($fulfillment: FulfillmentInput!) { fulfillmentCreate(fulfillment: $fulfillment) \
@@ -49,14 +55,26 @@ final class ShopifyStoreClient implements ChannelClient {
 
     private static final List<String> OPEN = List.of("OPEN", "IN_PROGRESS");
 
+    /** Hears which of the store's line items a fulfilment found for our lines (line number to line item id). */
+    interface LinesMatched {
+        void matched(OutboundCall call, Map<Integer, String> storeLineItems);
+    }
+
+    /** A line item of an open fulfilment order. */
+    private record OpenLineItem(String fulfilmentOrderId, String id, String sku, int remaining) {
+    }
+
     private final ChannelProperties.ShopifyStore store;
     private final GraphQl graphQl;
     private final TrackingLinks links;
+    private final LinesMatched linesMatched;
 
-    ShopifyStoreClient(ChannelProperties.ShopifyStore store, Duration timeout, TrackingLinks links) {
+    ShopifyStoreClient(ChannelProperties.ShopifyStore store, Duration timeout, TrackingLinks links,
+                       LinesMatched linesMatched) {
         this.store = store;
         this.graphQl = new GraphQl(store.graphqlUrl(), store.adminToken(), timeout);
         this.links = links;
+        this.linesMatched = linesMatched;
     }
 
     @Override
@@ -77,6 +95,10 @@ final class ShopifyStoreClient implements ChannelClient {
         if (fulfilmentWith(order, call.trackingNumber()).isPresent()) {
             return;  // told already: the earlier call got through
         }
+        if (call.items() != null) {
+            fulfilLines(call, order);
+            return;
+        }
         List<String> open = new ArrayList<>();
         order.path("fulfillmentOrders").path("nodes").forEach(fo -> {
             if (OPEN.contains(fo.path("status").asString(""))) {
@@ -92,12 +114,75 @@ final class ShopifyStoreClient implements ChannelClient {
             updateTracking(latest.path("id").asString(), numbers, call);
             return;
         }
+        create(open.stream().map(id -> Map.<String, Object>of("fulfillmentOrderId", id)).toList(), call);
+    }
+
+    /** One fulfilment of the parcel's units, line item by line item. */
+    private void fulfilLines(OutboundCall call, JsonNode order) {
+        List<OpenLineItem> open = openLineItems(order);
+        Map<String, Map<String, Integer>> byFulfilmentOrder = new LinkedHashMap<>();
+        Map<Integer, String> matched = new LinkedHashMap<>();
+        for (ParcelLine line : call.items()) {
+            OpenLineItem item = lineItemOf(line, open, matched).orElseThrow(() -> new ChannelRefusedException("Order "
+                    + call.externalRef() + " has no open line item for " + describe(line) + " of parcel "
+                    + call.trackingNumber()));
+            byFulfilmentOrder.computeIfAbsent(item.fulfilmentOrderId(), fo -> new LinkedHashMap<>())
+                    .merge(item.id(), line.quantity(), Integer::sum);
+            if (line.lineNo() != null) {
+                matched.put(line.lineNo(), item.id());
+            }
+        }
+        create(byFulfilmentOrder.entrySet().stream().map(fo -> Map.<String, Object>of("fulfillmentOrderId", fo.getKey(),
+                "fulfillmentOrderLineItems", fo.getValue().entrySet().stream()
+                        .map(li -> Map.of("id", li.getKey(), "quantity", li.getValue())).toList())).toList(), call);
+        matched.entrySet().removeIf(m -> call.items().stream().anyMatch(line -> m.getKey().equals(line.lineNo())
+                && m.getValue().equals(line.storeLineItemId())));
+        if (!matched.isEmpty()) {
+            linesMatched.matched(call, matched);
+        }
+    }
+
+    /**
+     * The store's line item of one of our lines: the one an earlier parcel matched while it is still open,
+     * else the open one with the line's SKU that has units left and is not another of our lines'.
+     */
+    private static Optional<OpenLineItem> lineItemOf(ParcelLine line, List<OpenLineItem> open,
+                                                     Map<Integer, String> matched) {
+        if (line.storeLineItemId() != null) {
+            Optional<OpenLineItem> known = open.stream().filter(i -> i.id().equals(line.storeLineItemId())).findFirst();
+            if (known.isPresent()) {
+                return known;
+            }
+        }
+        List<OpenLineItem> sameSku = open.stream().filter(i -> i.sku().equals(line.sku()))
+                .filter(i -> !matched.containsValue(i.id()) || i.id().equals(matched.get(line.lineNo()))).toList();
+        // none with units left: the first of them, so the store's refusal names the quantity
+        return sameSku.stream().filter(i -> i.remaining() > 0).findFirst().or(() -> sameSku.stream().findFirst());
+    }
+
+    private static List<OpenLineItem> openLineItems(JsonNode order) {
+        List<OpenLineItem> items = new ArrayList<>();
+        order.path("fulfillmentOrders").path("nodes").forEach(fo -> {
+            if (OPEN.contains(fo.path("status").asString(""))) {
+                fo.path("lineItems").path("nodes").forEach(item -> items.add(new OpenLineItem(fo.path("id").asString(),
+                        item.path("id").asString(), item.path("lineItem").path("sku").asString(""),
+                        item.path("remainingQuantity").asInt(0))));
+            }
+        });
+        return items;
+    }
+
+    private static String describe(ParcelLine line) {
+        return (line.lineNo() == null ? "" : "line " + line.lineNo() + " ") + "(" + line.sku() + ")";
+    }
+
+    private void create(List<Map<String, Object>> lineItemsByFulfillmentOrder, OutboundCall call) {
         Map<String, Object> fulfillment = new LinkedHashMap<>();
-        fulfillment.put("lineItemsByFulfillmentOrder", open.stream().map(id -> Map.of("fulfillmentOrderId", id)).toList());
+        fulfillment.put("lineItemsByFulfillmentOrder", lineItemsByFulfillmentOrder);
         fulfillment.put("notifyCustomer", store.notifyCustomer());
         fulfillment.put("trackingInfo", trackingInfo(List.of(call.trackingNumber()), call));
         JsonNode payload = graphQl.call(FULFILLMENT_CREATE, Map.of("fulfillment", fulfillment)).path("fulfillmentCreate");
-        GraphQl.checkUserErrors(payload, "fulfillmentCreate");
+        GraphQl.checkUserErrors(payload, "fulfillmentCreate of parcel " + call.trackingNumber());
     }
 
     private void retrack(OutboundCall call) {

@@ -1,6 +1,8 @@
 package com.openfulfil.dropship.channel.domain;
 
 import com.openfulfil.dropship.events.model.Address;
+import com.openfulfil.dropship.events.model.OrderDetails;
+import com.openfulfil.dropship.events.model.OrderLine;
 import com.openfulfil.dropship.events.model.OrderStatus;
 
 import java.util.EnumSet;
@@ -10,13 +12,19 @@ import java.util.Set;
 
 /**
  * An order that came from a channel, as this service keeps it: where it came from, where it ships,
- * its status, and what each parcel's tracking number was last told to the channel.
+ * its status, its lines, and what the channel was last told of each parcel.
  *
- * @param parcels           parcel key ({@code dispatchId#index}) to the tracking number the channel has
+ * @param parcels            parcel key ({@code dispatchId#index}) to the tracking number the channel has
  * @param cancelledByChannel the channel asked for the cancellation, so it need not be told of it
+ * @param lines              our line number to its SKU, so a parcel naming only a SKU finds its line
+ * @param storeLineItems     our line number to the store's line item it is (Shopify: the fulfilment-order line
+ *                           item), once a fulfilment has matched them; a later parcel of the line names it directly
+ * @param refusedShipTo      the changed address last refused, so the same change told again (a delivery replayed,
+ *                           another edit of the order) is not refused twice
  */
 public record ChannelOrder(String orderId, Platform platform, String storeId, String externalRef, Address shipTo,
-                           OrderStatus status, Map<String, String> parcels, boolean cancelledByChannel) {
+                           OrderStatus status, Map<String, String> parcels, boolean cancelledByChannel,
+                           Map<Integer, String> lines, Map<Integer, String> storeLineItems, Address refusedShipTo) {
 
     /** Where a cancellation still stops the order (after that it ships: a return is the way back). */
     private static final Set<OrderStatus> CANCELLABLE = EnumSet.of(OrderStatus.PLACED, OrderStatus.CONFIRMED,
@@ -24,25 +32,51 @@ public record ChannelOrder(String orderId, Platform platform, String storeId, St
 
     public ChannelOrder {
         parcels = Map.copyOf(parcels);
+        // orders kept before lines were: none known
+        lines = lines == null ? Map.of() : Map.copyOf(lines);
+        storeLineItems = storeLineItems == null ? Map.of() : Map.copyOf(storeLineItems);
     }
 
     public static ChannelOrder placed(String orderId, Platform platform, String storeId, String externalRef,
-                                      Address shipTo) {
-        return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, OrderStatus.PLACED, Map.of(), false);
+                                      OrderDetails details) {
+        Map<Integer, String> lines = new LinkedHashMap<>();
+        for (OrderLine line : details.lines()) {
+            if (line.sku() != null) {
+                lines.put(line.lineNo(), line.sku());
+            }
+        }
+        return new ChannelOrder(orderId, platform, storeId, externalRef, details.shipTo(), OrderStatus.PLACED, Map.of(),
+                false, lines, Map.of(), null);
     }
 
     public ChannelOrder withStatus(OrderStatus now) {
-        return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, now, parcels, cancelledByChannel);
+        return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, now, parcels, cancelledByChannel,
+                lines, storeLineItems, refusedShipTo);
     }
 
     public ChannelOrder cancelAsked() {
-        return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, status, parcels, true);
+        return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, status, parcels, true, lines,
+                storeLineItems, refusedShipTo);
     }
 
     public ChannelOrder withParcel(String parcelKey, String trackingNumber) {
         Map<String, String> next = new LinkedHashMap<>(parcels);
         next.put(parcelKey, trackingNumber);
-        return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, status, next, cancelledByChannel);
+        return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, status, next, cancelledByChannel,
+                lines, storeLineItems, refusedShipTo);
+    }
+
+    /** The store's line items of our lines, as a fulfilment matched them; those matched before stay. */
+    public ChannelOrder withStoreLineItems(Map<Integer, String> matched) {
+        Map<Integer, String> next = new LinkedHashMap<>(storeLineItems);
+        next.putAll(matched);
+        return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, status, parcels, cancelledByChannel,
+                lines, next, refusedShipTo);
+    }
+
+    public ChannelOrder addressRefused(Address asked) {
+        return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, status, parcels, cancelledByChannel,
+                lines, storeLineItems, asked);
     }
 
     public boolean cancellable() {

@@ -3,10 +3,13 @@ package com.openfulfil.dropship.channel.domain;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ShippedParcel;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -47,14 +50,16 @@ public final class OrderSync {
      * Parcels handed to a carrier, each told once, however often the shipment is replayed. A shipment
      * that names its parcels' contents (every one supplier-gateway writes since parcels say what they
      * hold) only ever adds parcels: a number not told before is a parcel of its own ({@code dispatchId#number}),
-     * the second parcel of a dispatch shipped in two included. In an older shipment that names no contents
+     * the second parcel of a dispatch shipped in two included, and the store is told which of the order's
+     * lines, and how many units of each, the parcel holds. In an older shipment that names no contents
      * the parcels are known by their place ({@code dispatchId#index}), and another number at a place
      * already told is that parcel re-tracked.
      *
-     * @param addsParcels whether the shipment names its parcels' contents
+     * @param parcels what each parcel holds, as the shipment says; null on a shipment that does not say
      */
     public static Step shipped(ChannelOrder order, String dispatchId, String carrier, List<String> trackingNumbers,
-                               boolean addsParcels) {
+                               List<ShippedParcel> parcels) {
+        boolean addsParcels = parcels != null;
         ChannelOrder next = order;
         List<OutboundCall> calls = new ArrayList<>();
         for (int i = 0; i < trackingNumbers.size(); i++) {
@@ -67,12 +72,34 @@ public final class OrderSync {
             String callId = EventIds.derived(order.orderId(), parcel, number);
             calls.add(told == null
                     ? OutboundCall.fulfil(callId, order.platform(), order.storeId(), order.orderId(), order.externalRef(),
-                    number, carrier)
+                    number, carrier, contents(order, parcels, number))
                     : OutboundCall.retrack(callId, order.platform(), order.storeId(), order.orderId(),
                     order.externalRef(), number, told, carrier));
             next = next.withParcel(parcel, number);
         }
         return Step.calls(next, calls);
+    }
+
+    /** What parcel {@code number} holds of the order's lines; null when the shipment does not say. */
+    private static List<ParcelLine> contents(ChannelOrder order, List<ShippedParcel> parcels, String number) {
+        ShippedParcel parcel = parcels == null ? null : parcels.stream()
+                .filter(p -> p.trackingNumber().equals(number)).findFirst().orElse(null);
+        if (parcel == null || !parcel.namesContents()) {
+            return null;
+        }
+        List<ParcelLine> lines = new ArrayList<>();
+        for (ParcelItem item : parcel.items()) {
+            Integer lineNo = item.lineNo() != null ? item.lineNo() : lineOf(order, item.sku());
+            String sku = item.sku() != null ? item.sku() : order.lines().get(lineNo);
+            lines.add(new ParcelLine(lineNo, sku, item.quantity(),
+                    lineNo == null ? null : order.storeLineItems().get(lineNo)));
+        }
+        return lines;
+    }
+
+    private static Integer lineOf(ChannelOrder order, String sku) {
+        return order.lines().entrySet().stream().filter(e -> e.getValue().equals(sku)).map(Map.Entry::getKey)
+                .findFirst().orElse(null);
     }
 
     /**
@@ -115,8 +142,9 @@ public final class OrderSync {
      * ours while the order can still be stopped; after that it is refused (the parcel is on its way: a
      * return is the way back). The pipeline has no way to change an order's address (the contract has
      * no such command, and a supplier may already have the label), so a changed address is always
-     * refused, with the reason, for ops. A change to an order we never had (we did not take it) is
-     * nothing to us.
+     * refused, with the reason, for ops, once: the same address told again (a delivery replayed, another
+     * edit of the order) is not refused again. A change to an order we never had (we did not take it) is
+     * nothing to us. Line items a fulfilment matched to our lines are kept for the order's next parcels.
      *
      * @param order null when we have no such order
      */
@@ -126,16 +154,21 @@ public final class OrderSync {
                 return Step.of(null);
             }
             ChannelOrder placed = ChannelOrder.placed(change.orderId(), change.platform(), change.storeId(),
-                    change.externalRef(), change.order().shipTo());
+                    change.externalRef(), change.order());
             return new Step(placed, List.of(), Optional.of(change.order()), Optional.empty(), Optional.empty());
+        }
+        if (change.kind() == InboundChange.Kind.LINES_MATCHED) {
+            return Step.of(order.withStoreLineItems(change.storeLineItems() == null ? Map.of() : change.storeLineItems()));
         }
         if (change.kind() == InboundChange.Kind.CANCELLED) {
             return cancelled(order, change, now);
         }
-        if (change.shipTo() == null || change.shipTo().equals(order.shipTo())) {
-            return Step.of(order);
+        if (change.shipTo() == null || change.shipTo().equals(order.shipTo())
+                || change.shipTo().equals(order.refusedShipTo())) {
+            return Step.of(order);  // unchanged, or this change refused already
         }
-        return refused(order, change, now, "The shipping address changed on the channel to " + describe(change)
+        return refused(order.addressRefused(change.shipTo()), change, now, "The shipping address changed on the"
+                + " channel to " + describe(change)
                 + ", but an order's address cannot be changed once placed with us (the order is " + order.status()
                 + "); we still ship to the address it was placed with. Cancel and place it again, or settle it with the"
                 + " supplier.");
@@ -146,7 +179,8 @@ public final class OrderSync {
             return Step.of(order);
         }
         if (!order.cancellable()) {
-            return refused(order, change, now, "The order is " + order.status()
+            // cancelled on the channel all the same: refused once, and never told back to it
+            return refused(order.cancelAsked(), change, now, "The order is " + order.status()
                     + ": it has left the supplier and can no longer be cancelled; ask for a return once delivered.");
         }
         String reason = change.reason() == null || change.reason().isBlank() ? "cancelled on the channel"

@@ -1,15 +1,23 @@
 package com.openfulfil.dropship.channel.domain;
 
+import java.util.List;
+
 /**
  * One thing to tell a channel, as the stream decided it ({@code channels.outbound}). {@code callId} is
  * stable: the same decision replayed carries the same id, so the connector can recognise it.
  *
  * @param externalRef the channel's name for the order (Shopify's order name, {@code #1001})
  * @param previousTrackingNumber on {@link Kind#RETRACK}, the number the parcel had
+ * @param items on {@link Kind#FULFIL}, what the parcel holds of the order's lines; null when the shipment does not
+ *              say (the parcel fulfils whatever is still open)
  */
 public record OutboundCall(String callId, Platform platform, String storeId, Kind kind, String orderId,
                            String externalRef, String trackingNumber, String previousTrackingNumber, String carrier,
-                           String sku, Integer quantity) {
+                           String sku, Integer quantity, List<ParcelLine> items) {
+
+    public OutboundCall {
+        items = items == null ? null : List.copyOf(items);
+    }
 
     public enum Kind {
         /** a parcel shipped: create its fulfilment */
@@ -24,31 +32,33 @@ public record OutboundCall(String callId, Platform platform, String storeId, Kin
         STOCK
     }
 
+    /** @param items what the parcel holds; null: it does not say */
     public static OutboundCall fulfil(String callId, Platform platform, String storeId, String orderId,
-                                      String externalRef, String trackingNumber, String carrier) {
+                                      String externalRef, String trackingNumber, String carrier, List<ParcelLine> items) {
         return new OutboundCall(callId, platform, storeId, Kind.FULFIL, orderId, externalRef, trackingNumber, null,
-                carrier, null, null);
+                carrier, null, null, items);
     }
 
     public static OutboundCall retrack(String callId, Platform platform, String storeId, String orderId,
                                        String externalRef, String trackingNumber, String previous, String carrier) {
         return new OutboundCall(callId, platform, storeId, Kind.RETRACK, orderId, externalRef, trackingNumber, previous,
-                carrier, null, null);
+                carrier, null, null, null);
     }
 
     public static OutboundCall cancel(String callId, Platform platform, String storeId, String orderId,
                                       String externalRef) {
         return new OutboundCall(callId, platform, storeId, Kind.CANCEL, orderId, externalRef, null, null, null, null,
-                null);
+                null, null);
     }
 
     public static OutboundCall complete(String callId, Platform platform, String storeId, String orderId,
                                         String externalRef) {
         return new OutboundCall(callId, platform, storeId, Kind.COMPLETE, orderId, externalRef, null, null, null, null,
-                null);
+                null, null);
     }
 
     public static OutboundCall stock(String callId, Platform platform, String storeId, String sku, int quantity) {
-        return new OutboundCall(callId, platform, storeId, Kind.STOCK, null, null, null, null, null, sku, quantity);
+        return new OutboundCall(callId, platform, storeId, Kind.STOCK, null, null, null, null, null, sku, quantity,
+                null);
     }
 }

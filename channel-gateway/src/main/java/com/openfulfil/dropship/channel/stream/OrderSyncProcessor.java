@@ -64,7 +64,7 @@ final class OrderSyncProcessor implements Processor<String, Object, String, Obje
             apply(OrderSync.moved(order, moved.to(), settings.completeOn(order.storeId())), record);
         } else if (value instanceof ParcelsShipped shipped) {
             apply(OrderSync.shipped(order, shipped.dispatchId(), shipped.carrier(), shipped.trackingNumbers(),
-                    shipped.parcels() != null), record);
+                    shipped.parcels()), record);
         }
     }
 
@@ -74,7 +74,7 @@ final class OrderSyncProcessor implements Processor<String, Object, String, Obje
                 .filter(p -> source.channel() == channelOf(p));
         if (platform.isPresent() && orders.get(placed.orderId()) == null) {
             orders.put(placed.orderId(), ChannelOrder.placed(placed.orderId(), platform.get(), source.storefrontId(),
-                    source.externalRef(), placed.order().shipTo()));
+                    source.externalRef(), placed.order()));
             // a store whose orders-create goes to order-service (Shopify): its order is ours from here
             settings.activity().orderIn(source.storefrontId());
         }

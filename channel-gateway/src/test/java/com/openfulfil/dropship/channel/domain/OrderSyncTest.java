@@ -3,10 +3,13 @@ package com.openfulfil.dropship.channel.domain;
 import com.openfulfil.dropship.events.fixtures.OrderFixtures;
 import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ShippedParcel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,40 +17,82 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OrderSyncTest {
     private static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
     private static final Address HOME = new Address("1 Example Street", null, "London", null, "N1 9GU", "GB");
-    private static final ChannelOrder PLACED = ChannelOrder.placed("ord-1", Platform.SHOPIFY, "shop", "#1001", HOME);
+    private static final ChannelOrder PLACED = ChannelOrder.placed("ord-1", Platform.SHOPIFY, "shop", "#1001",
+            OrderFixtures.anOrder().withShipTo(HOME).withLine("MUG-001", 2, "12.50").withLine("LAMP-7", 1, "30.00")
+                    .details());
 
     @Test
     void eachParcelIsToldOnceAndAChangedNumberIsRetracked() {
-        OrderSync.Step first = OrderSync.shipped(PLACED, "dsp-1", "DHL", List.of("A1", "A2"), false);
+        OrderSync.Step first = OrderSync.shipped(PLACED, "dsp-1", "DHL", List.of("A1", "A2"), null);
         assertThat(first.calls()).extracting(OutboundCall::kind, OutboundCall::trackingNumber)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(OutboundCall.Kind.FULFIL, "A1"),
                         org.assertj.core.groups.Tuple.tuple(OutboundCall.Kind.FULFIL, "A2"));
 
-        assertThat(OrderSync.shipped(first.order(), "dsp-1", "DHL", List.of("A1", "A2"), false).calls()).isEmpty();
+        assertThat(OrderSync.shipped(first.order(), "dsp-1", "DHL", List.of("A1", "A2"), null).calls()).isEmpty();
 
-        OrderSync.Step changed = OrderSync.shipped(first.order(), "dsp-1", "DHL", List.of("B1", "A2"), false);
+        OrderSync.Step changed = OrderSync.shipped(first.order(), "dsp-1", "DHL", List.of("B1", "A2"), null);
         assertThat(changed.calls()).singleElement().satisfies(call -> {
             assertThat(call.kind()).isEqualTo(OutboundCall.Kind.RETRACK);
             assertThat(call.trackingNumber()).isEqualTo("B1");
             assertThat(call.previousTrackingNumber()).isEqualTo("A1");
         });
         // the same decision replayed carries the same id
-        assertThat(OrderSync.shipped(PLACED, "dsp-1", "DHL", List.of("A1"), false).calls().get(0).callId())
+        assertThat(OrderSync.shipped(PLACED, "dsp-1", "DHL", List.of("A1"), null).calls().get(0).callId())
                 .isEqualTo(first.calls().get(0).callId());
     }
 
     @Test
     void aDispatchShippedInTwoParcelsIsToldTwoParcelsNeverOneRetracked() {
-        OrderSync.Step first = OrderSync.shipped(PLACED, "dsp-1", "DHL", List.of("A1"), true);
+        OrderSync.Step first = OrderSync.shipped(PLACED, "dsp-1", "DHL", List.of("A1"), unsaid("A1"));
         // the second parcel leaves later: supplier-gateway's shipment names only the parcel it adds
-        OrderSync.Step second = OrderSync.shipped(first.order(), "dsp-1", "DHL", List.of("B1"), true);
+        OrderSync.Step second = OrderSync.shipped(first.order(), "dsp-1", "DHL", List.of("B1"), unsaid("B1"));
         assertThat(second.calls()).singleElement().satisfies(call -> {
             assertThat(call.kind()).isEqualTo(OutboundCall.Kind.FULFIL);
             assertThat(call.trackingNumber()).isEqualTo("B1");
         });
-        assertThat(OrderSync.shipped(second.order(), "dsp-1", "DHL", List.of("B1"), true).calls()).as("replayed")
+        assertThat(OrderSync.shipped(second.order(), "dsp-1", "DHL", List.of("B1"), unsaid("B1")).calls()).as("replayed")
                 .isEmpty();
-        assertThat(OrderSync.shipped(second.order(), "dsp-1", "DHL", List.of("A1"), true).calls()).isEmpty();
+        assertThat(OrderSync.shipped(second.order(), "dsp-1", "DHL", List.of("A1"), unsaid("A1")).calls()).isEmpty();
+    }
+
+    @Test
+    void aParcelThatSaysWhatItHoldsIsToldItsLinesAndUnitsAndTheStoresLineItemOnceMatched() {
+        OrderSync.Step first = OrderSync.shipped(PLACED, "dsp-1", "DHL", List.of("A1", "A2"), List.of(
+                new ShippedParcel("A1", List.of(new ParcelItem(1, "MUG-001", 1, "Mug"), new ParcelItem(2, "LAMP-7", 1))),
+                new ShippedParcel("A2", null)));
+        assertThat(first.calls()).extracting(OutboundCall::trackingNumber, OutboundCall::items).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("A1", List.of(new ParcelLine(1, "MUG-001", 1, null),
+                        new ParcelLine(2, "LAMP-7", 1, null))),
+                // a parcel of the shipment that does not say: whatever is still open
+                org.assertj.core.groups.Tuple.tuple("A2", null));
+
+        InboundChange matched = new InboundChange("c-lines", Platform.SHOPIFY, "shop", InboundChange.Kind.LINES_MATCHED,
+                "ord-1", "#1001", null, null, null, Map.of(1, "gid://shopify/FulfillmentOrderLineItem/11"));
+        ChannelOrder known = OrderSync.changed(first.order(), matched, NOW).order();
+        assertThat(known.storeLineItems()).containsExactly(Map.entry(1, "gid://shopify/FulfillmentOrderLineItem/11"));
+
+        // the second mug, named by its SKU alone: our line 1, the store's line item matched before
+        OrderSync.Step second = OrderSync.shipped(known, "dsp-1", "DHL", List.of("B1"), List.of(
+                new ShippedParcel("B1", List.of(new ParcelItem(null, "MUG-001", 1)))));
+        assertThat(second.calls()).singleElement().extracting(OutboundCall::items).isEqualTo(List.of(
+                new ParcelLine(1, "MUG-001", 1, "gid://shopify/FulfillmentOrderLineItem/11")));
+    }
+
+    @Test
+    void aRefusedChangeToldAgainIsNotRefusedTwice() {
+        Address moved = new Address("9 Other Road", null, "Leeds", null, "LS1 4AP", "GB");
+        OrderSync.Step refused = OrderSync.changed(PLACED, change(InboundChange.Kind.UPDATED, moved), NOW);
+        assertThat(refused.refusal()).isPresent();
+        assertThat(OrderSync.changed(refused.order(), change(InboundChange.Kind.UPDATED, moved), NOW).refusal())
+                .as("the same delivery replayed, or another edit with the same address").isEmpty();
+        Address again = new Address("10 Third Lane", null, "York", null, "YO1 7HH", "GB");
+        assertThat(OrderSync.changed(refused.order(), change(InboundChange.Kind.UPDATED, again), NOW).refusal())
+                .isPresent();
+
+        InboundChange cancel = change(InboundChange.Kind.CANCELLED, null);
+        OrderSync.Step late = OrderSync.changed(PLACED.withStatus(OrderStatus.SHIPPED), cancel, NOW);
+        assertThat(late.refusal()).isPresent();
+        assertThat(OrderSync.changed(late.order(), cancel, NOW).refusal()).isEmpty();
     }
 
     @Test
@@ -126,6 +171,11 @@ class OrderSyncTest {
         OrderSync.Step placed = OrderSync.changed(null, paid, NOW);
         assertThat(placed.place()).contains(details);
         assertThat(OrderSync.changed(placed.order(), paid, NOW).place()).isEmpty();
+    }
+
+    /** A shipment's parcels that do not say what they hold. */
+    private static List<ShippedParcel> unsaid(String... numbers) {
+        return java.util.Arrays.stream(numbers).map(n -> new ShippedParcel(n, null)).toList();
     }
 
     private static InboundChange change(InboundChange.Kind kind, Address shipTo) {

@@ -2,28 +2,31 @@ package com.openfulfil.dropship.channel.it;
 
 import com.openfulfil.dropship.channel.config.ChannelTopics;
 import com.openfulfil.dropship.channel.domain.ChannelRefusal;
+import com.openfulfil.dropship.channel.domain.InboundChange;
+import com.openfulfil.dropship.channelsim.Purchase;
 import com.openfulfil.dropship.channelsim.ShopifySimulator;
 import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.events.catalog.ProductUpdated;
 import com.openfulfil.dropship.events.fixtures.OrderFixtures;
 import com.openfulfil.dropship.events.model.Channel;
 import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.OrderSource;
 import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ShippedParcel;
 import com.openfulfil.dropship.events.order.CancelRequested;
 import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
-import com.openfulfil.dropship.events.serde.JsonSerde;
+import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
+import com.openfulfil.dropship.support.security.ApiKeys;
 import com.openfulfil.dropship.support.testing.DocumentedEndpoints;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
 import com.openfulfil.dropship.support.testing.TopicReader;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,13 +34,17 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -57,6 +64,8 @@ class ShopifyChannelIT extends KafkaIntegrationTest {
     private static final String DOMAIN = "demo-shop.myshopify.com";
     private static final String SECRET = "shpss_it_secret";
     private static final String TOKEN = "shpat_it_token";
+    private static final String OPS_KEY = "ok_it_shop_channels";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ShopifySimulator SHOP = start();
 
@@ -77,6 +86,7 @@ class ShopifyChannelIT extends KafkaIntegrationTest {
         registry.add("dropship.channels.stock-debounce", () -> "2s");
         registry.add("dropship.channels.stock-check-every", () -> "100ms");
         registry.add("dropship.channels.tracking-url", () -> "https://track.example.com/t/{trackingNumber}");
+        registry.add("dropship.channels.admin-key-sha256", () -> ApiKeys.sha256Hex(OPS_KEY));
         FastCalls.register(registry, "shopify");
     }
 
@@ -163,19 +173,17 @@ class ShopifyChannelIT extends KafkaIntegrationTest {
         publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, orderId, moved(orderId, OrderStatus.PLACED,
                 OrderStatus.CONFIRMED));
 
-        HttpResponse<String> answer = SHOP.sendWebhook(webhook("orders-cancelled"), "wh-cancel-1005",
-                "{\"id\": " + shopifyId + ", \"name\": \"#1005\", \"cancel_reason\": \"customer\"}");
+        String cancelled = "{\"id\": " + shopifyId + ", \"name\": \"#1005\", \"cancel_reason\": \"customer\"}";
+        HttpResponse<String> answer = SHOP.sendWebhook(webhook("orders-cancelled"), "wh-cancel-1005", cancelled);
         assertThat(answer.statusCode()).isEqualTo(202);
         assertThat(answer.body()).contains(orderId);
+        // the same delivery replayed (Shopify's retry, or anyone who saw it): one cancel command all the same
+        assertThat(SHOP.sendWebhook(webhook("orders-cancelled"), "wh-cancel-1005", cancelled).statusCode())
+                .isEqualTo(202);
 
-        try (TopicReader commands = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDER_COMMANDS.name())) {
-            commands.until(WAIT, seen -> commands.valuesOf(CancelRequested.class).stream()
-                    .anyMatch(c -> c.orderId().equals(orderId)));
-            CancelRequested cancel = commands.valuesOf(CancelRequested.class).stream()
-                    .filter(c -> c.orderId().equals(orderId)).findFirst().orElseThrow();
-            assertThat(cancel.requestedBy()).isEqualTo("shopify:" + STORE);
-            assertThat(cancel.reason()).isEqualTo("cancelled on the channel: customer");
-        }
+        CancelRequested cancel = CancelCommands.exactlyOne(orderId);
+        assertThat(cancel.requestedBy()).isEqualTo("shopify:" + STORE);
+        assertThat(cancel.reason()).isEqualTo("cancelled on the channel: customer");
 
         // order-service cancels it; Shopify, which asked, is not asked to cancel it again
         publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, orderId, moved(orderId, OrderStatus.CONFIRMED,
@@ -216,6 +224,9 @@ class ShopifyChannelIT extends KafkaIntegrationTest {
         String moved = "{\"id\": " + shopifyId + ", \"name\": \"#1007\", \"shipping_address\": {\"address1\":"
                 + " \"9 Other Road\", \"city\": \"Leeds\", \"zip\": \"LS1 4AP\", \"country_code\": \"GB\"}}";
         assertThat(SHOP.sendWebhook(webhook("orders-updated"), "wh-upd-2", moved).statusCode()).isEqualTo(202);
+        // replayed, and the same address told by the order's next edit: refused once
+        assertThat(SHOP.sendWebhook(webhook("orders-updated"), "wh-upd-2", moved).statusCode()).isEqualTo(202);
+        assertThat(SHOP.sendWebhook(webhook("orders-updated"), "wh-upd-3", moved).statusCode()).isEqualTo(202);
 
         List<ChannelRefusal> refusals = refusalsOf(orderId, 1);
         assertThat(refusals).hasSize(1);
@@ -223,6 +234,84 @@ class ShopifyChannelIT extends KafkaIntegrationTest {
         assertThat(refusals.get(0).externalRef()).isEqualTo("#1007");
         assertThat(refusals.get(0).reason()).contains("9 Other Road, Leeds, LS1 4AP, GB")
                 .contains("cannot be changed");
+    }
+
+    @Test
+    void aParcelThatSaysWhatItHoldsIsFulfilledByItsLineItemsAndNoMoreThanTheStoreHasLeft() throws Exception {
+        long shopifyId = SHOP.addOrder("#1010", List.of(new Purchase.Item("MUG-001", 2, "Mug"),
+                new Purchase.Item("LAMP-7", 1, "Lamp")));
+        String orderId = orderIdOf(shopifyId);
+        publisher.publishAndWait(Topics.ORDERS_PLACED, orderId, placed(orderId, "#1010", OrderFixtures.anOrder()
+                .withLine("MUG-001", 2, "12.50").withLine("LAMP-7", 1, "30.00")));
+
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, orderId, shipped(orderId, "dsp-10", "DHL",
+                new ShippedParcel("JD101", List.of(new ParcelItem(1, "MUG-001", 1, "Mug")))));
+        await().atMost(WAIT).until(() -> SHOP.fulfilments("#1010").size() == 1);
+        assertThat(SHOP.fulfilments("#1010").get(0).units()).containsExactly(Map.entry("MUG-001", 1));
+        assertThat(SHOP.fulfilments("#1010").get(0).numbers()).containsExactly("JD101");
+        assertThat(SHOP.unitsLeft("#1010")).containsExactly(Map.entry("MUG-001", 1), Map.entry("LAMP-7", 1));
+        // which of the store's line items our line 1 is, kept in the order's state for its next parcels
+        try (GatewayTopic<InboundChange> inbound = new GatewayTopic<>(ChannelTopics.INBOUND, InboundChange.class)) {
+            InboundChange matched = inbound.until(orderId, found -> found.stream()
+                    .anyMatch(c -> c.kind() == InboundChange.Kind.LINES_MATCHED)).stream()
+                    .filter(c -> c.kind() == InboundChange.Kind.LINES_MATCHED).findFirst().orElseThrow();
+            assertThat(matched.storeLineItems()).containsOnlyKeys(1);
+            assertThat(matched.storeLineItems().get(1)).startsWith("gid://shopify/FulfillmentOrderLineItem/");
+        }
+
+        // two more mugs where one is left: the store refuses it, and ops see why
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, orderId, shipped(orderId, "dsp-10", "DHL",
+                new ShippedParcel("JD103", List.of(new ParcelItem(1, "MUG-001", 2, "Mug")))));
+        JsonNode failure = await().atMost(WAIT).until(() -> failureOf("#1010"), f -> !f.isMissingNode());
+        assertThat(failure.path("reason").asString()).contains("JD103").contains("2 of MUG-001 asked, 1 remaining");
+
+        // the rest, the lamp with the last mug, a parcel of the same dispatch
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, orderId, shipped(orderId, "dsp-10", "DHL",
+                new ShippedParcel("JD102", List.of(new ParcelItem(1, "MUG-001", 1, "Mug"),
+                        new ParcelItem(2, "LAMP-7", 1, "Lamp")))));
+        await().atMost(WAIT).until(() -> SHOP.fulfilments("#1010").size() == 2);
+        assertThat(SHOP.fulfilments("#1010").get(1).units()).containsExactly(Map.entry("MUG-001", 1),
+                Map.entry("LAMP-7", 1));
+        assertThat(SHOP.unitsLeft("#1010")).containsExactly(Map.entry("MUG-001", 0), Map.entry("LAMP-7", 0));
+    }
+
+    @Test
+    void aTamperedUnsignedOrStrangeShopsWebhookIsRefusedAndRecordsNothing() throws Exception {
+        long shopifyId = SHOP.addOrder("#1011");
+        String orderId = orderIdOf(shopifyId);
+        publisher.publishAndWait(Topics.ORDERS_PLACED, orderId, placed(orderId, "#1011"));
+        String cancel = "{\"id\": " + shopifyId + ", \"name\": \"#1011\", \"cancel_reason\": \"fraud\"}";
+        String signed = hmac(SECRET, "{\"id\": 1, \"name\": \"#1\"}");
+
+        List<HttpResponse<String>> refused = List.of(
+                // a body signed once, changed after: the signature is of another body
+                post("orders-cancelled", cancel, Map.of("X-Shopify-Shop-Domain", DOMAIN, "X-Shopify-Hmac-Sha256", signed)),
+                post("orders-cancelled", cancel, Map.of("X-Shopify-Shop-Domain", DOMAIN)),
+                post("orders-updated", cancel, Map.of("X-Shopify-Shop-Domain", DOMAIN, "X-Shopify-Hmac-Sha256", "not base64!")),
+                // signed right, but for a shop we do not know
+                post("orders-cancelled", cancel, Map.of("X-Shopify-Shop-Domain", "other.myshopify.com",
+                        "X-Shopify-Hmac-Sha256", hmac(SECRET, cancel))),
+                post("orders-cancelled", cancel, Map.of("X-Shopify-Hmac-Sha256", hmac(SECRET, cancel))));
+        assertThat(refused).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).isEqualTo(401);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+        });
+
+        // a signed change after them is recorded, and none of theirs before it
+        long otherId = SHOP.addOrder("#1012");
+        String other = orderIdOf(otherId);
+        publisher.publishAndWait(Topics.ORDERS_PLACED, other, placed(other, "#1012"));
+        assertThat(SHOP.sendWebhook(webhook("orders-updated"), "wh-upd-1012", "{\"id\": " + otherId
+                + ", \"name\": \"#1012\"}").statusCode()).isEqualTo(202);
+        try (GatewayTopic<InboundChange> inbound = new GatewayTopic<>(ChannelTopics.INBOUND, InboundChange.class)) {
+            inbound.until(other, found -> !found.isEmpty());
+            assertThat(inbound.valuesOf(orderId)).isEmpty();
+        }
+        try (TopicReader commands = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDER_COMMANDS.name())) {
+            commands.until(Duration.ofSeconds(5), seen -> true);
+            assertThat(commands.valuesOf(CancelRequested.class)).noneMatch(c -> c.orderId().equals(orderId));
+        }
     }
 
     @Test
@@ -237,6 +326,31 @@ class ShopifyChannelIT extends KafkaIntegrationTest {
         await().atMost(WAIT).until(() -> SHOP.stockSets("LAMP-7").equals(List.of(5, 9, 0)));
     }
 
+    private JsonNode failureOf(String externalRef) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/api/v1/channels/stores")).header("X-Admin-Key", OPS_KEY).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        for (JsonNode store : Json.mapper().readTree(answer.body()).path("stores")) {
+            for (JsonNode failure : store.path("failures")) {
+                if (failure.path("what").asString().contains(externalRef)) {
+                    return failure;
+                }
+            }
+        }
+        return Json.mapper().missingNode();
+    }
+
+    private HttpResponse<String> post(String topic, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(webhook(topic)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String hmac(String secret, String body) {
+        return Base64.getEncoder().encodeToString(Signatures.hmacSha256(secret, body.getBytes(StandardCharsets.UTF_8)));
+    }
+
     private String place(String name) {
         String orderId = orderIdOf(SHOP.addOrder(name));
         publisher.publishAndWait(Topics.ORDERS_PLACED, orderId, placed(orderId, name));
@@ -249,7 +363,11 @@ class ShopifyChannelIT extends KafkaIntegrationTest {
     }
 
     private static OrderPlaced placed(String orderId, String name) {
-        OrderDetails d = OrderFixtures.anOrder().withOrderId(orderId).details();
+        return placed(orderId, name, OrderFixtures.anOrder());
+    }
+
+    private static OrderPlaced placed(String orderId, String name, OrderFixtures order) {
+        OrderDetails d = order.withOrderId(orderId).details();
         OrderDetails details = new OrderDetails(new OrderSource(Channel.SHOPIFY, STORE, null, null, name), d.currency(),
                 d.customer(), d.shipTo(), d.lines(), d.priority(), d.paymentStatus(), d.requests());
         return new OrderPlaced(UUID.randomUUID().toString(), Instant.now(), orderId, details);
@@ -264,6 +382,12 @@ class ShopifyChannelIT extends KafkaIntegrationTest {
                 carrier, List.of(numbers));
     }
 
+    /** A shipment that says what its parcel holds, as supplier-gateway writes it. */
+    private static ParcelsShipped shipped(String orderId, String dispatchId, String carrier, ShippedParcel parcel) {
+        return new ParcelsShipped(UUID.randomUUID().toString(), Instant.now(), orderId, dispatchId, "lyon-linen",
+                carrier, List.of(parcel.trackingNumber()), List.of(parcel));
+    }
+
     private static ProductUpdated product(String sku, boolean listed, int available) {
         return new ProductUpdated(UUID.randomUUID().toString(), Instant.now(), sku, "Lamp", "A lamp", List.of(),
                 new BigDecimal("30.00"), "USD", listed, available, List.of());
@@ -273,33 +397,10 @@ class ShopifyChannelIT extends KafkaIntegrationTest {
         return URI.create("http://localhost:" + port + "/webhooks/shopify/" + topic);
     }
 
-    private static List<ChannelRefusal> refusalsOf(String orderId, int atLeast) {
-        List<ChannelRefusal> found = new ArrayList<>();
-        try (KafkaConsumer<String, ChannelRefusal> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, EmbeddedBroker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "it-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
-                new StringDeserializer(), JsonSerde.of(ChannelRefusal.class))) {
-            consumer.subscribe(List.of(ChannelTopics.REFUSALS));
-            await().atMost(WAIT).until(() -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (orderId.equals(r.key())) {
-                        found.add(r.value());
-                    }
-                });
-                return found.size() >= atLeast;
-            });
-            // and no more come for it (the unchanged address was not refused)
-            await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> {
-                consumer.poll(Duration.ofMillis(100)).forEach(r -> {
-                    if (orderId.equals(r.key())) {
-                        found.add(r.value());
-                    }
-                });
-                return found.size() == atLeast;
-            });
+    /** Exactly {@code count} refusals of the order come (and no more: an unchanged address is not refused). */
+    private static List<ChannelRefusal> refusalsOf(String orderId, int count) {
+        try (GatewayTopic<ChannelRefusal> refusals = new GatewayTopic<>(ChannelTopics.REFUSALS, ChannelRefusal.class)) {
+            return refusals.exactly(orderId, count);
         }
-        return found;
     }
 }

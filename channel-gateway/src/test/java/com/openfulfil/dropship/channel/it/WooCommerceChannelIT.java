@@ -2,6 +2,7 @@ package com.openfulfil.dropship.channel.it;
 
 import com.openfulfil.dropship.channelsim.WooCommerceSimulator;
 import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.events.catalog.ProductUpdated;
 import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.model.Channel;
@@ -16,6 +17,7 @@ import com.openfulfil.dropship.support.security.ApiKeys;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
+import com.openfulfil.dropship.support.testing.RouteLocks;
 import com.openfulfil.dropship.support.testing.TopicReader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -32,9 +35,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -54,6 +60,17 @@ class WooCommerceChannelIT extends KafkaIntegrationTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final WooCommerceSimulator WOO = start();
+    /** What channel-gateway serves without ops' key (docs/security.md): each webhook proves itself with its signature. */
+    private static final RouteLocks PUBLIC = RouteLocks.healthAndMetricsArePublic()
+            .allow("GET /v3/api-docs", "the OpenAPI description of the API, for integrators")
+            .allow("GET /v3/api-docs/swagger-config", "the API documentation page's settings")
+            .allow("GET /swagger-ui.html", "the API documentation page")
+            .allow("POST /webhooks/shopify/orders-cancelled", "Shopify's webhook, signed with the shop's secret")
+            .allow("POST /webhooks/shopify/orders-updated", "Shopify's webhook, signed with the shop's secret")
+            .allow("POST /webhooks/woocommerce/{storeId}", "WooCommerce's webhooks, signed with the webhook's secret");
+
+    @Autowired
+    ApplicationContext context;
 
     @LocalServerPort
     int port;
@@ -136,6 +153,51 @@ class WooCommerceChannelIT extends KafkaIntegrationTest {
         assertThat(forged.body()).contains("X-WC-Webhook-Signature");
 
         assertThat(WOO.ping(webhook()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aTamperedUnsignedOrMisaddressedWebhookIsRefusedAndRecordsNothing() throws Exception {
+        String tampered = order(551, "processing", "MUG-001");
+        String signedFor = signature(SECRET, order(550, "processing", "MUG-001"));
+        String signature = signature(SECRET, tampered);
+        List<HttpResponse<String>> refused = List.of(
+                // a delivery signed once, its body changed after
+                post(webhook(), tampered, Map.of("X-WC-Webhook-Topic", "order.created", "X-WC-Webhook-Signature", signedFor)),
+                post(webhook(), tampered, Map.of("X-WC-Webhook-Topic", "order.created")),
+                post(webhook(), tampered, Map.of("X-WC-Webhook-Topic", "order.created", "X-WC-Webhook-Signature", "x")),
+                // signed right, to a store that is not configured
+                post(URI.create("http://localhost:" + port + "/webhooks/woocommerce/other-shop"), tampered,
+                        Map.of("X-WC-Webhook-Topic", "order.created", "X-WC-Webhook-Signature", signature)));
+        assertThat(refused).allSatisfy(answer -> {
+            assertThat(answer.statusCode()).isEqualTo(401);
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(answer.body()).contains("X-WC-Webhook-Signature");
+        });
+
+        // a signed order after them is placed, and none of theirs
+        String after = placeAndAwait(552);
+        try (TopicReader placed = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDERS_PLACED.name())) {
+            placed.until(WAIT, seen -> placed.valuesOf(OrderPlaced.class).stream().anyMatch(p -> p.orderId().equals(after)));
+            assertThat(placed.valuesOf(OrderPlaced.class)).noneMatch(p -> p.orderId().equals(orderIdOf(550))
+                    || p.orderId().equals(orderIdOf(551)));
+        }
+    }
+
+    @Test
+    void aReplayedCancellationIsOneCancelCommand() {
+        String orderId = placeAndAwait(555);
+        String cancelled = order(555, "cancelled", "MUG-001");
+        assertThat(WOO.sendWebhook(webhook(), "order.updated", "d-555-c", cancelled).statusCode()).isEqualTo(200);
+        assertThat(WOO.sendWebhook(webhook(), "order.updated", "d-555-c", cancelled).statusCode()).isEqualTo(200);
+        assertThat(CancelCommands.exactlyOne(orderId).requestedBy()).isEqualTo("woocommerce:" + STORE);
+    }
+
+    @Test
+    void everyRouteButTheWebhooksAndTheDocsRefusesACallerWithoutCredentials() {
+        assertThat(RouteLocks.mapped(context)).contains("GET /api/v1/channels/stores",
+                "POST /api/v1/channels/stores/{storeId}/failures/{failureId}/retry");
+        PUBLIC.check(context, port);
     }
 
     @Test
@@ -238,6 +300,10 @@ class WooCommerceChannelIT extends KafkaIntegrationTest {
 
         assertThat(call("GET", "/api/v1/channels/stores", null).statusCode()).isEqualTo(401);
         assertThat(call("GET", "/api/v1/channels/stores", "not-the-key").statusCode()).isEqualTo(401);
+        assertThat(call("POST", retry, null).statusCode()).isEqualTo(401);
+        assertThat(call("POST", retry, "not-the-key").statusCode()).isEqualTo(401);
+        // a wrong key is refused on the webhooks too, before anything reads them
+        assertThat(call("POST", "/webhooks/woocommerce/" + STORE, "not-the-key").statusCode()).isEqualTo(401);
         assertThat(call("POST", "/api/v1/channels/stores/" + STORE + "/failures/no-such/retry", OPS_KEY).statusCode())
                 .isEqualTo(404);
     }
@@ -255,6 +321,18 @@ class WooCommerceChannelIT extends KafkaIntegrationTest {
             }
         }
         throw new AssertionError("no store " + STORE + " in " + stores);
+    }
+
+    /** X-WC-Webhook-Signature of {@code json}, as WooCommerce signs it. */
+    private static String signature(String secret, String json) {
+        return Base64.getEncoder().encodeToString(Signatures.hmacSha256(secret, json.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static HttpResponse<String> post(URI url, String body, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> call(String method, String path, String key) throws Exception {
