@@ -117,18 +117,7 @@ class OrderCommands {
         OrderRecord order = allowed(admin, orderId, OrderAction.REFUND, "refunded",
                 "A refund settles a return, or an order lost in transit (EXCEPTION).");
         String currency = order.details().currency();
-        BigDecimal left = OrderStateMachine.refundable(order);
-        BigDecimal refund = amount == null ? left : amount;
-        if (refund.signum() <= 0 || refund.compareTo(left) > 0) {
-            throw ApiProblem.invalid(List.of(FieldProblem.of("amount", "must be more than 0 and at most what is left to"
-                    + " refund: " + left + " " + currency + " of the order's total " + order.details().total()
-                    + " (refunded or being refunded: " + order.details().total().subtract(left) + ")")));
-        }
-        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-        if (refund.stripTrailingZeros().scale() > Math.max(0, digits)) {
-            throw ApiProblem.invalid(List.of(FieldProblem.of("amount", "has more decimals than " + currency
-                    + " allows (" + digits + ")")));
-        }
+        BigDecimal refund = refundAmount(order, amount);
         String refundId = "rf_" + EventIds.random();
         String paymentReference = order.details().paymentReference();
         if (paymentReference == null || !refunds.enabled()) {
@@ -142,6 +131,24 @@ class OrderCommands {
                 paymentReference, reason, by(admin), note));
         return new RefundAccepted(refundId, refund, currency, "REQUESTED",
                 "Asked of the payment provider; the order shows the outcome.");
+    }
+
+    /** {@code amount}, or all that is left to refund; refused (naming {@code amount}) above that or in fractions of a cent. */
+    private static BigDecimal refundAmount(OrderRecord order, BigDecimal amount) {
+        String currency = order.details().currency();
+        BigDecimal left = OrderStateMachine.refundable(order);
+        BigDecimal refund = amount == null ? left : amount;
+        if (refund.signum() <= 0 || refund.compareTo(left) > 0) {
+            throw ApiProblem.invalid(List.of(FieldProblem.of("amount", "must be more than 0 and at most what is left to"
+                    + " refund: " + left + " " + currency + " of the order's total " + order.details().total()
+                    + " (refunded or being refunded: " + order.details().total().subtract(left) + ")")));
+        }
+        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        if (refund.stripTrailingZeros().scale() > Math.max(0, digits)) {
+            throw ApiProblem.invalid(List.of(FieldProblem.of("amount", "has more decimals than " + currency
+                    + " allows (" + digits + ")")));
+        }
+        return refund;
     }
 
     /** The answer to a refund: its id, and whether it went to the payment provider or was recorded offline. */
