@@ -106,7 +106,7 @@ public final class Dropship {
                     StackConfig.defaults(dataDir).withSimulatorDelay(options.simulatorDelay()).withOpsConsole()
                             .withPortalSuppliers(options.portalSuppliers()).withPolledCarriers(Carriers.POLLED)
                             .withChannels(StackConfig.Channels.DEMO)
-                            .withSplitParcels(StackConfig.DEMO_SPLIT_PARCELS_ONE_IN));
+                            .withSplitParcels(StackConfig.DEMO_SPLIT_PARCELS_ONE_IN).withPaymentProvider());
         } catch (RuntimeException e) {
             fail(e);
             return;

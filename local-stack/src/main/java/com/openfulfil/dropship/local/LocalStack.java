@@ -13,6 +13,7 @@ import com.openfulfil.dropship.local.sim.CarrierSimulator;
 import com.openfulfil.dropship.local.sim.ChannelStores;
 import com.openfulfil.dropship.local.sim.HttpSupplierSimulator;
 import com.openfulfil.dropship.local.sim.PortalParcels;
+import com.openfulfil.dropship.local.sim.PaymentProviderSimulator;
 import com.openfulfil.dropship.local.sim.SmsProviderSimulator;
 import com.openfulfil.dropship.local.sim.SupplierSimulator;
 import org.apache.kafka.clients.admin.Admin;
@@ -76,6 +77,8 @@ public final class LocalStack implements AutoCloseable {
     private PortalParcels portalParcels;
     /** The text-message provider, with the ops console (up and demo): bench and chaos runs send no text messages. */
     private final SmsProviderSimulator smsProvider;
+    /** The payment provider order-service pays refunds through (up and demo); without it refunds are recorded offline. */
+    private final PaymentProviderSimulator paymentProvider;
     /** The simulated stores of the sales channels, listening from the start: channel-gateway is given their addresses. */
     private final ChannelStores channelStores;
     private volatile boolean stopping;
@@ -88,6 +91,8 @@ public final class LocalStack implements AutoCloseable {
         this.broker = new BrokerProcess(repository, config.dataDir(), config.brokerPort(), config.controllerPort(),
                 config.jvmArgs());
         this.smsProvider = config.opsConsole() ? new SmsProviderSimulator(config.dataDir().resolve("mailbox")) : null;
+        this.paymentProvider = config.paymentProviderPort() == 0 ? null
+                : new PaymentProviderSimulator(config.paymentProviderPort(), config.dataDir().resolve("payments/refunds"));
         this.channelStores = config.channelSettings().map(settings -> new ChannelStores()).orElse(null);
         for (Service service : config.services()) {
             services.put(service, new ServiceProcess(repository, service, 1, config.port(service), config.dataDir(),
@@ -106,6 +111,9 @@ public final class LocalStack implements AutoCloseable {
         unlessStopped(this::startCarrierQueryApi);
         if (smsProvider != null) {
             unlessStopped(smsProvider::start);
+        }
+        if (paymentProvider != null) {
+            unlessStopped(paymentProvider::start);
         }
         say.accept("Starting " + services.size() + " services (this takes a minute on a laptop) ...");
         unlessStopped(() -> services.values().forEach(ServiceProcess::start));
@@ -156,6 +164,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (smsProvider != null) {
             smsProvider.close();
+        }
+        if (paymentProvider != null) {
+            paymentProvider.close();
         }
         List<ServiceProcess> all = new ArrayList<>(services.values());
         all.addAll(extraInstances);
@@ -378,6 +389,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (service == Service.GATEWAY && !config.httpSuppliers().isEmpty()) {
             args.addAll(httpSupplierArgs(config.httpSuppliers(), config.httpSupplierPort()));
+        }
+        if (service == Service.ORDER && paymentProvider != null) {
+            args.addAll(paymentProvider.serviceArgs());
         }
         if (service == Service.TRACKING) {
             args.addAll(pollingArgs(config.polledCarriers(), config.carrierApiPort()));

@@ -33,12 +33,14 @@ import java.util.Set;
  *                       channel-gateway, which connects them (up, demo and the end-to-end test); null: none
  * @param splitParcelsOneIn the simulated suppliers ship one dispatch in this many (of those with two units or
  *                       more) in two parcels; 0 never
+ * @param paymentProviderPort the port of the simulated payment provider order-service pays refunds through
+ *                       (up and demo); 0: none, refunds are recorded offline
  */
 public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<Service, Integer> servicePorts,
                           Duration simulatorDelay, List<String> serviceArgs, List<String> jvmArgs,
                           Set<String> httpSuppliers, int httpSupplierPort, boolean opsConsole,
                           Set<String> portalSuppliers, Set<String> polledCarriers, int carrierApiPort,
-                          Channels channels, int splitParcelsOneIn) {
+                          Channels channels, int splitParcelsOneIn, int paymentProviderPort) {
 
     /**
      * The simulated sales channels.
@@ -78,7 +80,7 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
             ports.put(service, service.defaultPort());
         }
         return new StackConfig(dataDir, 9092, 9093, ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(), Set.of(), 0, false,
-                Set.of(), Set.of(), 0, null, 0);
+                Set.of(), Set.of(), 0, null, 0, 0);
     }
 
     /** Ports the OS says are free now, for tests that must not clash with a running stack. */
@@ -88,25 +90,25 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
             ports.put(service, freePort());
         }
         return new StackConfig(dataDir, freePort(), freePort(), ports, DEFAULT_SIMULATOR_DELAY, List.of(), List.of(),
-                Set.of(), 0, false, Set.of(), Set.of(), 0, null, 0);
+                Set.of(), 0, false, Set.of(), Set.of(), 0, null, 0, 0);
     }
 
     public StackConfig withSimulatorDelay(Duration delay) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, delay, serviceArgs, jvmArgs,
                 httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, channels,
-                splitParcelsOneIn);
+                splitParcelsOneIn, paymentProviderPort);
     }
 
     public StackConfig withServiceArgs(List<String> args) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, args, jvmArgs,
                 httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, channels,
-                splitParcelsOneIn);
+                splitParcelsOneIn, paymentProviderPort);
     }
 
     public StackConfig withJvmArgs(List<String> args) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, args,
                 httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, channels,
-                splitParcelsOneIn);
+                splitParcelsOneIn, paymentProviderPort);
     }
 
     /** These demo suppliers take their dispatches over HTTP, from a simulator on a port free now. */
@@ -114,14 +116,14 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
                 suppliers, suppliers.isEmpty() ? 0 : freePort(), opsConsole, portalSuppliers, polledCarriers,
                 carrierApiPort, channels,
-                splitParcelsOneIn);
+                splitParcelsOneIn, paymentProviderPort);
     }
 
     /** Runs the ops console too, on its port of {@link #servicePorts}. */
     public StackConfig withOpsConsole() {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
                 httpSuppliers, httpSupplierPort, true, portalSuppliers, polledCarriers, carrierApiPort, channels,
-                splitParcelsOneIn);
+                splitParcelsOneIn, paymentProviderPort);
     }
 
     /**
@@ -131,7 +133,7 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
     public StackConfig withPortalSuppliers(Set<String> suppliers) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
                 httpSuppliers, httpSupplierPort, opsConsole, suppliers, polledCarriers, carrierApiPort, channels,
-                splitParcelsOneIn);
+                splitParcelsOneIn, paymentProviderPort);
     }
 
     /**
@@ -141,7 +143,7 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
     public StackConfig withPolledCarriers(Set<String> carriers) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
                 httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, carriers,
-                carriers.isEmpty() ? 0 : freePort(), channels, splitParcelsOneIn);
+                carriers.isEmpty() ? 0 : freePort(), channels, splitParcelsOneIn, paymentProviderPort);
     }
 
     /**
@@ -151,7 +153,7 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
     public StackConfig withChannels(Channels settings) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
                 httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, settings,
-                splitParcelsOneIn);
+                splitParcelsOneIn, paymentProviderPort);
     }
 
     /**
@@ -161,7 +163,14 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
     public StackConfig withSplitParcels(int oneIn) {
         return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
                 httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, channels,
-                oneIn);
+                oneIn, paymentProviderPort);
+    }
+
+    /** Refunds are paid through a simulated payment provider with Stripe's refund API, on a port free now. */
+    public StackConfig withPaymentProvider() {
+        return new StackConfig(dataDir, brokerPort, controllerPort, servicePorts, simulatorDelay, serviceArgs, jvmArgs,
+                httpSuppliers, httpSupplierPort, opsConsole, portalSuppliers, polledCarriers, carrierApiPort, channels,
+                splitParcelsOneIn, freePort());
     }
 
     /** The simulated sales channels, if the stack has them. */

@@ -29,6 +29,8 @@ public final class ServiceWorkloads {
     private static final String ENV = "            ";
     /** The secret holding channel-gateway's stores and their credentials. */
     static final String STORES_SECRET = "channel-gateway-stores";
+    /** The secret holding the payment provider order-service pays refunds through, and its secret key. */
+    static final String PAYMENTS_SECRET = "order-service-payments";
 
     private ServiceWorkloads() {
     }
@@ -88,14 +90,20 @@ public final class ServiceWorkloads {
     }
 
     /**
-     * Secrets only this service reads: channel-gateway's stores (DROPSHIP_CHANNELS_SHOPIFY_0_ID,
-     * ..._ADMIN_TOKEN, ...), created out of band like dropship-keys, so no other pod sees a store's tokens.
+     * Secrets only this service reads, created out of band like dropship-keys, so no other pod sees them:
+     * channel-gateway's stores (DROPSHIP_CHANNELS_SHOPIFY_0_ID, ..._ADMIN_TOKEN, ...), order-service's payment
+     * provider (DROPSHIP_ORDER_REFUNDS_PROVIDER_URL, DROPSHIP_ORDER_REFUNDS_SECRET_KEY).
      */
     private static String envFrom(Service service) {
-        if (service != Service.CHANNELS) {
+        String secret = switch (service) {
+            case CHANNELS -> STORES_SECRET;
+            case ORDER -> PAYMENTS_SECRET;
+            default -> null;
+        };
+        if (secret == null) {
             return "";
         }
-        return "\n" + ENV + "- secretRef:\n" + ENV + "    name: " + STORES_SECRET + "\n" + ENV + "    optional: true";
+        return "\n" + ENV + "- secretRef:\n" + ENV + "    name: " + secret + "\n" + ENV + "    optional: true";
     }
 
     /** The env entries only this service has: where the others reach each of its pods, or theirs. */
@@ -141,7 +149,10 @@ public final class ServiceWorkloads {
         String stateful = service.id() + ": a Kafka Streams service with state, so a StatefulSet (a stable identity"
                 + " and a volume for\nits RocksDB stores) with a standby copy of each store on another pod (prod profile).";
         return switch (service) {
-            case CATALOG, ORDER, GATEWAY, TRACKING -> stateful;
+            case CATALOG, GATEWAY, TRACKING -> stateful;
+            case ORDER -> stateful + "\nRefunds are paid through the payment provider in the " + PAYMENTS_SECRET
+                    + " secret\n(DROPSHIP_ORDER_REFUNDS_PROVIDER_URL, DROPSHIP_ORDER_REFUNDS_SECRET_KEY; docs/operations.md,"
+                    + " \"Refunds\"),\nwhich only order-service reads; without it refunds are recorded offline.";
             case COMMISSION -> stateful + " A partner's full list of\ncommissions is gathered from every pod."
                     + " dropship-keys also holds DROPSHIP_COMMISSION_PAYOUT_DETAILS_KEY, which\npartners' payout"
                     + " details are encrypted with (openssl rand -base64 32); without it they are refused.";

@@ -31,6 +31,17 @@ class ServiceWorkloadsTest {
         }
     }
 
+    /** The payment provider's secret key is seen by the one service that pays refunds, and not required. */
+    @Test
+    void onlyOrderServiceReadsThePaymentProvidersSecret() {
+        for (Service service : Service.values()) {
+            assertThat(ServiceWorkloads.of(service).contains("name: " + ServiceWorkloads.PAYMENTS_SECRET + "\n"))
+                    .as(service.id()).isEqualTo(service == Service.ORDER);
+        }
+        assertThat(ServiceWorkloads.of(Service.ORDER)).contains("name: " + ServiceWorkloads.PAYMENTS_SECRET
+                + "\n                optional: true\n");
+    }
+
     @Test
     void aPlaceholderTheGeneratorDoesNotFillIsRefusedByName() {
         assertThatThrownBy(() -> ServiceWorkloads.fill("replicas: {{replicas}}\nimage: {{image}}\n",

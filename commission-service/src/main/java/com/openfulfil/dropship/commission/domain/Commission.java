@@ -5,6 +5,7 @@ import com.openfulfil.dropship.events.model.Deduction;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,12 +16,15 @@ import java.util.List;
  * @param reversed    taken back after a refund (zero until then)
  * @param paid        paid out so far (zero until the first payout)
  * @param payoutBatch the last payout batch that settled this order
+ * @param clawbacks   the order's REFUNDED transitions (event ids) already clawed back: each refund once
  */
 public record Commission(String orderId, String partnerId, String partnerName, String currency, BigDecimal gross,
                          List<Deduction> deductions, BigDecimal total, Instant earnedAt, BigDecimal reversed,
-                         Instant reversedAt, BigDecimal paid, String payoutBatch, Instant paidAt) {
+                         Instant reversedAt, BigDecimal paid, String payoutBatch, Instant paidAt,
+                         List<String> clawbacks) {
     public Commission {
         deductions = deductions == null ? List.of() : List.copyOf(deductions);
+        clawbacks = clawbacks == null ? List.of() : List.copyOf(clawbacks);
         reversed = reversed == null ? BigDecimal.ZERO.setScale(total.scale()) : reversed;
         paid = paid == null ? BigDecimal.ZERO.setScale(total.scale()) : paid;
     }
@@ -28,7 +32,7 @@ public record Commission(String orderId, String partnerId, String partnerName, S
     public static Commission earned(String orderId, String partnerId, String partnerName, Breakdown breakdown,
                                     Instant at) {
         return new Commission(orderId, partnerId, partnerName, breakdown.currency(), breakdown.gross(),
-                breakdown.deductions(), breakdown.total(), at, null, null, null, null, null);
+                breakdown.deductions(), breakdown.total(), at, null, null, null, null, null, null);
     }
 
     /** The amount received: total commission less what was clawed back. */
@@ -45,15 +49,28 @@ public record Commission(String orderId, String partnerId, String partnerName, S
         return reversedAt != null;
     }
 
-    public Commission reverse(BigDecimal amount, Instant at) {
+    /**
+     * Whether the refund that moved the order to REFUNDED in {@code transitionId} is still to be clawed back:
+     * not yet clawed back, and something left to take. A commission reversed before each refund was
+     * remembered took its one clawback then.
+     */
+    public boolean owesClawbackFor(String transitionId) {
+        boolean reversedUntracked = hasBeenReversed() && clawbacks.isEmpty();
+        return !reversedUntracked && !clawbacks.contains(transitionId) && net().signum() > 0;
+    }
+
+    /** Takes {@code amount} back for the refund of {@code transitionId}. */
+    public Commission reverse(String transitionId, BigDecimal amount, Instant at) {
+        List<String> all = new ArrayList<>(clawbacks);
+        all.add(transitionId);
         return new Commission(orderId, partnerId, partnerName, currency, gross, deductions, total, earnedAt,
-                reversed.add(amount), at, paid, payoutBatch, paidAt);
+                reversed.add(amount), at, paid, payoutBatch, paidAt, all);
     }
 
     /** Settles {@link #due()} in {@code batchId}. */
     public Commission settle(String batchId, Instant at) {
         return new Commission(orderId, partnerId, partnerName, currency, gross, deductions, total, earnedAt, reversed,
-                reversedAt, net(), batchId, at);
+                reversedAt, net(), batchId, at, clawbacks);
     }
 
     public boolean isAvailable(Instant now, Duration returnWindow) {

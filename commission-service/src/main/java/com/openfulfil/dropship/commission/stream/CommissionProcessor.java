@@ -33,7 +33,8 @@ import java.util.Set;
  * ledger (keyed by partnerId), once:
  * <ul>
  * <li>the first {@code COMPLETED} of a partner order earns the commission ({@code CommissionEarned});</li>
- * <li>the first {@code REFUNDED} after that claws it back in proportion to the refund ({@code CommissionReversed});</li>
+ * <li>each {@code REFUNDED} after that (one per refund: an order may be refunded in parts) claws back in
+ * proportion to that refund ({@code CommissionReversed}), never more than the partner still keeps;</li>
  * <li>a {@code PayoutRequested} settles what is due on the order ({@code CommissionPaidOut}); a repeat finds
  * nothing due.</li>
  * </ul>
@@ -66,7 +67,7 @@ class CommissionProcessor implements Processor<String, Event, String, Event> {
             earn(record, changed);
         } else if (record.value() instanceof OrderStatusChanged changed && changed.to() == OrderStatus.REFUNDED) {
             Commission commission = commissions.get(changed.orderId());
-            if (commission != null && !commission.hasBeenReversed()) {
+            if (commission != null && commission.owesClawbackFor(changed.eventId())) {
                 reverse(record, changed, commission);
             }
         } else if (record.value() instanceof PayoutRequested payout) {
@@ -90,7 +91,7 @@ class CommissionProcessor implements Processor<String, Event, String, Event> {
 
     private void reverse(Record<String, Event> record, OrderStatusChanged changed, Commission commission) {
         BigDecimal amount = Clawback.of(commission, changed.order().lines(), changed.refundAmount());
-        Commission reversed = commission.reverse(amount, now());
+        Commission reversed = commission.reverse(changed.eventId(), amount, now());
         commissions.put(changed.orderId(), reversed);
         forward(record, commission.partnerId(), new CommissionReversed(
                 EventIds.derived(changed.eventId(), "commission-reversed"), reversed.reversedAt(), changed.orderId(),

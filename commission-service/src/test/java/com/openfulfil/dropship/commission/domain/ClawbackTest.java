@@ -36,7 +36,7 @@ class ClawbackTest {
 
         assertThat(Clawback.of(c, MIXED_USD, new BigDecimal("40.00"))).isEqualTo(new BigDecimal("5.00"));
         assertThat(Clawback.of(c, MIXED_USD, null)).isEqualTo(new BigDecimal("5.00"));
-        assertThat(Clawback.of(c.reverse(new BigDecimal("1.00"), Instant.EPOCH), MIXED_USD, new BigDecimal("40.00")))
+        assertThat(Clawback.of(c.reverse("refund-1", new BigDecimal("1.00"), Instant.EPOCH), MIXED_USD, new BigDecimal("40.00")))
                 .isEqualTo(new BigDecimal("4.00"));
     }
 

@@ -47,7 +47,7 @@ class PayoutPolicyTest {
     void aClawbackStillOwedIsNettedFromThePayout() {
         Instant later = T0.plus(Duration.ofDays(20));
         Commission paidThenRefunded = earned("o-1", "partner-a", "USD", "4.00", T0).settle("b-0", T0)
-                .reverse(new BigDecimal("4.00"), T0);
+                .reverse("refund-1", new BigDecimal("4.00"), T0);
         List<Commission> all = List.of(paidThenRefunded, earned("o-2", "partner-a", "USD", "15.00", T0));
 
         assertThat(POLICY.plan(all, later)).singleElement().satisfies(line -> {
@@ -64,7 +64,7 @@ class PayoutPolicyTest {
                 earned("o-1", "partner-a", "USD", "6.00", T0),
                 earned("o-2", "partner-a", "USD", "4.00", now),
                 earned("o-3", "partner-a", "USD", "3.00", T0).settle("b-0", T0),
-                earned("o-4", "partner-a", "USD", "2.00", T0).reverse(new BigDecimal("2.00"), T0),
+                earned("o-4", "partner-a", "USD", "2.00", T0).reverse("refund-1", new BigDecimal("2.00"), T0),
                 earned("o-5", "partner-a", "VND", "5000", T0));
 
         List<Balance> balances = POLICY.balances(all, now);

@@ -59,6 +59,33 @@ class ClawbackAndPayoutTopologyTest {
     }
 
     @Test
+    void eachPartialRefundClawsBackItsShareOnceAndTogetherNoMoreThanTheCommission() {
+        // customer paid 30.00; commission 4.07: 10.00 → 1.36, 5.00 → 0.68, then the last 15.00 → 2.04 of the 2.03 left
+        harness.pipe(Topics.ORDERS_LIFECYCLE, transition("e1", "o-6", OrderStatus.DELIVERED, OrderStatus.COMPLETED, usdOrder("o-6"), null));
+        OrderStatusChanged first = transition("e2", "o-6", OrderStatus.RETURNED, OrderStatus.REFUNDED, usdOrder("o-6"),
+                new BigDecimal("10.00"));
+        harness.pipe(Topics.ORDERS_LIFECYCLE, first);
+        harness.pipe(Topics.ORDERS_LIFECYCLE, transition("e3", "o-6", OrderStatus.REFUNDED, OrderStatus.REFUNDED,
+                usdOrder("o-6"), new BigDecimal("5.00")));
+        harness.pipe(Topics.ORDERS_LIFECYCLE, first);
+        assertThat(commission("o-6").net()).isEqualTo(new BigDecimal("2.03"));
+        harness.pipe(Topics.ORDERS_LIFECYCLE, transition("e4", "o-6", OrderStatus.REFUNDED, OrderStatus.REFUNDED,
+                usdOrder("o-6"), new BigDecimal("15.00")));
+        harness.pipe(Topics.ORDERS_LIFECYCLE, transition("e5", "o-6", OrderStatus.REFUNDED, OrderStatus.REFUNDED,
+                usdOrder("o-6"), new BigDecimal("1.00")));
+
+        List<CommissionReversed> reversals = harness.readValues(Topics.COMMISSIONS_LEDGER, CommissionReversed.class);
+        assertThat(reversals).as("one per refund; a repeat and a refund with nothing left to take add none")
+                .extracting(CommissionReversed::refundAmount, CommissionReversed::amount, CommissionReversed::remaining)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(new BigDecimal("10.00"), new BigDecimal("1.36"), new BigDecimal("2.71")),
+                        org.assertj.core.groups.Tuple.tuple(new BigDecimal("5.00"), new BigDecimal("0.68"), new BigDecimal("2.03")),
+                        org.assertj.core.groups.Tuple.tuple(new BigDecimal("15.00"), new BigDecimal("2.03"), new BigDecimal("0.00")));
+        assertThat(reversals).extracting(CommissionReversed::eventId).doesNotHaveDuplicates();
+        assertThat(commission("o-6").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.REVERSED);
+    }
+
+    @Test
     void aFullRefundReversesEverythingInVnd() {
         // gross 150 000, PIT 15 000, platform 11 750, total 123 250: all of it back on a full refund
         OrderDetails order = OrderFixtures.anOrder().withOrderId("o-2").withPartner("partner-lan", "Lan")

@@ -82,7 +82,10 @@ public final class DemoOrders {
 
     private static PlannedOrder planned(String ref, PlannedOrder.Kind kind, List<PlannedOrder.Line> lines, int i,
                                         OrderStatus expected) {
-        return new PlannedOrder(ref, kind, lines, body(ref, lines, CUSTOMERS.get(i % CUSTOMERS.size()), i), expected);
+        Map<String, Object> body = body(ref, lines, CUSTOMERS.get(i % CUSTOMERS.size()), i);
+        // the demo's orders were paid at the simulated payment provider, so their refunds are paid back there
+        body.put("paymentReference", "pi_demo" + ref.replaceAll("[^A-Za-z0-9]", ""));
+        return new PlannedOrder(ref, kind, lines, body, expected);
     }
 
     /** The body of {@code POST /api/v1/orders} (README.md, "One order, end to end"). */

@@ -4,17 +4,12 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -38,17 +33,8 @@ public final class SmsProviderSimulator implements AutoCloseable {
         this.folder = mailbox.resolve("sms");
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(
                 (ACCOUNT + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot open the text-message simulator's port", e);
-        }
-        server.createContext("/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json", this::message);
-        server.setExecutor(Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "sms-provider");
-            t.setDaemon(true);
-            return t;
-        }));
+        server = SimHttp.server(0, "/2010-04-01/Accounts/" + ACCOUNT + "/Messages.json", this::message, "sms-provider",
+                "text-message simulator");
     }
 
     public void start() {
@@ -83,9 +69,9 @@ public final class SmsProviderSimulator implements AutoCloseable {
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }
-            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            Map<String, String> form = SimHttp.form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             if (form.get("To") == null || form.get("Body") == null) {
-                reply(exchange, 400, "{\"code\":21604,\"message\":\"A 'To' phone number and a 'Body' are required.\"}");
+                SimHttp.reply(exchange, 400, "{\"code\":21604,\"message\":\"A 'To' phone number and a 'Body' are required.\"}");
                 return;
             }
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
@@ -94,26 +80,8 @@ public final class SmsProviderSimulator implements AutoCloseable {
             Files.writeString(folder.resolve(id + ".txt"), "Date: " + Instant.now() + "\nFrom: " + form.get("From")
                     + "\nTo: " + form.get("To") + "\n\n" + form.get("Body") + "\n");
             sent.incrementAndGet();
-            reply(exchange, 201, "{\"sid\":\"SM" + id.replace("-", "") + "\",\"status\":\"queued\"}");
+            SimHttp.reply(exchange, 201, "{\"sid\":\"SM" + id.replace("-", "") + "\",\"status\":\"queued\"}");
         }
-    }
-
-    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
-    }
-
-    private static Map<String, String> form(String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        for (String pair : body.split("&")) {
-            String[] kv = pair.split("=", 2);
-            if (kv.length == 2) {
-                form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
-            }
-        }
-        return form;
     }
 
     @Override

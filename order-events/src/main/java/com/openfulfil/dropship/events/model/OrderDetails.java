@@ -1,13 +1,32 @@
 package com.openfulfil.dropship.events.model;
 
 import com.openfulfil.dropship.events.Invariants;
+import java.math.BigDecimal;
 import java.util.List;
 
-/** The order as placed: everything a later stage needs to fulfil it, travelling with the events. */
+/**
+ * The order as placed: everything a later stage needs to fulfil it, travelling with the events.
+ *
+ * @param paymentReference the payment provider's id of the customer's payment (a Stripe PaymentIntent
+ *                         {@code pi_...}), which a refund is paid back against; absent when the storefront
+ *                         did not give one, and such an order is refunded offline
+ */
 public record OrderDetails(OrderSource source, String currency, Customer customer, Address shipTo,
                           List<OrderLine> lines, Priority priority, PaymentStatus paymentStatus,
-                          SpecialRequests requests) {
+                          SpecialRequests requests, String paymentReference) {
     public OrderDetails {
         lines = List.copyOf(Invariants.notEmpty(lines, "lines"));
+    }
+
+    /** An order placed without a payment reference. */
+    public OrderDetails(OrderSource source, String currency, Customer customer, Address shipTo, List<OrderLine> lines,
+                        Priority priority, PaymentStatus paymentStatus, SpecialRequests requests) {
+        this(source, currency, customer, shipTo, lines, priority, paymentStatus, requests, null);
+    }
+
+    /** What the customer paid: each line's sale price times its quantity. */
+    public BigDecimal total() {
+        return lines.stream().map(l -> l.salePrice().multiply(BigDecimal.valueOf(l.quantity())))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

@@ -4,42 +4,93 @@ import com.openfulfil.dropship.events.model.ReturnReason;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What happened after delivery (R5): the customer's return request with its photos, and how it
- * was settled: a refund, or the order shipped again. {@code supplierPaysReturn} follows the
+ * was settled: refunds, or the order shipped again. {@code supplierPaysReturn} follows the
  * reason: a quality problem is the supplier's, a change of mind the customer's (R5.2).
+ *
+ * @param refunded   the total paid back so far (every refund that {@link RefundStatus#refunded() counts})
+ * @param refundedAt when the last refund was paid back
+ * @param refunds    each refund, asked for or settled; a settled one moves to the end, so the last settled
+ *                   one is the latest
  */
 public record AfterSales(ReturnReason reason, String description, List<String> photoUrls, Instant requestedAt,
                          boolean supplierPaysReturn, Instant returnedAt, BigDecimal refunded, String refundCurrency,
-                         Instant refundedAt, Instant reshippedAt) {
+                         Instant refundedAt, Instant reshippedAt, List<Refund> refunds) {
 
     public AfterSales {
         photoUrls = photoUrls == null ? List.of() : List.copyOf(photoUrls);
+        refunds = refunds == null ? List.of() : List.copyOf(refunds);
     }
 
     static AfterSales requested(ReturnReason reason, String description, List<String> photoUrls, Instant at) {
         return new AfterSales(reason, description, photoUrls, at, reason != null && reason.supplierPaysReturn(), null,
-                null, null, null, null);
+                null, null, null, null, null);
     }
 
     static AfterSales none() {
-        return new AfterSales(null, null, List.of(), null, false, null, null, null, null, null);
+        return new AfterSales(null, null, List.of(), null, false, null, null, null, null, null, null);
     }
 
     AfterSales returned(Instant at) {
         return new AfterSales(reason, description, photoUrls, requestedAt, supplierPaysReturn, at, refunded,
-                refundCurrency, refundedAt, reshippedAt);
-    }
-
-    AfterSales refunded(BigDecimal amount, String currency, Instant at) {
-        return new AfterSales(reason, description, photoUrls, requestedAt, supplierPaysReturn, returnedAt, amount,
-                currency, at, reshippedAt);
+                refundCurrency, refundedAt, reshippedAt, refunds);
     }
 
     AfterSales reshipped(Instant at) {
         return new AfterSales(reason, description, photoUrls, requestedAt, supplierPaysReturn, returnedAt, refunded,
-                refundCurrency, refundedAt, at);
+                refundCurrency, refundedAt, at, refunds);
+    }
+
+    /** The refund with this id, if the order has one. */
+    public Optional<Refund> refund(String refundId) {
+        return refunds.stream().filter(r -> r.refundId().equals(refundId)).findFirst();
+    }
+
+    /** What has been paid back so far (zero before any refund). */
+    public BigDecimal refundedTotal() {
+        return refunded == null ? BigDecimal.ZERO : refunded;
+    }
+
+    /** What refunds asked of the provider and not yet answered will pay back if they succeed. */
+    public BigDecimal inFlight() {
+        return refunds.stream().filter(r -> r.status() == RefundStatus.REQUESTED).map(Refund::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** The refund settled last, if any counted as paid back. */
+    public Optional<Refund> latestRefunded() {
+        for (int i = refunds.size() - 1; i >= 0; i--) {
+            if (refunds.get(i).status().refunded()) {
+                return Optional.of(refunds.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    AfterSales refundRequested(Refund refund) {
+        List<Refund> all = new ArrayList<>(refunds);
+        all.add(refund);
+        return withRefunds(all, refunded, refundCurrency, refundedAt);
+    }
+
+    /** Settles {@code refund} (replacing the request of the same id), adding its amount when it counts as paid back. */
+    AfterSales settled(Refund refund) {
+        List<Refund> all = new ArrayList<>(refunds);
+        all.removeIf(r -> r.refundId().equals(refund.refundId()));
+        all.add(refund);
+        if (!refund.status().refunded()) {
+            return withRefunds(all, refunded, refundCurrency, refundedAt);
+        }
+        return withRefunds(all, refundedTotal().add(refund.amount()), refund.currency(), refund.settledAt());
+    }
+
+    private AfterSales withRefunds(List<Refund> all, BigDecimal total, String currency, Instant at) {
+        return new AfterSales(reason, description, photoUrls, requestedAt, supplierPaysReturn, returnedAt, total,
+                currency, at, reshippedAt, all);
     }
 }

@@ -48,13 +48,15 @@ public enum OrderAction {
 
     /**
      * What {@code order} allows the admin (or, with {@code admin} false, the order's own storefront or
-     * partner) to ask of it at {@code now}, in this enum's order: a return only while its window is open.
+     * partner) to ask of it at {@code now}, in this enum's order: a return only while its window is open, a
+     * refund only while some of what the customer paid is left to refund.
      */
     public static List<OrderAction> allowed(OrderRecord order, boolean admin, Instant now, Duration returnWindow) {
         return Arrays.stream(values())
                 .filter(action -> admin || !action.adminOnly)
                 .filter(action -> action.allowedIn(order.status()))
                 .filter(action -> action != REQUEST_RETURN || OrderStateMachine.returnWindowOpen(order, now, returnWindow))
+                .filter(action -> action != REFUND || OrderStateMachine.refundable(order).signum() > 0)
                 .toList();
     }
 }

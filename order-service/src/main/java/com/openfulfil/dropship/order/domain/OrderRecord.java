@@ -76,6 +76,12 @@ public record OrderRecord(String orderId, OrderStatus status, OrderDetails detai
         });
     }
 
+    OrderRecord withHistoryEntry(HistoryEntry entry) {
+        List<HistoryEntry> all = new ArrayList<>(history);
+        all.add(entry);
+        return with(b -> b.history = all);
+    }
+
     OrderRecord withExpectedSuppliers(List<String> suppliers) {
         return with(b -> b.expectedSuppliers = suppliers);
     }
@@ -98,7 +104,7 @@ public record OrderRecord(String orderId, OrderStatus status, OrderDetails detai
         return with(b -> b.afterSales = after);
     }
 
-    AfterSales afterSalesOrNone() {
+    public AfterSales afterSalesOrNone() {
         return afterSales == null ? AfterSales.none() : afterSales;
     }
 

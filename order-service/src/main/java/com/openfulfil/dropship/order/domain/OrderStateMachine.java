@@ -11,7 +11,9 @@ import com.openfulfil.dropship.events.order.CancelRequested;
 import com.openfulfil.dropship.events.order.CompletionRequested;
 import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.ReceiptConfirmed;
+import com.openfulfil.dropship.events.order.RefundFailed;
 import com.openfulfil.dropship.events.order.RefundIssued;
+import com.openfulfil.dropship.events.order.RefundRequested;
 import com.openfulfil.dropship.events.order.ReshipRequested;
 import com.openfulfil.dropship.events.order.ReturnReceived;
 import com.openfulfil.dropship.events.order.ReturnRequested;
@@ -28,6 +30,7 @@ import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import com.openfulfil.dropship.events.tracking.TrackingEvent;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,8 +50,9 @@ public final class OrderStateMachine {
             OrderStatus.DISPATCHED, OrderStatus.ACCEPTED);
     private static final Set<OrderStatus> CANCELLED_AT_ONCE = EnumSet.of(OrderStatus.PLACED, OrderStatus.CONFIRMED);
     private static final Set<OrderStatus> RETURNABLE = EnumSet.of(OrderStatus.DELIVERED, OrderStatus.COMPLETED);
+    /** Refunded orders too: a partial refund may be followed by more, up to what the customer paid. */
     private static final Set<OrderStatus> REFUNDABLE = EnumSet.of(OrderStatus.RETURN_REQUESTED, OrderStatus.RETURNED,
-            OrderStatus.EXCEPTION);
+            OrderStatus.EXCEPTION, OrderStatus.REFUNDED);
     private static final Set<OrderStatus> RESHIPPABLE = EnumSet.of(OrderStatus.RETURN_REQUESTED, OrderStatus.EXCEPTION);
     /**
      * Every unit on its way or some arrived: an admin may settle an order whose parcels a carrier stopped
@@ -83,6 +87,15 @@ public final class OrderStateMachine {
 
     public static boolean canRefund(OrderStatus status) {
         return REFUNDABLE.contains(status);
+    }
+
+    /**
+     * What may still be refunded: what the customer paid, less what was paid back and what refunds
+     * asked of the provider would pay back.
+     */
+    public static BigDecimal refundable(OrderRecord order) {
+        AfterSales after = order.afterSalesOrNone();
+        return order.details().total().subtract(after.refundedTotal()).subtract(after.inFlight()).max(BigDecimal.ZERO);
     }
 
     public static boolean canReship(OrderStatus status) {
@@ -217,12 +230,12 @@ public final class OrderStateMachine {
                     record = record.withAfterSales(record.afterSalesOrNone().returned(now));
                     move(OrderStatus.RETURNED, "return received by " + received.by());
                 }
+            } else if (event instanceof RefundRequested requested) {
+                refundRequested(requested);
             } else if (event instanceof RefundIssued refund) {
-                if (canRefund(record.status())) {
-                    record = record.withAfterSales(record.afterSalesOrNone().refunded(refund.amount(), refund.currency(), now));
-                    move(OrderStatus.REFUNDED, "refunded " + refund.amount() + " " + refund.currency() + " by " + refund.by()
-                            + (refund.note() == null ? "" : ": " + refund.note()));
-                }
+                refundIssued(refund);
+            } else if (event instanceof RefundFailed failed) {
+                refundFailed(failed);
             } else if (event instanceof ReshipRequested reship) {
                 if (canReship(record.status())) {
                     record = record.withAfterSales(record.afterSalesOrNone().reshipped(now));
@@ -392,6 +405,64 @@ public final class OrderStateMachine {
             OrderStatus reached = OrderProgress.reached(record.expectedSuppliers(), record.fulfilments().values());
             move(reached == OrderStatus.CONFIRMED ? OrderStatus.DISPATCHED : reached, "cancellation refused by "
                     + refused.supplierId() + (refused.reason() == null ? "" : ": " + refused.reason()));
+        }
+
+        /** Asked of the payment provider: listed on the order, nothing refunded until the provider answers. */
+        private void refundRequested(RefundRequested requested) {
+            AfterSales after = record.afterSalesOrNone();
+            if (after.refund(requested.refundId()).isPresent()) {
+                return;
+            }
+            record = record.withAfterSales(after.refundRequested(Refund.requested(requested.refundId(),
+                    requested.amount(), requested.currency(), requested.by(), requested.note(), now)));
+            note("refund " + requested.refundId() + " of " + requested.amount() + " " + requested.currency()
+                    + " asked of the payment provider by " + requested.by());
+        }
+
+        /**
+         * Money went back to the customer. One the provider paid is recorded whatever the order's state
+         * (the money has moved); an offline one only where a refund is allowed, as before refunds were paid
+         * through the provider. A repeat (the connector answers at least once) changes nothing.
+         */
+        private void refundIssued(RefundIssued refund) {
+            AfterSales after = record.afterSalesOrNone();
+            String refundId = refund.refundId() == null ? refund.eventId() : refund.refundId();
+            Refund known = after.refund(refundId).orElse(null);
+            if (known != null && known.status().settled() || known == null && !canRefund(record.status())) {
+                return;
+            }
+            Refund asked = known != null ? known
+                    : Refund.requested(refundId, refund.amount(), refund.currency(), refund.by(), refund.note(), now);
+            RefundStatus outcome = refund.providerRefundId() == null ? RefundStatus.OFFLINE
+                    : "pending".equals(refund.providerStatus()) ? RefundStatus.PENDING : RefundStatus.SUCCEEDED;
+            record = record.withAfterSales(after.settled(asked.settled(outcome, refund.providerRefundId(), null, now)));
+            String how = outcome == RefundStatus.OFFLINE ? " (offline: paid back outside the payment provider)"
+                    : " (" + refund.providerRefundId() + ", " + refund.providerStatus() + ")";
+            String reason = "refunded " + refund.amount() + " " + refund.currency() + " by " + refund.by() + how
+                    + (refund.note() == null ? "" : ": " + refund.note());
+            if (canRefund(record.status())) {
+                move(OrderStatus.REFUNDED, reason);
+            } else {
+                note(reason);
+            }
+        }
+
+        /** The provider refused or failed the refund: the order says why, nothing is counted as refunded. */
+        private void refundFailed(RefundFailed failed) {
+            AfterSales after = record.afterSalesOrNone();
+            Refund known = after.refund(failed.refundId()).orElse(null);
+            if (known == null || known.status().settled()) {
+                return;
+            }
+            record = record.withAfterSales(after.settled(known.settled(RefundStatus.FAILED, failed.providerRefundId(),
+                    failed.reason(), now)));
+            note("refund " + failed.refundId() + " of " + failed.amount() + " " + failed.currency() + " failed: "
+                    + failed.reason());
+        }
+
+        /** A line in the order's history that is not a transition: its status stays, nothing is published. */
+        private void note(String what) {
+            record = record.withHistoryEntry(new HistoryEntry(record.status(), now, what));
         }
 
         private void returnRequested(ReturnRequested returning) {

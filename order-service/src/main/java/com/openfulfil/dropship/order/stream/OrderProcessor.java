@@ -10,6 +10,7 @@ import com.openfulfil.dropship.events.model.ReturnReason;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.order.domain.OrderRecord;
 import com.openfulfil.dropship.order.domain.OrderStateMachine;
+import com.openfulfil.dropship.order.domain.Refund;
 import com.openfulfil.dropship.order.domain.Outcome;
 import com.openfulfil.dropship.order.domain.StatusChange;
 import io.micrometer.core.instrument.Counter;
@@ -102,9 +103,15 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
         }
     }
 
-    /** commission-service claws back in proportion to the refund, so a move to REFUNDED says how much it was. */
+    /**
+     * commission-service claws back in proportion to each refund, so a move to REFUNDED says how much this
+     * refund was (the one just settled; a record from before refunds were listed has only the total).
+     */
     private static BigDecimal refundOf(StatusChange change, OrderRecord order) {
-        return change.to() == OrderStatus.REFUNDED && order.afterSales() != null ? order.afterSales().refunded() : null;
+        if (change.to() != OrderStatus.REFUNDED || order.afterSales() == null) {
+            return null;
+        }
+        return order.afterSales().latestRefunded().map(Refund::amount).orElse(order.afterSales().refunded());
     }
 
     /** supplier-gateway counts wrong or missing items against the suppliers, so a return request says why. */

@@ -7,11 +7,13 @@ import com.openfulfil.dropship.events.order.OrderCommand;
 import com.openfulfil.dropship.events.model.ReturnReason;
 import com.openfulfil.dropship.events.order.ReceiptConfirmed;
 import com.openfulfil.dropship.events.order.RefundIssued;
+import com.openfulfil.dropship.events.order.RefundRequested;
 import com.openfulfil.dropship.events.order.ReshipRequested;
 import com.openfulfil.dropship.events.order.ReturnReceived;
 import com.openfulfil.dropship.events.order.ReturnRequested;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.order.config.OrderProperties;
+import com.openfulfil.dropship.order.connector.RefundProperties;
 import com.openfulfil.dropship.order.domain.OrderAction;
 import com.openfulfil.dropship.order.domain.OrderRecord;
 import com.openfulfil.dropship.order.domain.OrderStateMachine;
@@ -24,6 +26,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,9 +42,12 @@ class OrderCommands {
     private final EventPublisher publisher;
     private final Clock clock;
     private final Duration returnWindow;
+    private final RefundProperties refunds;
 
-    OrderCommands(OrderReader orders, EventPublisher publisher, Clock clock, OrderProperties properties) {
+    OrderCommands(OrderReader orders, EventPublisher publisher, Clock clock, OrderProperties properties,
+                  RefundProperties refunds) {
         this.orders = orders;
+        this.refunds = refunds;
         this.publisher = publisher;
         this.clock = clock;
         this.returnWindow = properties.returnWindow();
@@ -102,18 +108,51 @@ class OrderCommands {
         send(new ReturnReceived(EventIds.random(), clock.instant(), order.orderId(), by(admin)));
     }
 
-    void refund(Caller admin, String orderId, BigDecimal amount, String note) {
+    /**
+     * Refunds {@code amount} (by default all that is left to refund). Through the payment provider when the
+     * order carries a payment reference and a provider is configured: a refund request with an id of its own,
+     * paid off the stream by the refund connector; otherwise recorded at once, offline.
+     */
+    RefundAccepted refund(Caller admin, String orderId, BigDecimal amount, String reason, String note) {
         OrderRecord order = allowed(admin, orderId, OrderAction.REFUND, "refunded",
                 "A refund settles a return, or an order lost in transit (EXCEPTION).");
-        BigDecimal total = order.details().lines().stream()
-                .map(l -> l.salePrice().multiply(BigDecimal.valueOf(l.quantity()))).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal refund = amount == null ? total : amount;
-        if (refund.signum() <= 0 || refund.compareTo(total) > 0) {
-            throw ApiProblem.invalid(List.of(FieldProblem.of("amount", "must be more than 0 and at most the order's total "
-                    + total)));
+        String currency = order.details().currency();
+        BigDecimal refund = refundAmount(order, amount);
+        String refundId = "rf_" + EventIds.random();
+        String paymentReference = order.details().paymentReference();
+        if (paymentReference == null || !refunds.enabled()) {
+            send(new RefundIssued(EventIds.random(), clock.instant(), order.orderId(), refund, currency, by(admin), note,
+                    refundId, null, null));
+            return new RefundAccepted(refundId, refund, currency, "OFFLINE", paymentReference == null
+                    ? "The order has no payment reference: the refund is recorded, pay it back outside the pipeline."
+                    : "No payment provider is configured: the refund is recorded, pay it back outside the pipeline.");
         }
-        send(new RefundIssued(EventIds.random(), clock.instant(), order.orderId(), refund, order.details().currency(),
-                by(admin), note));
+        send(new RefundRequested(EventIds.random(), clock.instant(), order.orderId(), refundId, refund, currency,
+                paymentReference, reason, by(admin), note));
+        return new RefundAccepted(refundId, refund, currency, "REQUESTED",
+                "Asked of the payment provider; the order shows the outcome.");
+    }
+
+    /** {@code amount}, or all that is left to refund; refused (naming {@code amount}) above that or in fractions of a cent. */
+    private static BigDecimal refundAmount(OrderRecord order, BigDecimal amount) {
+        String currency = order.details().currency();
+        BigDecimal left = OrderStateMachine.refundable(order);
+        BigDecimal refund = amount == null ? left : amount;
+        if (refund.signum() <= 0 || refund.compareTo(left) > 0) {
+            throw ApiProblem.invalid(List.of(FieldProblem.of("amount", "must be more than 0 and at most what is left to"
+                    + " refund: " + left + " " + currency + " of the order's total " + order.details().total()
+                    + " (refunded or being refunded: " + order.details().total().subtract(left) + ")")));
+        }
+        int digits = Currency.getInstance(currency).getDefaultFractionDigits();
+        if (refund.stripTrailingZeros().scale() > Math.max(0, digits)) {
+            throw ApiProblem.invalid(List.of(FieldProblem.of("amount", "has more decimals than " + currency
+                    + " allows (" + digits + ")")));
+        }
+        return refund;
+    }
+
+    /** The answer to a refund: its id, and whether it went to the payment provider or was recorded offline. */
+    record RefundAccepted(String refundId, BigDecimal amount, String currency, String status, String detail) {
     }
 
     void reship(Caller admin, String orderId, String note) {

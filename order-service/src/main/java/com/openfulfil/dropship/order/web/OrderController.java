@@ -54,7 +54,11 @@ class OrderController {
                               String> photoUrls) {
     }
 
-    record RefundBody(@Positive BigDecimal amount, @Size(max = 500) String note) {
+    /** {@code reason} as the payment provider takes it; absent, the provider records none. */
+    record RefundBody(@Positive BigDecimal amount,
+                      @Pattern(regexp = "requested_by_customer|duplicate|fraudulent",
+                              message = "must be requested_by_customer, duplicate or fraudulent") String reason,
+                      @Size(max = 500) String note) {
     }
 
     record NoteBody(@Size(max = 500) String note) {
@@ -179,10 +183,11 @@ class OrderController {
     }
 
     @PostMapping("/admin/orders/{orderId}/refund")
-    ResponseEntity<Void> refund(@AuthenticationPrincipal Caller caller, @PathVariable String orderId,
-                                @Valid @RequestBody(required = false) RefundBody body) {
-        commands.refund(caller, orderId, body == null ? null : body.amount(), body == null ? null : body.note());
-        return ResponseEntity.accepted().build();
+    ResponseEntity<OrderCommands.RefundAccepted> refund(@AuthenticationPrincipal Caller caller,
+                                                        @PathVariable String orderId,
+                                                        @Valid @RequestBody(required = false) RefundBody body) {
+        return ResponseEntity.accepted().body(commands.refund(caller, orderId, body == null ? null : body.amount(),
+                body == null ? null : body.reason(), body == null ? null : body.note()));
     }
 
     @PostMapping("/admin/orders/{orderId}/reship")

@@ -189,7 +189,7 @@ class OrderIntake {
         }
         return new OrderDetails(source(caller, request, channel), request.currency(), customer(request), address(request),
                 lines, request.priority() == null ? Priority.STANDARD : request.priority(), request.paymentStatus(),
-                requests(request));
+                requests(request), request.paymentReference());
     }
 
     private Placed accept(String orderId, OrderDetails details, boolean partner) {
@@ -242,7 +242,7 @@ class OrderIntake {
                 .map(l -> new OrderLine(l.lineNo(), l.sku(), null, l.quantity(), null, partner ? l.salePrice() : null))
                 .toList();
         return new OrderDetails(details.source(), details.currency(), details.customer(), details.shipTo(), lines,
-                details.priority(), details.paymentStatus(), details.requests());
+                details.priority(), details.paymentStatus(), details.requests(), details.paymentReference());
     }
 
     private static OrderSource source(Caller caller, PlaceOrderRequest request, Channel channel) {

@@ -31,13 +31,15 @@ import java.util.stream.Collectors;
 /**
  * {@code GET /api/v1/orders/{orderId}}: the order, its history, its fulfilments, for partners the
  * commission, and {@code allowedActions}: what the caller may ask of the order now ({@link OrderAction}),
- * so a client offers exactly those.
+ * so a client offers exactly those. {@code afterSales.refunds} lists each refund (amount, status, the payment
+ * provider's id, why it failed) and {@code afterSales.refunded} the total paid back; {@code paymentReference}
+ * is the payment refunds are paid back against.
  */
 record OrderView(String orderId, OrderStatus status, Instant placedAt, OrderSource source, String currency,
                  Customer customer, Address shipTo, List<LineView> lines, BigDecimal total, Priority priority,
                  PaymentStatus paymentStatus, SpecialRequests requests, List<HistoryEntry> history,
                  List<FulfilmentView> fulfilments, Receipt receipt, AfterSales afterSales, CommissionView commission,
-                 List<OrderAction> allowedActions) {
+                 List<OrderAction> allowedActions, String paymentReference) {
 
     /**
      * One line and how far its units have got: {@code quantity} ordered, {@code shipped} (with a carrier or
@@ -74,7 +76,7 @@ record OrderView(String orderId, OrderStatus status, Instant placedAt, OrderSour
         return new OrderView(record.orderId(), record.status(), record.placedAt(), d.source(), d.currency(),
                 d.customer(), d.shipTo(), lines, total, d.priority(), d.paymentStatus(), d.requests(),
                 record.history(), fulfilments, record.receipt(), record.afterSales(), commission(d, record.commission()),
-                allowedActions);
+                allowedActions, d.paymentReference());
     }
 
     private static LineView line(OrderLine l, LineUnits units) {

@@ -16,7 +16,11 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** The body of {@code POST /api/v1/orders} and {@code /api/v1/partner-orders} (README.md, "One order, end to end"). */
+/**
+ * The body of {@code POST /api/v1/orders} and {@code /api/v1/partner-orders} (README.md, "One order, end to end").
+ * {@code paymentReference} is optional: the payment provider's id of the customer's payment (a Stripe
+ * PaymentIntent), which refunds are paid back against; an order without one is refunded offline.
+ */
 record PlaceOrderRequest(
         @Size(max = 100) String externalRef,
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as USD") String currency,
@@ -25,7 +29,15 @@ record PlaceOrderRequest(
         @NotEmpty @Size(max = 100) List<@NotNull @Valid LinePart> lines,
         Priority priority,
         @NotNull PaymentStatus paymentStatus,
-        @Valid RequestsPart requests) {
+        @Valid RequestsPart requests,
+        @Pattern(regexp = "pi_[A-Za-z0-9_]{1,250}", message = "must be the payment provider's PaymentIntent id,"
+                + " such as pi_3MtwBwLkdIwHu7ix28a3tqPa") String paymentReference) {
+
+    /** A request without a payment reference (its orders are refunded offline). */
+    PlaceOrderRequest(String externalRef, String currency, CustomerPart customer, AddressPart shipTo,
+                      List<LinePart> lines, Priority priority, PaymentStatus paymentStatus, RequestsPart requests) {
+        this(externalRef, currency, customer, shipTo, lines, priority, paymentStatus, requests, null);
+    }
 
     record CustomerPart(
             @NotBlank @Size(max = 200) String name,

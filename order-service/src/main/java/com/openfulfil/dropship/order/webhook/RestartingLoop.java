@@ -15,9 +15,9 @@ import java.util.function.IntFunction;
  * once it got work done, so the next failure waits the shortest time again. A body that returns
  * ends the loop; so does {@link #close}, also during a wait.
  */
-final class RestartingLoop implements AutoCloseable {
+public final class RestartingLoop implements AutoCloseable {
     /** Told of each failure, with the wait before the body runs again. */
-    interface Failures {
+    public interface Failures {
         void failed(RuntimeException error, Duration wait);
     }
 
@@ -36,7 +36,7 @@ final class RestartingLoop implements AutoCloseable {
      * @param backoff  the wait after the n-th failure in a row (n from 1)
      * @param body     runs until there is nothing more to do or {@link #isClosed}; throws to be run again
      */
-    RestartingLoop(String name, IntFunction<Duration> backoff, Runnable body, Failures failures) {
+    public RestartingLoop(String name, IntFunction<Duration> backoff, Runnable body, Failures failures) {
         this.name = name;
         this.backoff = backoff;
         this.body = body;
@@ -45,16 +45,16 @@ final class RestartingLoop implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    void start() {
+    public void start() {
         thread.start();
     }
 
-    boolean isClosed() {
+    public boolean isClosed() {
         return closed.getCount() == 0;
     }
 
     /** Called by the body when it got work done: the next failure is the first in a row. */
-    void progressed() {
+    public void progressed() {
         inARow = 0;
     }
 

@@ -10,6 +10,9 @@ import com.openfulfil.dropship.events.model.ParcelStatus;
 import com.openfulfil.dropship.events.model.ReturnReason;
 import com.openfulfil.dropship.events.order.CompletionRequested;
 import com.openfulfil.dropship.events.order.RefundIssued;
+import com.openfulfil.dropship.events.order.RefundRequested;
+import com.openfulfil.dropship.events.model.RejectionReason;
+import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.order.ReturnReceived;
 import com.openfulfil.dropship.events.order.ReturnRequested;
 import com.openfulfil.dropship.events.partner.CommissionReversed;
@@ -203,5 +206,31 @@ class OrderTopologyTest {
                     assertThat(c.returnReason()).isEqualTo(ReturnReason.DAMAGED);
                 });
         assertThat(harness.<OrderRecord>store(OrderProcessor.STORE).get("o-7").status()).isEqualTo(OrderStatus.REFUNDED);
+    }
+
+    @Test
+    void eachPartialRefundMovesTheOrderAndSaysHowMuchItWas() {
+        harness.pipe(Topics.ORDERS_PLACED, placed).pipe(Topics.ORDER_ALLOCATIONS, allocated())
+                .pipe(Topics.FULFILMENT_EVENTS, new DispatchSent("s", T, "o-7", "d-1", "hanoi-crafts", List.of()))
+                .pipe(Topics.FULFILMENT_EVENTS, new SupplierRejected("rj", T, "o-7", "d-1", "hanoi-crafts",
+                        RejectionReason.ADDRESS, "no such street"))
+                .pipe(Topics.ORDER_COMMANDS, new RefundRequested("q1", T, "o-7", "rf_1", new BigDecimal("10.00"), "USD",
+                        "pi_1", null, "admin", null))
+                .pipe(Topics.ORDER_COMMANDS, new RefundIssued("i1", T, "o-7", new BigDecimal("10.00"), "USD", "admin",
+                        null, "rf_1", "re_1", "succeeded"))
+                .pipe(Topics.ORDER_COMMANDS, new RefundIssued("i1", T, "o-7", new BigDecimal("10.00"), "USD", "admin",
+                        null, "rf_1", "re_1", "succeeded"))
+                .pipe(Topics.ORDER_COMMANDS, new RefundRequested("q2", T, "o-7", "rf_2", new BigDecimal("20.00"), "USD",
+                        "pi_1", null, "admin", null))
+                .pipe(Topics.ORDER_COMMANDS, new RefundIssued("i2", T, "o-7", new BigDecimal("20.00"), "USD", "admin",
+                        null, "rf_2", "re_2", "succeeded"));
+
+        List<OrderStatusChanged> refunds = harness.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class).stream()
+                .filter(c -> c.to() == OrderStatus.REFUNDED).toList();
+        assertThat(refunds).as("one move per refund, its repeat changes nothing").extracting(OrderStatusChanged::from)
+                .containsExactly(OrderStatus.EXCEPTION, OrderStatus.REFUNDED);
+        assertThat(refunds).extracting(OrderStatusChanged::refundAmount).map(BigDecimal::toPlainString)
+                .containsExactly("10.00", "20.00");
+        assertThat(refunds).extracting(OrderStatusChanged::eventId).doesNotHaveDuplicates();
     }
 }

@@ -28,6 +28,7 @@ import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
+import com.openfulfil.dropship.order.connector.RefundProviderStandIn;
 import com.openfulfil.dropship.support.security.ApiKeys;
 import com.openfulfil.dropship.support.testing.DocumentedEndpoints;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
@@ -42,6 +43,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -94,6 +97,8 @@ import static org.awaitility.Awaitility.await;
         "dropship.order.storefronts[3].name=Shop D",
         "dropship.order.storefronts[3].api-key-sha256=" + OrderApiIT.SHOP_D_HASH,
         "dropship.order.webhooks.retry-initial=100ms",
+        "dropship.order.refunds.secret-key=" + RefundProviderStandIn.SECRET_KEY,
+        "resilience4j.retry.instances.refunds.wait-duration=100ms",
         "dropship.order.max-body-bytes=4096"})
 class OrderApiIT extends KafkaIntegrationTest {
     static final String SHOP_A = "sk_shop_a";
@@ -111,6 +116,13 @@ class OrderApiIT extends KafkaIntegrationTest {
     static final String REVOKED_PARTNER = "pk_partner-old_s3cret";
 
     private static final Instant T = Instant.parse("2026-11-02T09:00:00Z");
+    /** The payment provider refunds are paid through: a real HTTP server shaped like Stripe's refund API. */
+    private static final RefundProviderStandIn PROVIDER = new RefundProviderStandIn();
+
+    @DynamicPropertySource
+    static void paymentProvider(DynamicPropertyRegistry registry) {
+        registry.add("dropship.order.refunds.provider-url", PROVIDER::url);
+    }
     private final HttpClient http = HttpClient.newHttpClient();
     private final EventSerde serde = new EventSerde();
 
@@ -590,6 +602,102 @@ class OrderApiIT extends KafkaIntegrationTest {
         assertThat(view.at("/afterSales/supplierPaysReturn").asBoolean()).isTrue();
         assertThat(view.at("/afterSales/photoUrls/0").asString()).isEqualTo("https://cdn.example.com/r/1.jpg");
         assertThat(view.at("/afterSales/refunded").asString()).isEqualTo("25.00");
+        assertThat(view.at("/afterSales/refunds/0/status").asString()).as("no payment reference: refunded offline")
+                .isEqualTo("OFFLINE");
+    }
+
+    @Test
+    void aPaymentReferenceMustBeThePaymentsId() {
+        Response bad = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(),
+                withPayment(order("MUG-001", 1), "card 4242"));
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(fields(bad)).containsExactly("paymentReference");
+    }
+
+    /**
+     * An order paid through the provider is refunded through it, in parts up to what was paid. The
+     * provider's first answer is lost: the connector asks again with the same key, and it pays once.
+     */
+    @Test
+    void refundsArePaidThroughTheProviderOncePerRefundUpToWhatWasPaid() {
+        String payment = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String orderId = orderInException(payment);
+        assertThat(get("/api/v1/orders/" + orderId, SHOP_A).json().get("paymentReference").asString()).isEqualTo(payment);
+        PROVIDER.loseFirstAnswerFor(payment);
+
+        Response first = post("/api/v1/admin/orders/" + orderId + "/refund", ADMIN, null,
+                "{\"amount\":\"10.00\",\"reason\":\"requested_by_customer\",\"note\":\"one mug broken\"}");
+        assertThat(first.status()).as(first.body()).isEqualTo(202);
+        String refundId = first.json().get("refundId").asString();
+        assertThat(first.json().get("status").asString()).isEqualTo("REQUESTED");
+        JsonNode paid = awaitRefund(orderId, 0, "SUCCEEDED");
+        assertThat(paid.get("refundId").asString()).isEqualTo(refundId);
+        assertThat(paid.get("amount").asString()).isEqualTo("10.00");
+        assertThat(paid.get("providerRefundId").asString()).startsWith("re_");
+        assertThat(PROVIDER.callsFor(payment)).as("asked again after the lost answer, with the same key").hasSize(2)
+                .allSatisfy(call -> {
+                    assertThat(call.idempotencyKey()).isEqualTo(refundId);
+                    assertThat(call.form()).containsEntry("amount", "1000").containsEntry("currency", "usd")
+                            .containsEntry("metadata[order_id]", orderId);
+                });
+        assertThat(PROVIDER.refundsMadeFor(payment)).as("paid once").isEqualTo(1);
+        awaitStatus(orderId, "REFUNDED");
+
+        Response tooMuch = post("/api/v1/admin/orders/" + orderId + "/refund", ADMIN, null, "{\"amount\":\"15.01\"}");
+        assertThat(tooMuch.status()).isEqualTo(400);
+        assertThat(tooMuch.contentType()).startsWith("application/problem+json");
+        assertThat(fields(tooMuch)).containsExactly("amount");
+        assertThat(tooMuch.json().at("/errors/0/message").asString()).contains("15.00 USD");
+        assertThat(post("/api/v1/admin/orders/" + orderId + "/refund", ADMIN, null, "{}").status())
+                .as("the rest").isEqualTo(202);
+        awaitRefund(orderId, 1, "SUCCEEDED");
+        JsonNode view = get("/api/v1/orders/" + orderId, ADMIN).json();
+        assertThat(view.at("/afterSales/refunded").asString()).isEqualTo("25.00");
+        assertThat(view.at("/afterSales/refunds/1/amount").asString()).isEqualTo("15.00");
+        assertThat(PROVIDER.refundsMadeFor(payment)).isEqualTo(2);
+        assertThat(allowedActions(orderId, ADMIN)).as("nothing left to refund").doesNotContain("REFUND");
+        Response more = post("/api/v1/admin/orders/" + orderId + "/refund", ADMIN, null, "{\"amount\":\"1.00\"}");
+        assertThat(fields(more)).containsExactly("amount");
+    }
+
+    @Test
+    void aRefundTheProviderRefusesIsRecordedAsFailedAndRefundsNothing() {
+        String payment = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String orderId = orderInException(payment);
+        PROVIDER.refuse(payment, "charge_disputed");
+
+        assertThat(post("/api/v1/admin/orders/" + orderId + "/refund", ADMIN, null, "{}").status()).isEqualTo(202);
+
+        JsonNode failed = awaitRefund(orderId, 0, "FAILED");
+        assertThat(failed.get("failure").asString()).startsWith("charge_disputed");
+        JsonNode view = get("/api/v1/orders/" + orderId, ADMIN).json();
+        assertThat(view.get("status").asString()).isEqualTo("EXCEPTION");
+        assertThat(view.at("/afterSales/refunded").isMissingNode() || view.at("/afterSales/refunded").isNull()).isTrue();
+        JsonNode history = view.get("history");
+        assertThat(history.get(history.size() - 1).get("reason").asString()).contains("failed: charge_disputed");
+        assertThat(allowedActions(orderId, ADMIN)).as("the admin may try again").contains("REFUND");
+    }
+
+    /** An order paid with {@code payment}, stuck in EXCEPTION (its supplier refused it), which a refund settles. */
+    private String orderInException(String payment) {
+        String orderId = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(),
+                withPayment(order("MUG-001", 2), payment)).json().get("orderId").asString();
+        awaitStatus(orderId, "PLACED");
+        allocateAndDispatch(orderId, "dsp-" + orderId);
+        publish(Topics.FULFILMENT_EVENTS, orderId, new SupplierRejected("rj-" + orderId, T, orderId, "dsp-" + orderId,
+                "hanoi-crafts", RejectionReason.ADDRESS, "no such street"));
+        awaitStatus(orderId, "EXCEPTION");
+        return orderId;
+    }
+
+    private JsonNode awaitRefund(String orderId, int index, String status) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> status.equals(
+                get("/api/v1/orders/" + orderId, ADMIN).json().at("/afterSales/refunds/" + index + "/status").asString("")));
+        return get("/api/v1/orders/" + orderId, ADMIN).json().at("/afterSales/refunds/" + index);
+    }
+
+    private static String withPayment(String order, String payment) {
+        return order.replace("\"priority\"", "\"paymentReference\":\"" + payment + "\",\"priority\"");
     }
 
     /**

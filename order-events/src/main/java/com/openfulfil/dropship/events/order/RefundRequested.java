@@ -1,0 +1,27 @@
+package com.openfulfil.dropship.events.order;
+
+import com.openfulfil.dropship.events.Invariants;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * An admin asked for {@code amount} to be paid back to the customer through the payment provider.
+ * Nothing is refunded yet: order-service's refund connector asks the provider, then writes
+ * {@link RefundIssued} or {@link RefundFailed} with the same {@code refundId}.
+ *
+ * @param refundId         the refund's own id; the provider's idempotency key, so the refund is paid once
+ *                         however often it is asked for
+ * @param paymentReference the provider's id of the customer's payment the refund is paid back against
+ * @param reason           why, in the provider's words: {@code requested_by_customer}, {@code duplicate} or
+ *                         {@code fraudulent}
+ */
+public record RefundRequested(String eventId, Instant occurredAt, String orderId, String refundId, BigDecimal amount,
+                              String currency, String paymentReference, String reason, String by, String note)
+        implements OrderCommand {
+    public RefundRequested {
+        Invariants.notBlank(refundId, "refundId");
+        Invariants.nonNegative(amount, "amount");
+        Invariants.notBlank(paymentReference, "paymentReference");
+    }
+}

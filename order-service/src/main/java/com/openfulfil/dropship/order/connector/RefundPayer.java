@@ -1,0 +1,192 @@
+package com.openfulfil.dropship.order.connector;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.order.OrderCommand;
+import com.openfulfil.dropship.events.order.RefundFailed;
+import com.openfulfil.dropship.events.order.RefundIssued;
+import com.openfulfil.dropship.events.order.RefundRequested;
+import com.openfulfil.dropship.events.serde.EventSerde;
+import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.order.webhook.RestartingLoop;
+import com.openfulfil.dropship.support.config.DropshipProperties;
+import com.openfulfil.dropship.support.kafka.EventPublisher;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryRegistry;
+import io.micrometer.core.instrument.Metrics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pays the refunds admins ask for, off the order stream's thread. A consumer group of its own
+ * ({@value #GROUP}) reads {@code orders.commands}; for each {@link RefundRequested} it asks the payment
+ * provider (retried with exponential backoff by the resilience4j retry {@value #RETRY}) and writes the
+ * outcome back on {@code orders.commands}, {@link RefundIssued} or {@link RefundFailed}, for the order's
+ * stream to apply. The request's offset is committed only after its outcome is written.
+ *
+ * <p>At least once: an instance that stops between the provider's answer and the commit asks again after
+ * its restart, and a provider that stays unreachable through every retry makes the connector read its
+ * refunds again after a growing wait. Never twice paid: every call carries the refund's id as
+ * {@code Idempotency-Key}, so the provider answers a repeat with the refund it already made, and the
+ * order applies one outcome per refund id.
+ */
+@Component
+public class RefundPayer implements SmartLifecycle {
+    static final String GROUP = "order-service.refunds";
+    static final String RETRY = "refunds";
+    private static final Logger log = LoggerFactory.getLogger(RefundPayer.class);
+    private static final Duration POLL = Duration.ofMillis(500);
+    private static final String TOPIC = Topics.ORDER_COMMANDS.name();
+
+    private final RefundProperties properties;
+    private final EventPublisher publisher;
+    private final Clock clock;
+    private final String bootstrapServers;
+    private final Map<String, Object> security;
+    private final Retry retry;
+    private final EventSerde serde = new EventSerde();
+    private RefundProviderClient provider;
+    private RestartingLoop loop;
+    /** The current run's consumer: each restart of the loop gets a fresh one. */
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile boolean running;
+
+    RefundPayer(RefundProperties properties, EventPublisher publisher, Clock clock, DropshipProperties dropship,
+                RetryRegistry retries) {
+        this.properties = properties;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.bootstrapServers = dropship.kafka().bootstrapServers();
+        this.security = dropship.kafka().security();
+        this.retry = retries.retry(RETRY);
+    }
+
+    @Override
+    public void start() {
+        if (!properties.enabled()) {
+            log.info("No payment provider configured (dropship.order.refunds.provider-url, secret-key): refunds are"
+                    + " recorded offline");
+            return;
+        }
+        provider = new RefundProviderClient(properties);
+        IntervalFunction backoff = IntervalFunction.ofExponentialBackoff(properties.restartInitial(), 2.0,
+                properties.restartMax());
+        loop = new RestartingLoop("refund-payer", n -> Duration.ofMillis(backoff.apply(n)), this::payUntilStopped,
+                (error, wait) -> Metrics.counter("dropship.refunds.payer.restarts").increment());
+        running = true;
+        loop.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        if (loop != null) {
+            loop.close();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private KafkaConsumer<String, byte[]> newConsumer() {
+        Map<String, Object> config = new HashMap<>(security);
+        config.putAll(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, GROUP,
+                ConsumerConfig.CLIENT_ID_CONFIG, "order-service-refunds",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // a request written before this group's first run is still paid
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                // one refund at a time: its retries may take minutes before the next poll
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
+                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(15).toMillis()));
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * One run of the loop, with a consumer of its own, until stopped. Whatever it throws (the provider
+     * unreachable through every retry among it) ends the run; the loop starts a new one after a wait,
+     * which carries on from the last committed request, so nothing is skipped.
+     */
+    private void payUntilStopped() {
+        KafkaConsumer<String, byte[]> current = newConsumer();
+        consumer = current;
+        try {
+            if (!running) {
+                return;
+            }
+            current.subscribe(List.of(TOPIC));
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : current.poll(POLL)) {
+                    handle(record);
+                    current.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
+                            new OffsetAndMetadata(record.offset() + 1)));
+                    loop.progressed();
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } finally {
+            current.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void handle(ConsumerRecord<String, byte[]> record) {
+        Event event;
+        try {
+            event = serde.deserialize(record.topic(), record.headers(), record.value());
+        } catch (RuntimeException e) {
+            // the order stream reads the same record and dead-letters it; here it is only not a refund to pay
+            log.warn("Skipping undecodable record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
+                    e.toString());
+            return;
+        }
+        if (event instanceof RefundRequested request) {
+            pay(request);
+        }
+    }
+
+    /** Asks the provider, retrying while it gives no answer; the answer goes back to the order. */
+    void pay(RefundRequested request) {
+        ProviderRefund answer = Retry.decorateSupplier(retry, () -> provider.refund(request)).get();
+        OrderCommand outcome = answer.failed()
+                ? new RefundFailed(EventIds.derived(request.eventId(), "refund-failed"), clock.instant(),
+                        request.orderId(), request.refundId(), request.amount(), request.currency(), answer.id(),
+                        answer.failure())
+                : new RefundIssued(EventIds.derived(request.eventId(), "refund-issued"), clock.instant(),
+                        request.orderId(), request.amount(), request.currency(), request.by(), request.note(),
+                        request.refundId(), answer.id(), answer.status());
+        publisher.publishAndWait(Topics.ORDER_COMMANDS, request.orderId(), outcome);
+        Metrics.counter("dropship.refunds", "outcome", answer.status()).increment();
+        if (answer.failed()) {
+            log.warn("Refund {} of order {} failed at the payment provider: {}", request.refundId(), request.orderId(),
+                    answer.failure());
+        }
+    }
+}

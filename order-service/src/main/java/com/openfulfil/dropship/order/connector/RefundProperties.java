@@ -1,0 +1,40 @@
+package com.openfulfil.dropship.order.connector;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * The payment provider refunds are paid through: an API shaped like Stripe's ({@code POST /v1/refunds}).
+ * Without a provider URL and secret key, refunds are recorded offline.
+ *
+ * @param providerUrl    the provider's base URL, e.g. {@code https://api.stripe.com} (DROPSHIP_ORDER_REFUNDS_PROVIDER_URL)
+ * @param secretKey      the provider's secret API key, sent as a bearer token; a secret, never logged
+ *                       (DROPSHIP_ORDER_REFUNDS_SECRET_KEY)
+ * @param connectTimeout how long to wait for the provider to accept a connection
+ * @param requestTimeout how long to wait for its answer; a refund whose answer did not come is asked again
+ *                       with the same idempotency key
+ * @param restartInitial the wait before the connector reads its refunds again once the provider stayed
+ *                       unreachable through every retry; it doubles with each such failure in a row
+ * @param restartMax     the longest of those waits: a refund is never given up for the provider being down
+ */
+@ConfigurationProperties("dropship.order.refunds")
+public record RefundProperties(URI providerUrl, String secretKey, @DefaultValue("5s") Duration connectTimeout,
+                               @DefaultValue("30s") Duration requestTimeout,
+                               @DefaultValue("5s") Duration restartInitial,
+                               @DefaultValue("5m") Duration restartMax) {
+
+    /** Whether refunds go to the provider; otherwise they are recorded offline. */
+    public boolean enabled() {
+        return providerUrl != null && !providerUrl.toString().isBlank() && secretKey != null && !secretKey.isBlank();
+    }
+
+    /** The secret key stays out of logs and error messages. */
+    @Override
+    public String toString() {
+        return "RefundProperties[providerUrl=" + providerUrl + ", secretKey=" + (secretKey == null ? "unset" : "***")
+                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + "]";
+    }
+}

@@ -1,0 +1,146 @@
+package com.openfulfil.dropship.order.connector;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A payment provider for tests, on a real port, answering {@code POST /v1/refunds} the way Stripe does:
+ * a refund per new {@code Idempotency-Key}, and the first answer again for a key it has seen. It records
+ * every call, and can be told to lose its first answer for a payment (the refund made, a 500 sent), to
+ * refuse a payment's refunds (400) or to report them failed.
+ */
+public final class RefundProviderStandIn implements AutoCloseable {
+    public static final String SECRET_KEY = "sk_test_standin_51Nq";
+
+    /** One call as it arrived. */
+    public record Call(String idempotencyKey, String authorization, Map<String, String> form) {
+    }
+
+    private record Answer(int status, String json) {
+    }
+
+    private final HttpServer server;
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final Map<String, Answer> answered = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> madeByPayment = new ConcurrentHashMap<>();
+    private final Set<String> loseFirstAnswer = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> refusals = new ConcurrentHashMap<>();
+    private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger ids = new AtomicInteger();
+
+    public RefundProviderStandIn() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.createContext("/v1/refunds", this::refund);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The next refund of this payment is made, but its answer is a 500, as if lost on the way. */
+    public void loseFirstAnswerFor(String paymentIntent) {
+        loseFirstAnswer.add(paymentIntent);
+    }
+
+    /** Refunds of this payment are refused: 400 with this error code. */
+    public void refuse(String paymentIntent, String code) {
+        refusals.put(paymentIntent, code);
+    }
+
+    /** Refunds of this payment are made, and fail ({@code status: failed}). */
+    public void fail(String paymentIntent) {
+        failing.add(paymentIntent);
+    }
+
+    public List<Call> callsFor(String paymentIntent) {
+        return calls.stream().filter(c -> paymentIntent.equals(c.form().get("payment_intent"))).toList();
+    }
+
+    /** How many refunds of this payment were made: the money that moved. */
+    public int refundsMadeFor(String paymentIntent) {
+        AtomicInteger made = madeByPayment.get(paymentIntent);
+        return made == null ? 0 : made.get();
+    }
+
+    private void refund(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            calls.add(new Call(key, authorization, form));
+            if (!("Bearer " + SECRET_KEY).equals(authorization)) {
+                reply(exchange, new Answer(401, error("authentication_error", null, "Invalid API Key provided")));
+                return;
+            }
+            Answer earlier = key == null ? null : answered.get(key);
+            if (earlier != null) {
+                reply(exchange, earlier);
+                return;
+            }
+            String payment = form.getOrDefault("payment_intent", "");
+            Answer answer = answer(payment, form);
+            if (key != null) {
+                answered.put(key, answer);
+            }
+            reply(exchange, loseFirstAnswer.remove(payment) ? new Answer(500, error("api_error", null, "lost")) : answer);
+        }
+    }
+
+    private Answer answer(String payment, Map<String, String> form) {
+        String refused = refusals.get(payment);
+        if (refused != null) {
+            return new Answer(400, error("invalid_request_error", refused, "Refused by the stand-in."));
+        }
+        madeByPayment.computeIfAbsent(payment, p -> new AtomicInteger()).incrementAndGet();
+        String status = failing.contains(payment) ? "failed" : "succeeded";
+        return new Answer(200, "{\"id\":\"re_" + ids.incrementAndGet() + "\",\"object\":\"refund\",\"amount\":"
+                + form.get("amount") + ",\"currency\":\"" + form.get("currency") + "\",\"status\":\"" + status + "\""
+                + ("failed".equals(status) ? ",\"failure_reason\":\"expired_or_canceled_card\"" : "") + "}");
+    }
+
+    private static String error(String type, String code, String message) {
+        return "{\"error\":{\"type\":\"" + type + "\"" + (code == null ? "" : ",\"code\":\"" + code + "\"")
+                + ",\"message\":\"" + message + "\"}}";
+    }
+
+    private static void reply(HttpExchange exchange, Answer answer) throws IOException {
+        byte[] body = answer.json().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(answer.status(), body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    private static Map<String, String> form(String body) {
+        Map<String, String> form = new LinkedHashMap<>();
+        for (String pair : body.split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv.length == 2) {
+                form.put(URLDecoder.decode(kv[0], StandardCharsets.UTF_8), URLDecoder.decode(kv[1], StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

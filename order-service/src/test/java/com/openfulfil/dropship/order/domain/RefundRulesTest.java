@@ -1,0 +1,159 @@
+package com.openfulfil.dropship.order.domain;
+
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.fixtures.OrderFixtures;
+import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.order.RefundFailed;
+import com.openfulfil.dropship.events.order.RefundIssued;
+import com.openfulfil.dropship.events.order.RefundRequested;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Refunds paid through the payment provider: asked for, then succeeded, pending or failed; several per
+ * order, up to what the customer paid (2 × 12.50 + 39.00 = 64.00 here).
+ */
+class RefundRulesTest {
+    private static final String ORDER = "o-1";
+    private static final String PAYMENT = "pi_3MtwBwLkdIwHu7ix28a3tqPa";
+    private static final Instant NOW = Instant.parse("2026-11-02T10:00:00Z");
+    private static final Duration RETURN_WINDOW = Duration.ofDays(30);
+
+    private OrderRecord record;
+    private final List<StatusChange> changes = new ArrayList<>();
+
+    @BeforeEach
+    void anOrderInException() {
+        var placed = OrderFixtures.anOrder().withOrderId(ORDER).withPaymentReference(PAYMENT)
+                .withLine("MUG-001", 2, "12.50").withLine("LAMP-010", 1, "39.00").build();
+        record = OrderRecord.accepted(ORDER, placed.order(), NOW).moveTo(OrderStatus.EXCEPTION, NOW, "lost in transit");
+    }
+
+    @Test
+    void aRequestedRefundIsListedButNothingIsRefundedUntilTheProviderAnswers() {
+        apply(requested("rf_1", "20.00"));
+
+        assertThat(changes).isEmpty();
+        assertThat(record.status()).isEqualTo(OrderStatus.EXCEPTION);
+        assertThat(record.afterSales().refunds()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RefundStatus.REQUESTED);
+            assertThat(r.amount()).isEqualByComparingTo("20.00");
+        });
+        assertThat(record.afterSales().refundedTotal()).isEqualByComparingTo("0");
+        assertThat(OrderStateMachine.refundable(record)).as("what is being refunded is not refundable again")
+                .isEqualByComparingTo("44.00");
+        assertThat(lastHistory()).contains("rf_1").contains("asked of the payment provider");
+    }
+
+    @Test
+    void aSucceededRefundMovesTheOrderOnceHoweverOftenItsOutcomeArrives() {
+        apply(requested("rf_1", "20.00"), succeeded("rf_1", "20.00", "re_1"), succeeded("rf_1", "20.00", "re_1"));
+
+        assertThat(changes).extracting(StatusChange::to).containsExactly(OrderStatus.REFUNDED);
+        assertThat(record.afterSales().refundedTotal()).isEqualByComparingTo("20.00");
+        assertThat(record.afterSales().refunds()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RefundStatus.SUCCEEDED);
+            assertThat(r.providerRefundId()).isEqualTo("re_1");
+        });
+        assertThat(OrderStateMachine.refundable(record)).isEqualByComparingTo("44.00");
+    }
+
+    @Test
+    void partialRefundsAddUpToWhatWasPaidAndEachMovesTheOrder() {
+        apply(requested("rf_1", "20.00"), succeeded("rf_1", "20.00", "re_1"),
+                requested("rf_2", "44.00"), new RefundIssued("i-rf_2", NOW, ORDER, new BigDecimal("44.00"), "USD",
+                        "admin:ops", null, "rf_2", "re_2", "pending"));
+
+        assertThat(changes).extracting(StatusChange::to).containsExactly(OrderStatus.REFUNDED, OrderStatus.REFUNDED);
+        assertThat(changes.get(1).from()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(record.afterSales().refundedTotal()).as("a pending refund counts as paid back")
+                .isEqualByComparingTo("64.00");
+        assertThat(record.afterSales().latestRefunded()).get().extracting(Refund::refundId).isEqualTo("rf_2");
+        assertThat(record.afterSales().refunds()).extracting(Refund::status)
+                .containsExactly(RefundStatus.SUCCEEDED, RefundStatus.PENDING);
+        assertThat(OrderStateMachine.refundable(record)).isEqualByComparingTo("0");
+        assertThat(OrderAction.allowed(record, true, NOW, RETURN_WINDOW)).as("nothing is left to refund")
+                .doesNotContain(OrderAction.REFUND);
+    }
+
+    @Test
+    void aRefundedOrderWithMoneyLeftOffersAnotherRefund() {
+        apply(requested("rf_1", "20.00"), succeeded("rf_1", "20.00", "re_1"));
+
+        assertThat(record.status()).isEqualTo(OrderStatus.REFUNDED);
+        assertThat(OrderAction.allowed(record, true, NOW, RETURN_WINDOW)).containsExactly(OrderAction.REFUND);
+    }
+
+    @Test
+    void aFailedRefundSaysWhyAndRefundsNothing() {
+        apply(requested("rf_1", "20.00"), new RefundFailed("f-rf_1", NOW, ORDER, "rf_1", new BigDecimal("20.00"), "USD",
+                "re_9", "charge_disputed: the charge is disputed"));
+
+        assertThat(changes).isEmpty();
+        assertThat(record.status()).isEqualTo(OrderStatus.EXCEPTION);
+        assertThat(record.afterSales().refundedTotal()).isEqualByComparingTo("0");
+        assertThat(record.afterSales().refunds()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RefundStatus.FAILED);
+            assertThat(r.failure()).isEqualTo("charge_disputed: the charge is disputed");
+            assertThat(r.providerRefundId()).isEqualTo("re_9");
+        });
+        assertThat(lastHistory()).isEqualTo("refund rf_1 of 20.00 USD failed: charge_disputed: the charge is disputed");
+        assertThat(OrderStateMachine.refundable(record)).as("a failed refund frees its amount")
+                .isEqualByComparingTo("64.00");
+
+        apply(succeeded("rf_1", "20.00", "re_9"));
+        assertThat(record.afterSales().refundedTotal()).as("a failed refund stays failed").isEqualByComparingTo("0");
+    }
+
+    @Test
+    void anOfflineRefundIsRecordedAtOnceAndSaysSo() {
+        apply(new RefundIssued("i-1", NOW, ORDER, new BigDecimal("64.00"), "USD", "admin:ops", "cash", "rf_1", null, null));
+
+        assertThat(changes).extracting(StatusChange::to).containsExactly(OrderStatus.REFUNDED);
+        assertThat(changes.get(0).reason()).contains("offline");
+        assertThat(record.afterSales().refunds()).singleElement().extracting(Refund::status)
+                .isEqualTo(RefundStatus.OFFLINE);
+    }
+
+    @Test
+    void anOfflineRefundWhereNoneIsAllowedIsIgnoredButAPaidOneIsAlwaysRecorded() {
+        record = record.moveTo(OrderStatus.RESHIPPED, NOW, "reshipped");
+        apply(new RefundIssued("i-1", NOW, ORDER, new BigDecimal("10.00"), "USD", "admin:ops", null));
+        assertThat(record.afterSalesOrNone().refunds()).isEmpty();
+
+        apply(requested("rf_1", "20.00"), succeeded("rf_1", "20.00", "re_1"));
+        assertThat(changes).as("the order stays reshipped").isEmpty();
+        assertThat(record.afterSales().refundedTotal()).as("the money has moved").isEqualByComparingTo("20.00");
+        assertThat(lastHistory()).startsWith("refunded 20.00 USD");
+    }
+
+    private static RefundRequested requested(String refundId, String amount) {
+        return new RefundRequested("q-" + refundId, NOW, ORDER, refundId, new BigDecimal(amount), "USD", PAYMENT,
+                "requested_by_customer", "admin:ops", null);
+    }
+
+    private static RefundIssued succeeded(String refundId, String amount, String providerId) {
+        return new RefundIssued("i-" + refundId, NOW, ORDER, new BigDecimal(amount), "USD", "admin:ops", null, refundId,
+                providerId, "succeeded");
+    }
+
+    private void apply(Event... events) {
+        for (Event event : events) {
+            Outcome outcome = OrderStateMachine.apply(record, ORDER, event, NOW);
+            record = outcome.record();
+            changes.addAll(outcome.changes());
+        }
+    }
+
+    private String lastHistory() {
+        return record.history().get(record.history().size() - 1).reason();
+    }
+}
