@@ -1,10 +1,13 @@
 package com.openfulfil.dropship.order.domain;
 
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.catalog.StockRejected;
 import com.openfulfil.dropship.events.model.LineAllocation;
+import com.openfulfil.dropship.events.model.LineQuantity;
 import com.openfulfil.dropship.events.model.LineUnits;
+import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.ShortLine;
 import com.openfulfil.dropship.events.order.CancelRequested;
@@ -155,6 +158,9 @@ public final class OrderStateMachine {
 
     private static String describeSource(OrderPlaced placed) {
         var source = placed.order().source();
+        if (source.replaces() != null) {
+            return "placed to replace order " + source.replaces();
+        }
         return source.isPartnerOrder() ? "placed by partner " + source.partnerId()
                 : "placed by storefront " + source.storefrontId();
     }
@@ -164,6 +170,7 @@ public final class OrderStateMachine {
         private OrderRecord record;
         private final Instant now;
         private final List<StatusChange> changes = new ArrayList<>();
+        private final List<OrderPlaced> placed = new ArrayList<>();
 
         Step(OrderRecord record, Instant now) {
             this.record = record;
@@ -171,7 +178,7 @@ public final class OrderStateMachine {
         }
 
         Outcome outcome() {
-            return new Outcome(record, changes);
+            return new Outcome(record, changes, placed);
         }
 
         void move(OrderStatus next, String reason) {
@@ -224,15 +231,34 @@ public final class OrderStateMachine {
                             + (refund.note() == null ? "" : ": " + refund.note()));
                 }
             } else if (event instanceof ReshipRequested reship) {
-                if (canReship(record.status())) {
-                    record = record.withAfterSales(record.afterSalesOrNone().reshipped(now));
-                    move(OrderStatus.RESHIPPED, "reshipped, as " + reship.by() + " asked"
-                            + (reship.note() == null ? "" : ": " + reship.note()));
-                }
+                reship(reship);
             } else if (event instanceof CommissionEarned earned) {
                 record = record.withCommission(new Commission(earned.partnerName(), earned.currency(), earned.gross(),
                         earned.deductions(), earned.total()));
             }
+        }
+
+        /**
+         * Reshipping places a replacement order for the named units (written before replacements were
+         * orders, a request names none: only the status moves).
+         */
+        private void reship(ReshipRequested reship) {
+            if (!canReship(record.status())) {
+                return;
+            }
+            String reason = "reshipped, as " + reship.by() + " asked" + (reship.note() == null ? "" : ": " + reship.note());
+            if (reship.replacementOrderId() != null) {
+                List<LineQuantity> units = Replacement.unitsOf(record, reship.lines());
+                OrderDetails details = Replacement.detailsFor(record, units, record.replacements().size() + 1);
+                placed.add(new OrderPlaced(EventIds.derived(reship.replacementOrderId(), "placed"), now,
+                        reship.replacementOrderId(), details));
+                record = record.withReplacement(new Replacement(reship.replacementOrderId(), now, units, reship.by()));
+                reason = reason + "; replacement order " + reship.replacementOrderId() + " ("
+                        + details.source().externalRef() + ") for " + units.stream()
+                        .map(u -> u.quantity() + " of line " + u.lineNo()).collect(Collectors.joining(", "));
+            }
+            record = record.withAfterSales(record.afterSalesOrNone().reshipped(now));
+            move(OrderStatus.RESHIPPED, reason);
         }
 
         private void allocated(StockAllocated allocated) {
