@@ -8,6 +8,7 @@ import com.openfulfil.dropship.events.model.LineAllocation;
 import com.openfulfil.dropship.events.model.LineQuantity;
 import com.openfulfil.dropship.events.model.LineUnits;
 import com.openfulfil.dropship.events.model.OrderDetails;
+import com.openfulfil.dropship.events.model.OrderRemedy;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.ShortLine;
 import com.openfulfil.dropship.events.order.CancelRequested;
@@ -27,6 +28,7 @@ import com.openfulfil.dropship.events.supplier.EscalatedToOps;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
+import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import com.openfulfil.dropship.events.tracking.TrackingEvent;
@@ -205,6 +207,8 @@ public final class OrderStateMachine {
                 parcel(parcel);
             } else if (event instanceof LostParcelClaimOpened claim) {
                 lost(claim);
+            } else if (event instanceof LostParcelClaimClosed closed) {
+                claimClosed(closed);
             } else if (event instanceof CancelRequested cancel) {
                 cancel(cancel);
             } else if (event instanceof ReceiptConfirmed receipt) {
@@ -247,18 +251,37 @@ public final class OrderStateMachine {
                 return;
             }
             String reason = "reshipped, as " + reship.by() + " asked" + (reship.note() == null ? "" : ": " + reship.note());
-            if (reship.replacementOrderId() != null) {
-                List<LineQuantity> units = Replacement.unitsOf(record, reship.lines());
-                OrderDetails details = Replacement.detailsFor(record, units, record.replacements().size() + 1);
-                placed.add(new OrderPlaced(EventIds.derived(reship.replacementOrderId(), "placed"), now,
-                        reship.replacementOrderId(), details));
-                record = record.withReplacement(new Replacement(reship.replacementOrderId(), now, units, reship.by()));
-                reason = reason + "; replacement order " + reship.replacementOrderId() + " ("
-                        + details.source().externalRef() + ") for " + units.stream()
-                        .map(u -> u.quantity() + " of line " + u.lineNo()).collect(Collectors.joining(", "));
+            if (reship.replacementOrderId() == null) {
+                record = record.withAfterSales(record.afterSalesOrNone().reshipped(now));
+                move(OrderStatus.RESHIPPED, reason);
+            } else {
+                reshipAs(reship.replacementOrderId(), reship.lines(), reship.by(), reason);
             }
-            record = record.withAfterSales(record.afterSalesOrNone().reshipped(now));
-            move(OrderStatus.RESHIPPED, reason);
+        }
+
+        /** Places the replacement order of {@code asked}'s units (every unit when none) and moves to RESHIPPED. */
+        private void reshipAs(String replacementId, List<LineQuantity> asked, String by, String reason) {
+            List<LineQuantity> units = Replacement.unitsOf(record, asked);
+            OrderDetails details = Replacement.detailsFor(record, units, record.replacements().size() + 1);
+            placed.add(new OrderPlaced(EventIds.derived(replacementId, "placed"), now, replacementId, details));
+            record = record.withReplacement(new Replacement(replacementId, now, units, by))
+                    .withAfterSales(record.afterSalesOrNone().reshipped(now));
+            move(OrderStatus.RESHIPPED, reason + "; replacement order " + replacementId + " ("
+                    + details.source().externalRef() + ") for " + units.stream()
+                    .map(u -> u.quantity() + " of line " + u.lineNo()).collect(Collectors.joining(", ")));
+        }
+
+        /**
+         * Ops closed a lost parcel's claim and settled the order in the same step (R5.3): a reship sends the
+         * parcel's units again.
+         */
+        private void claimClosed(LostParcelClaimClosed closed) {
+            if (closed.remedy() == OrderRemedy.RESHIP && canReship(record.status())) {
+                reshipAs(Replacement.idFor(record.orderId(), record.replacements().size() + 1),
+                        Replacement.unitsOfParcel(record, closed.dispatchId(), closed.trackingNumber()),
+                        closed.closedBy(), "claim " + closed.claimId() + " closed (" + closed.outcome()
+                                + "), the lost parcel " + closed.trackingNumber() + " reshipped");
+            }
         }
 
         private void allocated(StockAllocated allocated) {

@@ -1,10 +1,12 @@
 package com.openfulfil.dropship.order.domain;
 
+import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.model.Channel;
 import com.openfulfil.dropship.events.model.LineQuantity;
 import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.OrderLine;
 import com.openfulfil.dropship.events.model.OrderSource;
+import com.openfulfil.dropship.events.model.ParcelItem;
 import com.openfulfil.dropship.events.model.PaymentStatus;
 
 import java.math.BigDecimal;
@@ -22,6 +24,35 @@ import java.util.List;
 public record Replacement(String orderId, Instant at, List<LineQuantity> lines, String by) {
     public Replacement {
         lines = List.copyOf(lines);
+    }
+
+    /** The id of an order's {@code number}th replacement: the same request sent twice places one order. */
+    public static String idFor(String orderId, int number) {
+        return EventIds.derived(orderId, "replacement", String.valueOf(number));
+    }
+
+    /**
+     * What a lost parcel held: its contents when its shipment named them, else every unit of its dispatch;
+     * empty when the dispatch is not known (then the whole order is reshipped).
+     */
+    static List<LineQuantity> unitsOfParcel(OrderRecord order, String dispatchId, String trackingNumber) {
+        Fulfilment fulfilment = order.fulfilments().get(dispatchId);
+        if (fulfilment == null) {
+            return List.of();
+        }
+        List<ParcelItem> contents = fulfilment.contents().get(trackingNumber);
+        if (contents == null || contents.isEmpty()) {
+            return fulfilment.items().entrySet().stream().map(e -> new LineQuantity(e.getKey(), e.getValue())).toList();
+        }
+        List<LineQuantity> units = new ArrayList<>();
+        for (ParcelItem item : contents) {
+            Integer lineNo = item.lineNo() != null ? item.lineNo() : order.details().lines().stream()
+                    .filter(l -> l.sku().equals(item.sku())).map(OrderLine::lineNo).findFirst().orElse(null);
+            if (lineNo != null) {
+                units.add(new LineQuantity(lineNo, item.quantity()));
+            }
+        }
+        return units;
     }
 
     /**

@@ -17,6 +17,7 @@ import com.openfulfil.dropship.order.config.OrderProperties;
 import com.openfulfil.dropship.order.domain.OrderAction;
 import com.openfulfil.dropship.order.domain.OrderRecord;
 import com.openfulfil.dropship.order.domain.OrderStateMachine;
+import com.openfulfil.dropship.order.domain.Replacement;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.FieldProblem;
@@ -131,8 +132,7 @@ class OrderCommands {
         OrderRecord order = allowed(admin, orderId, OrderAction.RESHIP, "reshipped",
                 "Reshipping settles a return, or an order lost in transit (EXCEPTION).");
         checkReshipLines(order, lines);
-        String replacementId = EventIds.derived(order.orderId(), "replacement",
-                String.valueOf(order.replacements().size() + 1));
+        String replacementId = Replacement.idFor(order.orderId(), order.replacements().size() + 1);
         send(new ReshipRequested(EventIds.random(), clock.instant(), order.orderId(), by(admin), note, replacementId,
                 lines == null || lines.isEmpty() ? null : lines));
         return replacementId;

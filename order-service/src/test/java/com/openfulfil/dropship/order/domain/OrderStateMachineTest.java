@@ -1,5 +1,8 @@
 package com.openfulfil.dropship.order.domain;
 
+import com.openfulfil.dropship.events.model.ClaimOutcome;
+import com.openfulfil.dropship.events.model.OrderRemedy;
+import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
 import com.openfulfil.dropship.events.model.Channel;
 import com.openfulfil.dropship.events.model.DispatchItem;
 import com.openfulfil.dropship.events.model.LineQuantity;
@@ -378,6 +381,40 @@ class OrderStateMachineTest {
         OrderRecord again = OrderStateMachine.apply(outcome.record(), ORDER, new ReshipRequested("r3", NOW, ORDER,
                 "admin:ops", null, "o-1-r2", null), NOW).record();
         assertThat(again.replacements()).as("a reshipped order is settled").hasSize(1);
+    }
+
+    /**
+     * Ops close a lost parcel's claim and reship in the same step (R5.3): the replacement holds what the
+     * parcel held (its contents, when its shipment named them), and a closing without a remedy changes nothing.
+     */
+    @Test
+    void closingALostParcelsClaimWithAReshipSendsTheParcelsUnitsAgain() {
+        apply(placed, allocatedTo("hanoi-crafts"), new DispatchSent("s", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts",
+                        List.of(new DispatchItem(1, "MUG-001", "HC-MUG", "Mug", 2, BigDecimal.ONE),
+                                new DispatchItem(2, "LAMP-010", "HC-LAMP", "Lamp", 1, BigDecimal.ONE))),
+                new ParcelsShipped("sh", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts", "VNPOST", List.of("VN1", "VN2"),
+                        List.of(new ShippedParcel("VN1", List.of(new ParcelItem(null, "LAMP-010", 1))),
+                                new ShippedParcel("VN2", List.of(new ParcelItem(1, "MUG-001", 2))))),
+                new LostParcelClaimOpened("lo", NOW, ORDER, "d-hanoi-crafts", "VN1", "VNPOST", "claim-VN1", "silence"));
+        assertThat(record.status()).isEqualTo(OrderStatus.EXCEPTION);
+
+        Outcome plain = OrderStateMachine.apply(record, ORDER, claimClosed(null), NOW);
+        assertThat(plain.record().status()).as("settled separately").isEqualTo(OrderStatus.EXCEPTION);
+
+        Outcome reshipped = OrderStateMachine.apply(record, ORDER, claimClosed(OrderRemedy.RESHIP), NOW);
+        assertThat(reshipped.record().status()).isEqualTo(RESHIPPED);
+        assertThat(reshipped.placed()).singleElement().satisfies(replacement -> {
+            assertThat(replacement.orderId()).isEqualTo(Replacement.idFor(ORDER, 1));
+            assertThat(replacement.order().lines()).extracting(l -> l.sku() + "x" + l.quantity() + " from " + l.supplierId())
+                    .containsExactly("LAMP-010x1 from hanoi-crafts");
+        });
+        assertThat(reshipped.record().replacements()).singleElement()
+                .satisfies(r -> assertThat(r.by()).isEqualTo("admin:ops"));
+    }
+
+    private static LostParcelClaimClosed claimClosed(OrderRemedy remedy) {
+        return new LostParcelClaimClosed("cc", NOW, ORDER, "d-hanoi-crafts", "VN1", "VNPOST", "claim-VN1",
+                ClaimOutcome.PAID, new BigDecimal("30.00"), "USD", null, "admin:ops", remedy);
     }
 
     /** A supplier that refused its dispatch is not asked to reship it: allocation picks the best offer. */
