@@ -8,10 +8,13 @@ import java.util.List;
 /** What the allocation asks the world to do after a step; the stream turns each into one event. */
 public sealed interface AllocationAction {
 
-    /** Ask the product's owner to reserve the line; at {@code onlySupplier}'s offer alone when set (a reroute). */
-    record Reserve(AllocationLine line, String onlySupplier) implements AllocationAction {
-        Reserve(AllocationLine line) {
-            this(line, null);
+    /**
+     * Ask the product's owner to reserve the line; at {@code onlySupplier}'s offer alone when set (a reroute);
+     * {@code preferredSupplier}'s offer first when it can cover the line (a replacement order's line).
+     */
+    record Reserve(AllocationLine line, String onlySupplier, String preferredSupplier) implements AllocationAction {
+        Reserve(AllocationLine line, String onlySupplier) {
+            this(line, onlySupplier, null);
         }
     }
 

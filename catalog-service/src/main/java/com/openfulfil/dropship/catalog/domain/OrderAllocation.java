@@ -27,7 +27,8 @@ public record OrderAllocation(String orderId, OrderDetails order, Decision decis
     public static AllocationStep place(String orderId, OrderDetails order) {
         List<AllocationLine> asked = order.lines().stream().map(AllocationLine::asked).toList();
         return new AllocationStep(new OrderAllocation(orderId, order, Decision.PENDING, asked),
-                asked.stream().<AllocationAction>map(AllocationAction.Reserve::new).toList());
+                order.lines().stream().<AllocationAction>map(line -> new AllocationAction.Reserve(
+                        AllocationLine.asked(line), null, line.supplierId())).toList());
     }
 
     public AllocationStep reserved(int lineNo, OfferRef chosen, List<OfferRef> backups) {

@@ -77,14 +77,21 @@ public record Product(String sku, String title, String description, List<String>
                 Values.pick(row.countryOfOrigin(), countryOfOrigin));
     }
 
-    /**
-     * Reserves {@code quantity} for an order line at the best offer not excluded, ranked by
-     * {@code policy}; the other offers that could serve it are its backups.
-     */
+    /** As {@link #reserve(String, int, int, Collection, String, Priority, CatalogPolicy)}, with no preferred supplier. */
     public ReserveOutcome reserve(String orderId, int lineNo, int quantity, Collection<String> excludedSuppliers,
                                   Priority service, CatalogPolicy policy) {
+        return reserve(orderId, lineNo, quantity, excludedSuppliers, null, service, policy);
+    }
+
+    /**
+     * Reserves {@code quantity} for an order line at the best offer not excluded, ranked by
+     * {@code policy} ({@code preferredSupplier}'s first when it can cover the quantity); the other
+     * offers that could serve it are its backups.
+     */
+    public ReserveOutcome reserve(String orderId, int lineNo, int quantity, Collection<String> excludedSuppliers,
+                                  String preferredSupplier, Priority service, CatalogPolicy policy) {
         List<OfferRanking.Candidate> ranked = OfferRanking.rank(candidates(excludedSuppliers), quantity, service,
-                policy.rates());
+                policy.rates(), preferredSupplier);
         if (ranked.isEmpty() || ranked.get(0).available() < quantity) {
             int best = ranked.stream().mapToInt(OfferRanking.Candidate::available).max().orElse(0);
             return new ReserveOutcome.Unavailable(best, available() > 0);

@@ -102,7 +102,8 @@ final class CatalogProcessor implements Processor<String, Event, String, Event> 
             inventory.apply(row, now);
         } else if (event instanceof ReserveRequested request) {
             answer(request, inventory.reserve(request.eventId(), request.orderId(), request.lineNo(), request.sku(),
-                    request.quantity(), request.excludedSuppliers(), request.onlySupplier(), request.priority(), now));
+                    request.quantity(), request.excludedSuppliers(), request.onlySupplier(), request.preferredSupplier(),
+                    request.priority(), now));
         } else if (event instanceof ReleaseRequested release) {
             inventory.release(release.eventId(), release.sku(), release.supplierId(), release.quantity(), now);
         } else if (event instanceof ConsumeRequested consume) {
@@ -167,14 +168,14 @@ final class CatalogProcessor implements Processor<String, Event, String, Event> 
             if (locality.isLocal(line.sku())) {
                 ReserveOutcome outcome = inventory.reserve(id(causeId, "reserve", line.lineNo()), orderId,
                         line.lineNo(), line.sku(), line.quantity(), List.of(), reserve.onlySupplier(),
-                        state.order().priority(), now);
+                        reserve.preferredSupplier(), state.order().priority(), now);
                 return outcome instanceof ReserveOutcome.Reserved r
                         ? state.reserved(line.lineNo(), r.reservation().chosen(), r.reservation().backups())
                         : state.unavailable(line.lineNo(), ((ReserveOutcome.Unavailable) outcome).available());
             }
             forward(line.sku(), new ReserveRequested(id(causeId, "reserve", line.lineNo()), now, orderId,
                     line.lineNo(), line.sku(), line.quantity(), List.of(), state.order().priority(),
-                    reserve.onlySupplier()));
+                    reserve.onlySupplier(), reserve.preferredSupplier()));
         } else if (action instanceof AllocationAction.Release release) {
             AllocationLine line = release.line();
             String id = id(causeId, "release", line.lineNo());

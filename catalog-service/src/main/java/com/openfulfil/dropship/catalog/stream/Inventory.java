@@ -45,15 +45,20 @@ final class Inventory {
         save(row.eventId(), before, (before == null ? Product.newProduct(row.sku()) : before).apply(row), now);
     }
 
-    /** Reserves a line's units at the best offer not excluded (only {@code onlySupplier}'s, when it is set). */
+    /**
+     * Reserves a line's units at the best offer not excluded (only {@code onlySupplier}'s, when it is set;
+     * {@code preferredSupplier}'s first when it can cover them).
+     */
     ReserveOutcome reserve(String causeId, String orderId, int lineNo, String sku, int quantity,
-                           Collection<String> excluded, String onlySupplier, Priority priority, Instant now) {
+                           Collection<String> excluded, String onlySupplier, String preferredSupplier, Priority priority,
+                           Instant now) {
         Product product = products.get(sku);
         if (product == null) {
             return ReserveOutcome.noSuchProduct();
         }
         ReserveOutcome outcome = product.reserve(orderId, lineNo, quantity,
-                onlySupplier == null ? excluded : product.suppliersOtherThan(onlySupplier), priority, policy);
+                onlySupplier == null ? excluded : product.suppliersOtherThan(onlySupplier), preferredSupplier, priority,
+                policy);
         if (outcome instanceof ReserveOutcome.Reserved reserved) {
             save(causeId, product, reserved.product(), now);
         }

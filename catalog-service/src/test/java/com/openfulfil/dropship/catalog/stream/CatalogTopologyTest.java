@@ -16,6 +16,8 @@ import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.catalog.StockRejected;
 import com.openfulfil.dropship.events.fixtures.OrderFixtures;
 import com.openfulfil.dropship.events.model.OfferRef;
+import com.openfulfil.dropship.events.model.OrderDetails;
+import com.openfulfil.dropship.events.model.OrderLine;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.ShortLine;
 import com.openfulfil.dropship.events.order.OrderPlaced;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 
@@ -154,6 +157,35 @@ abstract class CatalogTopologyTest {
         });
         assertThat(product("MUG-001").available()).isEqualTo(198);
         assertThat(product("LAMP-010").available()).isEqualTo(49);
+    }
+
+    /** A replacement order's line goes back to the supplier that shipped it, though another offer is cheaper. */
+    @Test
+    void aReplacementLineIsReservedAtTheSupplierItNamesWhenItHoldsTheStock() {
+        stockTheShelves();
+        OrderPlaced plain = OrderFixtures.anOrder().withOrderId("o-r").withLine("MUG-001", 2, "0.00").build();
+        OrderLine line = plain.order().lines().get(0);
+        OrderLine fromShenzhen = new OrderLine(line.lineNo(), line.sku(), line.title(), line.quantity(),
+                line.retailPrice(), line.salePrice(), null, null, "shenzhen-gadgets");
+        OrderDetails d = plain.order();
+        OrderPlaced replacement = new OrderPlaced(plain.eventId(), plain.occurredAt(), "o-r", new OrderDetails(
+                d.source(), d.currency(), d.customer(), d.shipTo(), List.of(fromShenzhen), d.priority(),
+                d.paymentStatus(), d.requests()));
+
+        harness.pipe(Topics.ORDERS_PLACED, replacement);
+
+        assertThat(harness.readValues(Topics.ORDER_ALLOCATIONS, StockAllocated.class)).singleElement()
+                .satisfies(allocated -> assertThat(allocated.lines()).extracting(l -> l.chosen().supplierId())
+                        .containsExactly("shenzhen-gadgets"));
+        assertThat(product("MUG-001").offer("shenzhen-gadgets").orElseThrow().reserved()).isEqualTo(2);
+
+        OrderPlaced tooMany = new OrderPlaced("e-big", plain.occurredAt(), "o-big", new OrderDetails(d.source(),
+                d.currency(), d.customer(), d.shipTo(), List.of(new OrderLine(1, "MUG-001", "Mug", 150,
+                BigDecimal.ONE, BigDecimal.ZERO, null, null, "shenzhen-gadgets")), d.priority(), d.paymentStatus(),
+                d.requests()));
+        harness.pipe(Topics.ORDERS_PLACED, tooMany);
+        assertThat(harness.readValues(Topics.ORDER_ALLOCATIONS, Event.class)).as("the preference never costs the order")
+                .singleElement().isInstanceOf(StockRejected.class);
     }
 
     @Test

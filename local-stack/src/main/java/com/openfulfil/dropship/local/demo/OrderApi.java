@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -58,6 +59,18 @@ public final class OrderApi {
     public Response adminComplete(String orderId) {
         return send(request("/api/v1/admin/orders/" + orderId + "/complete", DemoKeys.ADMIN_KEY)
                 .POST(HttpRequest.BodyPublishers.noBody()).build());
+    }
+
+    /** The demo storefront's customer asks to return a delivered order. */
+    public Response requestReturn(String orderId, String reason, String description) {
+        return post("/api/v1/orders/" + orderId + "/returns", DemoKeys.STOREFRONT_KEY, null,
+                Map.of("reason", reason, "description", description));
+    }
+
+    /** The admin reships some units of an order ({@code lines}: lineNo and quantity each) as a replacement order. */
+    public Response reship(String orderId, List<Map<String, Integer>> lines, String note) {
+        return post("/api/v1/admin/orders/" + orderId + "/reship", DemoKeys.ADMIN_KEY, null,
+                Map.of("lines", lines, "note", note));
     }
 
     private Response post(String path, String apiKey, String idempotencyKey, Map<String, Object> body) {

@@ -10,10 +10,13 @@ import java.util.List;
  * Reserve {@code quantity} of {@code sku} for an order line at the best offer not in
  * {@code excludedSuppliers}; {@code priority} is the order's, whose shipping cost counts.
  * {@code onlySupplier}, when set, allows that supplier's offer alone: the line was rerouted to it
- * and the reservation must follow the dispatch.
+ * and the reservation must follow the dispatch. {@code preferredSupplier}, when set, goes first among
+ * the offers that can cover the quantity: a replacement order's line, reshipped by the supplier that
+ * shipped it (R5.1).
  */
 public record ReserveRequested(String eventId, Instant occurredAt, String orderId, int lineNo, String sku,
-                               int quantity, List<String> excludedSuppliers, Priority priority, String onlySupplier)
+                               int quantity, List<String> excludedSuppliers, Priority priority, String onlySupplier,
+                               String preferredSupplier)
         implements ReservationRequest {
     public ReserveRequested {
         Invariants.positive(quantity, "quantity");
@@ -23,6 +26,11 @@ public record ReserveRequested(String eventId, Instant occurredAt, String orderI
 
     public ReserveRequested(String eventId, Instant occurredAt, String orderId, int lineNo, String sku, int quantity,
                             List<String> excludedSuppliers, Priority priority) {
-        this(eventId, occurredAt, orderId, lineNo, sku, quantity, excludedSuppliers, priority, null);
+        this(eventId, occurredAt, orderId, lineNo, sku, quantity, excludedSuppliers, priority, null, null);
+    }
+
+    public ReserveRequested(String eventId, Instant occurredAt, String orderId, int lineNo, String sku, int quantity,
+                            List<String> excludedSuppliers, Priority priority, String onlySupplier) {
+        this(eventId, occurredAt, orderId, lineNo, sku, quantity, excludedSuppliers, priority, onlySupplier, null);
     }
 }

@@ -17,5 +17,7 @@ public enum NotificationKind {
     /** The order (or part of it) has been refunded. */
     ORDER_REFUNDED,
     /** Some units of the order have arrived, the others are still to come. */
-    ORDER_PARTIALLY_DELIVERED
+    ORDER_PARTIALLY_DELIVERED,
+    /** A replacement for (some of) the order's units is on its way, at no cost; its tracking follows when it ships. */
+    ORDER_RESHIPPED
 }

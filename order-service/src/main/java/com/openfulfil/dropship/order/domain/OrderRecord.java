@@ -16,15 +16,17 @@ import java.util.Optional;
 /**
  * Everything order-service knows of one order: what was placed, where it stands, its history,
  * each supplier's fulfilment and parcels, the partner's commission, the customer's receipt and
- * what happened after delivery. {@code status} is null while only events that arrived before the
+ * what happened after delivery, and the replacement orders that reshipped some of its units.
+ * {@code status} is null while only events that arrived before the
  * order itself are known ({@code pending}); they are applied once the order is placed.
  */
 public record OrderRecord(String orderId, OrderStatus status, OrderDetails details, Instant placedAt,
                           List<HistoryEntry> history, List<String> expectedSuppliers,
                           Map<String, Fulfilment> fulfilments, Commission commission, Receipt receipt,
-                          List<Event> pending, AfterSales afterSales) {
+                          List<Event> pending, AfterSales afterSales, List<Replacement> replacements) {
 
     public OrderRecord {
+        replacements = replacements == null ? List.of() : List.copyOf(replacements);
         history = history == null ? List.of() : List.copyOf(history);
         expectedSuppliers = expectedSuppliers == null ? List.of() : List.copyOf(expectedSuppliers);
         fulfilments = fulfilments == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(fulfilments));
@@ -34,15 +36,15 @@ public record OrderRecord(String orderId, OrderStatus status, OrderDetails detai
     /** An order accepted at the API whose OrderPlaced has not been applied yet. */
     public static OrderRecord accepted(String orderId, OrderDetails details, Instant at) {
         return new OrderRecord(orderId, OrderStatus.PLACED, details, at,
-                List.of(new HistoryEntry(OrderStatus.PLACED, at, "accepted")), null, null, null, null, null, null);
+                List.of(new HistoryEntry(OrderStatus.PLACED, at, "accepted")), null, null, null, null, null, null, null);
     }
 
     static OrderRecord placed(String orderId, OrderDetails details, Instant at) {
-        return new OrderRecord(orderId, null, details, at, null, null, null, null, null, null, null);
+        return new OrderRecord(orderId, null, details, at, null, null, null, null, null, null, null, null);
     }
 
     static OrderRecord awaiting(String orderId, Event early) {
-        return new OrderRecord(orderId, null, null, null, null, null, null, null, null, List.of(early), null);
+        return new OrderRecord(orderId, null, null, null, null, null, null, null, null, List.of(early), null, null);
     }
 
     @JsonIgnore
@@ -108,6 +110,12 @@ public record OrderRecord(String orderId, OrderStatus status, OrderDetails detai
         return afterSales == null ? AfterSales.none() : afterSales;
     }
 
+    OrderRecord withReplacement(Replacement replacement) {
+        List<Replacement> all = new ArrayList<>(replacements);
+        all.add(replacement);
+        return with(b -> b.replacements = all);
+    }
+
     OrderRecord withoutPending() {
         return with(b -> b.pending = List.of());
     }
@@ -131,6 +139,7 @@ public record OrderRecord(String orderId, OrderStatus status, OrderDetails detai
         private Receipt receipt;
         private List<Event> pending;
         private AfterSales afterSales;
+        private List<Replacement> replacements;
 
         Builder(OrderRecord r) {
             orderId = r.orderId;
@@ -144,11 +153,12 @@ public record OrderRecord(String orderId, OrderStatus status, OrderDetails detai
             receipt = r.receipt;
             pending = r.pending;
             afterSales = r.afterSales;
+            replacements = r.replacements;
         }
 
         OrderRecord build() {
             return new OrderRecord(orderId, status, details, placedAt, history, expectedSuppliers, fulfilments,
-                    commission, receipt, pending, afterSales);
+                    commission, receipt, pending, afterSales, replacements);
         }
     }
 }

@@ -1,10 +1,14 @@
 package com.openfulfil.dropship.order.domain;
 
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.catalog.StockRejected;
 import com.openfulfil.dropship.events.model.LineAllocation;
+import com.openfulfil.dropship.events.model.LineQuantity;
 import com.openfulfil.dropship.events.model.LineUnits;
+import com.openfulfil.dropship.events.model.OrderDetails;
+import com.openfulfil.dropship.events.model.OrderRemedy;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.ShortLine;
 import com.openfulfil.dropship.events.order.CancelRequested;
@@ -26,6 +30,7 @@ import com.openfulfil.dropship.events.supplier.EscalatedToOps;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
+import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import com.openfulfil.dropship.events.tracking.TrackingEvent;
@@ -168,6 +173,9 @@ public final class OrderStateMachine {
 
     private static String describeSource(OrderPlaced placed) {
         var source = placed.order().source();
+        if (source.replaces() != null) {
+            return "placed to replace order " + source.replaces();
+        }
         return source.isPartnerOrder() ? "placed by partner " + source.partnerId()
                 : "placed by storefront " + source.storefrontId();
     }
@@ -177,6 +185,7 @@ public final class OrderStateMachine {
         private OrderRecord record;
         private final Instant now;
         private final List<StatusChange> changes = new ArrayList<>();
+        private final List<OrderPlaced> placed = new ArrayList<>();
 
         Step(OrderRecord record, Instant now) {
             this.record = record;
@@ -184,7 +193,7 @@ public final class OrderStateMachine {
         }
 
         Outcome outcome() {
-            return new Outcome(record, changes);
+            return new Outcome(record, changes, placed);
         }
 
         void move(OrderStatus next, String reason) {
@@ -211,6 +220,8 @@ public final class OrderStateMachine {
                 parcel(parcel);
             } else if (event instanceof LostParcelClaimOpened claim) {
                 lost(claim);
+            } else if (event instanceof LostParcelClaimClosed closed) {
+                claimClosed(closed);
             } else if (event instanceof CancelRequested cancel) {
                 cancel(cancel);
             } else if (event instanceof ReceiptConfirmed receipt) {
@@ -237,14 +248,52 @@ public final class OrderStateMachine {
             } else if (event instanceof RefundFailed failed) {
                 refundFailed(failed);
             } else if (event instanceof ReshipRequested reship) {
-                if (canReship(record.status())) {
-                    record = record.withAfterSales(record.afterSalesOrNone().reshipped(now));
-                    move(OrderStatus.RESHIPPED, "reshipped, as " + reship.by() + " asked"
-                            + (reship.note() == null ? "" : ": " + reship.note()));
-                }
+                reship(reship);
             } else if (event instanceof CommissionEarned earned) {
                 record = record.withCommission(new Commission(earned.partnerName(), earned.currency(), earned.gross(),
                         earned.deductions(), earned.total()));
+            }
+        }
+
+        /**
+         * Reshipping places a replacement order for the named units (written before replacements were
+         * orders, a request names none: only the status moves).
+         */
+        private void reship(ReshipRequested reship) {
+            if (!canReship(record.status())) {
+                return;
+            }
+            String reason = "reshipped, as " + reship.by() + " asked" + (reship.note() == null ? "" : ": " + reship.note());
+            if (reship.replacementOrderId() == null) {
+                record = record.withAfterSales(record.afterSalesOrNone().reshipped(now));
+                move(OrderStatus.RESHIPPED, reason);
+            } else {
+                reshipAs(reship.replacementOrderId(), reship.lines(), reship.by(), reason);
+            }
+        }
+
+        /** Places the replacement order of {@code asked}'s units (every unit when none) and moves to RESHIPPED. */
+        private void reshipAs(String replacementId, List<LineQuantity> asked, String by, String reason) {
+            List<LineQuantity> units = Replacement.unitsOf(record, asked);
+            OrderDetails details = Replacement.detailsFor(record, units, record.replacements().size() + 1);
+            placed.add(new OrderPlaced(EventIds.derived(replacementId, "placed"), now, replacementId, details));
+            record = record.withReplacement(new Replacement(replacementId, now, units, by))
+                    .withAfterSales(record.afterSalesOrNone().reshipped(now));
+            move(OrderStatus.RESHIPPED, reason + "; replacement order " + replacementId + " ("
+                    + details.source().externalRef() + ") for " + units.stream()
+                    .map(u -> u.quantity() + " of line " + u.lineNo()).collect(Collectors.joining(", ")));
+        }
+
+        /**
+         * Ops closed a lost parcel's claim and settled the order in the same step (R5.3): a reship sends the
+         * parcel's units again.
+         */
+        private void claimClosed(LostParcelClaimClosed closed) {
+            if (closed.remedy() == OrderRemedy.RESHIP && canReship(record.status())) {
+                reshipAs(Replacement.idFor(record.orderId(), record.replacements().size() + 1),
+                        Replacement.unitsOfParcel(record, closed.dispatchId(), closed.trackingNumber()),
+                        closed.closedBy(), "claim " + closed.claimId() + " closed (" + closed.outcome()
+                                + "), the lost parcel " + closed.trackingNumber() + " reshipped");
             }
         }
 

@@ -13,6 +13,7 @@ import com.openfulfil.dropship.events.supplier.EscalatedToOps;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
+import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 
@@ -25,6 +26,6 @@ public class OrderInputSerde extends EventSerde {
         super(names(OrderPlaced.class, AllocationEvent.class, OrderCommand.class, DispatchSent.class,
                 SupplierAccepted.class, SupplierRejected.class, EscalatedToOps.class, ParcelsShipped.class,
                 DispatchRerouted.class, DispatchCancelled.class, CancellationRefused.class, ParcelStatusChanged.class,
-                LostParcelClaimOpened.class, CommissionEarned.class));
+                LostParcelClaimOpened.class, LostParcelClaimClosed.class, CommissionEarned.class));
     }
 }

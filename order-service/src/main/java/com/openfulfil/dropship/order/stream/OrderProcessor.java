@@ -87,6 +87,8 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
 
     private void save(String orderId, OrderRecord current, Outcome outcome, String causeId, Instant now) {
         orders.save(orderId, current, outcome.record());
+        // a reship's replacement order, written in the same transaction as the move that placed it
+        outcome.placed().forEach(placed -> context.forward(new Record<>(placed.orderId(), placed, now.toEpochMilli())));
         for (StatusChange change : outcome.changes()) {
             OrderRecord order = outcome.record();
             OrderStatusChanged changed = new OrderStatusChanged(

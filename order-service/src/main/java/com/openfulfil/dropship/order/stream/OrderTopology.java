@@ -1,12 +1,15 @@
 package com.openfulfil.dropship.order.stream;
 
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.partner.LedgerEvent;
 import com.openfulfil.dropship.events.serde.EventSerde;
+import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.order.config.OrderProperties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.GlobalKTable;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +19,8 @@ import java.util.function.Function;
 /**
  * order-service's stream: every event about an order (placed, allocated, dispatched, shipped,
  * tracked, commands from the API, commission) goes through one processor that owns the order's
- * record; transitions go out on {@code orders.lifecycle}. The two global tables (products,
+ * record; transitions go out on {@code orders.lifecycle}, a reship's replacement order on
+ * {@code orders.placed}. The two global tables (products,
  * partners) are there for order intake to validate against.
  */
 @Configuration
@@ -24,6 +28,8 @@ public class OrderTopology {
     /** The order-service stream's global stores, read by the HTTP intake. */
     public static final String PRODUCTS_STORE = "catalog-products";
     public static final String PARTNERS_STORE = "partners";
+
+    private static final Produced<String, Event> PLACED = Produced.with(Serdes.String(), new EventSerde());
 
     @Bean
     public Function<KStream<String, Event>, Function<GlobalKTable<String, Event>,
@@ -46,9 +52,12 @@ public class OrderTopology {
                 .selectKey((key, event) -> ((LedgerEvent) event).orderId())
                 .repartition(Repartitioned.<String, Event>as("commissions-by-order")
                         .withKeySerde(Serdes.String()).withValueSerde(new EventSerde()));
-        return applied
+        KStream<String, Event> out = applied
                 .filterNot((key, event) -> event instanceof LedgerEvent)
                 .merge(commissions)
                 .process(OrderProcessor.supplier(settings));
+        // a reship's replacement order is placed like any order, on orders.placed; the rest is the lifecycle
+        out.filter((key, event) -> event instanceof OrderPlaced).to(Topics.ORDERS_PLACED.name(), PLACED);
+        return out.filterNot((key, event) -> event instanceof OrderPlaced);
     }
 }

@@ -4,6 +4,8 @@ import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.order.CancelRequested;
 import com.openfulfil.dropship.events.order.CompletionRequested;
 import com.openfulfil.dropship.events.order.OrderCommand;
+import com.openfulfil.dropship.events.model.LineQuantity;
+import com.openfulfil.dropship.events.model.OrderLine;
 import com.openfulfil.dropship.events.model.ReturnReason;
 import com.openfulfil.dropship.events.order.ReceiptConfirmed;
 import com.openfulfil.dropship.events.order.RefundIssued;
@@ -17,6 +19,7 @@ import com.openfulfil.dropship.order.connector.RefundProperties;
 import com.openfulfil.dropship.order.domain.OrderAction;
 import com.openfulfil.dropship.order.domain.OrderRecord;
 import com.openfulfil.dropship.order.domain.OrderStateMachine;
+import com.openfulfil.dropship.order.domain.Replacement;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.FieldProblem;
@@ -26,10 +29,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What callers ask of an existing order. A request the order's state does not allow is refused
@@ -155,10 +161,45 @@ class OrderCommands {
     record RefundAccepted(String refundId, BigDecimal amount, String currency, String status, String detail) {
     }
 
-    void reship(Caller admin, String orderId, String note) {
+    /**
+     * Reships {@code lines}' units of the order (every unit when null or empty) as a replacement order;
+     * its id follows from the order's, so a request sent twice places one replacement.
+     *
+     * @return the replacement order's id
+     */
+    String reship(Caller admin, String orderId, String note, List<LineQuantity> lines) {
         OrderRecord order = allowed(admin, orderId, OrderAction.RESHIP, "reshipped",
                 "Reshipping settles a return, or an order lost in transit (EXCEPTION).");
-        send(new ReshipRequested(EventIds.random(), clock.instant(), order.orderId(), by(admin), note));
+        checkReshipLines(order, lines);
+        String replacementId = Replacement.idFor(order.orderId(), order.replacements().size() + 1);
+        send(new ReshipRequested(EventIds.random(), clock.instant(), order.orderId(), by(admin), note, replacementId,
+                lines == null || lines.isEmpty() ? null : lines));
+        return replacementId;
+    }
+
+    /** Each named line must be one of the order's, named once, with at most the units it was ordered with. */
+    private static void checkReshipLines(OrderRecord order, List<LineQuantity> lines) {
+        if (lines == null) {
+            return;
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            LineQuantity line = lines.get(i);
+            Optional<OrderLine> ordered = order.details().lines().stream().filter(l -> l.lineNo() == line.lineNo())
+                    .findFirst();
+            if (ordered.isEmpty()) {
+                problems.add(FieldProblem.of("lines[" + i + "].lineNo", "is not a line of the order"));
+            } else if (!seen.add(line.lineNo())) {
+                problems.add(FieldProblem.of("lines[" + i + "].lineNo", "is named twice"));
+            } else if (line.quantity() > ordered.get().quantity()) {
+                problems.add(FieldProblem.of("lines[" + i + "].quantity", "is more than the "
+                        + ordered.get().quantity() + " unit(s) ordered"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
     }
 
     /** What {@code order} allows {@code caller} to ask of it now; the same rules refuse a request below. */

@@ -5,6 +5,7 @@ import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.FieldProblem;
 import jakarta.validation.Valid;
+import com.openfulfil.dropship.events.model.LineQuantity;
 import com.openfulfil.dropship.events.model.ReturnReason;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -62,6 +63,16 @@ class OrderController {
     }
 
     record NoteBody(@Size(max = 500) String note) {
+    }
+
+    /** What to reship: some units of some lines, or (no lines) every unit of the order. */
+    record ReshipBody(@Size(max = 500) String note, @Size(max = 100) List<@NotNull @Valid ReshipLine> lines) {
+    }
+
+    record ReshipLine(@NotNull @Min(1) Integer lineNo, @NotNull @Min(1) @Max(10_000) Integer quantity) {
+    }
+
+    record ReshipResponse(String replacementOrderId) {
     }
 
     private final OrderIntake intake;
@@ -190,11 +201,15 @@ class OrderController {
                 body == null ? null : body.reason(), body == null ? null : body.note()));
     }
 
+    /** Places a replacement order for the named units (every unit when none are named); answers its id and where to read it. */
     @PostMapping("/admin/orders/{orderId}/reship")
-    ResponseEntity<Void> reship(@AuthenticationPrincipal Caller caller, @PathVariable String orderId,
-                                @Valid @RequestBody(required = false) NoteBody body) {
-        commands.reship(caller, orderId, body == null ? null : body.note());
-        return ResponseEntity.accepted().build();
+    ResponseEntity<ReshipResponse> reship(@AuthenticationPrincipal Caller caller, @PathVariable String orderId,
+                                          @Valid @RequestBody(required = false) ReshipBody body) {
+        List<LineQuantity> lines = body == null || body.lines() == null ? null
+                : body.lines().stream().map(l -> new LineQuantity(l.lineNo(), l.quantity())).toList();
+        String replacement = commands.reship(caller, orderId, body == null ? null : body.note(), lines);
+        return ResponseEntity.accepted().location(URI.create("/api/v1/orders/" + replacement))
+                .body(new ReshipResponse(replacement));
     }
 
     @PostMapping("/admin/orders/{orderId}/complete")

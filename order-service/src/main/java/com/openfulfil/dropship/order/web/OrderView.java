@@ -3,6 +3,7 @@ package com.openfulfil.dropship.order.web;
 import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.model.Customer;
 import com.openfulfil.dropship.events.model.Deduction;
+import com.openfulfil.dropship.events.model.LineQuantity;
 import com.openfulfil.dropship.events.model.LineUnits;
 import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.OrderLine;
@@ -20,6 +21,7 @@ import com.openfulfil.dropship.order.domain.OrderAction;
 import com.openfulfil.dropship.order.domain.OrderRecord;
 import com.openfulfil.dropship.order.domain.PriceRule;
 import com.openfulfil.dropship.order.domain.Receipt;
+import com.openfulfil.dropship.order.domain.Replacement;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -33,21 +35,22 @@ import java.util.stream.Collectors;
  * commission, and {@code allowedActions}: what the caller may ask of the order now ({@link OrderAction}),
  * so a client offers exactly those. {@code afterSales.refunds} lists each refund (amount, status, the payment
  * provider's id, why it failed) and {@code afterSales.refunded} the total paid back; {@code paymentReference}
- * is the payment refunds are paid back against.
+ * is the payment refunds are paid back against; {@code replacements}: the orders that reshipped some of its
+ * units (a replacement order names the order it replaces in {@code source.replaces}).
  */
 record OrderView(String orderId, OrderStatus status, Instant placedAt, OrderSource source, String currency,
                  Customer customer, Address shipTo, List<LineView> lines, BigDecimal total, Priority priority,
                  PaymentStatus paymentStatus, SpecialRequests requests, List<HistoryEntry> history,
                  List<FulfilmentView> fulfilments, Receipt receipt, AfterSales afterSales, CommissionView commission,
-                 List<OrderAction> allowedActions, String paymentReference) {
+                 List<OrderAction> allowedActions, String paymentReference, List<Replacement> replacements) {
 
     /**
      * One line and how far its units have got: {@code quantity} ordered, {@code shipped} (with a carrier or
      * arrived), {@code delivered}; {@code returned} and {@code refunded} units are 0 until returns are counted
-     * by line.
+     * by line; {@code replaced}: units sent again in replacement orders.
      */
     record LineView(int lineNo, String sku, String title, int quantity, BigDecimal retailPrice, BigDecimal salePrice,
-                    BigDecimal lineTotal, int shipped, int delivered, int returned, int refunded) {
+                    BigDecimal lineTotal, int shipped, int delivered, int returned, int refunded, int replaced) {
     }
 
     record FulfilmentView(String dispatchId, String supplierId, String status, String carrier,
@@ -70,19 +73,22 @@ record OrderView(String orderId, OrderStatus status, Instant placedAt, OrderSour
         OrderDetails d = record.details();
         Map<Integer, LineUnits> units = record.units().stream()
                 .collect(Collectors.toMap(LineUnits::lineNo, Function.identity(), (a, b) -> a));
-        List<LineView> lines = d.lines().stream().map(l -> line(l, units.get(l.lineNo()))).toList();
+        Map<Integer, Integer> replaced = record.replacements().stream().flatMap(r -> r.lines().stream())
+                .collect(Collectors.toMap(LineQuantity::lineNo, LineQuantity::quantity, Integer::sum));
+        List<LineView> lines = d.lines().stream()
+                .map(l -> line(l, units.get(l.lineNo()), replaced.getOrDefault(l.lineNo(), 0))).toList();
         BigDecimal total = lines.stream().map(LineView::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<FulfilmentView> fulfilments = record.fulfilments().values().stream().map(OrderView::fulfilment).toList();
         return new OrderView(record.orderId(), record.status(), record.placedAt(), d.source(), d.currency(),
                 d.customer(), d.shipTo(), lines, total, d.priority(), d.paymentStatus(), d.requests(),
                 record.history(), fulfilments, record.receipt(), record.afterSales(), commission(d, record.commission()),
-                allowedActions, d.paymentReference());
+                allowedActions, d.paymentReference(), record.replacements());
     }
 
-    private static LineView line(OrderLine l, LineUnits units) {
+    private static LineView line(OrderLine l, LineUnits units, int replaced) {
         return new LineView(l.lineNo(), l.sku(), l.title(), l.quantity(), l.retailPrice(), l.salePrice(),
                 l.salePrice().multiply(BigDecimal.valueOf(l.quantity())), units == null ? 0 : units.shipped(),
-                units == null ? 0 : units.delivered(), 0, 0);
+                units == null ? 0 : units.delivered(), 0, 0, replaced);
     }
 
     private static FulfilmentView fulfilment(Fulfilment f) {

@@ -140,7 +140,7 @@ class OrderActionTest {
         return new OrderRecord(ORDER, status, placed.details(), deliveredAt.minus(Duration.ofDays(3)),
                 List.of(new HistoryEntry(OrderStatus.DELIVERED, deliveredAt, "delivered"),
                         new HistoryEntry(status, deliveredAt, "now " + status)),
-                List.of(), Map.of(), null, null, List.of(), null);
+                List.of(), Map.of(), null, null, List.of(), null, List.of());
     }
 
     private static OrderCommand command(OrderAction action) {

@@ -1,5 +1,12 @@
 package com.openfulfil.dropship.order.domain;
 
+import com.openfulfil.dropship.events.model.ClaimOutcome;
+import com.openfulfil.dropship.events.model.OrderRemedy;
+import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
+import com.openfulfil.dropship.events.model.Channel;
+import com.openfulfil.dropship.events.model.DispatchItem;
+import com.openfulfil.dropship.events.model.LineQuantity;
+import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.catalog.StockRejected;
@@ -332,6 +339,98 @@ class OrderStateMachineTest {
         assertThat(record.afterSales().supplierPaysReturn()).isFalse();
         apply(new ReshipRequested("r2", NOW, ORDER, "admin", "replacement"));
         assertThat(record.status()).isEqualTo(RESHIPPED);
+    }
+
+    /**
+     * A reship places a replacement order for the named units: same customer and address, nothing to pay,
+     * no partner, each line from the supplier that shipped it; the original counts the replaced units.
+     */
+    @Test
+    void aReshipPlacesAReplacementOrderForTheNamedUnitsFromTheSupplierThatShippedThem() {
+        apply(placed, allocatedTo("hanoi-crafts"), new DispatchSent("s", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts",
+                        List.of(new DispatchItem(1, "MUG-001", "HC-MUG", "Mug", 2, BigDecimal.ONE),
+                                new DispatchItem(2, "LAMP-010", "HC-LAMP", "Lamp", 1, BigDecimal.ONE))),
+                shipped("hanoi-crafts", "VN1"), parcel("hanoi-crafts", "VN1", ParcelStatus.DELIVERED),
+                new ReturnRequested("r1", NOW, ORDER, ReturnReason.DAMAGED, "Cracked", List.of(), "storefront:demo-shop"));
+
+        Outcome outcome = OrderStateMachine.apply(record, ORDER, new ReshipRequested("r2", NOW, ORDER, "admin:ops",
+                "cracked mug", "o-1-r1", List.of(new LineQuantity(1, 5), new LineQuantity(9, 1))), NOW);
+
+        assertThat(outcome.record().status()).isEqualTo(RESHIPPED);
+        assertThat(outcome.placed()).singleElement().satisfies(replacement -> {
+            assertThat(replacement.orderId()).isEqualTo("o-1-r1");
+            OrderDetails details = replacement.order();
+            assertThat(details.source().channel()).isEqualTo(Channel.RESHIP);
+            assertThat(details.source().replaces()).isEqualTo(ORDER);
+            assertThat(details.source().isPartnerOrder()).isFalse();
+            assertThat(details.source().storefrontId()).isEqualTo(placed.order().source().storefrontId());
+            assertThat(details.customer()).isEqualTo(placed.order().customer());
+            assertThat(details.shipTo()).isEqualTo(placed.order().shipTo());
+            assertThat(details.lines()).as("line 9 is not the order's; line 1 had 2 units")
+                    .extracting(l -> l.lineNo() + ":" + l.sku() + "x" + l.quantity() + "@" + l.salePrice() + " from "
+                            + l.supplierId())
+                    .containsExactly("1:MUG-001x2@0 from hanoi-crafts");
+        });
+        assertThat(outcome.record().replacements()).singleElement().satisfies(r -> {
+            assertThat(r.orderId()).isEqualTo("o-1-r1");
+            assertThat(r.lines()).containsExactly(new LineQuantity(1, 2));
+        });
+        assertThat(outcome.changes()).singleElement().satisfies(c -> assertThat(c.reason())
+                .contains("replacement order o-1-r1").contains("2 of line 1"));
+
+        OrderRecord again = OrderStateMachine.apply(outcome.record(), ORDER, new ReshipRequested("r3", NOW, ORDER,
+                "admin:ops", null, "o-1-r2", null), NOW).record();
+        assertThat(again.replacements()).as("a reshipped order is settled").hasSize(1);
+    }
+
+    /**
+     * Ops close a lost parcel's claim and reship in the same step (R5.3): the replacement holds what the
+     * parcel held (its contents, when its shipment named them), and a closing without a remedy changes nothing.
+     */
+    @Test
+    void closingALostParcelsClaimWithAReshipSendsTheParcelsUnitsAgain() {
+        apply(placed, allocatedTo("hanoi-crafts"), new DispatchSent("s", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts",
+                        List.of(new DispatchItem(1, "MUG-001", "HC-MUG", "Mug", 2, BigDecimal.ONE),
+                                new DispatchItem(2, "LAMP-010", "HC-LAMP", "Lamp", 1, BigDecimal.ONE))),
+                new ParcelsShipped("sh", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts", "VNPOST", List.of("VN1", "VN2"),
+                        List.of(new ShippedParcel("VN1", List.of(new ParcelItem(null, "LAMP-010", 1))),
+                                new ShippedParcel("VN2", List.of(new ParcelItem(1, "MUG-001", 2))))),
+                new LostParcelClaimOpened("lo", NOW, ORDER, "d-hanoi-crafts", "VN1", "VNPOST", "claim-VN1", "silence"));
+        assertThat(record.status()).isEqualTo(OrderStatus.EXCEPTION);
+
+        Outcome plain = OrderStateMachine.apply(record, ORDER, claimClosed(null), NOW);
+        assertThat(plain.record().status()).as("settled separately").isEqualTo(OrderStatus.EXCEPTION);
+
+        Outcome reshipped = OrderStateMachine.apply(record, ORDER, claimClosed(OrderRemedy.RESHIP), NOW);
+        assertThat(reshipped.record().status()).isEqualTo(RESHIPPED);
+        assertThat(reshipped.placed()).singleElement().satisfies(replacement -> {
+            assertThat(replacement.orderId()).isEqualTo(Replacement.idFor(ORDER, 1));
+            assertThat(replacement.order().lines()).extracting(l -> l.sku() + "x" + l.quantity() + " from " + l.supplierId())
+                    .containsExactly("LAMP-010x1 from hanoi-crafts");
+        });
+        assertThat(reshipped.record().replacements()).singleElement()
+                .satisfies(r -> assertThat(r.by()).isEqualTo("admin:ops"));
+    }
+
+    private static LostParcelClaimClosed claimClosed(OrderRemedy remedy) {
+        return new LostParcelClaimClosed("cc", NOW, ORDER, "d-hanoi-crafts", "VN1", "VNPOST", "claim-VN1",
+                ClaimOutcome.PAID, new BigDecimal("30.00"), "USD", null, "admin:ops", remedy);
+    }
+
+    /** A supplier that refused its dispatch is not asked to reship it: allocation picks the best offer. */
+    @Test
+    void aReplacementOfARefusedDispatchNamesNoSupplier() {
+        apply(placed, allocatedTo("hanoi-crafts"), new DispatchSent("s", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts",
+                        List.of(new DispatchItem(1, "MUG-001", "HC-MUG", "Mug", 2, BigDecimal.ONE))),
+                new SupplierRejected("rj", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts", RejectionReason.ADDRESS, "?"));
+        assertThat(record.status()).isEqualTo(OrderStatus.EXCEPTION);
+
+        Outcome outcome = OrderStateMachine.apply(record, ORDER, new ReshipRequested("r2", NOW, ORDER, "admin:ops",
+                null, "o-1-r1", null), NOW);
+
+        assertThat(outcome.placed()).singleElement().satisfies(replacement -> assertThat(replacement.order().lines())
+                .extracting(l -> l.lineNo() + "x" + l.quantity() + " from " + l.supplierId())
+                .containsExactly("1x2 from null", "2x1 from null"));
     }
 
     @Test

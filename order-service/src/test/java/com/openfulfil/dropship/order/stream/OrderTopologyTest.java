@@ -21,6 +21,10 @@ import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import com.openfulfil.dropship.events.order.OrderPlaced;
+import com.openfulfil.dropship.events.order.ReshipRequested;
+import com.openfulfil.dropship.events.model.LineQuantity;
+import com.openfulfil.dropship.events.model.RejectionReason;
+import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
 import com.openfulfil.dropship.events.topics.TopicSpec;
@@ -111,6 +115,35 @@ class OrderTopologyTest {
         } finally {
             Metrics.removeRegistry(registry);
         }
+    }
+
+    /**
+     * A reship writes the replacement order on orders.placed in the same step that moves the original; the
+     * replacement then comes back in like any placed order. The partner's order is replaced by one that is
+     * no partner's.
+     */
+    @Test
+    void aReshipPlacesTheReplacementOrderOnOrdersPlacedAndItIsTakenInLikeAnyOrder() {
+        harness.pipe(Topics.ORDERS_PLACED, placed).pipe(Topics.ORDER_ALLOCATIONS, allocated())
+                .pipe(Topics.FULFILMENT_EVENTS, "o-7", new DispatchSent("s-1", T, "o-7", "d-1", "hanoi-crafts", List.of()))
+                .pipe(Topics.FULFILMENT_EVENTS, "o-7", new SupplierRejected("rj-1", T, "o-7", "d-1", "hanoi-crafts",
+                        RejectionReason.ADDRESS, "no such street"))
+                .pipe(Topics.ORDER_COMMANDS, "o-7", new ReshipRequested("rs-1", T, "o-7", "admin:ops", "new address",
+                        "o-7-r1", List.of(new LineQuantity(1, 1))));
+        List<OrderPlaced> written = harness.readValues(Topics.ORDERS_PLACED, OrderPlaced.class);
+        assertThat(written).singleElement().satisfies(replacement -> {
+            assertThat(replacement.orderId()).isEqualTo("o-7-r1");
+            assertThat(replacement.order().source().replaces()).isEqualTo("o-7");
+            assertThat(replacement.order().source().partnerId()).isNull();
+            assertThat(replacement.order().lines()).extracting(l -> l.sku() + "x" + l.quantity())
+                    .containsExactly("MUG-001x1");
+        });
+        assertThat(harness.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class))
+                .extracting(c -> c.orderId() + ":" + c.to())
+                .endsWith("o-7:EXCEPTION", "o-7:RESHIPPED", "o-7-r1:PLACED");
+        assertThat(harness.<OrderRecord>store(OrderProcessor.STORE).get("o-7-r1").status()).isEqualTo(OrderStatus.PLACED);
+        assertThat(harness.<OrderRecord>store(OrderProcessor.STORE).get("o-7").replacements())
+                .extracting(r -> r.orderId()).containsExactly("o-7-r1");
     }
 
     @Test

@@ -724,10 +724,28 @@ class OrderApiIT extends KafkaIntegrationTest {
         assertThat(cancel.json().get("status").asString()).isEqualTo("EXCEPTION");
         assertThat(post("/api/v1/admin/orders/" + orderId + "/reship", SHOP_A, null, "").status()).isEqualTo(403);
 
-        assertThat(post("/api/v1/admin/orders/" + orderId + "/reship", ADMIN, null, "{\"note\":\"new address\"}")
-                .status()).isEqualTo(202);
+        Response badLines = post("/api/v1/admin/orders/" + orderId + "/reship", ADMIN, null,
+                "{\"lines\":[{\"lineNo\":7,\"quantity\":1},{\"lineNo\":1,\"quantity\":5}]}");
+        assertThat(badLines.status()).isEqualTo(400);
+        assertThat(fields(badLines)).containsExactly("lines[0].lineNo", "lines[1].quantity");
+
+        Response reship = post("/api/v1/admin/orders/" + orderId + "/reship", ADMIN, null,
+                "{\"note\":\"new address\",\"lines\":[{\"lineNo\":1,\"quantity\":1}]}");
+        assertThat(reship.status()).isEqualTo(202);
+        String replacementId = reship.json().get("replacementOrderId").asString();
+        assertThat(reship.location()).isEqualTo("/api/v1/orders/" + replacementId);
         awaitStatus(orderId, "RESHIPPED");
         assertThat(allowedActions(orderId, ADMIN)).isEmpty();
+        // the replacement is an order of the storefront's own, placed like any other
+        awaitStatus(replacementId, "PLACED");
+        JsonNode replacement = get("/api/v1/orders/" + replacementId, SHOP_A).json();
+        assertThat(replacement.at("/source/channel").asString()).isEqualTo("RESHIP");
+        assertThat(replacement.at("/source/replaces").asString()).isEqualTo(orderId);
+        assertThat(replacement.at("/lines/0/quantity").asInt()).isEqualTo(1);
+        assertThat(new BigDecimal(replacement.at("/total").asString())).as("nothing more to pay").isZero();
+        JsonNode original = get("/api/v1/orders/" + orderId, SHOP_A).json();
+        assertThat(original.at("/replacements/0/orderId").asString()).isEqualTo(replacementId);
+        assertThat(original.at("/lines/0/replaced").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.tracking.domain;
 
 import com.openfulfil.dropship.events.model.ClaimOutcome;
+import com.openfulfil.dropship.events.model.OrderRemedy;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,10 +16,12 @@ import java.util.Optional;
  * @param carrierReference the carrier's reference, once filed
  * @param outcome          once closed; {@code amount} and {@code currency} when the carrier paid
  * @param closedBy         who closed it: an operator, or {@code tracking-service} on delivery
+ * @param remedy           how the operator who closed it settled the order for its customer (reship or
+ *                         refund its units), if they did in the same step
  */
 public record Claim(String claimId, Instant openedAt, String reason, State state, String carrierReference,
                     Instant filedAt, String filedBy, ClaimOutcome outcome, BigDecimal amount, String currency,
-                    String note, Instant closedAt, String closedBy) {
+                    String note, Instant closedAt, String closedBy, OrderRemedy remedy) {
     private static final String PREFIX = "claim-";
     /** Who closes a claim when the parcel turns up delivered. */
     public static final String DELIVERY = "tracking-service";
@@ -30,7 +33,7 @@ public record Claim(String claimId, Instant openedAt, String reason, State state
     }
 
     static Claim forParcel(String trackingNumber, Instant openedAt, String reason) {
-        return new Claim(PREFIX + trackingNumber, openedAt, reason, State.OPEN, null, null, null, null, null, null,
+        return new Claim(PREFIX + trackingNumber, openedAt, reason, State.OPEN, null, null, null, null, null, null, null,
                 null, null, null);
     }
 
@@ -49,17 +52,23 @@ public record Claim(String claimId, Instant openedAt, String reason, State state
     }
 
     Claim filed(String reference, Instant at, String by) {
-        return new Claim(claimId, openedAt, reason, State.FILED, reference, at, by, null, null, null, null, null, null);
+        return new Claim(claimId, openedAt, reason, State.FILED, reference, at, by, null, null, null, null, null, null,
+                null);
     }
 
     Claim closed(Settlement settlement, Instant at, String by) {
         return new Claim(claimId, openedAt, reason, State.CLOSED, carrierReference, filedAt, filedBy,
-                settlement.outcome(), settlement.amount(), settlement.currency(), settlement.note(), at, by);
+                settlement.outcome(), settlement.amount(), settlement.currency(), settlement.note(), at, by,
+                settlement.remedy());
     }
 
-    /** How the carrier settled a claim: {@code amount} and {@code currency} only when it paid. */
-    public record Settlement(ClaimOutcome outcome, BigDecimal amount, String currency, String note) {
+    /**
+     * How the carrier settled a claim: {@code amount} and {@code currency} only when it paid; and how ops
+     * settled the order for its customer in the same step ({@code remedy}, or null).
+     */
+    public record Settlement(ClaimOutcome outcome, BigDecimal amount, String currency, String note,
+                             OrderRemedy remedy) {
         static final Settlement DELIVERED = new Settlement(ClaimOutcome.DELIVERED, null, null,
-                "The parcel was delivered after all");
+                "The parcel was delivered after all", null);
     }
 }

@@ -71,7 +71,7 @@ final class ParcelEvents {
         if (claim.finished()) {
             return new LostParcelClaimClosed(eventId, now, registration.orderId(), registration.dispatchId(),
                     parcel.trackingNumber(), registration.carrier(), claim.claimId(), claim.outcome(), claim.amount(),
-                    claim.currency(), claim.note(), claim.closedBy());
+                    claim.currency(), claim.note(), claim.closedBy(), claim.remedy());
         }
         return new LostParcelClaimFiled(eventId, now, registration.orderId(), registration.dispatchId(),
                 parcel.trackingNumber(), registration.carrier(), claim.claimId(), claim.carrierReference(),

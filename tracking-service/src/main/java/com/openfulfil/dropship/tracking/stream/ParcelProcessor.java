@@ -76,7 +76,8 @@ final class ParcelProcessor implements Processor<String, Event, String, Event> {
                     filing.carrierReference(), now, filing.requestedBy()));
         } else if (record.value() instanceof ClaimCloseRequested closing) {
             update(record, closing.trackingNumber(), parcel -> Claims.close(parcel, closing.eventId(),
-                    new Claim.Settlement(closing.outcome(), closing.amount(), closing.currency(), closing.note()), now,
+                    new Claim.Settlement(closing.outcome(), closing.amount(), closing.currency(), closing.note(),
+                            closing.remedy()), now,
                     closing.requestedBy()));
         }
     }

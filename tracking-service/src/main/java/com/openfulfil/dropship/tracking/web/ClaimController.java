@@ -108,7 +108,8 @@ class ClaimController {
             throw refused(parcel, "closed", "The claim is closed already.");
         }
         return send(parcel, new ClaimCloseRequested(EventIds.random(), clock.instant(), parcel.trackingNumber(),
-                claimId, settlement.outcome(), settlement.amount(), settlement.currency(), settlement.note(), BY));
+                claimId, settlement.outcome(), settlement.amount(), settlement.currency(), settlement.note(), BY,
+                settlement.remedy()));
     }
 
     private ResponseEntity<Void> send(Parcel parcel, TrackingMessage request) {

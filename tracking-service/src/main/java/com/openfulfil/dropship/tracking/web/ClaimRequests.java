@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.tracking.web;
 
 import com.openfulfil.dropship.events.model.ClaimOutcome;
+import com.openfulfil.dropship.events.model.OrderRemedy;
 import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.support.web.ApiProblem;
 import com.openfulfil.dropship.support.web.FieldProblem;
@@ -32,8 +33,9 @@ final class ClaimRequests {
     }
 
     /**
-     * {@code {"outcome": "PAID", "amount": "45.00", "currency": "USD", "note": "..."}}: PAID needs the
-     * amount and currency the carrier paid; REFUSED takes neither.
+     * {@code {"outcome": "PAID", "amount": "45.00", "currency": "USD", "note": "...", "remedy": "RESHIP"}}:
+     * PAID needs the amount and currency the carrier paid; REFUSED takes neither. {@code remedy}
+     * (optional, RESHIP or REFUND) settles the parcel's order for its customer in the same step.
      */
     static Claim.Settlement settlement(byte[] body) {
         JsonNode node = object(body);
@@ -43,6 +45,7 @@ final class ClaimRequests {
         String note = fields.text("note", false, MAX_NOTE);
         BigDecimal amount = amount(node.get("amount"), fields);
         String currency = currency(fields.text("currency", false, 3), fields);
+        OrderRemedy remedy = remedy(fields.text("remedy", false, 20), fields);
         if (outcome == ClaimOutcome.PAID) {
             for (String name : List.of("amount", "currency")) {
                 if (!present(node, name)) {
@@ -57,7 +60,19 @@ final class ClaimRequests {
             }
         }
         check(problems);
-        return new Claim.Settlement(outcome, amount, currency, note);
+        return new Claim.Settlement(outcome, amount, currency, note, remedy);
+    }
+
+    private static OrderRemedy remedy(String text, Fields fields) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return OrderRemedy.valueOf(text.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            fields.problem("remedy", "must be RESHIP or REFUND (or left out: the order is settled separately)");
+            return null;
+        }
     }
 
     private static boolean present(JsonNode node, String name) {

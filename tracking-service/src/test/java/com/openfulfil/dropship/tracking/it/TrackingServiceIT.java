@@ -10,6 +10,7 @@ import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.model.ClaimOutcome;
+import com.openfulfil.dropship.events.model.OrderRemedy;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoints;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
@@ -227,10 +228,12 @@ class TrackingServiceIT extends KafkaIntegrationTest {
         assertThat(assertProblem(admin("POST", "/api/v1/admin/claims/" + claimId + "/closed",
                 "{\"outcome\":\"PAID\"}"), 400)).containsExactly("amount", "currency");
         assertThat(assertProblem(admin("POST", "/api/v1/admin/claims/" + claimId + "/closed",
-                "{\"outcome\":\"LOST\",\"amount\":\"-1\",\"currency\":\"usd\"}"), 400))
-                .containsExactlyInAnyOrder("outcome", "amount", "currency");
+                "{\"outcome\":\"LOST\",\"amount\":\"-1\",\"currency\":\"usd\",\"remedy\":\"CREDIT\"}"), 400))
+                .containsExactlyInAnyOrder("outcome", "amount", "currency", "remedy");
+        // the carrier paid, and the customer gets the parcel's units again in the same step
         assertThat(admin("POST", "/api/v1/admin/claims/" + claimId + "/closed",
-                "{\"outcome\":\"PAID\",\"amount\":\"45.00\",\"currency\":\"USD\",\"note\":\"declared value\"}")
+                "{\"outcome\":\"PAID\",\"amount\":\"45.00\",\"currency\":\"USD\",\"note\":\"declared value\","
+                        + "\"remedy\":\"RESHIP\"}")
                 .statusCode()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode claim = json(get("/api/v1/tracking/SF-LOST-1")).get("claim");
@@ -241,6 +244,7 @@ class TrackingServiceIT extends KafkaIntegrationTest {
                     .satisfies(c -> {
                         assertThat(c.at("/claim/outcome").asString()).isEqualTo("PAID");
                         assertThat(c.at("/claim/amount").asString()).as("money as a string").isEqualTo("45.00");
+                        assertThat(c.at("/claim/remedy").asString()).isEqualTo("RESHIP");
                     });
         });
         HttpResponse<String> again = admin("POST", "/api/v1/admin/claims/" + claimId + "/filed",
@@ -254,7 +258,10 @@ class TrackingServiceIT extends KafkaIntegrationTest {
             assertThat(tracking.valuesOf(LostParcelClaimFiled.class)).filteredOn(f -> f.claimId().equals(claimId))
                     .singleElement().satisfies(f -> assertThat(f.orderId()).isEqualTo(order));
             assertThat(tracking.valuesOf(LostParcelClaimClosed.class)).filteredOn(c -> c.claimId().equals(claimId))
-                    .singleElement().satisfies(c -> assertThat(c.outcome()).isEqualTo(ClaimOutcome.PAID));
+                    .singleElement().satisfies(c -> {
+                        assertThat(c.outcome()).isEqualTo(ClaimOutcome.PAID);
+                        assertThat(c.remedy()).as("order-service reships on this").isEqualTo(OrderRemedy.RESHIP);
+                    });
         }
     }
 

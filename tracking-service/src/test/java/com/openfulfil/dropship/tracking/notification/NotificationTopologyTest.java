@@ -183,6 +183,16 @@ class NotificationTopologyTest {
         assertThat(subjects()).contains("Đơn hàng SHOP-1 của bạn đã được hoàn tiền");
     }
 
+    @Test
+    void aReplacementIsAnnouncedInTheCustomersLanguage() throws Exception {
+        orderLife("fr");
+        harness().pipe(Topics.ORDERS_LIFECYCLE,
+                withoutOrder(status(OrderStatus.RETURN_REQUESTED, OrderStatus.RESHIPPED, "fr")));
+
+        assertThat(sendRequested()).extracting(NotificationRequested::kind).contains(NotificationKind.ORDER_RESHIPPED);
+        assertThat(subjects()).contains("Votre commande SHOP-1 : un remplacement est en route");
+    }
+
     /**
      * A dispatch split in two parcels: each shipping notice says what its parcel holds, the first delivery
      * is a partial-delivery notice counting the items, and the last one the delivery notice.

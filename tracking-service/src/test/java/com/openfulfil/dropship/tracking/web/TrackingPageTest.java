@@ -72,7 +72,7 @@ class TrackingPageTest {
                 .parcel();
         Parcel filed = Claims.file(lost, "req-1", "SF-CLM-1", now, "admin").parcel();
         Parcel paid = Claims.close(filed, "req-2", new Claim.Settlement(ClaimOutcome.PAID, new BigDecimal("45.00"),
-                "USD", null), now, "admin").parcel();
+                "USD", null, null), now, "admin").parcel();
         Parcel delivered = watch.afterReport(filed.record(
                 report("e2", ParcelStatus.DELIVERED, "2026-11-09T10:00:00Z", "London, GB", "Delivered")), now).parcel();
 

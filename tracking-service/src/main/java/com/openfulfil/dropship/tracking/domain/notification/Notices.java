@@ -18,7 +18,7 @@ import java.util.Map;
  * notice per tracking number (saying what the parcel holds when its shipment did), a delay notice per
  * silence of a parcel, one when some of the order's units have arrived and others not yet, one when
  * every unit is delivered, and one when it ends any other way a customer must hear of: cancelled,
- * rejected (out of stock) or refunded.
+ * rejected (out of stock) or refunded, and one when a replacement is sent (reshipped).
  */
 public final class Notices {
     /** The order's own states that tell the customer something, and the message each asks for. */
@@ -27,7 +27,8 @@ public final class Notices {
             OrderStatus.DELIVERED, NotificationKind.ORDER_DELIVERED,
             OrderStatus.CANCELLED, NotificationKind.ORDER_CANCELLED,
             OrderStatus.REJECTED, NotificationKind.ORDER_REJECTED,
-            OrderStatus.REFUNDED, NotificationKind.ORDER_REFUNDED);
+            OrderStatus.REFUNDED, NotificationKind.ORDER_REFUNDED,
+            OrderStatus.RESHIPPED, NotificationKind.ORDER_RESHIPPED);
 
     private Notices() {
     }
