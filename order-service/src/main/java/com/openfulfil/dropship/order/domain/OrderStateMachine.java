@@ -15,6 +15,7 @@ import com.openfulfil.dropship.events.order.CancelRequested;
 import com.openfulfil.dropship.events.order.CompletionRequested;
 import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.ReceiptConfirmed;
+import com.openfulfil.dropship.events.order.OrderCommand;
 import com.openfulfil.dropship.events.order.RefundFailed;
 import com.openfulfil.dropship.events.order.RefundIssued;
 import com.openfulfil.dropship.events.order.RefundRequested;
@@ -186,6 +187,7 @@ public final class OrderStateMachine {
         private final Instant now;
         private final List<StatusChange> changes = new ArrayList<>();
         private final List<OrderPlaced> placed = new ArrayList<>();
+        private final List<OrderCommand> commands = new ArrayList<>();
 
         Step(OrderRecord record, Instant now) {
             this.record = record;
@@ -193,7 +195,7 @@ public final class OrderStateMachine {
         }
 
         Outcome outcome() {
-            return new Outcome(record, changes, placed);
+            return new Outcome(record, changes, placed, commands);
         }
 
         void move(OrderStatus next, String reason) {
@@ -286,14 +288,37 @@ public final class OrderStateMachine {
 
         /**
          * Ops closed a lost parcel's claim and settled the order in the same step (R5.3): a reship sends the
-         * parcel's units again.
+         * parcel's units again; a refund pays back their price (at most what is left to refund), through the
+         * payment provider when the order carries a payment reference, else recorded as paid back offline.
          */
         private void claimClosed(LostParcelClaimClosed closed) {
+            List<LineQuantity> units = Replacement.unitsOfParcel(record, closed.dispatchId(), closed.trackingNumber());
+            String why = "claim " + closed.claimId() + " closed (" + closed.outcome() + "), the lost parcel "
+                    + closed.trackingNumber();
             if (closed.remedy() == OrderRemedy.RESHIP && canReship(record.status())) {
-                reshipAs(Replacement.idFor(record.orderId(), record.replacements().size() + 1),
-                        Replacement.unitsOfParcel(record, closed.dispatchId(), closed.trackingNumber()),
-                        closed.closedBy(), "claim " + closed.claimId() + " closed (" + closed.outcome()
-                                + "), the lost parcel " + closed.trackingNumber() + " reshipped");
+                reshipAs(Replacement.idFor(record.orderId(), record.replacements().size() + 1), units,
+                        closed.closedBy(), why + " reshipped");
+            } else if (closed.remedy() == OrderRemedy.REFUND && canRefund(record.status())) {
+                BigDecimal amount = Replacement.unitsOf(record, units).stream()
+                        .map(u -> record.details().lines().stream().filter(l -> l.lineNo() == u.lineNo()).findFirst()
+                                .orElseThrow().salePrice().multiply(BigDecimal.valueOf(u.quantity())))
+                        .reduce(BigDecimal.ZERO, BigDecimal::add).min(refundable(record));
+                if (amount.signum() <= 0) {
+                    note(why + ": nothing is left to refund");
+                    return;
+                }
+                String refundId = "rf_" + EventIds.derived(closed.claimId(), "refund");
+                String paymentReference = record.details().paymentReference();
+                String currency = record.details().currency();
+                if (paymentReference == null) {
+                    refundIssued(new RefundIssued(EventIds.derived(refundId, "offline"), now, record.orderId(), amount,
+                            currency, closed.closedBy(), why, refundId, null, null));
+                } else {
+                    RefundRequested request = new RefundRequested(EventIds.derived(refundId, "requested"), now,
+                            record.orderId(), refundId, amount, currency, paymentReference, null, closed.closedBy(), why);
+                    refundRequested(request);
+                    commands.add(request);
+                }
             }
         }
 

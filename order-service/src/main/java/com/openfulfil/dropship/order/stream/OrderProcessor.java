@@ -89,6 +89,8 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
         orders.save(orderId, current, outcome.record());
         // a reship's replacement order, written in the same transaction as the move that placed it
         outcome.placed().forEach(placed -> context.forward(new Record<>(placed.orderId(), placed, now.toEpochMilli())));
+        // and a refund it asks the payment provider for, for the refund connector on orders.commands
+        outcome.commands().forEach(command -> context.forward(new Record<>(orderId, command, now.toEpochMilli())));
         for (StatusChange change : outcome.changes()) {
             OrderRecord order = outcome.record();
             OrderStatusChanged changed = new OrderStatusChanged(

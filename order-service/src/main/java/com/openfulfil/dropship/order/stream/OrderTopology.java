@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.order.stream;
 
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.order.OrderCommand;
 import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.partner.LedgerEvent;
 import com.openfulfil.dropship.events.serde.EventSerde;
@@ -20,7 +21,7 @@ import java.util.function.Function;
  * order-service's stream: every event about an order (placed, allocated, dispatched, shipped,
  * tracked, commands from the API, commission) goes through one processor that owns the order's
  * record; transitions go out on {@code orders.lifecycle}, a reship's replacement order on
- * {@code orders.placed}. The two global tables (products,
+ * {@code orders.placed}, a refund a lost parcel's claim asked for on {@code orders.commands}. The two global tables (products,
  * partners) are there for order intake to validate against.
  */
 @Configuration
@@ -29,7 +30,7 @@ public class OrderTopology {
     public static final String PRODUCTS_STORE = "catalog-products";
     public static final String PARTNERS_STORE = "partners";
 
-    private static final Produced<String, Event> PLACED = Produced.with(Serdes.String(), new EventSerde());
+    private static final Produced<String, Event> EVENTS = Produced.with(Serdes.String(), new EventSerde());
 
     @Bean
     public Function<KStream<String, Event>, Function<GlobalKTable<String, Event>,
@@ -56,8 +57,10 @@ public class OrderTopology {
                 .filterNot((key, event) -> event instanceof LedgerEvent)
                 .merge(commissions)
                 .process(OrderProcessor.supplier(settings));
-        // a reship's replacement order is placed like any order, on orders.placed; the rest is the lifecycle
-        out.filter((key, event) -> event instanceof OrderPlaced).to(Topics.ORDERS_PLACED.name(), PLACED);
-        return out.filterNot((key, event) -> event instanceof OrderPlaced);
+        // a reship's replacement order is placed like any order, on orders.placed; a refund a claim asked for
+        // goes to the refund connector on orders.commands; the rest is the lifecycle
+        out.filter((key, event) -> event instanceof OrderPlaced).to(Topics.ORDERS_PLACED.name(), EVENTS);
+        out.filter((key, event) -> event instanceof OrderCommand).to(Topics.ORDER_COMMANDS.name(), EVENTS);
+        return out.filterNot((key, event) -> event instanceof OrderPlaced || event instanceof OrderCommand);
     }
 }

@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.order.domain;
 
+import com.openfulfil.dropship.events.order.RefundRequested;
 import com.openfulfil.dropship.events.model.ClaimOutcome;
 import com.openfulfil.dropship.events.model.OrderRemedy;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
@@ -410,6 +411,44 @@ class OrderStateMachineTest {
         });
         assertThat(reshipped.record().replacements()).singleElement()
                 .satisfies(r -> assertThat(r.by()).isEqualTo("admin:ops"));
+    }
+
+    /**
+     * Closing the claim with a refund pays back what the lost parcel held: through the payment provider
+     * (a refund request the connector pays, once per claim) when the order carries a payment reference,
+     * else recorded as paid back offline.
+     */
+    @Test
+    void closingALostParcelsClaimWithARefundPaysBackWhatTheParcelHeld() {
+        OrderPlaced paid = OrderFixtures.anOrder().withOrderId(ORDER).withPaymentReference("pi_3MtwBwLkdIwHu7ix28a3tqPa")
+                .withLine("MUG-001", 2, "12.50").withLine("LAMP-010", 1, "39.00").build();
+        for (OrderPlaced order : List.of(paid, placed)) {
+            record = null;
+            apply(order, allocatedTo("hanoi-crafts"), new DispatchSent("s", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts",
+                            List.of(new DispatchItem(1, "MUG-001", "HC-MUG", "Mug", 2, BigDecimal.ONE),
+                                    new DispatchItem(2, "LAMP-010", "HC-LAMP", "Lamp", 1, BigDecimal.ONE))),
+                    new ParcelsShipped("sh", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts", "VNPOST", List.of("VN1", "VN2"),
+                            List.of(new ShippedParcel("VN1", List.of(new ParcelItem(null, "LAMP-010", 1))),
+                                    new ShippedParcel("VN2", List.of(new ParcelItem(1, "MUG-001", 2))))),
+                    new LostParcelClaimOpened("lo", NOW, ORDER, "d-hanoi-crafts", "VN1", "VNPOST", "claim-VN1", "silence"));
+            Outcome outcome = OrderStateMachine.apply(record, ORDER, claimClosed(OrderRemedy.REFUND), NOW);
+            Refund refund = outcome.record().afterSales().refunds().get(0);
+            assertThat(refund.amount()).as("the lamp's price").isEqualByComparingTo(
+                    order.order().lines().get(1).salePrice());
+            if (order == paid) {
+                assertThat(outcome.commands()).singleElement().isInstanceOfSatisfying(RefundRequested.class, r -> {
+                    assertThat(r.refundId()).isEqualTo(refund.refundId());
+                    assertThat(r.paymentReference()).isEqualTo("pi_3MtwBwLkdIwHu7ix28a3tqPa");
+                });
+                assertThat(outcome.record().status()).as("until the provider answers").isEqualTo(OrderStatus.EXCEPTION);
+                assertThat(OrderStateMachine.apply(outcome.record(), ORDER, outcome.commands().get(0), NOW).record()
+                        .afterSales().refunds()).as("the request coming back changes nothing").hasSize(1);
+            } else {
+                assertThat(outcome.commands()).isEmpty();
+                assertThat(refund.status()).isEqualTo(RefundStatus.OFFLINE);
+                assertThat(outcome.record().status()).isEqualTo(OrderStatus.REFUNDED);
+            }
+        }
     }
 
     private static LostParcelClaimClosed claimClosed(OrderRemedy remedy) {

@@ -1,5 +1,10 @@
 package com.openfulfil.dropship.order.stream;
 
+import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
+import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
+import com.openfulfil.dropship.events.model.OrderRemedy;
+import com.openfulfil.dropship.events.model.ClaimOutcome;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.fixtures.OrderFixtures;
 import com.openfulfil.dropship.events.model.LineAllocation;
@@ -144,6 +149,32 @@ class OrderTopologyTest {
         assertThat(harness.<OrderRecord>store(OrderProcessor.STORE).get("o-7-r1").status()).isEqualTo(OrderStatus.PLACED);
         assertThat(harness.<OrderRecord>store(OrderProcessor.STORE).get("o-7").replacements())
                 .extracting(r -> r.orderId()).containsExactly("o-7-r1");
+    }
+
+    /** A claim closed with a refund asks the refund connector on orders.commands, in the step that records it. */
+    @Test
+    void aLostParcelsClaimClosedWithARefundWritesTheRefundRequestOnOrdersCommands() {
+        OrderPlaced paid = OrderFixtures.anOrder().withOrderId("o-9").withPaymentReference("pi_claim")
+                .withLine("MUG-001", 2, "12.50").build();
+        harness.pipe(Topics.ORDERS_PLACED, paid)
+                .pipe(Topics.ORDER_ALLOCATIONS, new StockAllocated("alloc-o-9", T, "o-9", paid.order(), List.of(
+                        new LineAllocation(1, "MUG-001", 2, new OfferRef("hanoi-crafts", "HN-1", new BigDecimal("4.20"),
+                                new BigDecimal("1.80"), "USD", 2, 1), List.of()))))
+                .pipe(Topics.FULFILMENT_EVENTS, "o-9", new DispatchSent("s-9", T, "o-9", "d-9", "hanoi-crafts", List.of()))
+                .pipe(Topics.FULFILMENT_EVENTS, "o-9", new ParcelsShipped("sh-9", T, "o-9", "d-9", "hanoi-crafts", "VNPOST",
+                        List.of("VN9")))
+                .pipe(Topics.TRACKING_EVENTS, "o-9", new LostParcelClaimOpened("lo-9", T, "o-9", "d-9", "VN9", "VNPOST",
+                        "claim-VN9", "silence"))
+                .pipe(Topics.TRACKING_EVENTS, "o-9", new LostParcelClaimClosed("lc-9", T, "o-9", "d-9", "VN9", "VNPOST",
+                        "claim-VN9", ClaimOutcome.REFUSED, null, null, null, "admin:ops", OrderRemedy.REFUND));
+
+        assertThat(harness.readValues(Topics.ORDER_COMMANDS, RefundRequested.class)).singleElement().satisfies(r -> {
+            assertThat(r.orderId()).isEqualTo("o-9");
+            assertThat(r.amount()).isEqualByComparingTo("25.00");
+            assertThat(r.paymentReference()).isEqualTo("pi_claim");
+        });
+        assertThat(harness.readValues(Topics.ORDERS_LIFECYCLE, Event.class)).as("a command is not a transition")
+                .noneMatch(RefundRequested.class::isInstance);
     }
 
     @Test
