@@ -390,14 +390,7 @@ class OrderStateMachineTest {
      */
     @Test
     void closingALostParcelsClaimWithAReshipSendsTheParcelsUnitsAgain() {
-        apply(placed, allocatedTo("hanoi-crafts"), new DispatchSent("s", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts",
-                        List.of(new DispatchItem(1, "MUG-001", "HC-MUG", "Mug", 2, BigDecimal.ONE),
-                                new DispatchItem(2, "LAMP-010", "HC-LAMP", "Lamp", 1, BigDecimal.ONE))),
-                new ParcelsShipped("sh", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts", "VNPOST", List.of("VN1", "VN2"),
-                        List.of(new ShippedParcel("VN1", List.of(new ParcelItem(null, "LAMP-010", 1))),
-                                new ShippedParcel("VN2", List.of(new ParcelItem(1, "MUG-001", 2))))),
-                new LostParcelClaimOpened("lo", NOW, ORDER, "d-hanoi-crafts", "VN1", "VNPOST", "claim-VN1", "silence"));
-        assertThat(record.status()).isEqualTo(OrderStatus.EXCEPTION);
+        loseTheLampsParcel(placed);
 
         Outcome plain = OrderStateMachine.apply(record, ORDER, claimClosed(null), NOW);
         assertThat(plain.record().status()).as("settled separately").isEqualTo(OrderStatus.EXCEPTION);
@@ -424,13 +417,7 @@ class OrderStateMachineTest {
                 .withLine("MUG-001", 2, "12.50").withLine("LAMP-010", 1, "39.00").build();
         for (OrderPlaced order : List.of(paid, placed)) {
             record = null;
-            apply(order, allocatedTo("hanoi-crafts"), new DispatchSent("s", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts",
-                            List.of(new DispatchItem(1, "MUG-001", "HC-MUG", "Mug", 2, BigDecimal.ONE),
-                                    new DispatchItem(2, "LAMP-010", "HC-LAMP", "Lamp", 1, BigDecimal.ONE))),
-                    new ParcelsShipped("sh", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts", "VNPOST", List.of("VN1", "VN2"),
-                            List.of(new ShippedParcel("VN1", List.of(new ParcelItem(null, "LAMP-010", 1))),
-                                    new ShippedParcel("VN2", List.of(new ParcelItem(1, "MUG-001", 2))))),
-                    new LostParcelClaimOpened("lo", NOW, ORDER, "d-hanoi-crafts", "VN1", "VNPOST", "claim-VN1", "silence"));
+            loseTheLampsParcel(order);
             Outcome outcome = OrderStateMachine.apply(record, ORDER, claimClosed(OrderRemedy.REFUND), NOW);
             Refund refund = outcome.record().afterSales().refunds().get(0);
             assertThat(refund.amount()).as("the lamp's price").isEqualByComparingTo(
@@ -449,6 +436,18 @@ class OrderStateMachineTest {
                 assertThat(outcome.record().status()).isEqualTo(OrderStatus.REFUNDED);
             }
         }
+    }
+
+    /** {@code order} shipped by one supplier in two parcels, VN1 holding the lamp; VN1 is lost. */
+    private void loseTheLampsParcel(OrderPlaced order) {
+        apply(order, allocatedTo("hanoi-crafts"), new DispatchSent("s", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts",
+                        List.of(new DispatchItem(1, "MUG-001", "HC-MUG", "Mug", 2, BigDecimal.ONE),
+                                new DispatchItem(2, "LAMP-010", "HC-LAMP", "Lamp", 1, BigDecimal.ONE))),
+                new ParcelsShipped("sh", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts", "VNPOST", List.of("VN1", "VN2"),
+                        List.of(new ShippedParcel("VN1", List.of(new ParcelItem(null, "LAMP-010", 1))),
+                                new ShippedParcel("VN2", List.of(new ParcelItem(1, "MUG-001", 2))))),
+                new LostParcelClaimOpened("lo", NOW, ORDER, "d-hanoi-crafts", "VN1", "VNPOST", "claim-VN1", "silence"));
+        assertThat(record.status()).isEqualTo(OrderStatus.EXCEPTION);
     }
 
     private static LostParcelClaimClosed claimClosed(OrderRemedy remedy) {
