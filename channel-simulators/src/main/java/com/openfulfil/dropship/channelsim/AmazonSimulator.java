@@ -28,8 +28,11 @@ import java.util.regex.Pattern;
  * An Amazon seller's Selling Partner API (Orders v0) and Login with Amazon on the JDK's HTTP server:
  * tokens for a refresh token (expiring after {@code tokenSeconds}), getOrders by LastUpdatedAfter in
  * pages of {@code pageSize} with NextToken, getOrder, getOrderItems and confirmShipment (which marks
- * the items shipped). A call with a missing or expired token is 403; a configurable number of calls
- * is answered 429 with Retry-After. What it received is at {@code GET /simulator/received}.
+ * the items shipped). As Amazon does, getOrders and getOrder leave out the restricted data (the
+ * buyer's name and e-mail, the street of the address) unless getOrder is called with a Restricted Data
+ * Token for that order ({@code POST /tokens/2021-03-01/restrictedDataToken}). A call with a missing or
+ * expired token is 403; a configurable number of calls is answered 429 with Retry-After. What it
+ * received is at {@code GET /simulator/received}.
  */
 public final class AmazonSimulator implements AutoCloseable {
     /** The marketplace the simulated seller sells on (Amazon.com). */
@@ -45,6 +48,8 @@ public final class AmazonSimulator implements AutoCloseable {
     private final Map<String, ObjectNode> orders = new ConcurrentHashMap<>();
     private final Map<String, List<ObjectNode>> items = new ConcurrentHashMap<>();
     private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+    /** Restricted Data Tokens: each the one order path it opens. */
+    private final Map<String, String> restrictedTokens = new ConcurrentHashMap<>();
     private final List<String> lastUpdatedAfters = Collections.synchronizedList(new ArrayList<>());
     private final List<Confirmation> confirmations = Collections.synchronizedList(new ArrayList<>());
     /** The seller's listings (its SKUs) and every quantity set for each, through the Listings Items API. */
@@ -64,7 +69,8 @@ public final class AmazonSimulator implements AutoCloseable {
         this.refreshToken = refreshToken;
         this.pageSize = pageSize;
         this.server = new SimulatedServer(port, Map.of("/auth/o2/token", this::token, "/orders/v0/orders", this::orders,
-                "/listings/2021-08-01/items/", this::listings), this::received);
+                "/listings/2021-08-01/items/", this::listings, "/tokens/2021-03-01/restrictedDataToken",
+                this::restrictedDataToken), this::received);
     }
 
     /** {@code listener} hears of every shipment confirmed. */
@@ -140,6 +146,16 @@ public final class AmazonSimulator implements AutoCloseable {
         return refreshes.get();
     }
 
+    /** The units of the order's items confirmed shipped so far. */
+    public int unitsShipped(String amazonOrderId) {
+        return items.getOrDefault(amazonOrderId, List.of()).stream().mapToInt(i -> i.path("QuantityShipped").asInt()).sum();
+    }
+
+    /** How many Restricted Data Tokens were asked for (one per order whose buyer was read). */
+    public int restrictedDataTokens() {
+        return restrictedTokens.size();
+    }
+
     /** Calls made with a missing, unknown or expired access token. */
     public int refusedTokens() {
         return refusedTokens.get();
@@ -172,6 +188,11 @@ public final class AmazonSimulator implements AutoCloseable {
                 reply(exchange, 200, getOrders(query));
                 return;
             }
+            if (restrictedTokens.containsKey(String.valueOf(exchange.getRequestHeaders().getFirst("x-amz-access-token")))
+                    && !path.equals(restrictedTokens.get(exchange.getRequestHeaders().getFirst("x-amz-access-token")))) {
+                reply(exchange, 403, errors("Unauthorized", "The Restricted Data Token is for another resource"));
+                return;
+            }
             Matcher matcher = ORDER.matcher(path);
             if (!matcher.matches() || !orders.containsKey(matcher.group(1))) {
                 reply(exchange, 404, errors("NotFound", "No such order"));
@@ -179,8 +200,10 @@ public final class AmazonSimulator implements AutoCloseable {
             }
             String id = matcher.group(1);
             String part = matcher.group(2) == null ? "" : matcher.group(2);
+            String token = String.valueOf(exchange.getRequestHeaders().getFirst("x-amz-access-token"));
             switch (part) {
-                case "" -> reply(exchange, 200, payload(orders.get(id)));
+                case "" -> reply(exchange, 200, payload(path.equals(restrictedTokens.get(token))
+                        ? orders.get(id) : withoutRestrictedData(orders.get(id))));
                 case "/orderItems" -> {
                     ObjectNode payload = Json.mapper().createObjectNode().put("AmazonOrderId", id);
                     ArrayNode list = payload.putArray("OrderItems");
@@ -204,9 +227,42 @@ public final class AmazonSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code createRestrictedDataToken}: for a valid access token, a token that opens the one getOrder path named
+     * with its {@code buyerInfo} and {@code shippingAddress}.
+     */
+    private void restrictedDataToken(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            JsonNode resources = Json.mapper().readTree(exchange.getRequestBody().readAllBytes()).path("restrictedResources");
+            if (refused(exchange)) {
+                return;
+            }
+            JsonNode resource = resources.path(0);
+            if (!"POST".equals(exchange.getRequestMethod()) || resources.size() != 1
+                    || !"GET".equals(resource.path("method").asString()) || !ORDER.matcher(resource.path("path").asString(""))
+                    .matches()) {
+                reply(exchange, 400, errors("InvalidInput", "One getOrder resource is simulated"));
+                return;
+            }
+            String token = "Atz.sprdt|" + UUID.randomUUID();
+            restrictedTokens.put(token, resource.path("path").asString());
+            reply(exchange, 200, Json.mapper().createObjectNode().put("restrictedDataToken", token).put("expiresIn", 3600));
+        }
+    }
+
+    /** The order as getOrders and getOrder show it without a Restricted Data Token: no buyer, no street. */
+    private static ObjectNode withoutRestrictedData(ObjectNode order) {
+        ObjectNode open = order.deepCopy();
+        open.remove("BuyerInfo");
+        ObjectNode address = (ObjectNode) open.path("ShippingAddress");
+        address.remove(List.of("Name", "AddressLine1", "AddressLine2", "Phone"));
+        return open;
+    }
+
     /** Answers 403 for a missing, unknown or expired access token, or as the server is set to (down, 429); true when it did. */
     private boolean refused(HttpExchange exchange) throws IOException {
-        Instant valid = tokens.get(String.valueOf(exchange.getRequestHeaders().getFirst("x-amz-access-token")));
+        String presented = String.valueOf(exchange.getRequestHeaders().getFirst("x-amz-access-token"));
+        Instant valid = restrictedTokens.containsKey(presented) ? Instant.MAX : tokens.get(presented);
         if (valid == null || !Instant.now().isBefore(valid)) {
             refusedTokens.incrementAndGet();
             reply(exchange, 403, errors("Unauthorized", "The access token is missing, invalid or expired"));
@@ -228,7 +284,7 @@ public final class AmazonSimulator implements AutoCloseable {
                 .sorted(Comparator.comparing(o -> o.path("LastUpdateDate").asString())).toList();
         ObjectNode payload = Json.mapper().createObjectNode();
         ArrayNode page = payload.putArray("Orders");
-        matching.stream().skip(offset).limit(pageSize).forEach(page::add);
+        matching.stream().skip(offset).limit(pageSize).map(AmazonSimulator::withoutRestrictedData).forEach(page::add);
         if (offset + pageSize < matching.size()) {
             payload.put("NextToken", (offset + pageSize) + "|" + after);
         }

@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * The Selling Partner API's operations we use, for one seller, one call each, no retries: Orders'
  * {@code getOrders} (one page), {@code getOrder}, {@code getOrderItems} (every page) and
- * {@code confirmShipment}, and Listings Items' {@code patchListingsItem}. Each call carries a
- * fresh-enough access token ({@link LwaTokens}).
+ * {@code confirmShipment}, Listings Items' {@code patchListingsItem}, and Tokens'
+ * {@code createRestrictedDataToken} for the one order whose buyer and address we need. Each call carries
+ * a fresh-enough access token ({@link LwaTokens}); the order's restricted data, its Restricted Data Token.
  */
 final class AmazonApi {
     /** One page of getOrders: its orders and the token of the next page (null on the last). */
@@ -48,6 +49,26 @@ final class AmazonApi {
 
     JsonNode getOrder(String amazonOrderId) {
         return get("/orders/v0/orders/" + encode(amazonOrderId)).path("payload");
+    }
+
+    /**
+     * The order with its restricted data (the buyer's name and e-mail, the whole shipping address), which
+     * getOrders and getOrder leave out: a Restricted Data Token for this one order's {@code buyerInfo} and
+     * {@code shippingAddress} first, then getOrder under that token. The token is used once and kept nowhere.
+     */
+    JsonNode getOrderWithBuyer(String amazonOrderId) {
+        String path = "/orders/v0/orders/" + encode(amazonOrderId);
+        Map<String, Object> resource = Map.of("method", "GET", "path", path,
+                "dataElements", List.of("buyerInfo", "shippingAddress"));
+        String token = http.send(authorized("/tokens/2021-03-01/restrictedDataToken")
+                        .header("Content-Type", "application/json")
+                        .POST(StoreHttp.json(Map.of("restrictedResources", List.of(resource)))).build())
+                .path("restrictedDataToken").asString("");
+        if (token.isEmpty()) {
+            throw new ChannelRefusedException("Amazon gave no Restricted Data Token for order " + amazonOrderId);
+        }
+        return http.send(http.request(URI.create(store.endpoint().toString().replaceAll("/+$", "") + path))
+                .header("x-amz-access-token", token).GET().build()).path("payload");
     }
 
     List<JsonNode> getOrderItems(String amazonOrderId) {

@@ -34,6 +34,16 @@ final class AmazonOrders {
         return PAID.contains(order.path("OrderStatus").asString(""));
     }
 
+    /**
+     * Whether the order already carries what we ship to: the buyer's e-mail and the street of the address.
+     * getOrders leaves them out (Amazon's restricted data) unless the seller's application was granted them
+     * another way; then the order is read again under a Restricted Data Token.
+     */
+    static boolean hasBuyer(JsonNode order) {
+        return !order.path("BuyerInfo").path("BuyerEmail").asString("").isBlank()
+                && !order.path("ShippingAddress").path("AddressLine1").asString("").isBlank();
+    }
+
     static boolean cancelled(JsonNode order) {
         return "Canceled".equals(order.path("OrderStatus").asString(""));
     }

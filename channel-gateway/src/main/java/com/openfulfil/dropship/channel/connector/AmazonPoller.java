@@ -148,8 +148,11 @@ public final class AmazonPoller implements SmartLifecycle {
         }
         List<JsonNode> items = GuardedStore.guarded(store.retry(), store.breaker(), store.reads(),
                 () -> store.api().getOrderItems(amazonId));
+        // the buyer and the street are restricted data: read once, under a token for this order, into our order alone
+        JsonNode full = AmazonOrders.hasBuyer(order) ? order : GuardedStore.guarded(store.retry(), store.breaker(),
+                store.reads(), () -> store.api().getOrderWithBuyer(amazonId));
         List<String> problems = new ArrayList<>();
-        java.util.Optional<OrderDetails> details = AmazonOrders.details(storeId, order, items, catalog::product, problems);
+        java.util.Optional<OrderDetails> details = AmazonOrders.details(storeId, full, items, catalog::product, problems);
         if (details.isEmpty()) {
             log.warn("Amazon order {} of store {} not taken: {}", amazonId, storeId, String.join("; ", problems));
             return;

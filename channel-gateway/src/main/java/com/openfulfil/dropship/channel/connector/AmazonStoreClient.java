@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.channel.connector;
 
 import com.openfulfil.dropship.channel.domain.OutboundCall;
+import com.openfulfil.dropship.channel.domain.ParcelLine;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import tools.jackson.databind.JsonNode;
 
@@ -13,8 +14,9 @@ import java.util.Map;
 
 /**
  * One Amazon store's side of the calls: a parcel becomes {@code confirmShipment} with its carrier code
- * and tracking number, for the order's items not yet shipped (read from {@code getOrderItems} first, so
- * a confirmation made again confirms nothing twice). Amazon cannot change a confirmed package's tracking
+ * and tracking number, for the units the parcel holds when its shipment said (by SKU), else for the
+ * order's items not yet shipped; never more than an item has left (read from {@code getOrderItems}
+ * first, so a confirmation made again confirms nothing twice). Amazon cannot change a confirmed package's tracking
  * number, and cancelling is done in Seller Central: those calls are refused, so ops see them.
  * Each confirmation also waits for the store's confirmShipment rate limiter (2 a second, burst 10). A
  * product's stock sets the quantity of the seller's offer of that SKU (Listings Items'
@@ -78,11 +80,17 @@ final class AmazonStoreClient implements ChannelClient {
 
     private void confirm(OutboundCall call) {
         String marketplaceId = api.getOrder(call.externalRef()).path("MarketplaceId").asString();
+        Map<String, Integer> inParcel = unitsBySku(call.items());
         List<Map<String, Object>> items = new ArrayList<>();
         for (JsonNode item : api.getOrderItems(call.externalRef())) {
             int left = item.path("QuantityOrdered").asInt(0) - item.path("QuantityShipped").asInt(0);
-            if (left > 0) {
-                items.add(Map.of("orderItemId", item.path("OrderItemId").asString(), "quantity", left));
+            String sku = item.path("SellerSKU").asString("");
+            int units = inParcel == null ? left : Math.min(left, inParcel.getOrDefault(sku, 0));
+            if (units > 0) {
+                items.add(Map.of("orderItemId", item.path("OrderItemId").asString(), "quantity", units));
+                if (inParcel != null) {
+                    inParcel.merge(sku, -units, Integer::sum);
+                }
             }
         }
         if (items.isEmpty()) {
@@ -101,5 +109,15 @@ final class AmazonStoreClient implements ChannelClient {
         packageDetail.put("orderItems", items);
         RateLimiter.decorateRunnable(confirmations, () -> api.confirmShipment(call.externalRef(),
                 Map.of("marketplaceId", marketplaceId, "packageDetail", packageDetail))).run();
+    }
+
+    /** What a parcel holds by SKU, when its shipment said; null when it did not (it then holds what is left). */
+    private static Map<String, Integer> unitsBySku(List<ParcelLine> lines) {
+        if (lines == null || lines.isEmpty() || lines.stream().anyMatch(line -> line.sku() == null)) {
+            return null;
+        }
+        Map<String, Integer> units = new LinkedHashMap<>();
+        lines.forEach(line -> units.merge(line.sku(), line.quantity(), Integer::sum));
+        return units;
     }
 }

@@ -1,5 +1,7 @@
 package com.openfulfil.dropship.channel.it;
 
+import com.openfulfil.dropship.events.model.ShippedParcel;
+import com.openfulfil.dropship.events.model.ParcelItem;
 import com.openfulfil.dropship.channel.connector.AmazonPoller;
 import com.openfulfil.dropship.channelsim.AmazonSimulator;
 import com.openfulfil.dropship.events.EventIds;
@@ -104,6 +106,10 @@ class AmazonChannelIT extends KafkaIntegrationTest {
             assertThat(first.order().source().externalRef()).isEqualTo("111-0000002");
             assertThat(first.order().lines()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(2));
             assertThat(first.order().shipTo().country()).isEqualTo("US");
+            // getOrders leaves the buyer and the street out: they were read under a Restricted Data Token
+            assertThat(first.order().shipTo().line1()).isEqualTo("1 Navy Way");
+            assertThat(first.order().customer().email()).isEqualTo("buyer-111-0000002@marketplace.amazon.com");
+            assertThat(AMAZON.restrictedDataTokens()).isGreaterThanOrEqualTo(3);
 
             // the watermark reached the latest order taken, and is read back from Kafka after a restart
             await().atMost(WAIT).until(() -> AMAZON.lastUpdatedAfters().contains(t.plusMillis(5).toString()));
@@ -144,6 +150,23 @@ class AmazonChannelIT extends KafkaIntegrationTest {
         await().atMost(WAIT).until(() -> AMAZON.confirmations().stream().anyMatch(c -> c.amazonOrderId().equals("222-0000001")));
         assertThat(AMAZON.confirmations()).filteredOn(c -> c.amazonOrderId().equals("222-0000001")).singleElement()
                 .isEqualTo(new AmazonSimulator.Confirmation("222-0000001", "UPS", "1ZAMZ1", 1));
+
+        // a parcel that says what it holds is confirmed for those units alone; the next one for the rest
+        String split = id("222-0000003");
+        AMAZON.putOrder("222-0000003", "Unshipped", t.plusMillis(22), "MUG-001", 3);
+        try (TopicReader placed = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDERS_PLACED.name())) {
+            placed.until(WAIT, seen -> placedIds(placed).contains(split));
+        }
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, split, new ParcelsShipped(UUID.randomUUID().toString(),
+                Instant.now(), split, "dsp-a3", "lyon-linen", "UPS", List.of("1ZAMZ3"),
+                List.of(new ShippedParcel("1ZAMZ3", List.of(new ParcelItem(1, "MUG-001", 1))))));
+        await().atMost(WAIT).until(() -> AMAZON.unitsShipped("222-0000003") == 1);
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, split, new ParcelsShipped(UUID.randomUUID().toString(),
+                Instant.now(), split, "dsp-a3", "lyon-linen", "UPS", List.of("1ZAMZ4"),
+                List.of(new ShippedParcel("1ZAMZ4", List.of(new ParcelItem(1, "MUG-001", 2))))));
+        await().atMost(WAIT).until(() -> AMAZON.unitsShipped("222-0000003") == 3);
+        assertThat(AMAZON.confirmations()).filteredOn(c -> c.amazonOrderId().equals("222-0000003"))
+                .extracting(AmazonSimulator.Confirmation::trackingNumber).containsExactly("1ZAMZ3", "1ZAMZ4");
 
         publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, cancelled, new OrderStatusChanged(UUID.randomUUID().toString(),
                 Instant.now(), cancelled, OrderStatus.PLACED, OrderStatus.CONFIRMED, "it", null));
