@@ -158,7 +158,7 @@ public final class AmazonPoller implements SmartLifecycle {
             return;
         }
         changes.record(new InboundChange(changeId, Platform.AMAZON, storeId, InboundChange.Kind.PLACED, orderId,
-                amazonId, null, details.get().shipTo(), details.get()));
+                amazonId, null, null, details.get()));  // no address to compare: Amazon's never changes through us
     }
 
     @Override

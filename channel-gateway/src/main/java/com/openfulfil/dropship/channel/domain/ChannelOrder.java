@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * An order that came from a channel, as this service keeps it: where it came from, where it ships,
- * its status, its lines, and what the channel was last told of each parcel.
+ * An order that came from a channel, as this service keeps it: where it came from, where it ships
+ * (to tell an address change from a replay; none for Amazon, whose address is restricted data), its
+ * status, its lines, and what the channel was last told of each parcel.
  *
  * @param parcels            parcel key ({@code dispatchId#index}) to the tracking number the channel has
  * @param cancelledByChannel the channel asked for the cancellation, so it need not be told of it
@@ -45,7 +46,9 @@ public record ChannelOrder(String orderId, Platform platform, String storeId, St
                 lines.put(line.lineNo(), line.sku());
             }
         }
-        return new ChannelOrder(orderId, platform, storeId, externalRef, details.shipTo(), OrderStatus.PLACED, Map.of(),
+        // an Amazon address is restricted data and never changes through the channel: it stays with the order alone
+        Address kept = platform == Platform.AMAZON ? null : details.shipTo();
+        return new ChannelOrder(orderId, platform, storeId, externalRef, kept, OrderStatus.PLACED, Map.of(),
                 false, lines, Map.of(), null);
     }
 

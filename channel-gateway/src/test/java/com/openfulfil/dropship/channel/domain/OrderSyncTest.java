@@ -173,6 +173,22 @@ class OrderSyncTest {
         assertThat(OrderSync.changed(placed.order(), paid, NOW).place()).isEmpty();
     }
 
+    /** An Amazon order's address is restricted data: the order state keeps none, and a poll seeing it again is nothing. */
+    @Test
+    void anAmazonOrderKeepsNoAddressAndIsPlacedOnce() {
+        var details = OrderFixtures.anOrder().details();
+        InboundChange polled = new InboundChange("c-1", Platform.AMAZON, "amz", InboundChange.Kind.PLACED, "ord-8",
+                "111-0000001", null, null, details);
+        OrderSync.Step placed = OrderSync.changed(null, polled, NOW);
+        assertThat(placed.place()).contains(details);
+        assertThat(placed.order().shipTo()).isNull();
+        OrderSync.Step again = OrderSync.changed(placed.order(), polled, NOW);
+        assertThat(again.place()).isEmpty();
+        assertThat(again.order()).isEqualTo(placed.order());
+        assertThat(again.calls()).isEmpty();
+        assertThat(again.refusal()).as("not taken for an address change").isEmpty();
+    }
+
     /** A shipment's parcels that do not say what they hold. */
     private static List<ShippedParcel> unsaid(String... numbers) {
         return java.util.Arrays.stream(numbers).map(n -> new ShippedParcel(n, null)).toList();
