@@ -215,6 +215,10 @@ public final class BrokerProcess {
                 "offsets.topic.num.partitions=10",
                 "transaction.state.log.num.partitions=10",
                 "group.initial.rebalance.delay.ms=0",
+                // killed and started again, the broker cannot register with its controller until the dead
+                // registration's lease runs out (9 s by default): a shorter lease brings a restart back sooner
+                "broker.session.timeout.ms=4000",
+                "broker.heartbeat.interval.ms=1000",
                 // topics come from the registry; a typo must fail instead of creating a topic
                 "auto.create.topics.enable=false",
                 "");
