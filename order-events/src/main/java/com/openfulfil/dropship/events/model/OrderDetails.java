@@ -3,6 +3,7 @@ package com.openfulfil.dropship.events.model;
 import com.openfulfil.dropship.events.Invariants;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The order as placed: everything a later stage needs to fulfil it, travelling with the events.
@@ -22,6 +23,11 @@ public record OrderDetails(OrderSource source, String currency, Customer custome
     public OrderDetails(OrderSource source, String currency, Customer customer, Address shipTo, List<OrderLine> lines,
                         Priority priority, PaymentStatus paymentStatus, SpecialRequests requests) {
         this(source, currency, customer, shipTo, lines, priority, paymentStatus, requests, null);
+    }
+
+    /** The order's line {@code lineNo}, if it has one. */
+    public Optional<OrderLine> line(int lineNo) {
+        return lines.stream().filter(l -> l.lineNo() == lineNo).findFirst();
     }
 
     /** What the customer paid: each line's sale price times its quantity. */

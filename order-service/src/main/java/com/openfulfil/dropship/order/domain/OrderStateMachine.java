@@ -299,27 +299,29 @@ public final class OrderStateMachine {
                 reshipAs(Replacement.idFor(record.orderId(), record.replacements().size() + 1), units,
                         closed.closedBy(), why + " reshipped");
             } else if (closed.remedy() == OrderRemedy.REFUND && canRefund(record.status())) {
-                BigDecimal amount = Replacement.unitsOf(record, units).stream()
-                        .map(u -> record.details().lines().stream().filter(l -> l.lineNo() == u.lineNo()).findFirst()
-                                .orElseThrow().salePrice().multiply(BigDecimal.valueOf(u.quantity())))
-                        .reduce(BigDecimal.ZERO, BigDecimal::add).min(refundable(record));
-                if (amount.signum() <= 0) {
-                    note(why + ": nothing is left to refund");
-                    return;
-                }
-                String refundId = "rf_" + EventIds.derived(closed.claimId(), "refund");
-                String paymentReference = record.details().paymentReference();
-                String currency = record.details().currency();
-                if (paymentReference == null) {
-                    refundIssued(new RefundIssued(EventIds.derived(refundId, "offline"), now, record.orderId(), amount,
-                            currency, closed.closedBy(), why, refundId, null, null));
-                } else {
-                    RefundRequested request = new RefundRequested(EventIds.derived(refundId, "requested"), now,
-                            record.orderId(), refundId, amount, currency, paymentReference, null, closed.closedBy(), why);
-                    refundRequested(request);
-                    commands.add(request);
-                }
+                refundLost(closed, Replacement.unitsOf(record, units), why);
             }
+        }
+
+        /** Pays back what the lost units were sold for, at most what is left; once per claim (the refund's id). */
+        private void refundLost(LostParcelClaimClosed closed, List<LineQuantity> units, String why) {
+            BigDecimal amount = Replacement.valueOf(record, units).min(refundable(record));
+            if (amount.signum() <= 0) {
+                note(why + ": nothing is left to refund");
+                return;
+            }
+            String refundId = "rf_" + EventIds.derived(closed.claimId(), "refund");
+            String paymentReference = record.details().paymentReference();
+            String currency = record.details().currency();
+            if (paymentReference == null) {
+                refundIssued(new RefundIssued(EventIds.derived(refundId, "offline"), now, record.orderId(), amount,
+                        currency, closed.closedBy(), why, refundId, null, null));
+                return;
+            }
+            RefundRequested request = new RefundRequested(EventIds.derived(refundId, "requested"), now,
+                    record.orderId(), refundId, amount, currency, paymentReference, null, closed.closedBy(), why);
+            refundRequested(request);
+            commands.add(request);
         }
 
         private void allocated(StockAllocated allocated) {

@@ -63,7 +63,7 @@ public record Replacement(String orderId, Instant at, List<LineQuantity> lines, 
         List<LineQuantity> units = new ArrayList<>();
         if (asked != null) {
             for (LineQuantity line : asked) {
-                order.details().lines().stream().filter(l -> l.lineNo() == line.lineNo()).findFirst()
+                order.details().line(line.lineNo())
                         .filter(l -> units.stream().noneMatch(u -> u.lineNo() == line.lineNo()))
                         .ifPresent(l -> units.add(new LineQuantity(l.lineNo(), Math.min(line.quantity(), l.quantity()))));
             }
@@ -85,13 +85,19 @@ public record Replacement(String orderId, Instant at, List<LineQuantity> lines, 
         OrderSource source = original.source();
         String reference = (source.externalRef() == null ? order.orderId() : source.externalRef()) + "-R" + number;
         List<OrderLine> lines = units.stream().map(unit -> {
-            OrderLine line = original.lines().stream().filter(l -> l.lineNo() == unit.lineNo()).findFirst().orElseThrow();
+            OrderLine line = original.line(unit.lineNo()).orElseThrow();
             return new OrderLine(line.lineNo(), line.sku(), line.title(), unit.quantity(), line.retailPrice(),
                     BigDecimal.ZERO, line.hsCode(), line.countryOfOrigin(), supplierOf(order, line.lineNo()));
         }).toList();
         return new OrderDetails(new OrderSource(Channel.RESHIP, source.storefrontId(), null, null, reference,
                 order.orderId()), original.currency(), original.customer(), original.shipTo(), lines,
                 original.priority(), PaymentStatus.PAID, original.requests());
+    }
+
+    /** What {@code units} of the order were sold for: each unit at its line's sale price. */
+    static BigDecimal valueOf(OrderRecord order, List<LineQuantity> units) {
+        return units.stream().map(u -> order.details().line(u.lineNo()).orElseThrow().salePrice()
+                .multiply(BigDecimal.valueOf(u.quantity()))).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static String supplierOf(OrderRecord order, int lineNo) {

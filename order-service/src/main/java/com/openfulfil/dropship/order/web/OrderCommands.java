@@ -186,8 +186,7 @@ class OrderCommands {
         Set<Integer> seen = new HashSet<>();
         for (int i = 0; i < lines.size(); i++) {
             LineQuantity line = lines.get(i);
-            Optional<OrderLine> ordered = order.details().lines().stream().filter(l -> l.lineNo() == line.lineNo())
-                    .findFirst();
+            Optional<OrderLine> ordered = order.details().line(line.lineNo());
             if (ordered.isEmpty()) {
                 problems.add(FieldProblem.of("lines[" + i + "].lineNo", "is not a line of the order"));
             } else if (!seen.add(line.lineNo())) {
