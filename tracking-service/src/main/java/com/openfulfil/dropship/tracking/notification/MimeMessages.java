@@ -4,6 +4,7 @@ import com.openfulfil.dropship.tracking.domain.notification.Mail;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.InternetHeaders;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -32,15 +33,11 @@ final class MimeMessages {
             if (mail.html() == null) {
                 message.setText(mail.text(), StandardCharsets.UTF_8.name());
             } else {
-                // plain text first: a client shows the last alternative it can display
-                // each part names its transfer encoding, so Jakarta Mail does not write the part once more
-                // to find one: the text stays readable (quoted-printable), the HTML is encoded fast (base64)
-                MimeBodyPart text = new MimeBodyPart();
-                text.setText(mail.text(), StandardCharsets.UTF_8.name());
-                text.setHeader("Content-Transfer-Encoding", "quoted-printable");
-                MimeBodyPart html = new MimeBodyPart();
-                html.setText(mail.html(), StandardCharsets.UTF_8.name(), "html");
-                html.setHeader("Content-Transfer-Encoding", "base64");
+                // plain text first: a client shows the last alternative it can display; both parts are
+                // encoded here and copied into the message as they are
+                MimeBodyPart text = part("text/plain; charset=UTF-8", "quoted-printable",
+                        MimeBodies.quotedPrintable(mail.text()));
+                MimeBodyPart html = part("text/html; charset=UTF-8", "base64", MimeBodies.base64(mail.html()));
                 message.setContent(new MimeMultipart("alternative", text, html));
             }
             message.setHeader("Content-Language", mail.language());
@@ -52,6 +49,14 @@ final class MimeMessages {
             throw new IllegalArgumentException("Cannot build the mail for notification " + mail.notificationId()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A part whose body is already transfer-encoded. */
+    private static MimeBodyPart part(String contentType, String encoding, byte[] body) throws MessagingException {
+        InternetHeaders headers = new InternetHeaders();
+        headers.setHeader("Content-Type", contentType);
+        headers.setHeader("Content-Transfer-Encoding", encoding);
+        return new MimeBodyPart(headers, body);
     }
 
     /** Keeps the Message-ID derived from the notificationId instead of a random one, so a resend is the same message. */
