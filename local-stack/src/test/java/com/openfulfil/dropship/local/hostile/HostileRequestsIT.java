@@ -1,36 +1,34 @@
 package com.openfulfil.dropship.local.hostile;
 
 import com.openfulfil.dropship.local.LocalStack;
-import com.openfulfil.dropship.local.StackConfig;
-import com.openfulfil.dropship.local.demo.DemoKeys;
-import com.openfulfil.dropship.local.process.Repository;
+import com.openfulfil.dropship.local.SharedStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Hostile requests against the whole running pipeline (the broker, the five services and the ops
- * console as processes, the simulated suppliers and carriers; lyon-linen's dispatches wait for a
- * person in the supplier portal, and nobody answers them): one tenant on another's orders,
- * commission, payout details and dispatches; one app's sign-in on another's pages; fields nobody
- * may set; oversized and deeply nested bodies; wrong content types; script in what people type;
- * cross-site form posts; replayed and tampered webhooks. Each attack is a named test that checks
- * the refusal and that nothing it aimed at changed. The suite prints how many it tried and how
- * many got in (must be none), by category: the table of docs/security.md, "Hostile requests".
+ * Hostile requests against the whole running pipeline (the {@link SharedStack}: the broker, the
+ * five services and the ops console as processes, the simulated suppliers and carriers;
+ * lyon-linen's dispatches wait for a person in the supplier portal, and nobody answers the
+ * suite's): one tenant on another's orders, commission, payout details and dispatches; one app's
+ * sign-in on another's pages; fields nobody may set; oversized and deeply nested bodies; wrong
+ * content types; script in what people type; cross-site form posts; replayed and tampered
+ * webhooks. Each attack is a named test that checks the refusal and that nothing it aimed at
+ * changed (counted and compared on the suite's own orders and partners, as others share the
+ * stack). The suite prints how many it tried and how many got in (must be none), by category: the
+ * table of docs/security.md, "Hostile requests".
  */
+@ExtendWith(SharedStack.class)
 class HostileRequestsIT {
     private static final Tally TALLY = new Tally();
     private static LocalStack stack;
@@ -38,25 +36,16 @@ class HostileRequestsIT {
 
     @BeforeAll
     @Timeout(value = 12, unit = TimeUnit.MINUTES)
-    static void startThePipelineAndPlaceTheTargets() throws Exception {
-        Path data = Files.createTempDirectory(Files.createDirectories(Path.of("target")), "hostile-");
-        stack = new LocalStack(Repository.locate(), StackConfig.onFreePorts(data)
-                .withSimulatorDelay(Duration.ofMillis(200))
-                .withServiceArgs(Targets.serviceArgs())
-                .withOpsConsole()
-                .withPortalSuppliers(Set.of(DemoKeys.PORTAL_SUPPLIER)));
-        stack.start(System.out::println);
+    static void placeTheTargets(LocalStack shared) {
+        stack = shared;
         targets = new Targets(stack);
         targets.prepare();
     }
 
     @AfterAll
-    static void printTheTableAndStop() {
+    static void printTheTable() {
         System.out.println("\nHostile requests: tried " + TALLY.tried() + ", got in " + TALLY.gotIn().size() + "\n\n"
                 + TALLY.table() + "\n" + TALLY.breaches());
-        if (stack != null) {
-            stack.stop();
-        }
     }
 
     @TestFactory

@@ -2,17 +2,14 @@ package com.openfulfil.dropship.local.hostile;
 
 import com.openfulfil.dropship.events.Signatures;
 import com.openfulfil.dropship.local.LocalStack;
+import com.openfulfil.dropship.local.SharedStack;
 import com.openfulfil.dropship.local.demo.DemoCatalog;
 import com.openfulfil.dropship.local.demo.DemoKeys;
 import com.openfulfil.dropship.local.hostile.Http.Answer;
 import com.openfulfil.dropship.local.process.Service;
 import tools.jackson.databind.JsonNode;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,10 +29,10 @@ final class Targets {
     /** Text a hostile customer, partner or carrier types, to be shown as text and never run. */
     static final String SCRIPT = "<script>window.hostile=1</script><img src=x onerror=alert(1)>";
     static final String SCRIPT_ESCAPED = "&lt;script&gt;window.hostile=1&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;";
-    static final String RIVAL_SHOP = "rival-shop";
-    static final String RIVAL_KEY = "sk_rival_shop_0123456789";
-    static final String SHOP_DOMAIN = "demo-shop.myshopify.com";
-    static final String SHOPIFY_SECRET = "shpss_demo_shop_for_the_hostile_suite";
+    static final String RIVAL_SHOP = SharedStack.RIVAL_SHOP;
+    static final String RIVAL_KEY = SharedStack.RIVAL_KEY;
+    static final String SHOP_DOMAIN = SharedStack.SHOP_DOMAIN;
+    static final String SHOPIFY_SECRET = SharedStack.SHOPIFY_SECRET;
     /** The supplier that attacks, and the one whose dispatches a person answers in the portal (nobody does here). */
     static final String ATTACKER_SUPPLIER = "shenzhen-gadgets";
     static final String VICTIM_SUPPLIER = DemoKeys.PORTAL_SUPPLIER;
@@ -83,21 +80,6 @@ final class Targets {
         this.tracking = stack.service(Service.TRACKING).baseUrl();
         this.commission = stack.service(Service.COMMISSION).baseUrl();
         this.console = stack.service(Service.OPS_CONSOLE).baseUrl();
-    }
-
-    /**
-     * What the stack runs with for the suite: a second storefront (rival-shop), the demo storefront's
-     * Shopify store, and an order cancelling for a second counts as stuck in the console.
-     */
-    static List<String> serviceArgs() {
-        String storefronts = "--dropship.order.storefronts";
-        return List.of("--dropship.streams.commit-interval-ms=50",
-                storefronts + "[0].id=" + DemoKeys.STOREFRONT_ID, storefronts + "[0].name=Demo Shop",
-                storefronts + "[0].api-key-sha256=" + sha256(DemoKeys.STOREFRONT_KEY),
-                storefronts + "[0].shopify-domain=" + SHOP_DOMAIN, storefronts + "[0].shopify-secret=" + SHOPIFY_SECRET,
-                storefronts + "[1].id=" + RIVAL_SHOP, storefronts + "[1].name=Rival Shop",
-                storefronts + "[1].api-key-sha256=" + sha256(RIVAL_KEY),
-                "--dropship.ops.deadlines.CANCELLING=1s");
     }
 
     /** Places the targets' orders, grants the attacking partner and signs everyone in; returns when all are in place. */
@@ -270,13 +252,5 @@ final class Targets {
 
     String run() {
         return run;
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
