@@ -20,12 +20,15 @@ import java.util.Set;
  * @param lines              our line number to its SKU, so a parcel naming only a SKU finds its line
  * @param storeLineItems     our line number to the store's line item it is (Shopify: the fulfilment-order line
  *                           item), once a fulfilment has matched them; a later parcel of the line names it directly
- * @param refusedShipTo      the changed address last refused, so the same change told again (a delivery replayed,
- *                           another edit of the order) is not refused twice
+ * @param askedShipTo        the changed address last asked of order-service, so the same change told again (a
+ *                           delivery replayed, another edit of the order) is not asked twice
+ * @param refusedShipTo      the changed address last refused for ops, so a refusal told again is shown once (and,
+ *                           in an order kept while this gateway refused every change itself, not asked again)
  */
 public record ChannelOrder(String orderId, Platform platform, String storeId, String externalRef, Address shipTo,
                            OrderStatus status, Map<String, String> parcels, boolean cancelledByChannel,
-                           Map<Integer, String> lines, Map<Integer, String> storeLineItems, Address refusedShipTo) {
+                           Map<Integer, String> lines, Map<Integer, String> storeLineItems,
+                           Address askedShipTo, Address refusedShipTo) {
 
     /** Where a cancellation still stops the order (after that it ships: a return is the way back). */
     private static final Set<OrderStatus> CANCELLABLE = EnumSet.of(OrderStatus.PLACED, OrderStatus.CONFIRMED,
@@ -49,24 +52,24 @@ public record ChannelOrder(String orderId, Platform platform, String storeId, St
         // an Amazon address is restricted data and never changes through the channel: it stays with the order alone
         Address kept = platform == Platform.AMAZON ? null : details.shipTo();
         return new ChannelOrder(orderId, platform, storeId, externalRef, kept, OrderStatus.PLACED, Map.of(),
-                false, lines, Map.of(), null);
+                false, lines, Map.of(), null, null);
     }
 
     public ChannelOrder withStatus(OrderStatus now) {
         return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, now, parcels, cancelledByChannel,
-                lines, storeLineItems, refusedShipTo);
+                lines, storeLineItems, askedShipTo, refusedShipTo);
     }
 
     public ChannelOrder cancelAsked() {
         return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, status, parcels, true, lines,
-                storeLineItems, refusedShipTo);
+                storeLineItems, askedShipTo, refusedShipTo);
     }
 
     public ChannelOrder withParcel(String parcelKey, String trackingNumber) {
         Map<String, String> next = new LinkedHashMap<>(parcels);
         next.put(parcelKey, trackingNumber);
         return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, status, next, cancelledByChannel,
-                lines, storeLineItems, refusedShipTo);
+                lines, storeLineItems, askedShipTo, refusedShipTo);
     }
 
     /** The store's line items of our lines, as a fulfilment matched them; those matched before stay. */
@@ -74,12 +77,23 @@ public record ChannelOrder(String orderId, Platform platform, String storeId, St
         Map<Integer, String> next = new LinkedHashMap<>(storeLineItems);
         next.putAll(matched);
         return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, status, parcels, cancelledByChannel,
-                lines, next, refusedShipTo);
+                lines, next, askedShipTo, refusedShipTo);
     }
 
-    public ChannelOrder addressRefused(Address asked) {
+    public ChannelOrder addressAsked(Address asked) {
         return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, status, parcels, cancelledByChannel,
-                lines, storeLineItems, asked);
+                lines, storeLineItems, asked, refusedShipTo);
+    }
+
+    public ChannelOrder addressRefused(Address refused) {
+        return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, status, parcels, cancelledByChannel,
+                lines, storeLineItems, askedShipTo, refused);
+    }
+
+    /** order-service moved the order to {@code now}: an edit that tells it again is nothing. */
+    public ChannelOrder shippingTo(Address now) {
+        return new ChannelOrder(orderId, platform, storeId, externalRef, now, status, parcels, cancelledByChannel,
+                lines, storeLineItems, askedShipTo, refusedShipTo);
     }
 
     public boolean cancellable() {

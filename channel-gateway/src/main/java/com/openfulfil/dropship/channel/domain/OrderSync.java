@@ -1,10 +1,12 @@
 package com.openfulfil.dropship.channel.domain;
 
 import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.ParcelItem;
 import com.openfulfil.dropship.events.model.ShippedParcel;
+import com.openfulfil.dropship.events.order.AddressChangeRefused;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,17 +34,17 @@ public final class OrderSync {
     }
 
     /**
-     * What the channel is told, what the pipeline is asked (an order to place, a cancellation), what is
-     * refused, and the order after it (null: still none).
+     * What the channel is told, what the pipeline is asked (an order to place, a cancellation, another
+     * address), what is refused, and the order after it (null: still none).
      */
     public record Step(ChannelOrder order, List<OutboundCall> calls, Optional<OrderDetails> place,
-                       Optional<String> cancelReason, Optional<ChannelRefusal> refusal) {
+                       Optional<String> cancelReason, Optional<ChannelRefusal> refusal, Optional<Address> shipTo) {
         static Step of(ChannelOrder order) {
-            return new Step(order, List.of(), Optional.empty(), Optional.empty(), Optional.empty());
+            return new Step(order, List.of(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
 
         static Step calls(ChannelOrder order, List<OutboundCall> calls) {
-            return new Step(order, calls, Optional.empty(), Optional.empty(), Optional.empty());
+            return new Step(order, calls, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
         }
     }
 
@@ -140,11 +142,11 @@ public final class OrderSync {
     /**
      * The channel changed its order. A paid order we do not have yet is placed. A cancellation becomes
      * ours while the order can still be stopped; after that it is refused (the parcel is on its way: a
-     * return is the way back). The pipeline has no way to change an order's address (the contract has
-     * no such command, and a supplier may already have the label), so a changed address is always
-     * refused, with the reason, for ops, once: the same address told again (a delivery replayed, another
-     * edit of the order) is not refused again. A change to an order we never had (we did not take it) is
-     * nothing to us. Line items a fulfilment matched to our lines are kept for the order's next parcels.
+     * return is the way back). A changed address is asked of order-service, which changes the order's
+     * while its stock is not reserved and refuses it after ({@link #addressRefused}); once: the same
+     * address told again (a delivery replayed, another edit of the order) is not asked again. A change to
+     * an order we never had (we did not take it) is nothing to us. Line items a fulfilment matched to our
+     * lines are kept for the order's next parcels.
      *
      * @param order null when we have no such order
      */
@@ -155,7 +157,8 @@ public final class OrderSync {
             }
             ChannelOrder placed = ChannelOrder.placed(change.orderId(), change.platform(), change.storeId(),
                     change.externalRef(), change.order());
-            return new Step(placed, List.of(), Optional.of(change.order()), Optional.empty(), Optional.empty());
+            return new Step(placed, List.of(), Optional.of(change.order()), Optional.empty(), Optional.empty(),
+                    Optional.empty());
         }
         if (change.kind() == InboundChange.Kind.LINES_MATCHED) {
             return Step.of(order.withStoreLineItems(change.storeLineItems() == null ? Map.of() : change.storeLineItems()));
@@ -164,14 +167,33 @@ public final class OrderSync {
             return cancelled(order, change, now);
         }
         if (change.shipTo() == null || change.shipTo().equals(order.shipTo())
-                || change.shipTo().equals(order.refusedShipTo())) {
-            return Step.of(order);  // unchanged, or this change refused already
+                || change.shipTo().equals(order.askedShipTo()) || change.shipTo().equals(order.refusedShipTo())) {
+            return Step.of(order);  // unchanged, or this change asked (or refused) already
         }
-        return refused(order.addressRefused(change.shipTo()), change, now, "The shipping address changed on the"
-                + " channel to " + describe(change)
-                + ", but an order's address cannot be changed once placed with us (the order is " + order.status()
-                + "); we still ship to the address it was placed with. Cancel and place it again, or settle it with the"
-                + " supplier.");
+        return new Step(order.addressAsked(change.shipTo()), List.of(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(change.shipTo()));
+    }
+
+    /**
+     * order-service refused an address change: one the store asked for is refused for ops, once, with the
+     * address and order-service's reason (the order and the store now differ); one someone else asked is not ours.
+     */
+    public static Step addressRefused(ChannelOrder order, AddressChangeRefused refused, Instant now) {
+        if (!requester(order).equals(refused.requestedBy()) || refused.shipTo().equals(order.refusedShipTo())) {
+            return Step.of(order);  // not the store's, or refused for ops already
+        }
+        ChannelRefusal refusal = new ChannelRefusal(EventIds.derived(refused.eventId(), "refused"), now,
+                order.platform(), order.storeId(), order.orderId(), order.externalRef(), "address change",
+                "The shipping address changed on the channel to " + describe(refused.shipTo()) + ", but "
+                        + refused.reason() + "; we still ship to the address it had. Cancel and place it again, or"
+                        + " settle it with the supplier.");
+        return new Step(order.addressRefused(refused.shipTo()), List.of(), Optional.empty(), Optional.empty(),
+                Optional.of(refusal), Optional.empty());
+    }
+
+    /** Who the store's commands are from, as order-service records them ({@code shopify:<store id>}). */
+    public static String requester(ChannelOrder order) {
+        return order.platform().name().toLowerCase() + ":" + order.storeId();
     }
 
     private static Step cancelled(ChannelOrder order, InboundChange change, Instant now) {
@@ -185,11 +207,11 @@ public final class OrderSync {
         }
         String reason = change.reason() == null || change.reason().isBlank() ? "cancelled on the channel"
                 : "cancelled on the channel: " + change.reason();
-        return new Step(order.cancelAsked(), List.of(), Optional.empty(), Optional.of(reason), Optional.empty());
+        return new Step(order.cancelAsked(), List.of(), Optional.empty(), Optional.of(reason), Optional.empty(),
+                Optional.empty());
     }
 
-    private static String describe(InboundChange change) {
-        var a = change.shipTo();
+    private static String describe(Address a) {
         return String.join(", ", Stream.of(a.line1(), a.city(), a.postalCode(), a.country())
                 .filter(Objects::nonNull).toList());
     }
@@ -198,6 +220,6 @@ public final class OrderSync {
         ChannelRefusal refusal = new ChannelRefusal(EventIds.derived(change.changeId(), "refused"), now,
                 change.platform(), change.storeId(), change.orderId(), change.externalRef(),
                 change.kind() == InboundChange.Kind.CANCELLED ? "cancel" : "address change", reason);
-        return new Step(order, List.of(), Optional.empty(), Optional.empty(), Optional.of(refusal));
+        return new Step(order, List.of(), Optional.empty(), Optional.empty(), Optional.of(refusal), Optional.empty());
     }
 }

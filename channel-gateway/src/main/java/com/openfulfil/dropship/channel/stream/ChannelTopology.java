@@ -6,9 +6,11 @@ import com.openfulfil.dropship.channel.domain.InboundChange;
 import com.openfulfil.dropship.channel.domain.OutboundCall;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.catalog.ProductUpdated;
+import com.openfulfil.dropship.events.order.AddressChangeRefused;
 import com.openfulfil.dropship.events.order.OrderCommand;
 import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.order.ShippingAddressChanged;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
@@ -46,6 +48,7 @@ public final class ChannelTopology {
         KStream<String, Event> handled = events.filter((key, event) -> event != null);
         KStream<String, Object> orderSide = handled
                 .filter((key, event) -> event instanceof OrderPlaced || event instanceof OrderStatusChanged
+                        || event instanceof ShippingAddressChanged || event instanceof AddressChangeRefused
                         || event instanceof ParcelsShipped)
                 .<Object>mapValues(event -> event)
                 .merge(inbound.filter((key, change) -> change != null).<Object>mapValues(change -> change))

@@ -7,9 +7,12 @@ import com.openfulfil.dropship.channel.domain.Platform;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.model.Channel;
 import com.openfulfil.dropship.events.model.OrderSource;
+import com.openfulfil.dropship.events.order.AddressChangeRefused;
+import com.openfulfil.dropship.events.order.AddressChangeRequested;
 import com.openfulfil.dropship.events.order.CancelRequested;
 import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.order.ShippingAddressChanged;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.support.streams.StateStores;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -27,8 +30,8 @@ import java.util.Set;
 
 /**
  * The order task (keyed by order id): keeps each channel order ({@link ChannelOrder}) and turns what
- * happens to it, on our side and on the channel's, into calls to the channel, cancel commands for
- * order-service and refusals for ops ({@link OrderSync}). Whatever it forwards is written in the same
+ * happens to it, on our side and on the channel's, into calls to the channel, cancel and address
+ * commands for order-service and refusals for ops ({@link OrderSync}). Whatever it forwards is written in the same
  * transaction as the store, so a replayed event decides nothing twice.
  */
 final class OrderSyncProcessor implements Processor<String, Object, String, Object> {
@@ -62,6 +65,10 @@ final class OrderSyncProcessor implements Processor<String, Object, String, Obje
             return;  // not a channel's order
         } else if (value instanceof OrderStatusChanged moved) {
             apply(OrderSync.moved(order, moved.to(), settings.completeOn(order.storeId())), record);
+        } else if (value instanceof ShippingAddressChanged changed) {
+            orders.put(orderId, order.shippingTo(changed.shipTo()));
+        } else if (value instanceof AddressChangeRefused refused) {
+            apply(OrderSync.addressRefused(order, refused, now()), record);
         } else if (value instanceof ParcelsShipped shipped) {
             apply(OrderSync.shipped(order, shipped.dispatchId(), shipped.carrier(), shipped.trackingNumbers(),
                     shipped.parcels()), record);
@@ -102,8 +109,12 @@ final class OrderSyncProcessor implements Processor<String, Object, String, Obje
         step.cancelReason().ifPresent(reason -> {
             InboundChange change = (InboundChange) record.value();
             context.forward(record.withValue(new CancelRequested(EventIds.derived(change.changeId(), "cancel"),
-                    now(), change.orderId(), change.platform().name().toLowerCase() + ":" + change.storeId(),
-                    reason)));
+                    now(), change.orderId(), OrderSync.requester(step.order()), reason)));
+        });
+        step.shipTo().ifPresent(address -> {
+            InboundChange change = (InboundChange) record.value();
+            context.forward(record.withValue(new AddressChangeRequested(EventIds.derived(change.changeId(), "address"),
+                    now(), change.orderId(), OrderSync.requester(step.order()), address)));
         });
         step.refusal().ifPresent(refusal -> {
             log.warn("ALERT {} of order {} ({} store {}) refused: {}", refusal.asked(), refusal.externalRef(),

@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.channel.domain;
 
+import com.openfulfil.dropship.events.order.AddressChangeRefused;
 import com.openfulfil.dropship.events.fixtures.OrderFixtures;
 import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.model.OrderStatus;
@@ -79,15 +80,15 @@ class OrderSyncTest {
     }
 
     @Test
-    void aRefusedChangeToldAgainIsNotRefusedTwice() {
+    void aChangeToldAgainIsNotAskedOrRefusedTwice() {
         Address moved = new Address("9 Other Road", null, "Leeds", null, "LS1 4AP", "GB");
-        OrderSync.Step refused = OrderSync.changed(PLACED, change(InboundChange.Kind.UPDATED, moved), NOW);
-        assertThat(refused.refusal()).isPresent();
-        assertThat(OrderSync.changed(refused.order(), change(InboundChange.Kind.UPDATED, moved), NOW).refusal())
+        OrderSync.Step asked = OrderSync.changed(PLACED, change(InboundChange.Kind.UPDATED, moved), NOW);
+        assertThat(asked.shipTo()).isPresent();
+        assertThat(OrderSync.changed(asked.order(), change(InboundChange.Kind.UPDATED, moved), NOW).shipTo())
                 .as("the same delivery replayed, or another edit with the same address").isEmpty();
         Address again = new Address("10 Third Lane", null, "York", null, "YO1 7HH", "GB");
-        assertThat(OrderSync.changed(refused.order(), change(InboundChange.Kind.UPDATED, again), NOW).refusal())
-                .isPresent();
+        assertThat(OrderSync.changed(asked.order(), change(InboundChange.Kind.UPDATED, again), NOW).shipTo())
+                .contains(again);
 
         InboundChange cancel = change(InboundChange.Kind.CANCELLED, null);
         OrderSync.Step late = OrderSync.changed(PLACED.withStatus(OrderStatus.SHIPPED), cancel, NOW);
@@ -153,14 +154,41 @@ class OrderSyncTest {
     }
 
     @Test
-    void aChangedAddressIsRefusedAndAnUnchangedOneIsNothing() {
-        assertThat(OrderSync.changed(PLACED, change(InboundChange.Kind.UPDATED, HOME), NOW).refusal()).isEmpty();
+    void aChangedAddressIsAskedOfOrderServiceOnceAndAnUnchangedOneIsNothing() {
+        assertThat(OrderSync.changed(PLACED, change(InboundChange.Kind.UPDATED, HOME), NOW).shipTo()).isEmpty();
         Address moved = new Address("9 Other Road", null, "Leeds", null, "LS1 4AP", "GB");
-        assertThat(OrderSync.changed(PLACED, change(InboundChange.Kind.UPDATED, moved), NOW).refusal())
-                .hasValueSatisfying(r -> {
-                    assertThat(r.asked()).isEqualTo("address change");
-                    assertThat(r.reason()).contains("9 Other Road, Leeds, LS1 4AP, GB");
-                });
+        OrderSync.Step asked = OrderSync.changed(PLACED, change(InboundChange.Kind.UPDATED, moved), NOW);
+        assertThat(asked.shipTo()).contains(moved);
+        assertThat(asked.refusal()).as("order-service decides").isEmpty();
+        assertThat(OrderSync.changed(asked.order(), change(InboundChange.Kind.UPDATED, moved), NOW).shipTo())
+                .as("told again").isEmpty();
+
+        ChannelOrder shipping = asked.order().shippingTo(moved);
+        assertThat(OrderSync.changed(shipping, change(InboundChange.Kind.UPDATED, HOME), NOW).shipTo())
+                .as("moving back is a change of its own").contains(HOME);
+    }
+
+    @Test
+    void anAddressChangeOrderServiceRefusedIsRefusedForOpsWithItsReasonOnlyWhenTheStoreAskedIt() {
+        Address moved = new Address("9 Other Road", null, "Leeds", null, "LS1 4AP", "GB");
+        AddressChangeRefused refused = new AddressChangeRefused("r-1", NOW, "ord-1", "shopify:shop", moved,
+                OrderStatus.DISPATCHED, "the address of an order that is DISPATCHED cannot change: it has gone");
+        assertThat(OrderSync.addressRefused(PLACED, refused, NOW).refusal()).hasValueSatisfying(r -> {
+            assertThat(r.asked()).isEqualTo("address change");
+            assertThat(r.externalRef()).isEqualTo("#1001");
+            assertThat(r.reason()).isEqualTo("The shipping address changed on the channel to 9 Other Road, Leeds,"
+                    + " LS1 4AP, GB, but the address of an order that is DISPATCHED cannot change: it has gone; we still"
+                    + " ship to the address it had. Cancel and place it again, or settle it with the supplier.");
+            assertThat(r.refusalId()).as("the same decision replayed has the same id")
+                    .isEqualTo(OrderSync.addressRefused(PLACED, refused, NOW).refusal().orElseThrow().refusalId());
+        });
+        ChannelOrder told = OrderSync.addressRefused(PLACED, refused, NOW).order();
+        assertThat(OrderSync.addressRefused(told, refused, NOW).refusal()).as("told again: shown once").isEmpty();
+        assertThat(OrderSync.changed(told, change(InboundChange.Kind.UPDATED, moved), NOW).shipTo())
+                .as("and not asked again").isEmpty();
+        AddressChangeRefused opsAsked = new AddressChangeRefused("r-2", NOW, "ord-1", "admin:ops", moved,
+                OrderStatus.DISPATCHED, "…");
+        assertThat(OrderSync.addressRefused(PLACED, opsAsked, NOW).refusal()).as("ops had their answer").isEmpty();
     }
 
     @Test

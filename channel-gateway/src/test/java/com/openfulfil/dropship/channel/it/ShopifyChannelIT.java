@@ -16,6 +16,9 @@ import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.ParcelItem;
 import com.openfulfil.dropship.events.model.ShippedParcel;
 import com.openfulfil.dropship.events.order.CancelRequested;
+import com.openfulfil.dropship.events.model.Address;
+import com.openfulfil.dropship.events.order.AddressChangeRequested;
+import com.openfulfil.dropship.events.order.AddressChangeRefused;
 import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.serde.Json;
@@ -181,7 +184,7 @@ class ShopifyChannelIT extends KafkaIntegrationTest {
         assertThat(SHOP.sendWebhook(webhook("orders-cancelled"), "wh-cancel-1005", cancelled).statusCode())
                 .isEqualTo(202);
 
-        CancelRequested cancel = CancelCommands.exactlyOne(orderId);
+        CancelRequested cancel = StoreCommands.exactlyOne(orderId, CancelRequested.class);
         assertThat(cancel.requestedBy()).isEqualTo("shopify:" + STORE);
         assertThat(cancel.reason()).isEqualTo("cancelled on the channel: customer");
 
@@ -212,8 +215,12 @@ class ShopifyChannelIT extends KafkaIntegrationTest {
         documented.checkPublishedAt(port);
     }
 
+    /**
+     * A changed address is asked of order-service once (replayed or told by the next edit: still once); its
+     * refusal, the order having gone to its supplier, is what ops see, with the address and the reason.
+     */
     @Test
-    void aChangedAddressIsRefusedWithItsReasonForOps() {
+    void aChangedAddressIsAskedOfOrderServiceOnceAndItsRefusalIsShownToOps() {
         long shopifyId = SHOP.addOrder("#1007");
         String orderId = orderIdOf(shopifyId);
         publisher.publishAndWait(Topics.ORDERS_PLACED, orderId, placed(orderId, "#1007"));
@@ -224,16 +231,25 @@ class ShopifyChannelIT extends KafkaIntegrationTest {
         String moved = "{\"id\": " + shopifyId + ", \"name\": \"#1007\", \"shipping_address\": {\"address1\":"
                 + " \"9 Other Road\", \"city\": \"Leeds\", \"zip\": \"LS1 4AP\", \"country_code\": \"GB\"}}";
         assertThat(SHOP.sendWebhook(webhook("orders-updated"), "wh-upd-2", moved).statusCode()).isEqualTo(202);
-        // replayed, and the same address told by the order's next edit: refused once
         assertThat(SHOP.sendWebhook(webhook("orders-updated"), "wh-upd-2", moved).statusCode()).isEqualTo(202);
         assertThat(SHOP.sendWebhook(webhook("orders-updated"), "wh-upd-3", moved).statusCode()).isEqualTo(202);
 
+        AddressChangeRequested asked = StoreCommands.exactlyOne(orderId, AddressChangeRequested.class);
+        assertThat(asked.requestedBy()).isEqualTo("shopify:" + STORE);
+        assertThat(asked.shipTo()).isEqualTo(new Address("9 Other Road", null, "Leeds", null, "LS1 4AP", "GB"));
+
+        // order-service's answer: the order had gone to its supplier (told twice: a replay)
+        AddressChangeRefused refused = new AddressChangeRefused(asked.eventId() + "-refused", Instant.now(), orderId,
+                asked.requestedBy(), asked.shipTo(), OrderStatus.DISPATCHED,
+                "the address of an order that is DISPATCHED cannot change: a label may be printed already");
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, orderId, refused);
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, orderId, refused);
+
         List<ChannelRefusal> refusals = refusalsOf(orderId, 1);
-        assertThat(refusals).hasSize(1);
         assertThat(refusals.get(0).asked()).isEqualTo("address change");
         assertThat(refusals.get(0).externalRef()).isEqualTo("#1007");
         assertThat(refusals.get(0).reason()).contains("9 Other Road, Leeds, LS1 4AP, GB")
-                .contains("cannot be changed");
+                .contains("DISPATCHED cannot change: a label may be printed already");
     }
 
     @Test

@@ -8,6 +8,10 @@ import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.model.Channel;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.order.CancelRequested;
+import com.openfulfil.dropship.channel.config.ChannelTopics;
+import com.openfulfil.dropship.channel.domain.ChannelRefusal;
+import com.openfulfil.dropship.events.order.AddressChangeRequested;
+import com.openfulfil.dropship.events.order.AddressChangeRefused;
 import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
@@ -190,7 +194,32 @@ class WooCommerceChannelIT extends KafkaIntegrationTest {
         String cancelled = order(555, "cancelled", "MUG-001");
         assertThat(WOO.sendWebhook(webhook(), "order.updated", "d-555-c", cancelled).statusCode()).isEqualTo(200);
         assertThat(WOO.sendWebhook(webhook(), "order.updated", "d-555-c", cancelled).statusCode()).isEqualTo(200);
-        assertThat(CancelCommands.exactlyOne(orderId).requestedBy()).isEqualTo("woocommerce:" + STORE);
+        assertThat(StoreCommands.exactlyOne(orderId, CancelRequested.class).requestedBy()).isEqualTo("woocommerce:" + STORE);
+    }
+
+    /** A changed shipping address is asked of order-service once; its refusal is what ops see, with the reason. */
+    @Test
+    void aChangedAddressIsAskedOfOrderServiceOnceAndItsRefusalIsShownToOps() {
+        String orderId = placeAndAwait(535);
+        String moved = order(535, "processing", "MUG-001")
+                .replace("\"address_1\": \"5 Rue Test\", \"address_2\"", "\"address_1\": \"8 Quai Neuf\", \"address_2\"");
+        assertThat(WOO.sendWebhook(webhook(), "order.updated", "d-535-u", moved).statusCode()).isEqualTo(200);
+        assertThat(WOO.sendWebhook(webhook(), "order.updated", "d-535-u", moved).statusCode()).isEqualTo(200);
+        assertThat(WOO.sendWebhook(webhook(), "order.updated", "d-535-u2", moved).statusCode()).isEqualTo(200);
+
+        AddressChangeRequested asked = StoreCommands.exactlyOne(orderId, AddressChangeRequested.class);
+        assertThat(asked.requestedBy()).isEqualTo("woocommerce:" + STORE);
+        assertThat(asked.shipTo()).isEqualTo(new Address("8 Quai Neuf", null, "Lyon", null, "69001", "FR"));
+
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, orderId, new AddressChangeRefused(asked.eventId() + "-refused",
+                Instant.now(), orderId, asked.requestedBy(), asked.shipTo(), OrderStatus.SHIPPED,
+                "the address of an order that is SHIPPED cannot change: it has shipped"));
+        try (GatewayTopic<ChannelRefusal> refusals = new GatewayTopic<>(ChannelTopics.REFUSALS, ChannelRefusal.class)) {
+            assertThat(refusals.exactly(orderId, 1)).singleElement().satisfies(r -> {
+                assertThat(r.asked()).isEqualTo("address change");
+                assertThat(r.reason()).contains("8 Quai Neuf, Lyon, 69001, FR").contains("SHIPPED cannot change");
+            });
+        }
     }
 
     @Test

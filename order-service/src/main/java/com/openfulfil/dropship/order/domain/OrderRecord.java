@@ -2,6 +2,7 @@ package com.openfulfil.dropship.order.domain;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.model.LineUnits;
 import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.OrderStatus;
@@ -84,6 +85,14 @@ public record OrderRecord(String orderId, OrderStatus status, OrderDetails detai
         return with(b -> b.history = all);
     }
 
+    /** The order as placed, shipping to {@code shipTo} instead. */
+    OrderRecord withShipTo(Address shipTo) {
+        OrderDetails d = details;
+        OrderDetails moved = new OrderDetails(d.source(), d.currency(), d.customer(), shipTo, d.lines(), d.priority(),
+                d.paymentStatus(), d.requests(), d.paymentReference());
+        return with(b -> b.details = moved);
+    }
+
     OrderRecord withExpectedSuppliers(List<String> suppliers) {
         return with(b -> b.expectedSuppliers = suppliers);
     }
@@ -130,7 +139,7 @@ public record OrderRecord(String orderId, OrderStatus status, OrderDetails detai
     private static final class Builder {
         private final String orderId;
         private OrderStatus status;
-        private final OrderDetails details;
+        private OrderDetails details;
         private final Instant placedAt;
         private List<HistoryEntry> history;
         private List<String> expectedSuppliers;

@@ -4,6 +4,7 @@ import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.catalog.StockRejected;
+import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.model.LineAllocation;
 import com.openfulfil.dropship.events.model.LineQuantity;
 import com.openfulfil.dropship.events.model.LineUnits;
@@ -11,17 +12,21 @@ import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.OrderRemedy;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.ShortLine;
+import com.openfulfil.dropship.events.order.AddressChangeRefused;
+import com.openfulfil.dropship.events.order.AddressChangeRequested;
 import com.openfulfil.dropship.events.order.CancelRequested;
 import com.openfulfil.dropship.events.order.CompletionRequested;
 import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.ReceiptConfirmed;
 import com.openfulfil.dropship.events.order.OrderCommand;
+import com.openfulfil.dropship.events.order.OrderEvent;
 import com.openfulfil.dropship.events.order.RefundFailed;
 import com.openfulfil.dropship.events.order.RefundIssued;
 import com.openfulfil.dropship.events.order.RefundRequested;
 import com.openfulfil.dropship.events.order.ReshipRequested;
 import com.openfulfil.dropship.events.order.ReturnReceived;
 import com.openfulfil.dropship.events.order.ReturnRequested;
+import com.openfulfil.dropship.events.order.ShippingAddressChanged;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
 import com.openfulfil.dropship.events.supplier.CancellationRefused;
 import com.openfulfil.dropship.events.supplier.DispatchCancelled;
@@ -44,6 +49,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The order state machine (the order states: docs/storefronts.md, "Order states"). Applying an event yields
@@ -67,12 +73,34 @@ public final class OrderStateMachine {
     private static final Set<OrderStatus> COMPLETABLE_BY_ADMIN = EnumSet.of(OrderStatus.SHIPPED, OrderStatus.IN_TRANSIT,
             OrderStatus.PARTIALLY_DELIVERED, OrderStatus.DELIVERED);
     private static final int MAX_PENDING = 100;
+    /**
+     * Only before the stock is reserved: supplier-gateway builds the order's dispatches from the very
+     * reservation that confirms the order (StockAllocated, which carries the order as placed), so once
+     * the order is CONFIRMED its suppliers may have the old address already.
+     */
+    private static final Set<OrderStatus> ADDRESS_CHANGEABLE = EnumSet.of(OrderStatus.PLACED);
 
     private OrderStateMachine() {
     }
 
     public static boolean canCancel(OrderStatus status) {
         return CANCELLABLE.contains(status);
+    }
+
+    public static boolean canChangeAddress(OrderStatus status) {
+        return ADDRESS_CHANGEABLE.contains(status);
+    }
+
+    /** Why an order in {@code status} keeps the address it has. */
+    public static String addressKeptBecause(OrderStatus status) {
+        String why = switch (status) {
+            case CONFIRMED, DISPATCHED, ACCEPTED -> "its stock is reserved and its suppliers are sent the order with the"
+                    + " address it had (a label may be printed already)";
+            case PARTIALLY_SHIPPED, SHIPPED, IN_TRANSIT, PARTIALLY_DELIVERED, DELIVERED -> "it has shipped";
+            case CANCELLING, CANCELLED, REJECTED -> "it is not going out";
+            default -> "it is past delivery";
+        };
+        return "the address of an order that is " + status + " cannot change: " + why;
     }
 
     public static boolean canConfirmReceipt(OrderStatus status) {
@@ -188,6 +216,7 @@ public final class OrderStateMachine {
         private final List<StatusChange> changes = new ArrayList<>();
         private final List<OrderPlaced> placed = new ArrayList<>();
         private final List<OrderCommand> commands = new ArrayList<>();
+        private final List<OrderEvent> news = new ArrayList<>();
 
         Step(OrderRecord record, Instant now) {
             this.record = record;
@@ -195,7 +224,7 @@ public final class OrderStateMachine {
         }
 
         Outcome outcome() {
-            return new Outcome(record, changes, placed, commands);
+            return new Outcome(record, changes, placed, commands, news);
         }
 
         void move(OrderStatus next, String reason) {
@@ -226,6 +255,8 @@ public final class OrderStateMachine {
                 claimClosed(closed);
             } else if (event instanceof CancelRequested cancel) {
                 cancel(cancel);
+            } else if (event instanceof AddressChangeRequested change) {
+                addressChange(change);
             } else if (event instanceof ReceiptConfirmed receipt) {
                 receipt(receipt);
             } else if (event instanceof CompletionRequested completion) {
@@ -460,6 +491,28 @@ public final class OrderStateMachine {
             }
         }
 
+        /**
+         * The order ships to the new address while its stock is not reserved, and keeps its address after;
+         * either way it is told on orders.lifecycle. An address the order has already (the same request
+         * again, or an edit that kept it) changes nothing and is not answered.
+         */
+        private void addressChange(AddressChangeRequested change) {
+            Address previous = record.details().shipTo();
+            if (change.shipTo() == null || change.shipTo().equals(previous)) {
+                return;
+            }
+            if (canChangeAddress(record.status())) {
+                record = record.withShipTo(change.shipTo());
+                note("shipping address changed by " + change.requestedBy() + " to " + describe(change.shipTo()));
+                news.add(new ShippingAddressChanged(EventIds.derived(change.eventId(), "address-changed"), now,
+                        record.orderId(), change.requestedBy(), previous, change.shipTo()));
+            } else {
+                news.add(new AddressChangeRefused(EventIds.derived(change.eventId(), "address-refused"), now,
+                        record.orderId(), change.requestedBy(), change.shipTo(), record.status(),
+                        addressKeptBecause(record.status())));
+            }
+        }
+
         private void dispatchCancelled(DispatchCancelled cancelled) {
             Fulfilment f = fulfilmentOf(cancelled.dispatchId(), cancelled.supplierId());
             if (f.status() == FulfilmentStatus.SHIPPED || f.status() == FulfilmentStatus.CANCELLED) {
@@ -621,6 +674,12 @@ public final class OrderStateMachine {
             List<LineUnits> units = record.units();
             return units.stream().mapToInt(counted).sum() + " of " + units.stream().mapToInt(LineUnits::ordered).sum();
         }
+    }
+
+    /** "9 Other Road, Leeds, LS1 4AP, GB": the address's parts that are there. */
+    static String describe(Address address) {
+        return Stream.of(address.line1(), address.line2(), address.city(), address.region(), address.postalCode(),
+                address.country()).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(", "));
     }
 
     private static String describe(ShortLine line) {

@@ -91,6 +91,8 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
         outcome.placed().forEach(placed -> context.forward(new Record<>(placed.orderId(), placed, now.toEpochMilli())));
         // and a refund it asks the payment provider for, for the refund connector on orders.commands
         outcome.commands().forEach(command -> context.forward(new Record<>(orderId, command, now.toEpochMilli())));
+        // an address changed or refused, for orders.lifecycle
+        outcome.news().forEach(news -> context.forward(new Record<>(orderId, news, now.toEpochMilli())));
         for (StatusChange change : outcome.changes()) {
             OrderRecord order = outcome.record();
             OrderStatusChanged changed = new OrderStatusChanged(

@@ -1,6 +1,8 @@
 package com.openfulfil.dropship.order.web;
 
 import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.model.Address;
+import com.openfulfil.dropship.events.order.AddressChangeRequested;
 import com.openfulfil.dropship.events.order.CancelRequested;
 import com.openfulfil.dropship.events.order.CompletionRequested;
 import com.openfulfil.dropship.events.order.OrderCommand;
@@ -81,6 +83,20 @@ class OrderCommands {
         OrderRecord order = allowed(caller, orderId, OrderAction.CANCEL, "cancelled",
                 "An order can be cancelled until it ships; after delivery, ask for a return.");
         send(new CancelRequested(EventIds.random(), clock.instant(), order.orderId(), by(caller), reason));
+    }
+
+    /**
+     * Ops ship the order to {@code shipTo} instead: taken while the order's stock is not reserved, refused
+     * (409, with the reason the order stream would give) after.
+     */
+    void changeAddress(Caller admin, String orderId, Address shipTo) {
+        OrderRecord order = visible(admin, orderId);
+        if (!OrderStateMachine.canChangeAddress(order.status())) {
+            throw ApiProblem.conflict("illegal-transition", "The order's address cannot be changed now",
+                    "The order is " + order.status() + ": " + OrderStateMachine.addressKeptBecause(order.status()) + ".",
+                    Map.of("status", order.status().name()));
+        }
+        send(new AddressChangeRequested(EventIds.random(), clock.instant(), order.orderId(), by(admin), shipTo));
     }
 
     void confirmReceipt(Caller caller, String orderId, Integer rating, String comment) {

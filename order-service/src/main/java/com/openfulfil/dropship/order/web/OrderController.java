@@ -72,6 +72,10 @@ class OrderController {
     record ReshipLine(@NotNull @Min(1) Integer lineNo, @NotNull @Min(1) @Max(10_000) Integer quantity) {
     }
 
+    /** Where the order ships to instead, checked as at placing. */
+    record AddressBody(@NotNull @Valid PlaceOrderRequest.AddressPart shipTo) {
+    }
+
     record ReshipResponse(String replacementOrderId) {
     }
 
@@ -210,6 +214,14 @@ class OrderController {
         String replacement = commands.reship(caller, orderId, body == null ? null : body.note(), lines);
         return ResponseEntity.accepted().location(URI.create("/api/v1/orders/" + replacement))
                 .body(new ReshipResponse(replacement));
+    }
+
+    /** Ships the order to another address, while its stock is not reserved (409 naming the state after). */
+    @PostMapping("/admin/orders/{orderId}/address")
+    ResponseEntity<Void> changeAddress(@AuthenticationPrincipal Caller caller, @PathVariable String orderId,
+                                       @Valid @RequestBody AddressBody body) {
+        commands.changeAddress(caller, orderId, body.shipTo().toAddress());
+        return ResponseEntity.accepted().build();
     }
 
     @PostMapping("/admin/orders/{orderId}/complete")

@@ -257,8 +257,7 @@ class OrderIntake {
     }
 
     private static Address address(PlaceOrderRequest request) {
-        PlaceOrderRequest.AddressPart a = request.shipTo();
-        return new Address(a.line1(), a.line2(), a.city(), a.region(), a.postalCode(), a.country());
+        return request.shipTo().toAddress();
     }
 
     private static SpecialRequests requests(PlaceOrderRequest request) {

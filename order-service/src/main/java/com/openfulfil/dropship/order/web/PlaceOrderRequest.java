@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.order.web;
 
+import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.model.PaymentStatus;
 import com.openfulfil.dropship.events.model.Priority;
 import jakarta.validation.Valid;
@@ -53,6 +54,10 @@ record PlaceOrderRequest(
             @Size(max = 100) String region,
             @Size(max = 20) String postalCode,
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as GB") String country) {
+
+        Address toAddress() {
+            return new Address(line1, line2, city, region, postalCode, country);
+        }
     }
 
     /**

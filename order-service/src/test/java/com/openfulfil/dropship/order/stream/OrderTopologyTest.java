@@ -13,7 +13,11 @@ import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.Checkpoint;
 import com.openfulfil.dropship.events.model.ParcelStatus;
 import com.openfulfil.dropship.events.model.ReturnReason;
+import com.openfulfil.dropship.events.order.AddressChangeRefused;
+import com.openfulfil.dropship.events.order.AddressChangeRequested;
 import com.openfulfil.dropship.events.order.CompletionRequested;
+import com.openfulfil.dropship.events.order.ShippingAddressChanged;
+import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.order.RefundIssued;
 import com.openfulfil.dropship.events.order.RefundRequested;
 import com.openfulfil.dropship.events.model.RejectionReason;
@@ -234,6 +238,32 @@ class OrderTopologyTest {
             assertThat(timed.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class)).as("once").isEmpty();
             assertThat(timed.<String>store(OrderProcessor.DUE).approximateNumEntries()).isZero();
         }
+    }
+
+    /** The answer to an address change goes out on orders.lifecycle, where the stores' gateway and supplier-gateway read it. */
+    @Test
+    void anAddressChangeIsAnsweredOnTheLifecycleAppliedBeforeTheStockIsReservedAndRefusedAfter() {
+        Address moved = new Address("9 Other Road", null, "Leeds", null, "LS1 4AP", "GB");
+        Address other = new Address("1 Third Street", null, "York", null, "YO1 7HH", "GB");
+        harness.pipe(Topics.ORDERS_PLACED, placed)
+                .pipe(Topics.ORDER_COMMANDS, new AddressChangeRequested("ac-1", T, "o-7", "admin:ops", moved))
+                .pipe(Topics.ORDER_ALLOCATIONS, allocated())
+                .pipe(Topics.ORDER_COMMANDS, new AddressChangeRequested("ac-2", T, "o-7", "shopify:demo-shop", other));
+
+        List<Event> lifecycle = harness.readValues(Topics.ORDERS_LIFECYCLE, Event.class);
+        assertThat(lifecycle).filteredOn(ShippingAddressChanged.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(ShippingAddressChanged.class, changed -> {
+                    assertThat(changed.orderId()).isEqualTo("o-7");
+                    assertThat(changed.previous()).isEqualTo(placed.order().shipTo());
+                    assertThat(changed.shipTo()).isEqualTo(moved);
+                });
+        assertThat(lifecycle).filteredOn(AddressChangeRefused.class::isInstance).singleElement()
+                .isInstanceOfSatisfying(AddressChangeRefused.class, refused -> {
+                    assertThat(refused.status()).isEqualTo(OrderStatus.CONFIRMED);
+                    assertThat(refused.shipTo()).isEqualTo(other);
+                    assertThat(refused.requestedBy()).isEqualTo("shopify:demo-shop");
+                });
+        assertThat(harness.readValues(Topics.ORDER_COMMANDS, Event.class)).as("an answer is not a command").isEmpty();
     }
 
     @Test

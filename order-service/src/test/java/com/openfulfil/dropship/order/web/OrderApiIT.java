@@ -561,6 +561,36 @@ class OrderApiIT extends KafkaIntegrationTest {
     }
 
     @Test
+    void opsChangeTheAddressBeforeTheStockIsReservedAndAreRefusedWithTheStateAfter() {
+        String orderId = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(), order("MUG-001", 1))
+                .json().get("orderId").asString();
+        awaitStatus(orderId, "PLACED");
+        String moved = """
+                {"shipTo":{"line1":"9 Other Road","city":"Leeds","postalCode":"LS1 4AP","country":"GB"}}""";
+
+        Response bad = post("/api/v1/admin/orders/" + orderId + "/address", ADMIN, null,
+                "{\"shipTo\":{\"line1\":\"\",\"city\":\"Leeds\",\"country\":\"gb\"}}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(fields(bad)).containsExactlyInAnyOrder("shipTo.line1", "shipTo.country");
+        assertThat(post("/api/v1/admin/orders/" + orderId + "/address", SHOP_A, null, moved).status())
+                .as("ops' to do").isEqualTo(403);
+
+        assertThat(post("/api/v1/admin/orders/" + orderId + "/address", ADMIN, null, moved).status()).isEqualTo(202);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).untilAsserted(() ->
+                assertThat(get("/api/v1/orders/" + orderId, SHOP_A).json().at("/shipTo/city").asString()).isEqualTo("Leeds"));
+
+        allocateAndDispatch(orderId, "dsp-a");
+        awaitStatus(orderId, "DISPATCHED");
+        Response late = post("/api/v1/admin/orders/" + orderId + "/address", ADMIN, null, moved.replace("Leeds", "York"));
+        assertThat(late.status()).isEqualTo(409);
+        assertThat(late.contentType()).startsWith("application/problem+json");
+        assertThat(late.json().get("detail").asString()).startsWith("The order is DISPATCHED: ")
+                .contains("a label may be printed");
+        assertThat(get("/api/v1/orders/" + orderId, SHOP_A).json().at("/shipTo/city").asString()).isEqualTo("Leeds");
+    }
+
+    @Test
     void aDeliveredOrderIsReturnedWithPhotosThenRefunded() {
         String orderId = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(), order("MUG-001", 2))
                 .json().get("orderId").asString();

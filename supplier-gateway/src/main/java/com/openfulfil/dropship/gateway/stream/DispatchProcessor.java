@@ -4,8 +4,10 @@ import com.openfulfil.dropship.support.streams.KeyedState;
 import com.openfulfil.dropship.support.streams.StateStores;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
+import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.order.ShippingAddressChanged;
 import com.openfulfil.dropship.events.supplier.DispatchRerouted;
 import com.openfulfil.dropship.events.supplier.RerouteRequested;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
@@ -14,6 +16,7 @@ import com.openfulfil.dropship.events.supplier.EscalatedToOps;
 import com.openfulfil.dropship.events.supplier.FulfilmentEvent;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SupplierUpdate;
+import com.openfulfil.dropship.gateway.domain.AddressChange;
 import com.openfulfil.dropship.gateway.domain.Decision;
 import com.openfulfil.dropship.gateway.domain.Dispatch;
 import com.openfulfil.dropship.gateway.domain.OrderDispatches;
@@ -48,6 +51,7 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
     private final Function<ProcessorContext<?, ?>, Locality> localities;
     private ProcessorContext<String, Event> context;
     private KeyedState<OrderDispatches> store;
+    private KeyedState<Address> addresses;
     private Deadlines deadlines;
     private SupplierBooks books;
     private Locality locality;
@@ -61,6 +65,7 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
     public void init(ProcessorContext<String, Event> context) {
         this.context = context;
         this.store = KeyedState.of(context, DispatchTopology.STORE);
+        this.addresses = KeyedState.of(context, DispatchTopology.ADDRESSES);
         this.deadlines = new Deadlines(context.getStateStore(Deadlines.STORE));
         this.books = new SupplierBooks(context, settings);
         this.locality = localities.apply(context);
@@ -102,6 +107,8 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
             onUpdate(record, update);
         } else if (record.value() instanceof RerouteRequested request) {
             onReroute(record, request);
+        } else if (record.value() instanceof ShippingAddressChanged changed) {
+            onAddressChanged(changed);
         } else if (record.value() instanceof OrderStatusChanged changed && changed.to() == OrderStatus.CANCELLING) {
             onCancelling(record, changed);
         } else if (record.value() instanceof OrderStatusChanged changed && changed.to() == OrderStatus.RETURN_REQUESTED
@@ -115,6 +122,11 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
         if (store.get(allocated.orderId()) != null) {
             return; // a replayed allocation: dispatched the first time
         }
+        Address changed = addresses.get(allocated.orderId());
+        if (changed != null) {
+            allocated = AddressChange.shippingTo(allocated, changed);
+            addresses.put(allocated.orderId(), null);
+        }
         Decision decision = OrderDispatches.allocate(allocated, settings.routing(), now());
         if (!decision.state().unroutedSuppliers().isEmpty()) {
             log.warn("Order {} is allocated to suppliers not configured here {}: nothing dispatched",
@@ -122,6 +134,21 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
             Metrics.counter("dropship.gateway.unroutable.allocations").increment();
         }
         keep(record, decision);
+    }
+
+    /**
+     * The order ships elsewhere: kept until its stock reservation comes to be dispatched. If the dispatches
+     * were built first (the reservation was made while order-service took the change), the suppliers have
+     * the old address: ops must settle it with them.
+     */
+    private void onAddressChanged(ShippingAddressChanged changed) {
+        if (store.get(changed.orderId()) == null) {
+            addresses.put(changed.orderId(), changed.shipTo());
+            return;
+        }
+        log.warn("ALERT order {}: its address changed (by {}) after its dispatches were built; the suppliers ship to"
+                + " the address it had. Settle it with them.", changed.orderId(), changed.requestedBy());
+        Metrics.counter("dropship.gateway.address.changes.late").increment();
     }
 
     /** The order is being cancelled after dispatch: ask its suppliers (the handshake of R2.5). */
@@ -280,6 +307,7 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
         public Set<StoreBuilder<?>> stores() {
             Set<StoreBuilder<?>> stores = new HashSet<>(SupplierBooks.stores());
             stores.add(StateStores.keyValue(DispatchTopology.STORE, OrderDispatches.class));
+            stores.add(StateStores.keyValue(DispatchTopology.ADDRESSES, Address.class));
             stores.add(StateStores.index(Deadlines.STORE));
             return stores;
         }

@@ -22,6 +22,8 @@ import java.util.function.Function;
  */
 public final class DispatchTopology {
     public static final String STORE = "dispatches";
+    /** Addresses changed before the order's stock was reserved, until its dispatches are built. */
+    public static final String ADDRESSES = "dispatch-addresses";
     /** The order-keyed inputs (binding {@code dispatch-in-0}); supplier updates come by pattern on {@code dispatch-in-1}. */
     public static final List<String> INPUTS = List.of(Topics.ORDER_ALLOCATIONS.name(), Topics.ORDERS_LIFECYCLE.name(),
             Topics.FULFILMENT_COMMANDS.name(), Topics.FULFILMENT_BY_SUPPLIER.name());

@@ -6,7 +6,9 @@ import com.openfulfil.dropship.events.catalog.StockRejected;
 import com.openfulfil.dropship.events.model.PackingInstructions;
 import com.openfulfil.dropship.events.model.ShortLine;
 import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.order.ShippingAddressChanged;
 import com.openfulfil.dropship.events.supplier.CancellationAccepted;
 import com.openfulfil.dropship.events.supplier.CancellationRefused;
 import com.openfulfil.dropship.events.supplier.CancellationRejected;
@@ -24,6 +26,8 @@ import com.openfulfil.dropship.gateway.domain.DispatchPlan;
 import com.openfulfil.dropship.gateway.domain.DispatchStatus;
 import com.openfulfil.dropship.gateway.domain.OrderDispatches;
 import com.openfulfil.dropship.support.testing.TopologyHarness;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,6 +132,43 @@ class DispatchTopologyTest {
                 .satisfies(r -> assertThat(r.items()).extracting(i -> i.sku()).containsExactly("LAMP-010"));
         assertThat(harness.readValues(Topics.FULFILMENT_EVENTS, DispatchSent.class))
                 .extracting(DispatchSent::supplierId).containsExactly(HANOI, SHENZHEN);
+    }
+
+    /** order-service took the change before the stock was reserved: the suppliers are sent the new address. */
+    @Test
+    void anAddressChangedBeforeTheAllocationIsTheOneEachSupplierIsSent() {
+        Address moved = new Address("9 Other Road", null, "Leeds", null, "LS1 4AP", "GB");
+        StockAllocated allocated = Allocations.twoSuppliers("o-1");
+        harness.pipe(Topics.ORDERS_LIFECYCLE, new ShippingAddressChanged("ac-1", AT, "o-1", "shopify:demo-shop",
+                allocated.order().shipTo(), moved));
+        harness.pipe(Topics.ORDER_ALLOCATIONS, allocated);
+
+        assertThat(harness.readValues(Topics.supplierDispatch(HANOI), DispatchRequested.class)).singleElement()
+                .satisfies(r -> assertThat(r.shipTo()).isEqualTo(moved));
+        assertThat(harness.readValues(Topics.supplierDispatch(SHENZHEN), DispatchRequested.class)).singleElement()
+                .satisfies(r -> assertThat(r.shipTo()).isEqualTo(moved));
+        assertThat(harness.<OrderDispatches>store(DispatchTopology.STORE).get("o-1").allocation().order().shipTo())
+                .as("kept for a reroute to a backup").isEqualTo(moved);
+        assertThat(harness.<Address>store(DispatchTopology.ADDRESSES).get("o-1")).as("used, then let go").isNull();
+    }
+
+    /** The dispatches went first: nothing is sent again, the change is an alert for ops, not kept. */
+    @Test
+    void anAddressChangedAfterTheDispatchesWereBuiltSendsNothing() {
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        Metrics.addRegistry(meters);
+        allocate();
+        harness.pipe(Topics.ORDERS_LIFECYCLE, new ShippingAddressChanged("ac-2", AT, "o-1", "admin:ops", null,
+                new Address("1 Third Street", null, "York", null, "YO1 7HH", "GB")));
+
+        assertThat(harness.read(Topics.supplierDispatch(HANOI))).isEmpty();
+        assertThat(harness.read(Topics.FULFILMENT_EVENTS)).isEmpty();
+        assertThat(harness.<Address>store(DispatchTopology.ADDRESSES).get("o-1")).isNull();
+        try {
+            assertThat(meters.counter("dropship.gateway.address.changes.late").count()).isEqualTo(1);
+        } finally {
+            Metrics.removeRegistry(meters);
+        }
     }
 
     @Test
