@@ -33,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -46,6 +47,9 @@ import java.util.function.Function;
  */
 final class DispatchProcessor implements Processor<String, Event, String, Event> {
     private static final Logger log = LoggerFactory.getLogger(DispatchProcessor.class);
+
+    /** Endings that can come before an order's stock is reserved: a changed address kept for it goes. */
+    private static final Set<OrderStatus> NEVER_DISPATCHED = EnumSet.of(OrderStatus.REJECTED, OrderStatus.CANCELLED);
 
     private final DispatchSettings settings;
     private final Function<ProcessorContext<?, ?>, Locality> localities;
@@ -111,6 +115,8 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
             onAddressChanged(changed);
         } else if (record.value() instanceof OrderStatusChanged changed && changed.to() == OrderStatus.CANCELLING) {
             onCancelling(record, changed);
+        } else if (record.value() instanceof OrderStatusChanged changed && NEVER_DISPATCHED.contains(changed.to())) {
+            forgetAddress(changed.orderId());
         } else if (record.value() instanceof OrderStatusChanged changed && changed.to() == OrderStatus.RETURN_REQUESTED
                 && changed.returnReason() != null && changed.returnReason().isPickingError()) {
             onPickingError(record, changed);
@@ -149,6 +155,13 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
         log.warn("ALERT order {}: its address changed (by {}) after its dispatches were built; the suppliers ship to"
                 + " the address it had. Settle it with them.", changed.orderId(), changed.requestedBy());
         Metrics.counter("dropship.gateway.address.changes.late").increment();
+    }
+
+    /** An order rejected or cancelled before its stock was reserved never comes to be dispatched. */
+    private void forgetAddress(String orderId) {
+        if (store.get(orderId) == null && addresses.get(orderId) != null) {
+            addresses.put(orderId, null);
+        }
     }
 
     /** The order is being cancelled after dispatch: ask its suppliers (the handshake of R2.5). */

@@ -171,6 +171,23 @@ class DispatchTopologyTest {
         }
     }
 
+    /** A changed address kept for an order that is then rejected or cancelled unreserved is not kept for ever. */
+    @Test
+    void anAddressKeptForAnOrderThatEndsUnreservedIsForgotten() {
+        Address elsewhere = new Address("1 Third Street", null, "York", null, "YO1 7HH", "GB");
+        harness.pipe(Topics.ORDERS_LIFECYCLE, new ShippingAddressChanged("ac-3", AT, "o-3", "admin:ops", null, elsewhere));
+        harness.pipe(Topics.ORDERS_LIFECYCLE, new ShippingAddressChanged("ac-4", AT, "o-4", "admin:ops", null, elsewhere));
+        assertThat(harness.<Address>store(DispatchTopology.ADDRESSES).get("o-3")).isEqualTo(elsewhere);
+
+        harness.pipe(Topics.ORDERS_LIFECYCLE, new OrderStatusChanged("rejected-o-3", AT, "o-3", OrderStatus.PLACED,
+                OrderStatus.REJECTED, "out of stock", null, null, null, null, null));
+        harness.pipe(Topics.ORDERS_LIFECYCLE, new OrderStatusChanged("cancelled-o-4", AT, "o-4", OrderStatus.PLACED,
+                OrderStatus.CANCELLED, "asked", null, null, null, null, null));
+
+        assertThat(harness.<Address>store(DispatchTopology.ADDRESSES).get("o-3")).isNull();
+        assertThat(harness.<Address>store(DispatchTopology.ADDRESSES).get("o-4")).isNull();
+    }
+
     @Test
     void aReplayedAllocationOrARejectionSendsNothing() {
         StockAllocated allocated = Allocations.twoSuppliers("o-1");
