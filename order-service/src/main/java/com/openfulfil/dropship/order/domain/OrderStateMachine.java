@@ -29,6 +29,7 @@ import com.openfulfil.dropship.events.supplier.DispatchRerouted;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.EscalatedToOps;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
@@ -42,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -243,6 +245,8 @@ public final class OrderStateMachine {
                     record = record.withAfterSales(record.afterSalesOrNone().returned(now));
                     move(OrderStatus.RETURNED, "return received by " + received.by());
                 }
+            } else if (event instanceof ReturnAuthorised authorised) {
+                returnAuthorised(authorised);
             } else if (event instanceof RefundRequested requested) {
                 refundRequested(requested);
             } else if (event instanceof RefundIssued refund) {
@@ -548,6 +552,23 @@ public final class OrderStateMachine {
                 move(OrderStatus.RETURN_REQUESTED, "return requested by " + returning.requestedBy() + ": "
                         + returning.reason() + (returning.description() == null ? "" : " (" + returning.description() + ")"));
             }
+        }
+
+        /**
+         * A supplier that shipped part of the returned order authorised the return of its units (R5.2): kept
+         * with the after-sales, whatever the order's status now (a refund may have overtaken it).
+         */
+        private void returnAuthorised(ReturnAuthorised authorised) {
+            AfterSales after = record.afterSalesOrNone();
+            if (after.requestedAt() == null || after.authorisation(authorised.rmaId()).isPresent()) {
+                return;
+            }
+            record = record.withAfterSales(after.authorised(new ReturnAuthorisation(authorised.rmaId(),
+                    authorised.supplierId(), authorised.dispatchId(), authorised.items(), authorised.returnTo(),
+                    authorised.returnAddress(), authorised.paidBy(), authorised.shippingCharge(),
+                    authorised.currency(), now)));
+            note("return " + authorised.rmaId() + " authorised at " + authorised.supplierId() + ", postage paid by "
+                    + authorised.paidBy().name().toLowerCase(Locale.ROOT));
         }
 
         private void receipt(ReceiptConfirmed receipt) {

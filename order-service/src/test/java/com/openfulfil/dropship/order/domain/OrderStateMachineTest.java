@@ -32,6 +32,9 @@ import com.openfulfil.dropship.events.order.ReceiptConfirmed;
 import com.openfulfil.dropship.events.order.RefundIssued;
 import com.openfulfil.dropship.events.order.ReshipRequested;
 import com.openfulfil.dropship.events.order.ReturnReceived;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
+import com.openfulfil.dropship.events.model.Address;
+import com.openfulfil.dropship.events.model.ReturnPayer;
 import com.openfulfil.dropship.events.order.ReturnRequested;
 import com.openfulfil.dropship.events.supplier.CancellationRefused;
 import com.openfulfil.dropship.events.supplier.DispatchCancelled;
@@ -331,6 +334,33 @@ class OrderStateMachineTest {
                 new RefundIssued("r3", NOW, ORDER, new BigDecimal("25.00"), "USD", "admin", null));
         assertThat(transitions).endsWith(RETURN_REQUESTED, RETURNED, REFUNDED);
         assertThat(record.afterSales().refunded()).isEqualByComparingTo("25.00");
+    }
+
+    @Test
+    void eachSuppliersReturnAuthorisationIsKeptWithTheAfterSalesOnce() {
+        deliver();
+        Address hanoi = new Address("12 Hang Gai", null, "Hanoi", null, "100000", "VN");
+        ReturnAuthorised authorised = new ReturnAuthorised("ra-1", NOW, ORDER, "d-1", "hanoi-crafts",
+                ReturnAuthorised.rmaId(ORDER, "hanoi-crafts"), ReturnReason.DAMAGED,
+                List.of(new ParcelItem(1, "MUG-001", 2, "Ceramic mug")), "Hanoi Crafts returns", hanoi,
+                ReturnPayer.SUPPLIER, new BigDecimal("6.50"), "USD");
+        apply(authorised);
+        assertThat(record.afterSalesOrNone().returnAuthorisations()).as("no return was asked").isEmpty();
+
+        apply(new ReturnRequested("r1", NOW, ORDER, ReturnReason.DAMAGED, "Cracked", List.of(), "storefront:demo-shop"),
+                authorised, authorised);
+
+        assertThat(record.status()).isEqualTo(RETURN_REQUESTED);
+        assertThat(record.afterSales().returnAuthorisations()).singleElement().satisfies(a -> {
+            assertThat(a.rmaId()).isEqualTo(authorised.rmaId());
+            assertThat(a.supplierId()).isEqualTo("hanoi-crafts");
+            assertThat(a.returnAddress()).isEqualTo(hanoi);
+            assertThat(a.returnTo()).isEqualTo("Hanoi Crafts returns");
+            assertThat(a.paidBy()).isEqualTo(ReturnPayer.SUPPLIER);
+            assertThat(a.items()).extracting(ParcelItem::sku).containsExactly("MUG-001");
+            assertThat(a.authorisedAt()).isEqualTo(NOW);
+        });
+        assertThat(record.history()).filteredOn(h -> h.reason().contains(authorised.rmaId())).hasSize(1);
     }
 
     @Test

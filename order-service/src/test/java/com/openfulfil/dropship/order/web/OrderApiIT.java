@@ -27,6 +27,10 @@ import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.events.model.ReturnReason;
+import com.openfulfil.dropship.events.model.ReturnPayer;
+import com.openfulfil.dropship.events.model.Address;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import com.openfulfil.dropship.order.connector.RefundProviderStandIn;
 import com.openfulfil.dropship.support.security.ApiKeys;
@@ -586,6 +590,18 @@ class OrderApiIT extends KafkaIntegrationTest {
                 {"reason":"DAMAGED","description":"The handle broke off","photoUrls":["https://cdn.example.com/r/1.jpg"]}""")
                 .status()).isEqualTo(202);
         awaitStatus(orderId, "RETURN_REQUESTED");
+        String rmaId = ReturnAuthorised.rmaId(orderId, "hanoi-crafts");
+        publish(Topics.FULFILMENT_EVENTS, orderId, new ReturnAuthorised("ra-" + orderId, T, orderId, "dsp-r",
+                "hanoi-crafts", rmaId, ReturnReason.DAMAGED, List.of(new ParcelItem(1, "MUG-001", 2, "Ceramic mug")),
+                "Hanoi Crafts returns", new Address("12 Hang Gai", null, "Hanoi", null, "100000", "VN"),
+                ReturnPayer.SUPPLIER, new BigDecimal("6.50"), "USD"));
+        await().untilAsserted(() -> assertThat(get("/api/v1/orders/" + orderId, SHOP_A).json()
+                .at("/afterSales/returnAuthorisations/0/rmaId").asString("")).isEqualTo(rmaId));
+        JsonNode authorisation = get("/api/v1/orders/" + orderId, SHOP_A).json().at("/afterSales/returnAuthorisations/0");
+        assertThat(authorisation.at("/supplierId").asString()).isEqualTo("hanoi-crafts");
+        assertThat(authorisation.at("/returnAddress/city").asString()).isEqualTo("Hanoi");
+        assertThat(authorisation.at("/paidBy").asString()).isEqualTo("SUPPLIER");
+        assertThat(authorisation.at("/items/0/quantity").asInt()).isEqualTo(2);
         assertThat(allowedActions(orderId, SHOP_A)).as("settling the return is the admin's").isEmpty();
         assertThat(allowedActions(orderId, ADMIN)).containsExactly("RECEIVE_RETURN", "REFUND", "RESHIP");
         assertThat(post("/api/v1/admin/orders/" + orderId + "/returns/received", SHOP_A, null, "").status())
