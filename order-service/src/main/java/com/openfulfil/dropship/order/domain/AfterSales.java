@@ -63,6 +63,19 @@ public record AfterSales(ReturnReason reason, String description, List<String> p
                 refundCurrency, refundedAt, reshippedAt, refunds, all);
     }
 
+    /** With {@code changed} in place of the authorisation of the same RMA number. */
+    AfterSales withAuthorisation(ReturnAuthorisation changed) {
+        List<ReturnAuthorisation> all = returnAuthorisations.stream()
+                .map(a -> a.rmaId().equals(changed.rmaId()) ? changed : a).toList();
+        return new AfterSales(reason, description, photoUrls, requestedAt, supplierPaysReturn, returnedAt, refunded,
+                refundCurrency, refundedAt, reshippedAt, refunds, all);
+    }
+
+    /** Whether every supplier that authorised a return has it back (false while none is authorised). */
+    public boolean everyReturnReceived() {
+        return !returnAuthorisations.isEmpty() && returnAuthorisations.stream().allMatch(ReturnAuthorisation::received);
+    }
+
     /** The return authorised under {@code rmaId}, if there is one. */
     public Optional<ReturnAuthorisation> authorisation(String rmaId) {
         return returnAuthorisations.stream().filter(a -> a.rmaId().equals(rmaId)).findFirst();

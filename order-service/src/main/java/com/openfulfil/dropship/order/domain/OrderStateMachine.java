@@ -22,6 +22,7 @@ import com.openfulfil.dropship.events.order.RefundRequested;
 import com.openfulfil.dropship.events.order.ReshipRequested;
 import com.openfulfil.dropship.events.order.ReturnReceived;
 import com.openfulfil.dropship.events.order.ReturnRequested;
+import com.openfulfil.dropship.events.order.ReturnShipped;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
 import com.openfulfil.dropship.events.supplier.CancellationRefused;
 import com.openfulfil.dropship.events.supplier.DispatchCancelled;
@@ -34,6 +35,7 @@ import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
+import com.openfulfil.dropship.events.tracking.ParcelRegistered;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import com.openfulfil.dropship.events.tracking.TrackingEvent;
 
@@ -90,6 +92,11 @@ public final class OrderStateMachine {
     }
 
     public static boolean canReceiveReturn(OrderStatus status) {
+        return status == OrderStatus.RETURN_REQUESTED;
+    }
+
+    /** A return parcel's tracking is taken while the return is open. */
+    public static boolean canShipReturn(OrderStatus status) {
         return status == OrderStatus.RETURN_REQUESTED;
     }
 
@@ -190,6 +197,7 @@ public final class OrderStateMachine {
         private final List<StatusChange> changes = new ArrayList<>();
         private final List<OrderPlaced> placed = new ArrayList<>();
         private final List<OrderCommand> commands = new ArrayList<>();
+        private final List<ParcelRegistered> registrations = new ArrayList<>();
 
         Step(OrderRecord record, Instant now) {
             this.record = record;
@@ -197,7 +205,7 @@ public final class OrderStateMachine {
         }
 
         Outcome outcome() {
-            return new Outcome(record, changes, placed, commands);
+            return new Outcome(record, changes, placed, commands, registrations);
         }
 
         void move(OrderStatus next, String reason) {
@@ -247,6 +255,8 @@ public final class OrderStateMachine {
                 }
             } else if (event instanceof ReturnAuthorised authorised) {
                 returnAuthorised(authorised);
+            } else if (event instanceof ReturnShipped sent) {
+                returnShipped(sent);
             } else if (event instanceof RefundRequested requested) {
                 refundRequested(requested);
             } else if (event instanceof RefundIssued refund) {
@@ -431,6 +441,11 @@ public final class OrderStateMachine {
          * is known ({@link #applyParked}).
          */
         private void parcel(ParcelStatusChanged parcel) {
+            var returning = record.afterSalesOrNone().authorisation(parcel.dispatchId());
+            if (returning.isPresent()) {
+                returnParcel(parcel, returning.get());
+                return;
+            }
             Fulfilment f = record.fulfilments().get(parcel.dispatchId());
             if (f == null) {
                 if (record.pending().size() < MAX_PENDING) {
@@ -569,6 +584,46 @@ public final class OrderStateMachine {
                     authorised.currency(), now)));
             note("return " + authorised.rmaId() + " authorised at " + authorised.supplierId() + ", postage paid by "
                     + authorised.paidBy().name().toLowerCase(Locale.ROOT));
+        }
+
+        /**
+         * The customer sent an authorised return back: tracking-service follows the parcel like any other,
+         * registered under the RMA number, and its delivery is the return received at that supplier.
+         */
+        private void returnShipped(ReturnShipped sent) {
+            ReturnAuthorisation known = record.afterSalesOrNone().authorisation(sent.rmaId()).orElse(null);
+            if (!canShipReturn(record.status()) || known == null || known.received()
+                    || sent.trackingNumber().equals(known.trackingNumber()) && sent.carrier().equals(known.carrier())) {
+                return;
+            }
+            record = record.withAfterSales(record.afterSalesOrNone()
+                    .withAuthorisation(known.shipped(sent.carrier(), sent.trackingNumber(), now)));
+            registrations.add(new ParcelRegistered(EventIds.derived(sent.eventId(), "return-parcel"), now,
+                    record.orderId(), known.rmaId(), known.supplierId(), sent.carrier(), sent.trackingNumber(),
+                    known.items()));
+            note("return " + known.rmaId() + " sent back to " + known.supplierId() + " with " + sent.carrier() + " "
+                    + sent.trackingNumber() + " by " + sent.by());
+        }
+
+        /**
+         * News of a return parcel (registered under its RMA number): delivered, the return is received at its
+         * supplier, and once every supplier has its return back the order is RETURNED, as if ops had said so.
+         */
+        private void returnParcel(ParcelStatusChanged parcel, ReturnAuthorisation known) {
+            if (parcel.status() == known.parcelStatus() || known.received()) {
+                return;
+            }
+            ReturnAuthorisation next = known.tracked(parcel.status(), now);
+            record = record.withAfterSales(record.afterSalesOrNone().withAuthorisation(next));
+            if (!next.received()) {
+                return;
+            }
+            note("return " + known.rmaId() + " delivered to " + known.supplierId() + " (" + parcel.carrier() + " "
+                    + parcel.trackingNumber() + ")");
+            if (record.afterSalesOrNone().everyReturnReceived() && canReceiveReturn(record.status())) {
+                record = record.withAfterSales(record.afterSalesOrNone().returned(now));
+                move(OrderStatus.RETURNED, "every return delivered to its supplier");
+            }
         }
 
         private void receipt(ReceiptConfirmed receipt) {

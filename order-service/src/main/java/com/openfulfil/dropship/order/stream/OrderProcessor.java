@@ -91,6 +91,9 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
         outcome.placed().forEach(placed -> context.forward(new Record<>(placed.orderId(), placed, now.toEpochMilli())));
         // and a refund it asks the payment provider for, for the refund connector on orders.commands
         outcome.commands().forEach(command -> context.forward(new Record<>(orderId, command, now.toEpochMilli())));
+        // a return parcel goes to tracking-service keyed by its tracking number, like a shipment's parcels
+        outcome.registrations().forEach(parcel -> context.forward(new Record<>(parcel.trackingNumber(), parcel,
+                now.toEpochMilli())));
         for (StatusChange change : outcome.changes()) {
             OrderRecord order = outcome.record();
             OrderStatusChanged changed = new OrderStatusChanged(

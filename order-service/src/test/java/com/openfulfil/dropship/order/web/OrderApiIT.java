@@ -622,6 +622,53 @@ class OrderApiIT extends KafkaIntegrationTest {
                 .isEqualTo("OFFLINE");
     }
 
+    /** The customer's return parcel: checked, followed under its RMA number, and its delivery returns the order. */
+    @Test
+    void aReturnParcelsTrackingIsTakenAndItsDeliveryReturnsTheOrder() {
+        String orderId = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(), order("MUG-001", 2))
+                .json().get("orderId").asString();
+        awaitStatus(orderId, "PLACED");
+        allocateAndDispatch(orderId, "dsp-t");
+        String path = "/api/v1/orders/" + orderId + "/returns/tracking";
+        String rmaId = ReturnAuthorised.rmaId(orderId, "hanoi-crafts");
+        String tracking = "{\"rmaId\":\"" + rmaId + "\",\"carrier\":\"vnpost\",\"trackingNumber\":\"VNR-77001\"}";
+        assertThat(post(path, SHOP_A, null, tracking).status()).as("no return is open").isEqualTo(409);
+        publish(Topics.FULFILMENT_EVENTS, orderId, new ParcelsShipped("sh-" + orderId, T, orderId, "dsp-t", "hanoi-crafts",
+                "VNPOST", List.of("VN-T1")));
+        publish(Topics.TRACKING_EVENTS, orderId, new ParcelStatusChanged("tr-" + orderId, T, orderId, "dsp-t", "VN-T1",
+                "VNPOST", ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED, new Checkpoint(T, "London", "Delivered", "DELIVERED")));
+        awaitStatus(orderId, "DELIVERED");
+        assertThat(post("/api/v1/orders/" + orderId + "/returns", SHOP_A, null, "{\"reason\":\"DAMAGED\"}").status())
+                .isEqualTo(202);
+        awaitStatus(orderId, "RETURN_REQUESTED");
+        publish(Topics.FULFILMENT_EVENTS, orderId, new ReturnAuthorised("ra-" + orderId, T, orderId, "dsp-t",
+                "hanoi-crafts", rmaId, ReturnReason.DAMAGED, List.of(new ParcelItem(1, "MUG-001", 2, "Ceramic mug")),
+                "Hanoi Crafts", null, ReturnPayer.SUPPLIER, null, null));
+        await().untilAsserted(() -> assertThat(get("/api/v1/orders/" + orderId, SHOP_A).json()
+                .at("/afterSales/returnAuthorisations/0/rmaId").asString("")).isEqualTo(rmaId));
+
+        Response bad = post(path, SHOP_A, null, "{\"carrier\":\"PIGEON\",\"trackingNumber\":\"x\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(bad.json().get("errors")).extracting(e -> e.get("field").asString())
+                .containsExactlyInAnyOrder("rmaId", "carrier", "trackingNumber");
+        Response unknown = post(path, SHOP_A, null, tracking.replace(rmaId, "RMA-0000000000"));
+        assertThat(unknown.status()).isEqualTo(409);
+        assertThat(unknown.json().get("type").asString()).isEqualTo("/problems/no-return-authorisation");
+        assertThat(post(path, SHOP_B, null, tracking).status()).as("another storefront's order").isEqualTo(404);
+        assertThat(post(path, SHOP_A, null, tracking).status()).isEqualTo(202);
+
+        await().untilAsserted(() -> assertThat(get("/api/v1/orders/" + orderId, SHOP_A).json()
+                .at("/afterSales/returnAuthorisations/0/trackingNumber").asString("")).isEqualTo("VNR-77001"));
+        assertThat(get("/api/v1/orders/" + orderId, SHOP_A).json().at("/afterSales/returnAuthorisations/0/carrier")
+                .asString()).isEqualTo("VNPOST");
+        publish(Topics.TRACKING_EVENTS, orderId, new ParcelStatusChanged("rt-" + orderId, T, orderId, rmaId, "VNR-77001",
+                "VNPOST", ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED, new Checkpoint(T, "Hanoi", "Delivered", "DELIVERED")));
+        awaitStatus(orderId, "RETURNED");
+        assertThat(get("/api/v1/orders/" + orderId, SHOP_A).json().at("/afterSales/returnAuthorisations/0/receivedAt")
+                .isMissingNode()).isFalse();
+    }
+
     @Test
     void aPaymentReferenceMustBeThePaymentsId() {
         Response bad = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(),
