@@ -566,17 +566,10 @@ class OrderApiIT extends KafkaIntegrationTest {
 
     @Test
     void aDeliveredOrderIsReturnedWithPhotosThenRefunded() {
-        String orderId = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(), order("MUG-001", 2))
-                .json().get("orderId").asString();
-        awaitStatus(orderId, "PLACED");
-        allocateAndDispatch(orderId, "dsp-r");
+        String orderId = dispatchedOrder("dsp-r");
         Response early = post("/api/v1/orders/" + orderId + "/returns", SHOP_A, null, "{\"reason\":\"DAMAGED\"}");
         assertThat(early.status()).isEqualTo(409);
-        publish(Topics.FULFILMENT_EVENTS, orderId, new ParcelsShipped("sh-" + orderId, T, orderId, "dsp-r", "hanoi-crafts",
-                "VNPOST", List.of("VN-R1")));
-        publish(Topics.TRACKING_EVENTS, orderId, new ParcelStatusChanged("tr-" + orderId, T, orderId, "dsp-r", "VN-R1",
-                "VNPOST", ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED, new Checkpoint(T, "London", "Delivered", "DELIVERED")));
-        awaitStatus(orderId, "DELIVERED");
+        shipAndDeliver(orderId, "dsp-r", "VN-R1");
         assertThat(allowedActions(orderId, SHOP_A)).containsExactly("CONFIRM_RECEIPT", "REQUEST_RETURN");
         assertThat(allowedActions(orderId, ADMIN)).containsExactly("CONFIRM_RECEIPT", "REQUEST_RETURN", "COMPLETE");
 
@@ -625,19 +618,12 @@ class OrderApiIT extends KafkaIntegrationTest {
     /** The customer's return parcel: checked, followed under its RMA number, and its delivery returns the order. */
     @Test
     void aReturnParcelsTrackingIsTakenAndItsDeliveryReturnsTheOrder() {
-        String orderId = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(), order("MUG-001", 2))
-                .json().get("orderId").asString();
-        awaitStatus(orderId, "PLACED");
-        allocateAndDispatch(orderId, "dsp-t");
+        String orderId = dispatchedOrder("dsp-t");
         String path = "/api/v1/orders/" + orderId + "/returns/tracking";
         String rmaId = ReturnAuthorised.rmaId(orderId, "hanoi-crafts");
         String tracking = "{\"rmaId\":\"" + rmaId + "\",\"carrier\":\"vnpost\",\"trackingNumber\":\"VNR-77001\"}";
         assertThat(post(path, SHOP_A, null, tracking).status()).as("no return is open").isEqualTo(409);
-        publish(Topics.FULFILMENT_EVENTS, orderId, new ParcelsShipped("sh-" + orderId, T, orderId, "dsp-t", "hanoi-crafts",
-                "VNPOST", List.of("VN-T1")));
-        publish(Topics.TRACKING_EVENTS, orderId, new ParcelStatusChanged("tr-" + orderId, T, orderId, "dsp-t", "VN-T1",
-                "VNPOST", ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED, new Checkpoint(T, "London", "Delivered", "DELIVERED")));
-        awaitStatus(orderId, "DELIVERED");
+        shipAndDeliver(orderId, "dsp-t", "VN-T1");
         assertThat(post("/api/v1/orders/" + orderId + "/returns", SHOP_A, null, "{\"reason\":\"DAMAGED\"}").status())
                 .isEqualTo(202);
         awaitStatus(orderId, "RETURN_REQUESTED");
@@ -912,6 +898,25 @@ class OrderApiIT extends KafkaIntegrationTest {
     private static List<Delivery> accepted(List<Delivery> received, String orderId) {
         return received.stream().filter(d -> d.status() == 200)
                 .filter(d -> orderId.equals(d.json().get("orderId").asString())).toList();
+    }
+
+    /** A storefront's order of two mugs, placed and sent to hanoi-crafts as {@code dispatchId}. */
+    private String dispatchedOrder(String dispatchId) {
+        String orderId = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(), order("MUG-001", 2))
+                .json().get("orderId").asString();
+        awaitStatus(orderId, "PLACED");
+        allocateAndDispatch(orderId, dispatchId);
+        return orderId;
+    }
+
+    /** The dispatch ships in one parcel, which the carrier delivers. */
+    private void shipAndDeliver(String orderId, String dispatchId, String trackingNumber) {
+        publish(Topics.FULFILMENT_EVENTS, orderId, new ParcelsShipped("sh-" + orderId, T, orderId, dispatchId,
+                "hanoi-crafts", "VNPOST", List.of(trackingNumber)));
+        publish(Topics.TRACKING_EVENTS, orderId, new ParcelStatusChanged("tr-" + orderId, T, orderId, dispatchId,
+                trackingNumber, "VNPOST", ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED,
+                new Checkpoint(T, "London", "Delivered", "DELIVERED")));
+        awaitStatus(orderId, "DELIVERED");
     }
 
     private void allocateAndDispatch(String orderId, String dispatchId) {
