@@ -14,10 +14,12 @@ public enum Service {
     CATALOG("catalog-service", 8082, List.of(Topics.CATALOG_FEED.name(), Topics.ORDERS_PLACED.name(),
             Topics.RESERVATION_REQUESTS.name(), Topics.RESERVATION_RESULTS.name(), Topics.FULFILMENT_EVENTS.name(),
             Topics.ORDERS_LIFECYCLE.name())),
+    /* order-service also hands a customer's return parcel to tracking-service on tracking.registrations. */
     ORDER("order-service", 8081, List.of(Topics.ORDERS_PLACED.name(), Topics.ORDER_ALLOCATIONS.name(),
             Topics.FULFILMENT_EVENTS.name(), Topics.TRACKING_EVENTS.name(), Topics.ORDER_COMMANDS.name(),
             Topics.COMMISSIONS_LEDGER.name(), Topics.CATALOG_PRODUCTS.name(), Topics.PARTNERS.name(),
-            Topics.ORDERS_LIFECYCLE.name(), Topics.STOREFRONT_WEBHOOKS.name())),
+            Topics.ORDERS_LIFECYCLE.name(), Topics.STOREFRONT_WEBHOOKS.name()),
+            List.of(Topics.TRACKING_REGISTRATIONS.name())),
     GATEWAY("supplier-gateway", 8083, List.of(Topics.ORDER_ALLOCATIONS.name(), Topics.ORDERS_LIFECYCLE.name(),
             Topics.FULFILMENT_COMMANDS.name(), Topics.FULFILMENT_BY_SUPPLIER.name())),
     TRACKING("tracking-service", 8084, List.of(Topics.FULFILMENT_EVENTS.name(), Topics.TRACKING_REGISTRATIONS.name(),

@@ -19,5 +19,10 @@ public enum NotificationKind {
     /** Some units of the order have arrived, the others are still to come. */
     ORDER_PARTIALLY_DELIVERED,
     /** A replacement for (some of) the order's units is on its way, at no cost; its tracking follows when it ships. */
-    ORDER_RESHIPPED
+    ORDER_RESHIPPED,
+    /**
+     * A return is authorised at a supplier: where to send the goods, the RMA number to write on the parcel
+     * and who pays the postage.
+     */
+    RETURN_AUTHORISED
 }

@@ -2,6 +2,7 @@ package com.openfulfil.dropship.events.notification;
 
 import com.openfulfil.dropship.events.model.NotificationKind;
 import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ReturnInstructions;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,18 +18,30 @@ import java.util.List;
  * from (its name and logo head the e-mail; null for a partner's order), {@code phone} the customer's
  * number for the text messages the store sends (null when none was given). {@code contents} is what a
  * shipped parcel holds (when its shipment said); {@code unitsDelivered} and {@code unitsOrdered} count the
- * order's units on a partial delivery.
+ * order's units on a partial delivery. {@code returnInstructions} is set on a return authorisation, whose
+ * {@code contents} are the units to send back.
  */
 public record NotificationRequested(String eventId, Instant occurredAt, String orderId, String orderReference,
                                     String notificationId, NotificationKind kind, String locale,
                                     String customerName, String email,
                                     String carrier, String trackingNumber, Integer expectedDays,
                                     String storefrontId, String phone, List<ParcelItem> contents,
-                                    Integer unitsDelivered, Integer unitsOrdered)
+                                    Integer unitsDelivered, Integer unitsOrdered,
+                                    ReturnInstructions returnInstructions)
         implements NotificationMessage {
 
     public NotificationRequested {
         contents = contents == null ? null : List.copyOf(contents);
+    }
+
+    /** A request that says nothing of a return. */
+    public NotificationRequested(String eventId, Instant occurredAt, String orderId, String orderReference,
+                                 String notificationId, NotificationKind kind, String locale, String customerName,
+                                 String email, String carrier, String trackingNumber, Integer expectedDays,
+                                 String storefrontId, String phone, List<ParcelItem> contents,
+                                 Integer unitsDelivered, Integer unitsOrdered) {
+        this(eventId, occurredAt, orderId, orderReference, notificationId, kind, locale, customerName, email, carrier,
+                trackingNumber, expectedDays, storefrontId, phone, contents, unitsDelivered, unitsOrdered, null);
     }
 
     /** A request that says nothing of units. */

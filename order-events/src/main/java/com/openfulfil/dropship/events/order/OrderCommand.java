@@ -9,5 +9,5 @@ import com.openfulfil.dropship.events.OrderScoped;
  */
 public sealed interface OrderCommand extends Event, OrderScoped
         permits CancelRequested, ReceiptConfirmed, CompletionRequested, ReturnRequested, ReturnReceived, RefundIssued,
-        ReshipRequested, RefundRequested, RefundFailed, AddressChangeRequested {
+        ReshipRequested, RefundRequested, RefundFailed, AddressChangeRequested, ReturnShipped {
 }

@@ -17,33 +17,68 @@ import java.util.Optional;
  * @param refundedAt when the last refund was paid back
  * @param refunds    each refund, asked for or settled; a settled one moves to the end, so the last settled
  *                   one is the latest
+ * @param returnAuthorisations one per supplier that shipped part of a returned order: where its units go back
  */
 public record AfterSales(ReturnReason reason, String description, List<String> photoUrls, Instant requestedAt,
                          boolean supplierPaysReturn, Instant returnedAt, BigDecimal refunded, String refundCurrency,
-                         Instant refundedAt, Instant reshippedAt, List<Refund> refunds) {
+                         Instant refundedAt, Instant reshippedAt, List<Refund> refunds,
+                         List<ReturnAuthorisation> returnAuthorisations) {
 
     public AfterSales {
         photoUrls = photoUrls == null ? List.of() : List.copyOf(photoUrls);
         refunds = refunds == null ? List.of() : List.copyOf(refunds);
+        returnAuthorisations = returnAuthorisations == null ? List.of() : List.copyOf(returnAuthorisations);
     }
 
     static AfterSales requested(ReturnReason reason, String description, List<String> photoUrls, Instant at) {
         return new AfterSales(reason, description, photoUrls, at, reason != null && reason.supplierPaysReturn(), null,
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     static AfterSales none() {
-        return new AfterSales(null, null, List.of(), null, false, null, null, null, null, null, null);
+        return new AfterSales(null, null, List.of(), null, false, null, null, null, null, null, null, null);
     }
 
     AfterSales returned(Instant at) {
         return new AfterSales(reason, description, photoUrls, requestedAt, supplierPaysReturn, at, refunded,
-                refundCurrency, refundedAt, reshippedAt, refunds);
+                refundCurrency, refundedAt, reshippedAt, refunds, returnAuthorisations);
     }
 
     AfterSales reshipped(Instant at) {
         return new AfterSales(reason, description, photoUrls, requestedAt, supplierPaysReturn, returnedAt, refunded,
-                refundCurrency, refundedAt, at, refunds);
+                refundCurrency, refundedAt, at, refunds, returnAuthorisations);
+    }
+
+    /**
+     * With the authorisation at {@code authorised}'s supplier; an authorisation already kept (a replay)
+     * changes nothing.
+     */
+    AfterSales authorised(ReturnAuthorisation authorised) {
+        if (authorisation(authorised.rmaId()).isPresent()) {
+            return this;
+        }
+        List<ReturnAuthorisation> all = new ArrayList<>(returnAuthorisations);
+        all.add(authorised);
+        return new AfterSales(reason, description, photoUrls, requestedAt, supplierPaysReturn, returnedAt, refunded,
+                refundCurrency, refundedAt, reshippedAt, refunds, all);
+    }
+
+    /** With {@code changed} in place of the authorisation of the same RMA number. */
+    AfterSales withAuthorisation(ReturnAuthorisation changed) {
+        List<ReturnAuthorisation> all = returnAuthorisations.stream()
+                .map(a -> a.rmaId().equals(changed.rmaId()) ? changed : a).toList();
+        return new AfterSales(reason, description, photoUrls, requestedAt, supplierPaysReturn, returnedAt, refunded,
+                refundCurrency, refundedAt, reshippedAt, refunds, all);
+    }
+
+    /** Whether every supplier that authorised a return has it back (false while none is authorised). */
+    public boolean everyReturnReceived() {
+        return !returnAuthorisations.isEmpty() && returnAuthorisations.stream().allMatch(ReturnAuthorisation::received);
+    }
+
+    /** The return authorised under {@code rmaId}, if there is one. */
+    public Optional<ReturnAuthorisation> authorisation(String rmaId) {
+        return returnAuthorisations.stream().filter(a -> a.rmaId().equals(rmaId)).findFirst();
     }
 
     /** The refund with this id, if the order has one. */
@@ -91,6 +126,6 @@ public record AfterSales(ReturnReason reason, String description, List<String> p
 
     private AfterSales withRefunds(List<Refund> all, BigDecimal total, String currency, Instant at) {
         return new AfterSales(reason, description, photoUrls, requestedAt, supplierPaysReturn, returnedAt, total,
-                currency, at, reshippedAt, all);
+                currency, at, reshippedAt, all, returnAuthorisations);
     }
 }

@@ -26,6 +26,7 @@ import com.openfulfil.dropship.events.order.RefundRequested;
 import com.openfulfil.dropship.events.order.ReshipRequested;
 import com.openfulfil.dropship.events.order.ReturnReceived;
 import com.openfulfil.dropship.events.order.ReturnRequested;
+import com.openfulfil.dropship.events.order.ReturnShipped;
 import com.openfulfil.dropship.events.order.ShippingAddressChanged;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
 import com.openfulfil.dropship.events.supplier.CancellationRefused;
@@ -34,10 +35,12 @@ import com.openfulfil.dropship.events.supplier.DispatchRerouted;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.EscalatedToOps;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimOpened;
+import com.openfulfil.dropship.events.tracking.ParcelRegistered;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import com.openfulfil.dropship.events.tracking.TrackingEvent;
 
@@ -47,6 +50,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -116,6 +120,11 @@ public final class OrderStateMachine {
     }
 
     public static boolean canReceiveReturn(OrderStatus status) {
+        return status == OrderStatus.RETURN_REQUESTED;
+    }
+
+    /** A return parcel's tracking is taken while the return is open. */
+    public static boolean canShipReturn(OrderStatus status) {
         return status == OrderStatus.RETURN_REQUESTED;
     }
 
@@ -217,6 +226,7 @@ public final class OrderStateMachine {
         private final List<OrderPlaced> placed = new ArrayList<>();
         private final List<OrderCommand> commands = new ArrayList<>();
         private final List<OrderEvent> news = new ArrayList<>();
+        private final List<ParcelRegistered> registrations = new ArrayList<>();
 
         Step(OrderRecord record, Instant now) {
             this.record = record;
@@ -224,7 +234,7 @@ public final class OrderStateMachine {
         }
 
         Outcome outcome() {
-            return new Outcome(record, changes, placed, commands, news);
+            return new Outcome(record, changes, placed, commands, news, registrations);
         }
 
         void move(OrderStatus next, String reason) {
@@ -274,6 +284,10 @@ public final class OrderStateMachine {
                     record = record.withAfterSales(record.afterSalesOrNone().returned(now));
                     move(OrderStatus.RETURNED, "return received by " + received.by());
                 }
+            } else if (event instanceof ReturnAuthorised authorised) {
+                returnAuthorised(authorised);
+            } else if (event instanceof ReturnShipped sent) {
+                returnShipped(sent);
             } else if (event instanceof RefundRequested requested) {
                 refundRequested(requested);
             } else if (event instanceof RefundIssued refund) {
@@ -458,6 +472,11 @@ public final class OrderStateMachine {
          * is known ({@link #applyParked}).
          */
         private void parcel(ParcelStatusChanged parcel) {
+            var returning = record.afterSalesOrNone().authorisation(parcel.dispatchId());
+            if (returning.isPresent()) {
+                returnParcel(parcel, returning.get());
+                return;
+            }
             Fulfilment f = record.fulfilments().get(parcel.dispatchId());
             if (f == null) {
                 if (record.pending().size() < MAX_PENDING) {
@@ -600,6 +619,63 @@ public final class OrderStateMachine {
                         returning.photoUrls(), now));
                 move(OrderStatus.RETURN_REQUESTED, "return requested by " + returning.requestedBy() + ": "
                         + returning.reason() + (returning.description() == null ? "" : " (" + returning.description() + ")"));
+            }
+        }
+
+        /**
+         * A supplier that shipped part of the returned order authorised the return of its units (R5.2): kept
+         * with the after-sales, whatever the order's status now (a refund may have overtaken it).
+         */
+        private void returnAuthorised(ReturnAuthorised authorised) {
+            AfterSales after = record.afterSalesOrNone();
+            if (after.requestedAt() == null || after.authorisation(authorised.rmaId()).isPresent()) {
+                return;
+            }
+            record = record.withAfterSales(after.authorised(new ReturnAuthorisation(authorised.rmaId(),
+                    authorised.supplierId(), authorised.dispatchId(), authorised.items(), authorised.returnTo(),
+                    authorised.returnAddress(), authorised.paidBy(), authorised.shippingCharge(),
+                    authorised.currency(), now)));
+            note("return " + authorised.rmaId() + " authorised at " + authorised.supplierId() + ", postage paid by "
+                    + authorised.paidBy().name().toLowerCase(Locale.ROOT));
+        }
+
+        /**
+         * The customer sent an authorised return back: tracking-service follows the parcel like any other,
+         * registered under the RMA number, and its delivery is the return received at that supplier.
+         */
+        private void returnShipped(ReturnShipped sent) {
+            ReturnAuthorisation known = record.afterSalesOrNone().authorisation(sent.rmaId()).orElse(null);
+            if (!canShipReturn(record.status()) || known == null || known.received()
+                    || sent.trackingNumber().equals(known.trackingNumber()) && sent.carrier().equals(known.carrier())) {
+                return;
+            }
+            record = record.withAfterSales(record.afterSalesOrNone()
+                    .withAuthorisation(known.shipped(sent.carrier(), sent.trackingNumber(), now)));
+            registrations.add(new ParcelRegistered(EventIds.derived(sent.eventId(), "return-parcel"), now,
+                    record.orderId(), known.rmaId(), known.supplierId(), sent.carrier(), sent.trackingNumber(),
+                    known.items()));
+            note("return " + known.rmaId() + " sent back to " + known.supplierId() + " with " + sent.carrier() + " "
+                    + sent.trackingNumber() + " by " + sent.by());
+        }
+
+        /**
+         * News of a return parcel (registered under its RMA number): delivered, the return is received at its
+         * supplier, and once every supplier has its return back the order is RETURNED, as if ops had said so.
+         */
+        private void returnParcel(ParcelStatusChanged parcel, ReturnAuthorisation known) {
+            if (parcel.status() == known.parcelStatus() || known.received()) {
+                return;
+            }
+            ReturnAuthorisation next = known.tracked(parcel.status(), now);
+            record = record.withAfterSales(record.afterSalesOrNone().withAuthorisation(next));
+            if (!next.received()) {
+                return;
+            }
+            note("return " + known.rmaId() + " delivered to " + known.supplierId() + " (" + parcel.carrier() + " "
+                    + parcel.trackingNumber() + ")");
+            if (record.afterSalesOrNone().everyReturnReceived() && canReceiveReturn(record.status())) {
+                record = record.withAfterSales(record.afterSalesOrNone().returned(now));
+                move(OrderStatus.RETURNED, "every return delivered to its supplier");
             }
         }
 

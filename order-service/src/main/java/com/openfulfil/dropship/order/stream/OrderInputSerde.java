@@ -11,6 +11,7 @@ import com.openfulfil.dropship.events.supplier.DispatchRerouted;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.EscalatedToOps;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
@@ -26,6 +27,7 @@ public class OrderInputSerde extends EventSerde {
         super(names(OrderPlaced.class, AllocationEvent.class, OrderCommand.class, DispatchSent.class,
                 SupplierAccepted.class, SupplierRejected.class, EscalatedToOps.class, ParcelsShipped.class,
                 DispatchRerouted.class, DispatchCancelled.class, CancellationRefused.class, ParcelStatusChanged.class,
-                LostParcelClaimOpened.class, LostParcelClaimClosed.class, CommissionEarned.class));
+                LostParcelClaimOpened.class, LostParcelClaimClosed.class, CommissionEarned.class,
+                ReturnAuthorised.class));
     }
 }

@@ -93,6 +93,9 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
         outcome.commands().forEach(command -> context.forward(new Record<>(orderId, command, now.toEpochMilli())));
         // an address changed or refused, for orders.lifecycle
         outcome.news().forEach(news -> context.forward(new Record<>(orderId, news, now.toEpochMilli())));
+        // a return parcel goes to tracking-service keyed by its tracking number, like a shipment's parcels
+        outcome.registrations().forEach(parcel -> context.forward(new Record<>(parcel.trackingNumber(), parcel,
+                now.toEpochMilli())));
         for (StatusChange change : outcome.changes()) {
             OrderRecord order = outcome.record();
             OrderStatusChanged changed = new OrderStatusChanged(

@@ -6,6 +6,7 @@ import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.partner.LedgerEvent;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.events.tracking.ParcelRegistered;
 import com.openfulfil.dropship.order.config.OrderProperties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.kstream.Branched;
@@ -23,7 +24,8 @@ import java.util.function.Function;
  * order-service's stream: every event about an order (placed, allocated, dispatched, shipped,
  * tracked, commands from the API, commission) goes through one processor that owns the order's
  * record; transitions go out on {@code orders.lifecycle}, a reship's replacement order on
- * {@code orders.placed}, a refund a lost parcel's claim asked for on {@code orders.commands}. The two global tables (products,
+ * {@code orders.placed}, a refund a lost parcel's claim asked for on {@code orders.commands}, a return parcel to
+ * follow on {@code tracking.registrations}. The two global tables (products,
  * partners) are there for order intake to validate against.
  */
 @Configuration
@@ -61,13 +63,16 @@ public class OrderTopology {
                 .merge(commissions)
                 .process(OrderProcessor.supplier(settings));
         // a reship's replacement order is placed like any order, on orders.placed; a refund a claim asked for
-        // goes to the refund connector on orders.commands; the rest is the lifecycle. One branch node: every
+        // goes to the refund connector on orders.commands; a customer's return parcel to tracking-service on
+        // tracking.registrations; the rest is the lifecycle. One branch node: every
         // transition passes one test per route rather than a filter node per route.
         return out.split(Named.as("order-out-"))
                 .branch((key, event) -> event instanceof OrderPlaced,
                         Branched.withConsumer(placed -> placed.to(Topics.ORDERS_PLACED.name(), EVENTS)))
                 .branch((key, event) -> event instanceof OrderCommand,
                         Branched.withConsumer(commands -> commands.to(Topics.ORDER_COMMANDS.name(), EVENTS)))
+                .branch((key, event) -> event instanceof ParcelRegistered,
+                        Branched.withConsumer(parcels -> parcels.to(Topics.TRACKING_REGISTRATIONS.name(), EVENTS)))
                 .defaultBranch(Branched.as(LIFECYCLE))
                 .get("order-out-" + LIFECYCLE);
     }

@@ -15,6 +15,8 @@ import com.openfulfil.dropship.events.order.RefundRequested;
 import com.openfulfil.dropship.events.order.ReshipRequested;
 import com.openfulfil.dropship.events.order.ReturnReceived;
 import com.openfulfil.dropship.events.order.ReturnRequested;
+import com.openfulfil.dropship.events.order.ReturnShipped;
+import com.openfulfil.dropship.events.model.Carrier;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.order.config.OrderProperties;
 import com.openfulfil.dropship.order.connector.RefundProperties;
@@ -37,6 +39,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.Set;
 
 /**
@@ -46,6 +49,8 @@ import java.util.Set;
  */
 @Component
 class OrderCommands {
+    private static final Pattern RETURN_TRACKING_NUMBER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]{3,39}");
+
     private final OrderReader orders;
     private final EventPublisher publisher;
     private final Clock clock;
@@ -122,6 +127,42 @@ class OrderCommands {
         }
         send(new ReturnRequested(EventIds.random(), clock.instant(), order.orderId(), reason, description, photoUrls,
                 by(caller)));
+    }
+
+    /**
+     * The return parcel of the authorisation {@code rmaId}: 400 naming each bad field, 409 when the order is not
+     * in a return or has no such authorisation; the order's storefront or partner, or an admin.
+     */
+    void shipReturn(Caller caller, String orderId, OrderController.ReturnTrackingBody body) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String rmaId = body == null ? null : body.rmaId();
+        Optional<Carrier> carrier = Carrier.find(body == null ? null : body.carrier());
+        String trackingNumber = body == null || body.trackingNumber() == null ? null : body.trackingNumber().strip();
+        if (rmaId == null || rmaId.isBlank() || rmaId.length() > 40) {
+            problems.add(FieldProblem.of("rmaId", "must be the RMA number of the order's return authorisation"));
+        }
+        if (carrier.isEmpty()) {
+            problems.add(FieldProblem.of("carrier", "must be one of " + Carrier.known()));
+        }
+        if (trackingNumber == null || !RETURN_TRACKING_NUMBER.matcher(trackingNumber).matches()) {
+            problems.add(FieldProblem.of("trackingNumber", "must be 4 to 40 letters, digits or '-'"));
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+        OrderRecord order = visible(caller, orderId);
+        if (!OrderStateMachine.canShipReturn(order.status())) {
+            throw ApiProblem.conflict("illegal-transition", "The order is not being returned",
+                    "The order is " + order.status() + ". A return parcel is taken while the return is open"
+                            + " (RETURN_REQUESTED).", Map.of("status", order.status().name()));
+        }
+        if (order.afterSalesOrNone().authorisation(rmaId).isEmpty()) {
+            throw ApiProblem.conflict("no-return-authorisation", "No such return authorisation",
+                    "The order has no return authorisation " + rmaId + "; see afterSales.returnAuthorisations.",
+                    Map.of("status", order.status().name()));
+        }
+        send(new ReturnShipped(EventIds.random(), clock.instant(), order.orderId(), rmaId, carrier.get().code(),
+                trackingNumber, by(caller)));
     }
 
     void receiveReturn(Caller admin, String orderId) {

@@ -55,6 +55,10 @@ class OrderController {
                               String> photoUrls) {
     }
 
+    /** A return parcel: checked by {@link OrderCommands#shipReturn}, which names each bad field at once. */
+    record ReturnTrackingBody(String rmaId, String carrier, String trackingNumber) {
+    }
+
     /** {@code reason} as the payment provider takes it; absent, the provider records none. */
     record RefundBody(@Positive BigDecimal amount,
                       @Pattern(regexp = "requested_by_customer|duplicate|fraudulent",
@@ -188,6 +192,17 @@ class OrderController {
     ResponseEntity<Void> requestReturn(@AuthenticationPrincipal Caller caller, @PathVariable String orderId,
                                        @Valid @RequestBody ReturnBody body) {
         commands.requestReturn(caller, orderId, body.reason(), body.description(), body.photoUrls());
+        return ResponseEntity.accepted().build();
+    }
+
+    /**
+     * The customer sent an authorised return back: the parcel's carrier and tracking number, followed like any
+     * parcel; its delivery is the return received at that supplier.
+     */
+    @PostMapping("/orders/{orderId}/returns/tracking")
+    ResponseEntity<Void> returnTracking(@AuthenticationPrincipal Caller caller, @PathVariable String orderId,
+                                        @RequestBody ReturnTrackingBody body) {
+        commands.shipReturn(caller, orderId, body);
         return ResponseEntity.accepted().build();
     }
 

@@ -32,7 +32,11 @@ import com.openfulfil.dropship.events.order.ReceiptConfirmed;
 import com.openfulfil.dropship.events.order.RefundIssued;
 import com.openfulfil.dropship.events.order.ReshipRequested;
 import com.openfulfil.dropship.events.order.ReturnReceived;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
+import com.openfulfil.dropship.events.model.Address;
+import com.openfulfil.dropship.events.model.ReturnPayer;
 import com.openfulfil.dropship.events.order.ReturnRequested;
+import com.openfulfil.dropship.events.order.ReturnShipped;
 import com.openfulfil.dropship.events.supplier.CancellationRefused;
 import com.openfulfil.dropship.events.supplier.DispatchCancelled;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
@@ -331,6 +335,91 @@ class OrderStateMachineTest {
                 new RefundIssued("r3", NOW, ORDER, new BigDecimal("25.00"), "USD", "admin", null));
         assertThat(transitions).endsWith(RETURN_REQUESTED, RETURNED, REFUNDED);
         assertThat(record.afterSales().refunded()).isEqualByComparingTo("25.00");
+    }
+
+    @Test
+    void eachSuppliersReturnAuthorisationIsKeptWithTheAfterSalesOnce() {
+        deliver();
+        Address hanoi = new Address("12 Hang Gai", null, "Hanoi", null, "100000", "VN");
+        ReturnAuthorised authorised = new ReturnAuthorised("ra-1", NOW, ORDER, "d-1", "hanoi-crafts",
+                ReturnAuthorised.rmaId(ORDER, "hanoi-crafts"), ReturnReason.DAMAGED,
+                List.of(new ParcelItem(1, "MUG-001", 2, "Ceramic mug")), "Hanoi Crafts returns", hanoi,
+                ReturnPayer.SUPPLIER, new BigDecimal("6.50"), "USD");
+        apply(authorised);
+        assertThat(record.afterSalesOrNone().returnAuthorisations()).as("no return was asked").isEmpty();
+
+        apply(new ReturnRequested("r1", NOW, ORDER, ReturnReason.DAMAGED, "Cracked", List.of(), "storefront:demo-shop"),
+                authorised, authorised);
+
+        assertThat(record.status()).isEqualTo(RETURN_REQUESTED);
+        assertThat(record.afterSales().returnAuthorisations()).singleElement().satisfies(a -> {
+            assertThat(a.rmaId()).isEqualTo(authorised.rmaId());
+            assertThat(a.supplierId()).isEqualTo("hanoi-crafts");
+            assertThat(a.returnAddress()).isEqualTo(hanoi);
+            assertThat(a.returnTo()).isEqualTo("Hanoi Crafts returns");
+            assertThat(a.paidBy()).isEqualTo(ReturnPayer.SUPPLIER);
+            assertThat(a.items()).extracting(ParcelItem::sku).containsExactly("MUG-001");
+            assertThat(a.authorisedAt()).isEqualTo(NOW);
+        });
+        assertThat(record.history()).filteredOn(h -> h.reason().contains(authorised.rmaId())).hasSize(1);
+    }
+
+    /** An order from two suppliers is returned once both have their return parcel delivered. */
+    @Test
+    void theOrderIsReturnedOnceEverySuppliersReturnParcelIsDelivered() {
+        deliver();
+        apply(new ReturnRequested("r1", NOW, ORDER, ReturnReason.DAMAGED, "Cracked", List.of(), "storefront:demo-shop"),
+                authorisation("hanoi-crafts"), authorisation("lyon-linen"));
+        String hanoi = ReturnAuthorised.rmaId(ORDER, "hanoi-crafts");
+        String lyon = ReturnAuthorised.rmaId(ORDER, "lyon-linen");
+
+        Outcome sent = OrderStateMachine.apply(record, ORDER, new ReturnShipped("rs1", NOW, ORDER, hanoi, "VNPOST",
+                "VNR1", "storefront:demo-shop"), NOW);
+        assertThat(sent.registrations()).singleElement().satisfies(r -> {
+            assertThat(r.dispatchId()).isEqualTo(hanoi);
+            assertThat(r.trackingNumber()).isEqualTo("VNR1");
+            assertThat(r.supplierId()).isEqualTo("hanoi-crafts");
+        });
+        assertThat(OrderStateMachine.apply(sent.record(), ORDER, new ReturnShipped("rs1-again", NOW, ORDER, hanoi,
+                "VNPOST", "VNR1", "storefront:demo-shop"), NOW).registrations()).as("the same parcel again").isEmpty();
+        apply(new ReturnShipped("rs1", NOW, ORDER, hanoi, "VNPOST", "VNR1", "storefront:demo-shop"),
+                new ReturnShipped("rs2", NOW, ORDER, lyon, "COLISSIMO", "FR1", "storefront:demo-shop"),
+                returnParcel(hanoi, "VNR1", ParcelStatus.DELIVERED));
+
+        assertThat(record.status()).as("lyon-linen has not had its return yet").isEqualTo(RETURN_REQUESTED);
+        assertThat(record.afterSales().authorisation(hanoi).orElseThrow().received()).isTrue();
+
+        apply(returnParcel(lyon, "FR1", ParcelStatus.IN_TRANSIT));
+        assertThat(record.status()).isEqualTo(RETURN_REQUESTED);
+        apply(returnParcel(lyon, "FR1", ParcelStatus.DELIVERED));
+        assertThat(record.status()).isEqualTo(RETURNED);
+        assertThat(record.afterSales().returnedAt()).isEqualTo(NOW);
+        assertThat(transitions).endsWith(RETURN_REQUESTED, RETURNED);
+    }
+
+    @Test
+    void aReturnParcelNeedsAnOpenReturnAndItsAuthorisation() {
+        deliver();
+        String hanoi = ReturnAuthorised.rmaId(ORDER, "hanoi-crafts");
+        apply(new ReturnShipped("rs0", NOW, ORDER, hanoi, "VNPOST", "VNR1", "storefront:demo-shop"));
+        assertThat(record.afterSalesOrNone().returnAuthorisations()).isEmpty();
+
+        apply(new ReturnRequested("r1", NOW, ORDER, ReturnReason.DAMAGED, null, List.of(), "storefront:demo-shop"));
+        Outcome unknown = OrderStateMachine.apply(record, ORDER, new ReturnShipped("rs1", NOW, ORDER, "RMA-0000000000",
+                "VNPOST", "VNR1", "admin"), NOW);
+        assertThat(unknown.registrations()).isEmpty();
+    }
+
+    private static ReturnAuthorised authorisation(String supplierId) {
+        return new ReturnAuthorised("ra-" + supplierId, NOW, ORDER, "d-" + supplierId, supplierId,
+                ReturnAuthorised.rmaId(ORDER, supplierId), ReturnReason.DAMAGED,
+                List.of(new ParcelItem(1, "MUG-001", 1, "Ceramic mug")), supplierId, null, ReturnPayer.SUPPLIER, null,
+                null);
+    }
+
+    private static ParcelStatusChanged returnParcel(String rmaId, String trackingNumber, ParcelStatus status) {
+        return new ParcelStatusChanged("rp-" + trackingNumber + status, NOW, ORDER, rmaId, trackingNumber, "VNPOST",
+                ParcelStatus.IN_TRANSIT, status, new Checkpoint(NOW, "Hanoi", status.name(), status.name()));
     }
 
     @Test

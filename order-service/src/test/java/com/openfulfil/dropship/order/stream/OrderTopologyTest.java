@@ -24,6 +24,11 @@ import com.openfulfil.dropship.events.model.RejectionReason;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.order.ReturnReceived;
 import com.openfulfil.dropship.events.order.ReturnRequested;
+import com.openfulfil.dropship.events.model.ReturnPayer;
+import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.tracking.ParcelRegistered;
+import com.openfulfil.dropship.events.order.ReturnShipped;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
 import com.openfulfil.dropship.events.partner.CommissionReversed;
 import com.openfulfil.dropship.events.supplier.DispatchRerouted;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
@@ -300,6 +305,49 @@ class OrderTopologyTest {
                     assertThat(c.returnReason()).isEqualTo(ReturnReason.DAMAGED);
                 });
         assertThat(harness.<OrderRecord>store(OrderProcessor.STORE).get("o-7").status()).isEqualTo(OrderStatus.REFUNDED);
+    }
+
+    /**
+     * The customer's return parcel goes to tracking-service keyed by its tracking number, under its RMA number,
+     * and the carrier's delivery to the supplier returns the order.
+     */
+    @Test
+    void aReturnParcelIsFollowedLikeAnyParcelAndItsDeliveryReturnsTheOrder() {
+        String rmaId = ReturnAuthorised.rmaId("o-7", "hanoi-crafts");
+        harness.pipe(Topics.ORDERS_PLACED, placed).pipe(Topics.ORDER_ALLOCATIONS, allocated())
+                .pipe(Topics.FULFILMENT_EVENTS, new DispatchSent("s", T, "o-7", "d-1", "hanoi-crafts", List.of()))
+                .pipe(Topics.FULFILMENT_EVENTS, new ParcelsShipped("p", T, "o-7", "d-1", "hanoi-crafts", "VNPOST", List.of("VN1")))
+                .pipe(Topics.TRACKING_EVENTS, new ParcelStatusChanged("t", T, "o-7", "d-1", "VN1", "VNPOST",
+                        ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED, new Checkpoint(T, "Hà Nội", "Delivered", "DELIVERED")))
+                .pipe(Topics.ORDER_COMMANDS, new ReturnRequested("r", T, "o-7", ReturnReason.DAMAGED, "broken", List.of(), "admin"))
+                .pipe(Topics.FULFILMENT_EVENTS, new ReturnAuthorised("ra", T, "o-7", "d-1", "hanoi-crafts", rmaId,
+                        ReturnReason.DAMAGED, List.of(new ParcelItem(1, "MUG-001", 2, "Ceramic mug")), "Hanoi Crafts",
+                        null, ReturnPayer.SUPPLIER, null, null))
+                .pipe(Topics.ORDER_COMMANDS, new ReturnShipped("rs", T, "o-7", rmaId, "VNPOST", "VNR1", "storefront:s"));
+
+        assertThat(harness.read(Topics.TRACKING_REGISTRATIONS)).singleElement().satisfies(kv -> {
+            assertThat(kv.key).isEqualTo("VNR1");
+            assertThat(kv.value).isInstanceOfSatisfying(ParcelRegistered.class, r -> {
+                assertThat(r.orderId()).isEqualTo("o-7");
+                assertThat(r.dispatchId()).isEqualTo(rmaId);
+                assertThat(r.supplierId()).isEqualTo("hanoi-crafts");
+                assertThat(r.carrier()).isEqualTo("VNPOST");
+                assertThat(r.items()).extracting(ParcelItem::sku).containsExactly("MUG-001");
+            });
+        });
+
+        harness.pipe(Topics.TRACKING_EVENTS, new ParcelStatusChanged("rt", T, "o-7", rmaId, "VNR1", "VNPOST",
+                ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED, new Checkpoint(T, "Hà Nội", "Delivered", "DELIVERED")));
+
+        assertThat(harness.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class)).extracting(OrderStatusChanged::to)
+                .endsWith(OrderStatus.RETURN_REQUESTED, OrderStatus.RETURNED);
+        OrderRecord order = harness.<OrderRecord>store(OrderProcessor.STORE).get("o-7");
+        assertThat(order.afterSales().returnAuthorisations()).singleElement().satisfies(a -> {
+            assertThat(a.trackingNumber()).isEqualTo("VNR1");
+            assertThat(a.receivedAt()).isNotNull();
+        });
+        assertThat(order.fulfilments().get("d-1").parcels()).as("the outbound parcels are untouched")
+                .containsOnlyKeys("VN1");
     }
 
     @Test

@@ -27,6 +27,10 @@ import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.events.model.ReturnReason;
+import com.openfulfil.dropship.events.model.ReturnPayer;
+import com.openfulfil.dropship.events.model.Address;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
 import com.openfulfil.dropship.events.tracking.ParcelStatusChanged;
 import com.openfulfil.dropship.order.connector.RefundProviderStandIn;
 import com.openfulfil.dropship.support.security.ApiKeys;
@@ -592,17 +596,10 @@ class OrderApiIT extends KafkaIntegrationTest {
 
     @Test
     void aDeliveredOrderIsReturnedWithPhotosThenRefunded() {
-        String orderId = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(), order("MUG-001", 2))
-                .json().get("orderId").asString();
-        awaitStatus(orderId, "PLACED");
-        allocateAndDispatch(orderId, "dsp-r");
+        String orderId = dispatchedOrder("dsp-r");
         Response early = post("/api/v1/orders/" + orderId + "/returns", SHOP_A, null, "{\"reason\":\"DAMAGED\"}");
         assertThat(early.status()).isEqualTo(409);
-        publish(Topics.FULFILMENT_EVENTS, orderId, new ParcelsShipped("sh-" + orderId, T, orderId, "dsp-r", "hanoi-crafts",
-                "VNPOST", List.of("VN-R1")));
-        publish(Topics.TRACKING_EVENTS, orderId, new ParcelStatusChanged("tr-" + orderId, T, orderId, "dsp-r", "VN-R1",
-                "VNPOST", ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED, new Checkpoint(T, "London", "Delivered", "DELIVERED")));
-        awaitStatus(orderId, "DELIVERED");
+        shipAndDeliver(orderId, "dsp-r", "VN-R1");
         assertThat(allowedActions(orderId, SHOP_A)).containsExactly("CONFIRM_RECEIPT", "REQUEST_RETURN");
         assertThat(allowedActions(orderId, ADMIN)).containsExactly("CONFIRM_RECEIPT", "REQUEST_RETURN", "COMPLETE");
 
@@ -616,6 +613,18 @@ class OrderApiIT extends KafkaIntegrationTest {
                 {"reason":"DAMAGED","description":"The handle broke off","photoUrls":["https://cdn.example.com/r/1.jpg"]}""")
                 .status()).isEqualTo(202);
         awaitStatus(orderId, "RETURN_REQUESTED");
+        String rmaId = ReturnAuthorised.rmaId(orderId, "hanoi-crafts");
+        publish(Topics.FULFILMENT_EVENTS, orderId, new ReturnAuthorised("ra-" + orderId, T, orderId, "dsp-r",
+                "hanoi-crafts", rmaId, ReturnReason.DAMAGED, List.of(new ParcelItem(1, "MUG-001", 2, "Ceramic mug")),
+                "Hanoi Crafts returns", new Address("12 Hang Gai", null, "Hanoi", null, "100000", "VN"),
+                ReturnPayer.SUPPLIER, new BigDecimal("6.50"), "USD"));
+        await().untilAsserted(() -> assertThat(get("/api/v1/orders/" + orderId, SHOP_A).json()
+                .at("/afterSales/returnAuthorisations/0/rmaId").asString("")).isEqualTo(rmaId));
+        JsonNode authorisation = get("/api/v1/orders/" + orderId, SHOP_A).json().at("/afterSales/returnAuthorisations/0");
+        assertThat(authorisation.at("/supplierId").asString()).isEqualTo("hanoi-crafts");
+        assertThat(authorisation.at("/returnAddress/city").asString()).isEqualTo("Hanoi");
+        assertThat(authorisation.at("/paidBy").asString()).isEqualTo("SUPPLIER");
+        assertThat(authorisation.at("/items/0/quantity").asInt()).isEqualTo(2);
         assertThat(allowedActions(orderId, SHOP_A)).as("settling the return is the admin's").isEmpty();
         assertThat(allowedActions(orderId, ADMIN)).containsExactly("RECEIVE_RETURN", "REFUND", "RESHIP");
         assertThat(post("/api/v1/admin/orders/" + orderId + "/returns/received", SHOP_A, null, "").status())
@@ -634,6 +643,46 @@ class OrderApiIT extends KafkaIntegrationTest {
         assertThat(view.at("/afterSales/refunded").asString()).isEqualTo("25.00");
         assertThat(view.at("/afterSales/refunds/0/status").asString()).as("no payment reference: refunded offline")
                 .isEqualTo("OFFLINE");
+    }
+
+    /** The customer's return parcel: checked, followed under its RMA number, and its delivery returns the order. */
+    @Test
+    void aReturnParcelsTrackingIsTakenAndItsDeliveryReturnsTheOrder() {
+        String orderId = dispatchedOrder("dsp-t");
+        String path = "/api/v1/orders/" + orderId + "/returns/tracking";
+        String rmaId = ReturnAuthorised.rmaId(orderId, "hanoi-crafts");
+        String tracking = "{\"rmaId\":\"" + rmaId + "\",\"carrier\":\"vnpost\",\"trackingNumber\":\"VNR-77001\"}";
+        assertThat(post(path, SHOP_A, null, tracking).status()).as("no return is open").isEqualTo(409);
+        shipAndDeliver(orderId, "dsp-t", "VN-T1");
+        assertThat(post("/api/v1/orders/" + orderId + "/returns", SHOP_A, null, "{\"reason\":\"DAMAGED\"}").status())
+                .isEqualTo(202);
+        awaitStatus(orderId, "RETURN_REQUESTED");
+        publish(Topics.FULFILMENT_EVENTS, orderId, new ReturnAuthorised("ra-" + orderId, T, orderId, "dsp-t",
+                "hanoi-crafts", rmaId, ReturnReason.DAMAGED, List.of(new ParcelItem(1, "MUG-001", 2, "Ceramic mug")),
+                "Hanoi Crafts", null, ReturnPayer.SUPPLIER, null, null));
+        await().untilAsserted(() -> assertThat(get("/api/v1/orders/" + orderId, SHOP_A).json()
+                .at("/afterSales/returnAuthorisations/0/rmaId").asString("")).isEqualTo(rmaId));
+
+        Response bad = post(path, SHOP_A, null, "{\"carrier\":\"PIGEON\",\"trackingNumber\":\"x\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.contentType()).startsWith("application/problem+json");
+        assertThat(bad.json().get("errors")).extracting(e -> e.get("field").asString())
+                .containsExactlyInAnyOrder("rmaId", "carrier", "trackingNumber");
+        Response unknown = post(path, SHOP_A, null, tracking.replace(rmaId, "RMA-0000000000"));
+        assertThat(unknown.status()).isEqualTo(409);
+        assertThat(unknown.json().get("type").asString()).isEqualTo("/problems/no-return-authorisation");
+        assertThat(post(path, SHOP_B, null, tracking).status()).as("another storefront's order").isEqualTo(404);
+        assertThat(post(path, SHOP_A, null, tracking).status()).isEqualTo(202);
+
+        await().untilAsserted(() -> assertThat(get("/api/v1/orders/" + orderId, SHOP_A).json()
+                .at("/afterSales/returnAuthorisations/0/trackingNumber").asString("")).isEqualTo("VNR-77001"));
+        assertThat(get("/api/v1/orders/" + orderId, SHOP_A).json().at("/afterSales/returnAuthorisations/0/carrier")
+                .asString()).isEqualTo("VNPOST");
+        publish(Topics.TRACKING_EVENTS, orderId, new ParcelStatusChanged("rt-" + orderId, T, orderId, rmaId, "VNR-77001",
+                "VNPOST", ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED, new Checkpoint(T, "Hanoi", "Delivered", "DELIVERED")));
+        awaitStatus(orderId, "RETURNED");
+        assertThat(get("/api/v1/orders/" + orderId, SHOP_A).json().at("/afterSales/returnAuthorisations/0/receivedAt")
+                .isMissingNode()).isFalse();
     }
 
     @Test
@@ -879,6 +928,25 @@ class OrderApiIT extends KafkaIntegrationTest {
     private static List<Delivery> accepted(List<Delivery> received, String orderId) {
         return received.stream().filter(d -> d.status() == 200)
                 .filter(d -> orderId.equals(d.json().get("orderId").asString())).toList();
+    }
+
+    /** A storefront's order of two mugs, placed and sent to hanoi-crafts as {@code dispatchId}. */
+    private String dispatchedOrder(String dispatchId) {
+        String orderId = post("/api/v1/orders", SHOP_A, UUID.randomUUID().toString(), order("MUG-001", 2))
+                .json().get("orderId").asString();
+        awaitStatus(orderId, "PLACED");
+        allocateAndDispatch(orderId, dispatchId);
+        return orderId;
+    }
+
+    /** The dispatch ships in one parcel, which the carrier delivers. */
+    private void shipAndDeliver(String orderId, String dispatchId, String trackingNumber) {
+        publish(Topics.FULFILMENT_EVENTS, orderId, new ParcelsShipped("sh-" + orderId, T, orderId, dispatchId,
+                "hanoi-crafts", "VNPOST", List.of(trackingNumber)));
+        publish(Topics.TRACKING_EVENTS, orderId, new ParcelStatusChanged("tr-" + orderId, T, orderId, dispatchId,
+                trackingNumber, "VNPOST", ParcelStatus.IN_TRANSIT, ParcelStatus.DELIVERED,
+                new Checkpoint(T, "London", "Delivered", "DELIVERED")));
+        awaitStatus(orderId, "DELIVERED");
     }
 
     private void allocateAndDispatch(String orderId, String dispatchId) {

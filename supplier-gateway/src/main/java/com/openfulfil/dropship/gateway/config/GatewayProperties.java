@@ -1,7 +1,9 @@
 package com.openfulfil.dropship.gateway.config;
 
+import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.model.PackingInstructions;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.gateway.domain.ReturnTerms;
 import com.openfulfil.dropship.gateway.domain.SlaTerms;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
@@ -12,6 +14,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -86,16 +89,23 @@ public record GatewayProperties(@DefaultValue Branding branding, List<Supplier> 
      *                  with; blank means it cannot use HTTP
      * @param country   ISO 3166-1 alpha-2 country it ships from: a dispatch to another country carries customs
      *                  data (R3.7); none configured, no customs data
+     * @param returns   where customers send returns of what it shipped and what a return costs it (R5.2)
      */
     public record Supplier(String id, String name, @DefaultValue("kafka") Transport transport, String secret,
-                           Http http, @DefaultValue Sla sla, String country) {
+                           Http http, @DefaultValue Sla sla, String country, @DefaultValue Returns returns) {
         @ConstructorBinding
         public Supplier {
             sla = sla == null ? new Sla(null, null, null, null) : sla;
+            returns = returns == null ? new Returns(null, null, null) : returns;
             if (country != null && !COUNTRIES.contains(country)) {
                 throw new IllegalArgumentException("dropship.gateway.suppliers: '" + id + "' country '" + country
                         + "' is not an ISO 3166-1 alpha-2 code such as VN");
             }
+        }
+
+        public Supplier(String id, String name, Transport transport, String secret, Http http, Sla sla,
+                        String country) {
+            this(id, name, transport, secret, http, sla, country, null);
         }
 
         public Supplier(String id, String name, Transport transport, String secret, Http http, Sla sla) {
@@ -159,7 +169,42 @@ public record GatewayProperties(@DefaultValue Branding branding, List<Supplier> 
         }
     }
 
-    private static final Set<String> COUNTRIES = Set.of(java.util.Locale.getISOCountries());
+    /**
+     * A supplier's returns (R5.2), e.g. {@code DROPSHIP_GATEWAY_SUPPLIERS_0_RETURNS_ADDRESS_CITY}
+     * (an address field of two words drops its dash: {@code ..._ADDRESS_POSTALCODE}).
+     *
+     * @param name         whom the parcel is addressed to (default: the supplier's name)
+     * @param address      where returned goods go; none: the customer is told the address will follow
+     * @param shipping the flat return shipping a return costs the supplier when it pays for it, by ISO 4217
+     *                 currency ({@code shipping.USD: 6.50}, {@code ..._RETURNS_SHIPPING_USD=6.50}); a currency
+     *                 not listed charges nothing
+     */
+    public record Returns(String name, Address address, Map<String, BigDecimal> shipping) {
+        public Returns {
+            shipping = shipping == null ? Map.of() : shipping;
+            shipping.forEach((currency, cost) -> {
+                if (cost == null || cost.signum() < 0) {
+                    throw new IllegalArgumentException("dropship.gateway.suppliers[].returns.shipping."
+                            + currency + " must be zero or more");
+                }
+            });
+            // an environment variable's key arrives in lower case (..._RETURNS_SHIPPING_USD binds "usd")
+            shipping = shipping.entrySet().stream().collect(Collectors.toUnmodifiableMap(
+                    e -> e.getKey().toUpperCase(Locale.ROOT), Map.Entry::getValue));
+        }
+
+        ReturnTerms terms(String supplierName) {
+            return new ReturnTerms(name == null || name.isBlank() ? supplierName : name, address, shipping);
+        }
+    }
+
+    /** Each configured supplier's returns, by id. */
+    public Map<String, ReturnTerms> returnTerms() {
+        return suppliers.stream().collect(Collectors.toUnmodifiableMap(Supplier::id,
+                s -> s.returns().terms(s.name() == null ? s.id() : s.name())));
+    }
+
+    private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     /** The country each supplier ships from, for those that have one configured. */
     public Map<String, String> countries() {

@@ -3,6 +3,7 @@ package com.openfulfil.dropship.gateway.domain;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.openfulfil.dropship.events.model.DispatchItem;
+import com.openfulfil.dropship.events.model.ParcelItem;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -72,6 +73,20 @@ public record Dispatch(String dispatchId, String supplierId, List<DispatchItem> 
             left.merge(item.lineNo(), item.quantity() - shipped, Integer::sum);
         }
         return left;
+    }
+
+    /** What has left the supplier so far: per line, the units shipped (lines with none left out). */
+    List<ParcelItem> shippedItems() {
+        Map<Integer, Integer> left = unitsLeft();
+        List<ParcelItem> shipped = new ArrayList<>();
+        for (DispatchItem item : items) {
+            int units = totalOf(item.lineNo()) - left.getOrDefault(item.lineNo(), 0);
+            boolean listed = shipped.stream().anyMatch(p -> p.lineNo() == item.lineNo());
+            if (units > 0 && !listed) {
+                shipped.add(new ParcelItem(item.lineNo(), item.sku(), units, item.title()));
+            }
+        }
+        return shipped;
     }
 
     Optional<Dispatch> accept() {

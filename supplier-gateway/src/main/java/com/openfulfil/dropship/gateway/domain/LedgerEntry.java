@@ -17,11 +17,17 @@ import java.util.List;
  * @param late             counted as not shipped on time: its ship deadline passed first
  * @param cancelledForDeadline a deadline passed under the reroute policy: the supplier is dropping it for a
  *                         backup, which is not a refusal
+ * @param returnCharge     the return shipping the supplier pays for a return of the dispatch's order (R5.2);
+ *                         null when there is none to pay
  */
 public record LedgerEntry(String supplierId, String dispatchId, String orderId, List<DispatchItem> items,
                           Instant sentAt, Instant shipDue, Instant acceptedAt, Instant rejectedAt, Instant shippedAt,
                           Instant cancelledAt, List<SlaDeadline> breaches, BigDecimal penaltyPercent,
-                          boolean cancelledForDeadline, boolean late, boolean pickingError) {
+                          boolean cancelledForDeadline, boolean late, boolean pickingError, ReturnCharge returnCharge) {
+
+    /** A return the supplier pays the postage of: its RMA number, when it was authorised and the flat cost. */
+    public record ReturnCharge(String rmaId, Instant authorisedAt, String currency, BigDecimal amount) {
+    }
 
     public LedgerEntry {
         items = List.copyOf(items);
@@ -32,7 +38,7 @@ public record LedgerEntry(String supplierId, String dispatchId, String orderId, 
     static LedgerEntry sent(String supplierId, String dispatchId, String orderId, List<DispatchItem> items,
                             Instant sentAt, Instant shipDue) {
         return new LedgerEntry(supplierId, dispatchId, orderId, items, sentAt, shipDue, null, null, null, null,
-                List.of(), BigDecimal.ZERO, false, false, false);
+                List.of(), BigDecimal.ZERO, false, false, false, null);
     }
 
     boolean answered() {
@@ -41,24 +47,24 @@ public record LedgerEntry(String supplierId, String dispatchId, String orderId, 
 
     LedgerEntry accepted(Instant at) {
         return new LedgerEntry(supplierId, dispatchId, orderId, items, sentAt, shipDue, at, rejectedAt, shippedAt,
-                cancelledAt, breaches, penaltyPercent, cancelledForDeadline, late, pickingError);
+                cancelledAt, breaches, penaltyPercent, cancelledForDeadline, late, pickingError, returnCharge);
     }
 
     LedgerEntry rejected(Instant at) {
         return new LedgerEntry(supplierId, dispatchId, orderId, items, sentAt, shipDue, acceptedAt, at, shippedAt,
-                cancelledAt, breaches, penaltyPercent, cancelledForDeadline, late, pickingError);
+                cancelledAt, breaches, penaltyPercent, cancelledForDeadline, late, pickingError, returnCharge);
     }
 
     /** Shipped at {@code at}; late if the ship deadline had passed and was not already counted. */
     LedgerEntry shipped(Instant at) {
         return new LedgerEntry(supplierId, dispatchId, orderId, items, sentAt, shipDue, acceptedAt, rejectedAt, at,
                 cancelledAt, breaches, penaltyPercent, cancelledForDeadline, late || at.isAfter(shipDue),
-                pickingError);
+                pickingError, returnCharge);
     }
 
     LedgerEntry cancelled(Instant at) {
         return new LedgerEntry(supplierId, dispatchId, orderId, items, sentAt, shipDue, acceptedAt, rejectedAt,
-                shippedAt, at, breaches, penaltyPercent, cancelledForDeadline, late, pickingError);
+                shippedAt, at, breaches, penaltyPercent, cancelledForDeadline, late, pickingError, returnCharge);
     }
 
     /** A missed deadline: the highest penalty of the agreement applies once to the dispatch. */
@@ -68,11 +74,16 @@ public record LedgerEntry(String supplierId, String dispatchId, String orderId, 
         BigDecimal penalty = percent == null || percent.compareTo(penaltyPercent) <= 0 ? penaltyPercent : percent;
         return new LedgerEntry(supplierId, dispatchId, orderId, items, sentAt, shipDue, acceptedAt, rejectedAt,
                 shippedAt, cancelledAt, all, penalty, cancelledForDeadline || rerouting,
-                late || (deadline == SlaDeadline.SHIP && shippedAt == null), pickingError);
+                late || (deadline == SlaDeadline.SHIP && shippedAt == null), pickingError, returnCharge);
+    }
+
+    LedgerEntry charged(ReturnCharge charge) {
+        return new LedgerEntry(supplierId, dispatchId, orderId, items, sentAt, shipDue, acceptedAt, rejectedAt,
+                shippedAt, cancelledAt, breaches, penaltyPercent, cancelledForDeadline, late, pickingError, charge);
     }
 
     LedgerEntry withPickingError() {
         return new LedgerEntry(supplierId, dispatchId, orderId, items, sentAt, shipDue, acceptedAt, rejectedAt,
-                shippedAt, cancelledAt, breaches, penaltyPercent, cancelledForDeadline, late, true);
+                shippedAt, cancelledAt, breaches, penaltyPercent, cancelledForDeadline, late, true, returnCharge);
     }
 }

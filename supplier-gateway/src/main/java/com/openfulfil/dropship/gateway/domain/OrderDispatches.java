@@ -4,8 +4,11 @@ import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
 import com.openfulfil.dropship.events.model.OrderDetails;
+import com.openfulfil.dropship.events.model.DispatchItem;
 import com.openfulfil.dropship.events.model.PackingInstructions;
+import com.openfulfil.dropship.events.model.ParcelItem;
 import com.openfulfil.dropship.events.model.RejectionReason;
+import com.openfulfil.dropship.events.model.ReturnPayer;
 import com.openfulfil.dropship.events.model.ReturnReason;
 import com.openfulfil.dropship.events.model.SlaDeadline;
 import com.openfulfil.dropship.events.model.SpecialRequests;
@@ -24,17 +27,23 @@ import com.openfulfil.dropship.events.supplier.EscalatedToOps;
 import com.openfulfil.dropship.events.supplier.ItemErrorReported;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.RerouteRequested;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
 import com.openfulfil.dropship.events.supplier.SlaBreached;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.supplier.SupplierUpdate;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * Everything supplier-gateway knows about one order: the allocation it was given and one
@@ -316,6 +325,35 @@ public record OrderDispatches(String orderId, StockAllocated allocation, List<Di
                 .toList();
         return reports.isEmpty() ? Decision.ignore(this, "no supplier shipped this order")
                 : Decision.emit(this, reports);
+    }
+
+    /**
+     * The customer sends the order back (R5.2): one authorisation per supplier that shipped part of it, for
+     * the units it shipped, to its return address. The supplier pays the postage for a quality problem (its
+     * agreed flat cost, in the currency its items are priced in), the customer for a change of mind. Ids and
+     * RMA numbers come from the order and the supplier, so a replayed request authorises the same returns.
+     */
+    public Decision authoriseReturns(ReturnReason reason, Function<String, ReturnTerms> termsOf, Instant now) {
+        Map<String, List<Dispatch>> shippedBy = new TreeMap<>();
+        dispatches.stream().filter(d -> d.status() == DispatchStatus.SHIPPED)
+                .forEach(d -> shippedBy.computeIfAbsent(d.supplierId(), s -> new ArrayList<>()).add(d));
+        List<Event> authorisations = shippedBy.entrySet().stream()
+                .map(e -> (Event) authorisation(e.getKey(), e.getValue(), reason, termsOf.apply(e.getKey()), now))
+                .toList();
+        return authorisations.isEmpty() ? Decision.ignore(this, "no supplier shipped this order")
+                : Decision.emit(this, authorisations);
+    }
+
+    private ReturnAuthorised authorisation(String supplierId, List<Dispatch> shipped, ReturnReason reason,
+                                           ReturnTerms terms, Instant now) {
+        List<ParcelItem> items = shipped.stream().flatMap(d -> d.shippedItems().stream()).toList();
+        String currency = shipped.stream().flatMap(d -> d.items().stream()).map(DispatchItem::currency)
+                .filter(Objects::nonNull).findFirst().orElse(null);
+        ReturnPayer payer = ReturnPayer.of(reason);
+        BigDecimal charge = payer == ReturnPayer.SUPPLIER ? terms.shippingCost(currency).orElse(null) : null;
+        return new ReturnAuthorised(EventIds.derived(orderId, supplierId, "ReturnAuthorised"), now, orderId,
+                shipped.get(0).dispatchId(), supplierId, ReturnAuthorised.rmaId(orderId, supplierId), reason, items,
+                terms.returnTo(), terms.address(), payer, charge, charge == null ? null : currency);
     }
 
     private EscalatedToOps escalation(String causeId, Dispatch dispatch, EscalatedToOps.Cause cause, String detail,

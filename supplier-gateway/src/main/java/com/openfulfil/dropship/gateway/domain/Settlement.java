@@ -14,13 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * What the retailer owes a supplier for a period (R3.4): one payable per dispatch shipped in it
  * (dates in UTC, both days included), at the agreed cost × quantity plus shipping, less the SLA
- * penalty (the highest percentage of the deadlines it missed, once, on the dispatch's value), and
- * the totals per currency. Amounts are rounded half-up to the currency's minor unit (cents for USD,
+ * penalty (the highest percentage of the deadlines it missed, once, on the dispatch's value); one
+ * deduction (kind {@code return}) per return authorised in it whose postage the supplier pays (R5.2),
+ * at its agreed flat return shipping cost; and the totals per currency. Amounts are rounded half-up to the currency's minor unit (cents for USD,
  * whole đồng for VND). A dispatch refused or cancelled before it shipped is owed nothing.
  * A dispatch whose items are priced in two currencies is two lines, one per currency.
  */
@@ -32,14 +34,31 @@ public record Settlement(String supplierId, LocalDate from, LocalDate to, Instan
         totals = List.copyOf(totals);
     }
 
-    public record Line(String dispatchId, String orderId, Instant dispatchedAt, Instant shippedAt, String currency,
-                       BigDecimal goods, BigDecimal shipping, BigDecimal penaltyPercent, BigDecimal penalty,
-                       BigDecimal amount) {
+    /** The kinds of line: a dispatch's payable, or a return's shipping charged to the supplier. */
+    public static final String DISPATCH = "dispatch";
+    public static final String RETURN = "return";
+
+    /**
+     * One line of the report. A {@link #DISPATCH} line pays a shipped dispatch; a {@link #RETURN} line deducts
+     * {@code returnShipping} for the return {@code rmaId} of the dispatch's order, authorised at
+     * {@code authorisedAt} ({@code amount} is negative).
+     */
+    public record Line(String kind, String dispatchId, String orderId, Instant dispatchedAt, Instant shippedAt,
+                       String currency, BigDecimal goods, BigDecimal shipping, BigDecimal penaltyPercent,
+                       BigDecimal penalty, BigDecimal returnShipping, BigDecimal amount, String rmaId,
+                       Instant authorisedAt) {
+
+        /** When the line falls in a period: its dispatch's shipping, or its return's authorisation. */
+        Instant bookedAt() {
+            return RETURN.equals(kind) ? authorisedAt : shippedAt;
+        }
     }
 
     public record Total(String currency, int dispatches, BigDecimal goods, BigDecimal shipping, BigDecimal penalty,
-                        BigDecimal amount) {
+                        int returns, BigDecimal returnShipping, BigDecimal amount) {
     }
+
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
     public static Settlement of(String supplierId, LocalDate from, LocalDate to, Instant asOf,
                                 Iterable<LedgerEntry> ledger) {
@@ -48,8 +67,13 @@ public record Settlement(String supplierId, LocalDate from, LocalDate to, Instan
             if (entry.shippedAt() != null && within(entry.shippedAt(), from, to)) {
                 lines.addAll(payable(entry));
             }
+            LedgerEntry.ReturnCharge charge = entry.returnCharge();
+            if (charge != null && within(charge.authorisedAt(), from, to)) {
+                lines.add(deduction(entry, charge));
+            }
         }
-        lines.sort(Comparator.comparing(Line::shippedAt).thenComparing(Line::dispatchId).thenComparing(Line::currency));
+        lines.sort(Comparator.comparing(Line::bookedAt).thenComparing(Line::dispatchId).thenComparing(Line::kind)
+                .thenComparing(Line::currency));
         return new Settlement(supplierId, from, to, asOf, lines, totals(lines));
     }
 
@@ -63,19 +87,30 @@ public record Settlement(String supplierId, LocalDate from, LocalDate to, Instan
             BigDecimal shipping = round(sum(items, DispatchItem::shippingCost), currency);
             BigDecimal penalty = round(goods.add(shipping).multiply(entry.penaltyPercent())
                     .divide(BigDecimal.valueOf(100)), currency);
-            lines.add(new Line(entry.dispatchId(), entry.orderId(), entry.sentAt(), entry.shippedAt(), currency, goods,
-                    shipping, entry.penaltyPercent().stripTrailingZeros(), penalty,
-                    goods.add(shipping).subtract(penalty)));
+            lines.add(new Line(DISPATCH, entry.dispatchId(), entry.orderId(), entry.sentAt(), entry.shippedAt(),
+                    currency, goods, shipping, entry.penaltyPercent().stripTrailingZeros(), penalty,
+                    round(BigDecimal.ZERO, currency), goods.add(shipping).subtract(penalty), null, null));
         });
         return lines;
+    }
+
+    /** The return shipping the supplier pays, taken off what it is owed. */
+    static Line deduction(LedgerEntry entry, LedgerEntry.ReturnCharge charge) {
+        String currency = charge.currency() == null ? "" : charge.currency();
+        BigDecimal zero = round(BigDecimal.ZERO, currency);
+        BigDecimal cost = round(charge.amount(), currency);
+        return new Line(RETURN, entry.dispatchId(), entry.orderId(), entry.sentAt(), entry.shippedAt(), currency, zero,
+                zero, BigDecimal.ZERO, zero, cost, cost.negate(), charge.rmaId(), charge.authorisedAt());
     }
 
     private static List<Total> totals(List<Line> lines) {
         Map<String, Total> byCurrency = new LinkedHashMap<>();
         lines.stream().sorted(Comparator.comparing(Line::currency)).forEach(line -> byCurrency.merge(line.currency(),
-                new Total(line.currency(), 1, line.goods(), line.shipping(), line.penalty(), line.amount()),
+                new Total(line.currency(), DISPATCH.equals(line.kind()) ? 1 : 0, line.goods(), line.shipping(),
+                        line.penalty(), RETURN.equals(line.kind()) ? 1 : 0, line.returnShipping(), line.amount()),
                 (a, b) -> new Total(a.currency(), a.dispatches() + b.dispatches(), a.goods().add(b.goods()),
-                        a.shipping().add(b.shipping()), a.penalty().add(b.penalty()), a.amount().add(b.amount()))));
+                        a.shipping().add(b.shipping()), a.penalty().add(b.penalty()), a.returns() + b.returns(),
+                        a.returnShipping().add(b.returnShipping()), a.amount().add(b.amount()))));
         return List.copyOf(byCurrency.values());
     }
 
@@ -103,20 +138,31 @@ public record Settlement(String supplierId, LocalDate from, LocalDate to, Instan
         return !day.isBefore(from) && !day.isAfter(to);
     }
 
-    /** The same report as CSV: a row per dispatch ({@code kind} line), then a row per currency ({@code kind} total). */
+    /**
+     * The same report as CSV: a row per dispatch ({@code kind} line), a row per return the supplier pays
+     * ({@code kind} return), then a row per currency ({@code kind} total).
+     */
     public String csv() {
-        StringBuilder out = new StringBuilder(
-                "kind,dispatch_id,order_id,dispatched_at,shipped_at,currency,goods,shipping,penalty_percent,penalty,amount,dispatches\r\n");
+        StringBuilder out = new StringBuilder("kind,dispatch_id,order_id,dispatched_at,shipped_at,currency,goods,"
+                + "shipping,penalty_percent,penalty,amount,dispatches,return_shipping,rma_id,authorised_at,returns\r\n");
         for (Line l : lines) {
-            row(out, "line", l.dispatchId(), l.orderId(), l.dispatchedAt().toString(), l.shippedAt().toString(),
-                    l.currency(), l.goods().toPlainString(), l.shipping().toPlainString(),
-                    l.penaltyPercent().toPlainString(), l.penalty().toPlainString(), l.amount().toPlainString(), "1");
+            boolean isReturn = RETURN.equals(l.kind());
+            row(out, isReturn ? "return" : "line", l.dispatchId(), l.orderId(), text(l.dispatchedAt()),
+                    text(l.shippedAt()), l.currency(), l.goods().toPlainString(), l.shipping().toPlainString(),
+                    l.penaltyPercent().toPlainString(), l.penalty().toPlainString(), l.amount().toPlainString(),
+                    isReturn ? "0" : "1", l.returnShipping().toPlainString(), l.rmaId() == null ? "" : l.rmaId(),
+                    text(l.authorisedAt()), isReturn ? "1" : "0");
         }
         for (Total t : totals) {
             row(out, "total", "", "", "", "", t.currency(), t.goods().toPlainString(), t.shipping().toPlainString(), "",
-                    t.penalty().toPlainString(), t.amount().toPlainString(), Integer.toString(t.dispatches()));
+                    t.penalty().toPlainString(), t.amount().toPlainString(), Integer.toString(t.dispatches()),
+                    t.returnShipping().toPlainString(), "", "", Integer.toString(t.returns()));
         }
         return out.toString();
+    }
+
+    private static String text(Instant at) {
+        return at == null ? "" : at.toString();
     }
 
     private static void row(StringBuilder out, String... cells) {
@@ -126,9 +172,13 @@ public record Settlement(String supplierId, LocalDate from, LocalDate to, Instan
         out.append("\r\n");
     }
 
-    /** RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet shows it as text. */
+    /**
+     * RFC 4180 quoting; a leading formula character is neutralised so a spreadsheet shows it as text. A plain
+     * number (a return's negative amount) cannot be a formula and stays a number.
+     */
     private static String cell(String value) {
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        boolean formula = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 && !NUMBER.matcher(value).matches();
+        String safe = formula ? "'" + value : value;
         return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
                 ? "\"" + safe.replace("\"", "\"\"") + "\"" : safe;
     }

@@ -6,6 +6,7 @@ import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.FulfilmentEvent;
 import com.openfulfil.dropship.events.supplier.ItemErrorReported;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
 import com.openfulfil.dropship.events.supplier.SlaBreached;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
@@ -65,6 +66,12 @@ public final class SupplierLedger {
         }
         if (event instanceof DispatchCancelled cancelled && entry.cancelledAt() == null) {
             return Optional.of(new Change(entry.cancelled(cancelled.occurredAt()), Scorecard.Tally.NONE));
+        }
+        if (event instanceof ReturnAuthorised authorised && authorised.shippingCharge() != null
+                && entry.returnCharge() == null) {
+            // the supplier pays the postage of this return: a deduction in the period it was authorised (R5.2)
+            return Optional.of(new Change(entry.charged(new LedgerEntry.ReturnCharge(authorised.rmaId(),
+                    authorised.occurredAt(), authorised.currency(), authorised.shippingCharge())), Scorecard.Tally.NONE));
         }
         if (event instanceof ItemErrorReported && entry.shippedAt() != null && !entry.pickingError()) {
             return Optional.of(new Change(entry.withPickingError(), new Scorecard.Tally(0, 0, 0, 0, 0, 0, 0, 1, 0, null, null)));

@@ -117,9 +117,8 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
             onCancelling(record, changed);
         } else if (record.value() instanceof OrderStatusChanged changed && NEVER_DISPATCHED.contains(changed.to())) {
             forgetAddress(changed.orderId());
-        } else if (record.value() instanceof OrderStatusChanged changed && changed.to() == OrderStatus.RETURN_REQUESTED
-                && changed.returnReason() != null && changed.returnReason().isPickingError()) {
-            onPickingError(record, changed);
+        } else if (record.value() instanceof OrderStatusChanged changed && changed.to() == OrderStatus.RETURN_REQUESTED) {
+            onReturnRequested(record, changed);
         }
         // StockRejected: nothing to dispatch; other types cannot be on these topics by contract
     }
@@ -176,15 +175,25 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
         }
     }
 
-    /** Wrong or missing items came back: counted against the suppliers that shipped the order (R3.6). */
-    private void onPickingError(Record<String, Event> record, OrderStatusChanged changed) {
+    /**
+     * The customer sends the order back: each supplier that shipped it authorises the return of its units
+     * (R5.2); wrong or missing items also count against those suppliers (R3.6).
+     */
+    private void onReturnRequested(Record<String, Event> record, OrderStatusChanged changed) {
         OrderDispatches dispatches = store.get(changed.orderId());
-        if (dispatches != null) {
-            Decision decision = dispatches.returnedForPickingError(changed.eventId(), changed.returnReason(),
-                    changed.reason(), now());
-            if (decision.changed()) {
-                keep(record, decision);
-            }
+        if (dispatches == null) {
+            return;
+        }
+        keepChanged(record, dispatches.authoriseReturns(changed.returnReason(), settings::returns, now()));
+        if (changed.returnReason() != null && changed.returnReason().isPickingError()) {
+            keepChanged(record, dispatches.returnedForPickingError(changed.eventId(), changed.returnReason(),
+                    changed.reason(), now()));
+        }
+    }
+
+    private void keepChanged(Record<String, Event> record, Decision decision) {
+        if (decision.changed()) {
+            keep(record, decision);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.openfulfil.dropship.gateway.stream;
 
 import com.openfulfil.dropship.events.model.PackingInstructions;
+import com.openfulfil.dropship.gateway.domain.ReturnTerms;
 import com.openfulfil.dropship.gateway.domain.Routing;
 import com.openfulfil.dropship.gateway.domain.SlaTerms;
 
@@ -11,14 +12,30 @@ import java.util.Set;
 /**
  * What the dispatch processor needs from configuration: who it may send to, how parcels are
  * branded, each supplier's service levels (the defaults for one not listed), how often the
- * deadlines are checked, and the country each supplier ships from.
+ * deadlines are checked, the country each supplier ships from, and where its returns go.
  */
 public record DispatchSettings(Set<String> suppliers, PackingInstructions packing, Map<String, SlaTerms> slas,
-                               Duration deadlineCheck, Map<String, String> countries) {
+                               Duration deadlineCheck, Map<String, String> countries, Map<String, ReturnTerms> returns) {
     public DispatchSettings {
         suppliers = Set.copyOf(suppliers);
         slas = Map.copyOf(slas);
         countries = countries == null ? Map.of() : Map.copyOf(countries);
+        returns = returns == null ? Map.of() : Map.copyOf(returns);
+    }
+
+    public DispatchSettings(Set<String> suppliers, PackingInstructions packing, Map<String, SlaTerms> slas,
+                            Duration deadlineCheck, Map<String, String> countries) {
+        this(suppliers, packing, slas, deadlineCheck, countries, Map.of());
+    }
+
+    /** The same settings with each supplier's returns, by id. */
+    public DispatchSettings withReturns(Map<String, ReturnTerms> bySupplier) {
+        return new DispatchSettings(suppliers, packing, slas, deadlineCheck, countries, bySupplier);
+    }
+
+    /** A supplier not configured with returns has neither an address nor a charge. */
+    ReturnTerms returns(String supplierId) {
+        return returns.getOrDefault(supplierId, ReturnTerms.NONE);
     }
 
     public DispatchSettings(Set<String> suppliers, PackingInstructions packing, Map<String, SlaTerms> slas,

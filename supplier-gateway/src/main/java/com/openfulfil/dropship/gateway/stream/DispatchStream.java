@@ -24,7 +24,8 @@ class DispatchStream {
     BiConsumer<KStream<String, Event>, KStream<String, Event>> dispatch(GatewayProperties properties,
                                                                         PartitionCounts partitions) {
         DispatchSettings settings = new DispatchSettings(properties.supplierIds(), properties.branding().packing(),
-                properties.slaTerms(), Duration.ofMinutes(1), properties.countries());
+                properties.slaTerms(), Duration.ofMinutes(1), properties.countries())
+                .withReturns(properties.returnTerms());
         return (orders, updates) -> DispatchTopology.build(orders, updates, settings,
                 context -> Locality.of(context, partitions.of(Topics.FULFILMENT_BY_SUPPLIER.name())));
     }

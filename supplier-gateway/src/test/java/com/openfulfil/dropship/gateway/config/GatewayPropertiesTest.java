@@ -3,11 +3,16 @@ package com.openfulfil.dropship.gateway.config;
 import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.kafka.ServiceTopics;
+import com.openfulfil.dropship.events.model.Address;
+import com.openfulfil.dropship.gateway.domain.ReturnTerms;
 import com.openfulfil.dropship.gateway.domain.SlaTerms;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -51,6 +56,32 @@ class GatewayPropertiesTest {
                 "supplier-gateway");
 
         assertThat(topics.consumed()).containsAll(List.of(destinations.split(",")));
+    }
+
+    @Test
+    void aSuppliersReturnAddressAndReturnShippingComeFromTheEnvironmentAndTheNameDefaultsToTheSuppliers() {
+        SystemEnvironmentPropertySource env = new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(
+                "DROPSHIP_GATEWAY_SUPPLIERS_0_ID", "hanoi-crafts",
+                "DROPSHIP_GATEWAY_SUPPLIERS_0_NAME", "Hanoi Crafts",
+                "DROPSHIP_GATEWAY_SUPPLIERS_0_RETURNS_ADDRESS_LINE1", "12 Hang Gai",
+                "DROPSHIP_GATEWAY_SUPPLIERS_0_RETURNS_ADDRESS_CITY", "Hanoi",
+                "DROPSHIP_GATEWAY_SUPPLIERS_0_RETURNS_ADDRESS_POSTALCODE", "100000",
+                "DROPSHIP_GATEWAY_SUPPLIERS_0_RETURNS_ADDRESS_COUNTRY", "VN",
+                "DROPSHIP_GATEWAY_SUPPLIERS_0_RETURNS_SHIPPING_USD", "6.50",
+                "DROPSHIP_GATEWAY_SUPPLIERS_1_ID", "lyon-linen"));
+
+        GatewayProperties properties = new Binder(ConfigurationPropertySources.from(env))
+                .bind("dropship.gateway", GatewayProperties.class).get();
+
+        ReturnTerms hanoi = properties.returnTerms().get("hanoi-crafts");
+        assertThat(hanoi.returnTo()).isEqualTo("Hanoi Crafts");
+        assertThat(hanoi.address()).isEqualTo(new Address("12 Hang Gai", null, "Hanoi", null, "100000", "VN"));
+        assertThat(hanoi.shippingCost()).containsOnlyKeys("USD");
+        assertThat(hanoi.shippingCost().get("USD")).isEqualByComparingTo("6.50");
+        assertThat(properties.returnTerms().get("lyon-linen").address()).as("none configured").isNull();
+        assertThatThrownBy(() -> new GatewayProperties.Returns(null, null, Map.of("USD", new BigDecimal("-1"))))
+                .hasMessageContaining("returns.shipping.USD");
     }
 
     @SuppressWarnings("unchecked")

@@ -2,7 +2,13 @@ package com.openfulfil.dropship.gateway.domain;
 
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.catalog.StockAllocated;
+import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.model.PackingInstructions;
+import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ReturnPayer;
+import com.openfulfil.dropship.events.model.ReturnReason;
+import com.openfulfil.dropship.events.model.ShippedParcel;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
 import com.openfulfil.dropship.events.model.RejectionReason;
 import com.openfulfil.dropship.events.supplier.CancellationAccepted;
 import com.openfulfil.dropship.events.supplier.DispatchCancelled;
@@ -19,11 +25,14 @@ import com.openfulfil.dropship.events.supplier.SupplierUpdate;
 import com.openfulfil.dropship.gateway.Allocations;
 import org.junit.jupiter.api.Test;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class OrderDispatchesTest {
     private static final Instant NOW = Instant.parse("2026-11-02T10:00:00Z");
@@ -167,6 +176,53 @@ class OrderDispatchesTest {
         assertThat(answered.state().dispatches().get(0).cancellation()).isEqualTo(CancellationState.ACCEPTED);
         assertThat(answered.state().apply(answer, ROUTING, NOW).changed()).as("a replayed answer").isFalse();
         assertThat(answered.state().cancel("cancelling-1", NOW).changed()).as("asked once").isFalse();
+    }
+
+    @Test
+    void aReturnIsAuthorisedAtEachSupplierThatShippedForTheUnitsItShippedToItsAddress() {
+        OrderDispatches state = allocatedState();
+        DispatchShipped mugsOnly = new DispatchShipped("ship-1", NOW, "o-1", hanoiDispatch, HANOI, "VNPOST",
+                List.of("VN1"), List.of(new ShippedParcel("VN1", List.of(new ParcelItem(1, null, 2)))));
+        OrderDispatches shipped = state.apply(mugsOnly, ROUTING, NOW).state();
+        Address hanoiReturns = new Address("12 Hang Gai", null, "Hanoi", null, "100000", "VN");
+        ReturnTerms terms = new ReturnTerms("Hanoi Crafts returns", hanoiReturns, Map.of("USD", new BigDecimal("6.50")));
+
+        Decision damaged = shipped.authoriseReturns(ReturnReason.DAMAGED, s -> s.equals(HANOI) ? terms : ReturnTerms.NONE,
+                NOW);
+
+        assertThat(only(damaged.events(), ReturnAuthorised.class)).as("shenzhen-gadgets has shipped nothing")
+                .singleElement().satisfies(a -> {
+                    assertThat(a.supplierId()).isEqualTo(HANOI);
+                    assertThat(a.dispatchId()).isEqualTo(hanoiDispatch);
+                    assertThat(a.rmaId()).isEqualTo(ReturnAuthorised.rmaId("o-1", HANOI)).matches("RMA-[0-9A-F]{10}");
+                    assertThat(a.items()).extracting(ParcelItem::lineNo, ParcelItem::sku, ParcelItem::quantity)
+                            .containsExactly(tuple(1, "MUG-001", 2));
+                    assertThat(a.returnTo()).isEqualTo("Hanoi Crafts returns");
+                    assertThat(a.returnAddress()).isEqualTo(hanoiReturns);
+                    assertThat(a.paidBy()).isEqualTo(ReturnPayer.SUPPLIER);
+                    assertThat(a.shippingCharge()).isEqualByComparingTo("6.50");
+                    assertThat(a.currency()).isEqualTo("USD");
+                });
+        assertThat(ids(shipped.authoriseReturns(ReturnReason.DAMAGED, s -> terms, NOW.plusSeconds(60)).events()))
+                .as("a replay authorises the same return").isEqualTo(ids(damaged.events()));
+    }
+
+    @Test
+    void theCustomerPaysTheReturnOfAChangeOfMindAndTheSupplierIsChargedNothing() {
+        OrderDispatches shipped = allocatedState().apply(ship("ship-1", "VN1"), ROUTING, NOW).state();
+        ReturnTerms terms = new ReturnTerms("Hanoi Crafts", null, Map.of("USD", new BigDecimal("6.50")));
+
+        Decision changedMind = shipped.authoriseReturns(ReturnReason.CHANGED_MIND, s -> terms, NOW);
+
+        assertThat(only(changedMind.events(), ReturnAuthorised.class)).singleElement().satisfies(a -> {
+            assertThat(a.paidBy()).isEqualTo(ReturnPayer.CUSTOMER);
+            assertThat(a.shippingCharge()).isNull();
+            assertThat(a.returnAddress()).as("none on file yet").isNull();
+            assertThat(a.items()).extracting(ParcelItem::sku, ParcelItem::quantity)
+                    .containsExactly(tuple("MUG-001", 2), tuple("TOWEL-020", 3));
+        });
+        assertThat(allocatedState().authoriseReturns(ReturnReason.DAMAGED, s -> terms, NOW).changed())
+                .as("nothing shipped, nothing to send back").isFalse();
     }
 
     private OrderDispatches allocatedState() {

@@ -208,7 +208,7 @@ class SupplierGatewayIT extends KafkaIntegrationTest {
         HttpResponse<String> csv = get(settlement, withAccept(signedBy(LYON, LYON_SECRET, settlement, Instant.now())));
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
-        assertThat(csv.body()).startsWith("kind,dispatch_id,order_id,").contains("\r\ntotal,,,,,USD,42.00,3.00,,0.00,45.00,1\r\n");
+        assertThat(csv.body()).startsWith("kind,dispatch_id,order_id,").contains("\r\ntotal,,,,,USD,42.00,3.00,,0.00,45.00,1,0.00,,,0\r\n");
         String asCsv = settlement + "&format=csv";
         assertThat(get(asCsv, Map.of("X-Admin-Key", ADMIN_KEY)).body()).isEqualTo(csv.body());
         String foreignSettlement = "/api/v1/suppliers/hanoi-crafts/settlement?from=2026-11-01&to=2026-11-30";

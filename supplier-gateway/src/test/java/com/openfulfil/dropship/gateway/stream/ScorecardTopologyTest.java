@@ -11,11 +11,16 @@ import com.openfulfil.dropship.events.supplier.DispatchRejected;
 import com.openfulfil.dropship.events.supplier.DispatchShipped;
 import com.openfulfil.dropship.events.supplier.EscalatedToOps;
 import com.openfulfil.dropship.events.supplier.ItemErrorReported;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
+import com.openfulfil.dropship.events.model.Address;
+import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ReturnPayer;
 import com.openfulfil.dropship.events.supplier.SupplierUpdate;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.gateway.Allocations;
 import com.openfulfil.dropship.gateway.domain.DispatchPlan;
 import com.openfulfil.dropship.gateway.domain.LedgerEntry;
+import com.openfulfil.dropship.gateway.domain.ReturnTerms;
 import com.openfulfil.dropship.gateway.domain.Scorecard;
 import com.openfulfil.dropship.gateway.domain.ScorecardReport;
 import com.openfulfil.dropship.gateway.domain.Settlement;
@@ -51,6 +56,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 abstract class ScorecardTopologyTest {
     private static final String HANOI = "hanoi-crafts";
+    private static final Address RETURNS_TO = new Address("12 Hang Gai", null, "Hanoi", null, "100000", "VN");
 
     /** Where the suppliers' books are kept, seen from the orders' task. */
     abstract Locality locality();
@@ -61,7 +67,8 @@ abstract class ScorecardTopologyTest {
             new DispatchSettings(Set.of(HANOI, "lyon-linen"), new PackingInstructions(true, "Acme Home", ""),
                     Map.of(HANOI, new SlaTerms(Duration.ofHours(24), Duration.ofHours(48), SlaTerms.Policy.ESCALATE,
                             new BigDecimal("5"))),
-                    Duration.ofMinutes(1)), context -> locality()));
+                    Duration.ofMinutes(1)).withReturns(Map.of(HANOI, new ReturnTerms("Hanoi Crafts returns", RETURNS_TO,
+                    Map.of("USD", new BigDecimal("6.50"))))), context -> locality()));
     private final Instant start = harness.now();
 
     @AfterEach
@@ -143,36 +150,62 @@ abstract class ScorecardTopologyTest {
     }
 
     @Test
-    void theSettlementPaysWhatShippedInThePeriodLessThePenalty() {
+    void theReturnIsAuthorisedAtTheSupplierThatShippedWithItsReturnAddressAndItPaysThePostage() {
+        assertThat(harness.readValues(Topics.FULFILMENT_EVENTS, ReturnAuthorised.class)).singleElement()
+                .satisfies(a -> {
+                    assertThat(a.orderId()).isEqualTo("o-1");
+                    assertThat(a.supplierId()).isEqualTo(HANOI);
+                    assertThat(a.rmaId()).isEqualTo(ReturnAuthorised.rmaId("o-1", HANOI));
+                    assertThat(a.items()).extracting(ParcelItem::sku, ParcelItem::quantity)
+                            .containsExactly(tuple("MUG-001", 2));
+                    assertThat(a.returnTo()).isEqualTo("Hanoi Crafts returns");
+                    assertThat(a.returnAddress()).isEqualTo(RETURNS_TO);
+                    assertThat(a.paidBy()).isEqualTo(ReturnPayer.SUPPLIER);
+                    assertThat(a.shippingCharge()).isEqualByComparingTo("6.50");
+                });
+    }
+
+    @Test
+    void theSettlementPaysWhatShippedInThePeriodLessThePenaltyAndTheReturnsTheSupplierPays() {
         List<LedgerEntry> ledger = ledger();
         assertThat(ledger).hasSize(4);
 
         Settlement november = Settlement.of(HANOI, LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-30"),
                 harness.now(), ledger);
-        assertThat(november.lines()).extracting(Settlement.Line::orderId, l -> l.goods().toPlainString(),
-                l -> l.shipping().toPlainString(), l -> l.penalty().toPlainString(), l -> l.amount().toPlainString())
+        assertThat(november.lines()).extracting(Settlement.Line::kind, Settlement.Line::orderId,
+                l -> l.goods().toPlainString(), l -> l.shipping().toPlainString(), l -> l.penalty().toPlainString(),
+                l -> l.returnShipping().toPlainString(), l -> l.amount().toPlainString())
                 .containsExactly(
-                        tuple("o-1", "8.40", "3.00", "0.00", "11.40"),
-                        tuple("o-2", "14.00", "1.50", "0.00", "15.50"),
-                        tuple("o-3", "23.70", "4.50", "1.41", "26.79"));
+                        tuple("dispatch", "o-1", "8.40", "3.00", "0.00", "0.00", "11.40"),
+                        tuple("dispatch", "o-2", "14.00", "1.50", "0.00", "0.00", "15.50"),
+                        tuple("dispatch", "o-3", "23.70", "4.50", "1.41", "0.00", "26.79"),
+                        tuple("return", "o-1", "0.00", "0.00", "0.00", "6.50", "-6.50"));
+        assertThat(november.lines().get(3).rmaId()).isEqualTo(ReturnAuthorised.rmaId("o-1", HANOI));
         assertThat(november.totals()).singleElement().satisfies(t -> {
             assertThat(t.currency()).isEqualTo("USD");
             assertThat(t.dispatches()).isEqualTo(3);
             assertThat(t.goods()).isEqualByComparingTo("46.10");
             assertThat(t.shipping()).isEqualByComparingTo("9.00");
             assertThat(t.penalty()).isEqualByComparingTo("1.41");
-            assertThat(t.amount()).isEqualByComparingTo("53.69");
+            assertThat(t.returns()).isEqualTo(1);
+            assertThat(t.returnShipping()).isEqualByComparingTo("6.50");
+            assertThat(t.amount()).isEqualByComparingTo("47.19");
         });
 
         Settlement firstDays = Settlement.of(HANOI, LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-03"),
                 harness.now(), ledger);
-        assertThat(firstDays.lines()).as("o-3 shipped on the 4th").extracting(Settlement.Line::orderId)
-                .containsExactly("o-1", "o-2");
+        assertThat(firstDays.lines()).as("o-3 shipped and o-1's return was authorised on the 4th")
+                .extracting(Settlement.Line::orderId).containsExactly("o-1", "o-2");
         assertThat(firstDays.csv()).isEqualTo(
-                "kind,dispatch_id,order_id,dispatched_at,shipped_at,currency,goods,shipping,penalty_percent,penalty,amount,dispatches\r\n"
-                        + "line," + DispatchPlan.dispatchId("o-1", HANOI) + ",o-1,2026-11-02T09:00:00Z,2026-11-03T05:00:00Z,USD,8.40,3.00,0,0.00,11.40,1\r\n"
-                        + "line," + DispatchPlan.dispatchId("o-2", HANOI) + ",o-2,2026-11-02T09:00:00Z,2026-11-03T15:00:00Z,USD,14.00,1.50,0,0.00,15.50,1\r\n"
-                        + "total,,,,,USD,22.40,4.50,,0.00,26.90,2\r\n");
+                "kind,dispatch_id,order_id,dispatched_at,shipped_at,currency,goods,shipping,penalty_percent,penalty,amount,dispatches,return_shipping,rma_id,authorised_at,returns\r\n"
+                        + "line," + DispatchPlan.dispatchId("o-1", HANOI) + ",o-1,2026-11-02T09:00:00Z,2026-11-03T05:00:00Z,USD,8.40,3.00,0,0.00,11.40,1,0.00,,,0\r\n"
+                        + "line," + DispatchPlan.dispatchId("o-2", HANOI) + ",o-2,2026-11-02T09:00:00Z,2026-11-03T15:00:00Z,USD,14.00,1.50,0,0.00,15.50,1,0.00,,,0\r\n"
+                        + "total,,,,,USD,22.40,4.50,,0.00,26.90,2,0.00,,,0\r\n");
+        Settlement fourth = Settlement.of(HANOI, LocalDate.parse("2026-11-04"), LocalDate.parse("2026-11-04"),
+                harness.now(), ledger);
+        assertThat(fourth.csv().split("\r\n")[2]).isEqualTo("return," + DispatchPlan.dispatchId("o-1", HANOI)
+                + ",o-1,2026-11-02T09:00:00Z,2026-11-03T05:00:00Z,USD,0.00,0.00,0,0.00,-6.50,0,6.50,"
+                + ReturnAuthorised.rmaId("o-1", HANOI) + ",2026-11-04T13:00:00Z,1");
     }
 
     private List<LedgerEntry> ledger() {

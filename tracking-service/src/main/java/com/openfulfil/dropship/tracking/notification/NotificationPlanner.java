@@ -62,7 +62,8 @@ final class NotificationPlanner implements Processor<String, Event, String, Even
         context.forward(record.withKey(orderId).withValue(new NotificationRequested(notice.notificationId(), now,
                 orderId, recipient.orderReference(), notice.notificationId(), notice.kind(), recipient.locale(), recipient.name(),
                 recipient.email(), notice.carrier(), notice.trackingNumber(), days, recipient.storefrontId(),
-                recipient.phone(), notice.contents(), notice.unitsDelivered(), notice.unitsOrdered())));
+                recipient.phone(), notice.contents(), notice.unitsDelivered(), notice.unitsOrdered(),
+                notice.returnInstructions())));
     }
 
     static final class Supplier implements ProcessorSupplier<String, Event, String, Event> {

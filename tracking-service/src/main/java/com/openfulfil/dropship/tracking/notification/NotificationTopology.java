@@ -4,6 +4,7 @@ import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.tracking.ParcelDelayed;
 import com.openfulfil.dropship.tracking.domain.notification.ExpectedDays;
@@ -24,9 +25,9 @@ public final class NotificationTopology {
 
     /** The messages are sent off the stream thread, by the {@link Mailroom}. */
     public static void wire(KStream<String, Event> events, ExpectedDays expectedDays) {
-        // an order's lifecycle, shipments and delays become the messages its customer should get
+        // an order's lifecycle, shipments, delays and return authorisations become the messages its customer should get
         events.filter((key, event) -> event instanceof OrderStatusChanged || event instanceof ParcelsShipped
-                        || event instanceof ParcelDelayed)
+                        || event instanceof ParcelDelayed || event instanceof ReturnAuthorised)
                 .process(new NotificationPlanner.Supplier(expectedDays))
                 .to(Topics.NOTIFICATIONS_OUTBOUND.name(), Produced.with(Serdes.String(), new EventSerde()));
     }

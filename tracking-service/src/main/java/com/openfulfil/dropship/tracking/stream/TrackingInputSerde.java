@@ -3,6 +3,7 @@ package com.openfulfil.dropship.tracking.stream;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoint;
 import com.openfulfil.dropship.events.tracking.CarrierCheckpoints;
 import com.openfulfil.dropship.events.tracking.ClaimCloseRequested;
@@ -18,6 +19,7 @@ import com.openfulfil.dropship.events.tracking.ParcelRegistered;
 public class TrackingInputSerde extends EventSerde {
     public TrackingInputSerde() {
         super(names(ParcelRegistered.class, CarrierCheckpoint.class, CarrierCheckpoints.class, ClaimFileRequested.class,
-                ClaimCloseRequested.class, OrderStatusChanged.class, ParcelsShipped.class, ParcelDelayed.class));
+                ClaimCloseRequested.class, OrderStatusChanged.class, ParcelsShipped.class, ParcelDelayed.class,
+                ReturnAuthorised.class));
     }
 }

@@ -13,11 +13,17 @@ import com.openfulfil.dropship.events.notification.NotificationRequested;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
+import java.math.BigDecimal;
+import com.openfulfil.dropship.events.model.ReturnReason;
+import com.openfulfil.dropship.events.model.ReturnPayer;
+import com.openfulfil.dropship.events.model.Address;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
 import com.openfulfil.dropship.events.tracking.ParcelRegistered;
 import com.openfulfil.dropship.support.testing.TopologyHarness;
 import com.openfulfil.dropship.tracking.domain.ParcelWatch;
 import com.openfulfil.dropship.tracking.domain.WatchRules;
 import com.openfulfil.dropship.tracking.domain.notification.ExpectedDays;
+import com.openfulfil.dropship.tracking.domain.notification.Notice;
 import com.openfulfil.dropship.tracking.domain.notification.MailTemplates;
 import com.openfulfil.dropship.tracking.stream.TrackingTopology;
 import jakarta.mail.Session;
@@ -41,6 +47,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The customer messages on TopologyTestDriver: what the stream asks for on notifications.outbound, each
@@ -127,13 +134,7 @@ class NotificationTopologyTest {
     }
 
     private List<String> subjects() throws Exception {
-        return mails().stream().map(m -> {
-            try {
-                return m.getSubject();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }).sorted().toList();
+        return mails().stream().map(NotificationTopologyTest::subjectOf).sorted().toList();
     }
 
     @ParameterizedTest
@@ -191,6 +192,45 @@ class NotificationTopologyTest {
 
         assertThat(sendRequested()).extracting(NotificationRequested::kind).contains(NotificationKind.ORDER_RESHIPPED);
         assertThat(subjects()).contains("Votre commande SHOP-1 : un remplacement est en route");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "en | Your return for order SHOP-1: | Write the return number | The supplier pays the return postage",
+            "zh | 您的订单 SHOP-1 退货： | 请在包裹上清楚写明退货编号 | 退货运费由供应商承担",
+            "vi | Trả hàng cho đơn SHOP-1: | Hãy ghi rõ mã trả hàng | Nhà cung cấp chịu phí gửi trả",
+            "fr | Votre retour pour la commande SHOP-1 : | Écrivez lisiblement le numéro de retour | Les frais de retour sont à la charge du fournisseur"})
+    void anAuthorisedReturnTellsTheCustomerWhereToSendWhatAndWhoPaysOnce(String locale, String subject, String rmaLine,
+                                                                         String payer) throws Exception {
+        orderLife(locale);
+        harness().pipe(Topics.ORDERS_LIFECYCLE,
+                withoutOrder(status(OrderStatus.DELIVERED, OrderStatus.RETURN_REQUESTED, locale)));
+        String rmaId = ReturnAuthorised.rmaId(ORDER, "hanoi-crafts");
+        ReturnAuthorised authorised = new ReturnAuthorised("ra-1", Instant.parse("2026-11-03T09:00:00Z"), ORDER, "d-1",
+                "hanoi-crafts", rmaId, ReturnReason.DAMAGED, List.of(new ParcelItem(1, "MUG-001", 2, "Ceramic mug")),
+                "Hanoi Crafts returns", new Address("12 Hang Gai", null, "Hanoi", null, "100000", "VN"),
+                ReturnPayer.SUPPLIER, new BigDecimal("6.50"), "USD");
+        harness().pipe(Topics.FULFILMENT_EVENTS, authorised);
+        harness().pipe(Topics.FULFILMENT_EVENTS, authorised);
+
+        assertThat(sendRequested()).filteredOn(n -> n.kind() == NotificationKind.RETURN_AUTHORISED)
+                .as("a replay asks for the same message").extracting(NotificationRequested::notificationId,
+                        n -> n.returnInstructions().rmaId(), NotificationRequested::email).containsOnly(
+                        tuple(Notice.returnAuthorisedId(ORDER, rmaId), rmaId, "lan@example.vn"));
+        MimeMessage mail = assertThat(mails()).filteredOn(m -> subjectOf(m).startsWith(subject)).as("sent once")
+                .singleElement().actual();
+        assertThat(subjectOf(mail)).endsWith(rmaId);
+        assertThat(text(mail).replace("\r\n", "\n")).contains(rmaLine + " " + rmaId, payer, "2 × Ceramic mug",
+                "Hanoi Crafts returns\n12 Hang Gai\n100000 Hanoi\nVN");
+        assertThat(mail.isMimeType("multipart/alternative")).as("plain text with an HTML alternative").isTrue();
+    }
+
+    private static String subjectOf(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -1,6 +1,8 @@
 package com.openfulfil.dropship.tracking.domain.notification;
 
+import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ReturnInstructions;
 import com.openfulfil.dropship.events.notification.NotificationRequested;
 
 import java.text.MessageFormat;
@@ -9,6 +11,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The customer messages in English, Chinese, Vietnamese and French ({@code notifications*.properties});
@@ -64,7 +67,9 @@ public final class MailTemplates {
     /**
      * {0} name, {1} order number, {2} expected days, {3} carrier, {4} tracking number, {5} link, {6} store,
      * {7} what the parcel holds, {8} units delivered, {9} units ordered, {10} the "in this parcel" line of a
-     * shipping notice (empty when its shipment did not say what it holds).
+     * shipping notice (empty when its shipment did not say what it holds), and on a return authorisation:
+     * {11} the RMA number, {12} whom and where to send it (the "address to follow" line when the supplier has
+     * none on file), {13} who pays the postage.
      */
     private Object[] values(String language, NotificationRequested request, Branding.Store store) {
         Object[] values = new Object[]{
@@ -78,11 +83,31 @@ public final class MailTemplates {
                 contents(request.contents()),
                 request.unitsDelivered() == null ? "" : request.unitsDelivered().toString(),
                 request.unitsOrdered() == null ? "" : request.unitsOrdered().toString(),
-                ""};
+                "", "", "", ""};
         if (request.contents() != null && !request.contents().isEmpty()) {
             values[10] = format(language, "contents", values) + "\n";
         }
+        ReturnInstructions instructions = request.returnInstructions();
+        if (instructions != null) {
+            values[11] = instructions.rmaId();
+            values[12] = instructions.address() == null ? format(language, "return.addressToFollow", values)
+                    : addressBlock(instructions.returnTo(), instructions.address());
+            values[13] = instructions.paidBy() == null ? ""
+                    : format(language, "return.paidBy." + instructions.paidBy().name(), values);
+        }
         return values;
+    }
+
+    /** The label as the customer copies it: whom to, then the address, one part a line, empty parts left out. */
+    private static String addressBlock(String returnTo, Address address) {
+        String cityLine = Stream.of(address.postalCode(), address.city()).filter(MailTemplates::present)
+                .collect(Collectors.joining(" "));
+        return Stream.of(returnTo, address.line1(), address.line2(), cityLine, address.region(), address.country())
+                .filter(MailTemplates::present).collect(Collectors.joining("\n"));
+    }
+
+    private static boolean present(String part) {
+        return part != null && !part.isBlank();
     }
 
     /** Units × title, as the parcel's shipment named them ("2 × Ceramic mug 350 ml, 1 × LED desk lamp"). */

@@ -3,6 +3,7 @@ package com.openfulfil.dropship.tracking.domain.notification;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.model.NotificationKind;
 import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ReturnInstructions;
 
 import java.util.List;
 
@@ -15,16 +16,34 @@ import java.util.List;
  * @param contents       what a shipped parcel holds, when its shipment said
  * @param unitsDelivered on a partial delivery, the order's units delivered so far
  * @param unitsOrdered   on a partial delivery, the order's units
+ * @param returnInstructions on a return authorisation, where to send the units {@code contents} names
  */
 public record Notice(String notificationId, NotificationKind kind, String carrier, String trackingNumber,
-                     List<ParcelItem> contents, Integer unitsDelivered, Integer unitsOrdered) {
+                     List<ParcelItem> contents, Integer unitsDelivered, Integer unitsOrdered,
+                     ReturnInstructions returnInstructions) {
 
     public Notice {
         contents = contents == null ? null : List.copyOf(contents);
     }
 
+    public Notice(String notificationId, NotificationKind kind, String carrier, String trackingNumber,
+                  List<ParcelItem> contents, Integer unitsDelivered, Integer unitsOrdered) {
+        this(notificationId, kind, carrier, trackingNumber, contents, unitsDelivered, unitsOrdered, null);
+    }
+
     public Notice(String notificationId, NotificationKind kind, String carrier, String trackingNumber) {
         this(notificationId, kind, carrier, trackingNumber, null, null, null);
+    }
+
+    /** A return authorised at one supplier: one message per RMA number, however often it is replayed. */
+    static Notice returnAuthorised(String orderId, List<ParcelItem> items, ReturnInstructions instructions) {
+        return new Notice(returnAuthorisedId(orderId, instructions.rmaId()), NotificationKind.RETURN_AUTHORISED, null,
+                null, items, null, null, instructions);
+    }
+
+    /** The id of the message announcing the return {@code rmaId} of the order. */
+    public static String returnAuthorisedId(String orderId, String rmaId) {
+        return EventIds.derived(orderId, NotificationKind.RETURN_AUTHORISED.name(), rmaId);
     }
 
     static Notice forOrder(String orderId, NotificationKind kind) {

@@ -5,9 +5,11 @@ import com.openfulfil.dropship.events.model.LineUnits;
 import com.openfulfil.dropship.events.model.NotificationKind;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ReturnInstructions;
 import com.openfulfil.dropship.events.model.ShippedParcel;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
 import com.openfulfil.dropship.events.tracking.ParcelDelayed;
 
 import java.util.List;
@@ -18,7 +20,8 @@ import java.util.Map;
  * notice per tracking number (saying what the parcel holds when its shipment did), a delay notice per
  * silence of a parcel, one when some of the order's units have arrived and others not yet, one when
  * every unit is delivered, and one when it ends any other way a customer must hear of: cancelled,
- * rejected (out of stock) or refunded, and one when a replacement is sent (reshipped).
+ * rejected (out of stock) or refunded, one when a replacement is sent (reshipped), and one per supplier
+ * that authorises the order's return, saying where to send what (R5.2).
  */
 public final class Notices {
     /** The order's own states that tell the customer something, and the message each asks for. */
@@ -44,6 +47,10 @@ public final class Notices {
                     .map(n -> Notice.forParcel(shipped.orderId(), NotificationKind.PARCEL_SHIPPED, shipped.carrier(), n,
                             contents(shipped, n)))
                     .toList();
+        } else if (event instanceof ReturnAuthorised authorised) {
+            return List.of(Notice.returnAuthorised(authorised.orderId(), authorised.items(),
+                    new ReturnInstructions(authorised.rmaId(), authorised.returnTo(), authorised.returnAddress(),
+                            authorised.paidBy())));
         } else if (event instanceof ParcelDelayed delayed) {
             return List.of(Notice.forParcel(delayed.orderId(), NotificationKind.PARCEL_DELAYED, delayed.carrier(),
                     delayed.trackingNumber(), String.valueOf(delayed.lastHeardAt())));

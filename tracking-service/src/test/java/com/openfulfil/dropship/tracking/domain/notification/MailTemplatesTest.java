@@ -2,6 +2,8 @@ package com.openfulfil.dropship.tracking.domain.notification;
 
 import com.openfulfil.dropship.events.model.NotificationKind;
 import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ReturnInstructions;
+import com.openfulfil.dropship.events.model.ReturnPayer;
 import com.openfulfil.dropship.events.notification.NotificationRequested;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -100,6 +102,27 @@ class MailTemplatesTest {
                 "sly-shop", null)).html()).as("only a web address becomes an image").doesNotContain("<img", "javascript:");
         assertThat(branded.render(request(NotificationKind.ORDER_DELIVERED, "en")).html())
                 .as("an order of no configured store").contains(">Dropship<");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"en, The return postage is yours to pay., return address follows in a separate message",
+            "zh, 退货运费由您承担。, 供应商的退货地址将另行通知",
+            "vi, Bạn chịu phí gửi trả hàng., địa chỉ nhận hàng trả của nhà cung cấp sẽ được gửi",
+            "fr, Les frais de retour sont à votre charge., adresse de retour du fournisseur suit"})
+    void aReturnWithoutAnAddressOnFileSaysItFollowsAndWhoPays(String locale, String payer, String toFollow) {
+        NotificationRequested plain = request(NotificationKind.RETURN_AUTHORISED, locale);
+        NotificationRequested authorised = new NotificationRequested(plain.eventId(), plain.occurredAt(),
+                plain.orderId(), plain.orderReference(), plain.notificationId(), plain.kind(), locale,
+                plain.customerName(), plain.email(), null, null, null, null, null,
+                java.util.List.of(new ParcelItem(1, "MUG-001", 2, "Ceramic mug 350 ml")), null, null,
+                new ReturnInstructions("RMA-0A1B2C3D4E", "Hanoi Crafts", null, ReturnPayer.CUSTOMER));
+
+        Mail mail = templates.render(authorised);
+
+        assertThat(mail.subject()).contains("SHOP-7", "RMA-0A1B2C3D4E");
+        assertThat(mail.text()).contains("RMA-0A1B2C3D4E", "2 × Ceramic mug 350 ml", payer, toFollow)
+                .doesNotContain("{", "}", "''");
+        assertThat(mail.html()).contains("RMA-0A1B2C3D4E");
     }
 
     @ParameterizedTest
