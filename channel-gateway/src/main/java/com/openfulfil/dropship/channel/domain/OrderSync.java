@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * What happens to a channel's order as the pipeline moves it and as the channel changes it. Pure:
@@ -184,7 +183,7 @@ public final class OrderSync {
         }
         ChannelRefusal refusal = new ChannelRefusal(EventIds.derived(refused.eventId(), "refused"), now,
                 order.platform(), order.storeId(), order.orderId(), order.externalRef(), "address change",
-                "The shipping address changed on the channel to " + describe(refused.shipTo()) + ", but "
+                "The shipping address changed on the channel to " + refused.shipTo().oneLine() + ", but "
                         + refused.reason() + "; we still ship to the address it had. Cancel and place it again, or"
                         + " settle it with the supplier.");
         return new Step(order.addressRefused(refused.shipTo()), List.of(), Optional.empty(), Optional.empty(),
@@ -211,10 +210,6 @@ public final class OrderSync {
                 Optional.empty());
     }
 
-    private static String describe(Address a) {
-        return String.join(", ", Stream.of(a.line1(), a.city(), a.postalCode(), a.country())
-                .filter(Objects::nonNull).toList());
-    }
 
     private static Step refused(ChannelOrder order, InboundChange change, Instant now, String reason) {
         ChannelRefusal refusal = new ChannelRefusal(EventIds.derived(change.changeId(), "refused"), now,

@@ -25,6 +25,12 @@ public record OrderDetails(OrderSource source, String currency, Customer custome
         this(source, currency, customer, shipTo, lines, priority, paymentStatus, requests, null);
     }
 
+    /** The same order shipping to {@code address} instead (an address changed before dispatch). */
+    public OrderDetails withShipTo(Address address) {
+        return new OrderDetails(source, currency, customer, address, lines, priority, paymentStatus, requests,
+                paymentReference);
+    }
+
     /** The order's line {@code lineNo}, if it has one. */
     public Optional<OrderLine> line(int lineNo) {
         return lines.stream().filter(l -> l.lineNo() == lineNo).findFirst();

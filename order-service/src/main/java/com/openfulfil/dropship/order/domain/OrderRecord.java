@@ -87,9 +87,7 @@ public record OrderRecord(String orderId, OrderStatus status, OrderDetails detai
 
     /** The order as placed, shipping to {@code shipTo} instead. */
     OrderRecord withShipTo(Address shipTo) {
-        OrderDetails d = details;
-        OrderDetails moved = new OrderDetails(d.source(), d.currency(), d.customer(), shipTo, d.lines(), d.priority(),
-                d.paymentStatus(), d.requests(), d.paymentReference());
+        OrderDetails moved = details.withShipTo(shipTo);
         return with(b -> b.details = moved);
     }
 

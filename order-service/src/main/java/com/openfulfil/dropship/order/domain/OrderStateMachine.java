@@ -53,7 +53,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * The order state machine (the order states: docs/storefronts.md, "Order states"). Applying an event yields
@@ -522,7 +521,7 @@ public final class OrderStateMachine {
             }
             if (canChangeAddress(record.status())) {
                 record = record.withShipTo(change.shipTo());
-                note("shipping address changed by " + change.requestedBy() + " to " + describe(change.shipTo()));
+                note("shipping address changed by " + change.requestedBy() + " to " + change.shipTo().oneLine());
                 news.add(new ShippingAddressChanged(EventIds.derived(change.eventId(), "address-changed"), now,
                         record.orderId(), change.requestedBy(), previous, change.shipTo()));
             } else {
@@ -752,11 +751,6 @@ public final class OrderStateMachine {
         }
     }
 
-    /** "9 Other Road, Leeds, LS1 4AP, GB": the address's parts that are there. */
-    static String describe(Address address) {
-        return Stream.of(address.line1(), address.line2(), address.city(), address.region(), address.postalCode(),
-                address.country()).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(", "));
-    }
 
     private static String describe(ShortLine line) {
         return line.sku() + " (requested " + line.requested() + ", available " + line.available() + ")";

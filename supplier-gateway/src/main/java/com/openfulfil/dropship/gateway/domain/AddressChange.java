@@ -18,9 +18,7 @@ public final class AddressChange {
         if (o == null || shipTo.equals(o.shipTo())) {
             return allocated;
         }
-        OrderDetails moved = new OrderDetails(o.source(), o.currency(), o.customer(), shipTo, o.lines(), o.priority(),
-                o.paymentStatus(), o.requests(), o.paymentReference());
-        return new StockAllocated(allocated.eventId(), allocated.occurredAt(), allocated.orderId(), moved,
+        return new StockAllocated(allocated.eventId(), allocated.occurredAt(), allocated.orderId(), o.withShipTo(shipTo),
                 allocated.lines());
     }
 }
