@@ -27,6 +27,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -132,12 +133,13 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
     /** Completes the delivered orders whose wait is over. */
     private void completeDue(long wallClockMs) {
         Instant now = Instant.ofEpochMilli(wallClockMs);
-        for (DueIndex.Due entry : due.due(now)) {
+        List<DueIndex.Due> dueNow = due.due(now);
+        for (DueIndex.Due entry : dueNow) {
             OrderRecord current = orders.get(entry.value());
             save(entry.value(), current, OrderStateMachine.autoComplete(current, now, settings.autoCompleteAfter()),
-                    EventIds.derived(entry.key(), "auto-complete"), now);
-            due.remove(entry);
+                    EventIds.derived(entry.id(), "auto-complete", Long.toString(entry.due().toEpochMilli())), now);
         }
+        due.removeAll(dueNow);
     }
 
     private Instant now() {

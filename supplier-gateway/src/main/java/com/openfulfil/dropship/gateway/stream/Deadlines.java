@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * The deadlines still to check (store {@value #STORE}), keyed {@code <due epoch ms, 13 digits>|<deadline>|
  * <dispatchId>|<orderId>} so that the store, sorted by key, is sorted by due time and a check reads only
- * what is due. The store is persistent with a changelog, so deadlines survive a restart; an entry is
- * removed in the same transaction that reports it, so each fires once. A dispatch's earlier deadline is
+ * what is due (deadlines falling due close together share one entry, see {@link DueIndex}). The store is
+ * persistent with a changelog, so deadlines survive a restart; an entry is removed in the same transaction
+ * that reports it, so each fires once. A dispatch's earlier deadline is
  * indexed when it is sent, its later one only when the earlier has passed and the later still matters:
  * most dispatches meet both, and cost the index one entry.
  */
@@ -65,8 +66,9 @@ final class Deadlines {
         return due;
     }
 
-    void done(Due due) {
-        index.remove(due.entry());
+    /** Forgets deadlines once checked, in the transaction that reported them. */
+    void done(List<Due> dues) {
+        index.removeAll(dues.stream().map(Due::entry).toList());
     }
 
     private void put(Instant due, SlaDeadline deadline, String dispatchId, String orderId, String supplierId) {

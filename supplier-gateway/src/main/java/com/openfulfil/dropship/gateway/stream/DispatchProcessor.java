@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -83,9 +84,10 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
      */
     private void checkDeadlines(long nowMs) {
         Instant now = Instant.ofEpochMilli(nowMs);
-        for (Deadlines.Due due : deadlines.due(now)) {
+        List<Deadlines.Due> dueNow = deadlines.due(now);
+        deadlines.done(dueNow);
+        for (Deadlines.Due due : dueNow) {
             OrderDispatches dispatches = store.get(due.orderId());
-            deadlines.done(due);
             if (dispatches == null) {
                 continue;
             }
