@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A return of the order is authorised at one supplier that shipped part of it (R5.2): the goods
@@ -27,6 +28,8 @@ public record ReturnAuthorised(String eventId, Instant occurredAt, String orderI
                                String supplierId, String rmaId, ReturnReason reason, List<ParcelItem> items,
                                String returnTo, Address returnAddress, ReturnPayer paidBy,
                                BigDecimal shippingCharge, String currency) implements FulfilmentEvent {
+    private static final Pattern RMA_ID = Pattern.compile("RMA-[0-9A-F]{10}");
+
     public ReturnAuthorised {
         Invariants.notBlank(rmaId, "rmaId");
         items = List.copyOf(Invariants.notEmpty(items, "items"));
@@ -40,5 +43,13 @@ public record ReturnAuthorised(String eventId, Instant occurredAt, String orderI
     public static String rmaId(String orderId, String supplierId) {
         String derived = EventIds.derived(orderId, supplierId, "rma").replace("-", "");
         return "RMA-" + derived.substring(0, 10).toUpperCase(Locale.ROOT);
+    }
+
+    /**
+     * Whether {@code dispatchId} is an RMA number as {@link #rmaId} makes them: a customer's return parcel is
+     * followed under its RMA number where a shipment's parcel has its dispatch's id.
+     */
+    public static boolean isRmaId(String dispatchId) {
+        return dispatchId != null && RMA_ID.matcher(dispatchId).matches();
     }
 }

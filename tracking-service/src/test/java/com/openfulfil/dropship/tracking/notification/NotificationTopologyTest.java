@@ -18,6 +18,7 @@ import com.openfulfil.dropship.events.model.ReturnReason;
 import com.openfulfil.dropship.events.model.ReturnPayer;
 import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
+import com.openfulfil.dropship.events.tracking.ParcelDelayed;
 import com.openfulfil.dropship.events.tracking.ParcelRegistered;
 import com.openfulfil.dropship.support.testing.TopologyHarness;
 import com.openfulfil.dropship.tracking.domain.ParcelWatch;
@@ -288,6 +289,22 @@ class NotificationTopologyTest {
                 .filteredOn(n -> n.kind() == NotificationKind.PARCEL_DELAYED).singleElement()
                 .satisfies(n -> assertThat(n.trackingNumber()).isEqualTo("VN1"));
         assertThat(subjects()).contains("Votre colis VN1 prend plus de temps que prévu");
+    }
+
+    @Test
+    void aReturnParcelRunningLateSendsTheCustomerNoDelayNotice() throws Exception {
+        harness().pipe(Topics.ORDERS_LIFECYCLE, status(OrderStatus.PLACED, OrderStatus.CONFIRMED, "en"));
+        // order-service registers the customer's return parcel under its RMA number
+        String rmaId = ReturnAuthorised.rmaId(ORDER, "hanoi-crafts");
+        harness().pipe(Topics.TRACKING_REGISTRATIONS, "RT1", new ParcelRegistered("reg-r", harness().now(), ORDER,
+                rmaId, "hanoi-crafts", "VNPOST", "RT1"));
+        harness().advance(Duration.ofDays(5).plusMinutes(1));
+        harness().advance(Duration.ofDays(2));
+
+        assertThat(harness().read(Topics.TRACKING_EVENTS)).extracting(kv -> kv.value)
+                .as("ops still hear of it").hasAtLeastOneElementOfType(ParcelDelayed.class);
+        assertThat(sendRequested()).extracting(NotificationRequested::kind)
+                .doesNotContain(NotificationKind.PARCEL_DELAYED);
     }
 
     private String text(MimeMessage mail) {

@@ -51,7 +51,8 @@ public final class Notices {
             return List.of(Notice.returnAuthorised(authorised.orderId(), authorised.items(),
                     new ReturnInstructions(authorised.rmaId(), authorised.returnTo(), authorised.returnAddress(),
                             authorised.paidBy())));
-        } else if (event instanceof ParcelDelayed delayed) {
+        } else if (event instanceof ParcelDelayed delayed && !ReturnAuthorised.isRmaId(delayed.dispatchId())) {
+            // a return parcel running late is the supplier's and ops' business: its sender is not waiting for it
             return List.of(Notice.forParcel(delayed.orderId(), NotificationKind.PARCEL_DELAYED, delayed.carrier(),
                     delayed.trackingNumber(), String.valueOf(delayed.lastHeardAt())));
         }
