@@ -7,8 +7,11 @@ import java.time.Instant;
 
 /**
  * An admin asked for {@code amount} to be paid back to the customer through the payment provider.
- * Nothing is refunded yet: order-service's refund connector asks the provider, then writes
- * {@link RefundIssued} or {@link RefundFailed} with the same {@code refundId}.
+ * Nothing is refunded yet, nor paid: the order's stream accepts the request only if it fits what is
+ * still refundable (two requests sent at once may both have passed the API's check) and writes
+ * {@link RefundApproved}, which order-service's refund connector pays; a request it refuses is listed on
+ * the order as refused, with why. The outcome is {@link RefundIssued} or {@link RefundFailed} with the
+ * same {@code refundId}.
  *
  * @param refundId         the refund's own id; the provider's idempotency key, so the refund is paid once
  *                         however often it is asked for

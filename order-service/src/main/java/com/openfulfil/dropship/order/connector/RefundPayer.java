@@ -3,11 +3,13 @@ package com.openfulfil.dropship.order.connector;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.order.OrderCommand;
+import com.openfulfil.dropship.events.order.RefundApproved;
 import com.openfulfil.dropship.events.order.RefundFailed;
 import com.openfulfil.dropship.events.order.RefundIssued;
 import com.openfulfil.dropship.events.order.RefundRequested;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.order.domain.Refund;
 import com.openfulfil.dropship.order.webhook.RestartingLoop;
 import com.openfulfil.dropship.support.config.DropshipProperties;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
@@ -35,17 +37,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Pays the refunds admins ask for, off the order stream's thread. A consumer group of its own
- * ({@value #GROUP}) reads {@code orders.commands}; for each {@link RefundRequested} it asks the payment
- * provider (retried with exponential backoff by the resilience4j retry {@value #RETRY}) and writes the
- * outcome back on {@code orders.commands}, {@link RefundIssued} or {@link RefundFailed}, for the order's
- * stream to apply. The request's offset is committed only after its outcome is written.
+ * Pays the refunds the orders accepted, off the order stream's thread. A consumer group of its own
+ * ({@value #GROUP}) reads {@code orders.commands}; for each {@link RefundApproved} (written by the order's
+ * stream in the step that accepted the request, so a request the order refused, one of two sent at the same
+ * moment that together ask more than was paid, is never paid) it asks the payment provider (retried with
+ * exponential backoff by the resilience4j retry {@value #RETRY}) and writes the outcome back on
+ * {@code orders.commands}, {@link RefundIssued} or {@link RefundFailed}, for the order's stream to apply.
+ * The approval's offset is committed only after its outcome is written.
+ *
+ * <p>A {@link RefundRequested} is paid only when it was written before orders approved their refunds: the
+ * order lists it as requested but carries no approval for it ({@link Refund#acceptedBeforeApprovals()}), as
+ * an older version of the order's stream accepted every request. Any other request is left to the order: it
+ * approves or refuses it itself, or already has.
  *
  * <p>At least once: an instance that stops between the provider's answer and the commit asks again after
- * its restart, and a provider that stays unreachable through every retry makes the connector read its
- * refunds again after a growing wait. Never twice paid: every call carries the refund's id as
- * {@code Idempotency-Key}, so the provider answers a repeat with the refund it already made, and the
- * order applies one outcome per refund id.
+ * its restart, and a provider that stays unreachable through every retry (or an order that cannot be read
+ * for a request) makes the connector read its refunds again after a growing wait. Never twice paid: every
+ * call carries the refund's id as {@code Idempotency-Key}, so the provider answers a repeat with the refund
+ * it already made, and the order applies one outcome per refund id.
  */
 @Component
 public class RefundPayer implements SmartLifecycle {
@@ -61,21 +70,24 @@ public class RefundPayer implements SmartLifecycle {
     private final String bootstrapServers;
     private final Map<String, Object> security;
     private final Retry retry;
+    private final RefundRecords records;
     private final EventSerde serde = new EventSerde();
-    private RefundProviderClient provider;
+    private final RefundProviderClient provider;
     private RestartingLoop loop;
     /** The current run's consumer: each restart of the loop gets a fresh one. */
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean running;
 
     RefundPayer(RefundProperties properties, EventPublisher publisher, Clock clock, DropshipProperties dropship,
-                RetryRegistry retries) {
+                RetryRegistry retries, RefundRecords records) {
         this.properties = properties;
         this.publisher = publisher;
         this.clock = clock;
         this.bootstrapServers = dropship.kafka().bootstrapServers();
         this.security = dropship.kafka().security();
         this.retry = retries.retry(RETRY);
+        this.records = records;
+        this.provider = properties.enabled() ? new RefundProviderClient(properties) : null;
     }
 
     @Override
@@ -85,7 +97,6 @@ public class RefundPayer implements SmartLifecycle {
                     + " recorded offline");
             return;
         }
-        provider = new RefundProviderClient(properties);
         IntervalFunction backoff = IntervalFunction.ofExponentialBackoff(properties.restartInitial(), 2.0,
                 properties.restartMax());
         loop = new RestartingLoop("refund-payer", n -> Duration.ofMillis(backoff.apply(n)), this::payUntilStopped,
@@ -167,25 +178,45 @@ public class RefundPayer implements SmartLifecycle {
                     e.toString());
             return;
         }
-        if (event instanceof RefundRequested request) {
-            pay(request);
+        handle(event);
+    }
+
+    /** Pays {@code event} if it is a refund to pay; every other command on the topic is the order's alone. */
+    void handle(Event event) {
+        if (event instanceof RefundApproved approved) {
+            pay(approved);
+        } else if (event instanceof RefundRequested request) {
+            payIfAcceptedBeforeApprovals(request);
         }
     }
 
+    /**
+     * A request is the order's to approve; one an older version of the order accepted without approving it
+     * is paid as that version's connector would have paid it, its outcome's id derived from the request's.
+     */
+    private void payIfAcceptedBeforeApprovals(RefundRequested request) {
+        if (records.find(request.orderId(), request.refundId()).filter(Refund::acceptedBeforeApprovals).isEmpty()) {
+            return;
+        }
+        log.info("Paying refund {} of order {}, accepted before orders approved their refunds", request.refundId(),
+                request.orderId());
+        pay(RefundApproved.of(request, request.eventId(), request.occurredAt()));
+    }
+
     /** Asks the provider, retrying while it gives no answer; the answer goes back to the order. */
-    void pay(RefundRequested request) {
-        ProviderRefund answer = Retry.decorateSupplier(retry, () -> provider.refund(request)).get();
+    private void pay(RefundApproved approved) {
+        ProviderRefund answer = Retry.decorateSupplier(retry, () -> provider.refund(approved)).get();
         OrderCommand outcome = answer.failed()
-                ? new RefundFailed(EventIds.derived(request.eventId(), "refund-failed"), clock.instant(),
-                        request.orderId(), request.refundId(), request.amount(), request.currency(), answer.id(),
+                ? new RefundFailed(EventIds.derived(approved.eventId(), "refund-failed"), clock.instant(),
+                        approved.orderId(), approved.refundId(), approved.amount(), approved.currency(), answer.id(),
                         answer.failure())
-                : new RefundIssued(EventIds.derived(request.eventId(), "refund-issued"), clock.instant(),
-                        request.orderId(), request.amount(), request.currency(), request.by(), request.note(),
-                        request.refundId(), answer.id(), answer.status());
-        publisher.publishAndWait(Topics.ORDER_COMMANDS, request.orderId(), outcome);
+                : new RefundIssued(EventIds.derived(approved.eventId(), "refund-issued"), clock.instant(),
+                        approved.orderId(), approved.amount(), approved.currency(), approved.by(), approved.note(),
+                        approved.refundId(), answer.id(), answer.status());
+        publisher.publishAndWait(Topics.ORDER_COMMANDS, approved.orderId(), outcome);
         Metrics.counter("dropship.refunds", "outcome", answer.status()).increment();
         if (answer.failed()) {
-            log.warn("Refund {} of order {} failed at the payment provider: {}", request.refundId(), request.orderId(),
+            log.warn("Refund {} of order {} failed at the payment provider: {}", approved.refundId(), approved.orderId(),
                     answer.failure());
         }
     }

@@ -1,6 +1,6 @@
 package com.openfulfil.dropship.order.connector;
 
-import com.openfulfil.dropship.events.order.RefundRequested;
+import com.openfulfil.dropship.events.order.RefundApproved;
 import com.openfulfil.dropship.events.serde.Json;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -48,18 +48,18 @@ final class RefundProviderClient {
      *
      * @throws ProviderUnavailableException when there is no answer to act on and the refund must be asked again
      */
-    ProviderRefund refund(RefundRequested request) {
+    ProviderRefund refund(RefundApproved refund) {
         String form;
         try {
-            form = form(request);
+            form = form(refund);
         } catch (ArithmeticException | IllegalArgumentException e) {
-            return ProviderRefund.refused("the amount " + request.amount() + " " + request.currency()
+            return ProviderRefund.refused("the amount " + refund.amount() + " " + refund.currency()
                     + " cannot be paid in the currency's minor units");
         }
         HttpRequest call = HttpRequest.newBuilder(refunds).timeout(properties.requestTimeout())
                 .header("Authorization", "Bearer " + secretKey)
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header(IDEMPOTENCY_KEY, request.refundId())
+                .header(IDEMPOTENCY_KEY, refund.refundId())
                 .POST(HttpRequest.BodyPublishers.ofString(form))
                 .build();
         HttpResponse<String> response;
@@ -71,13 +71,13 @@ final class RefundProviderClient {
             Thread.currentThread().interrupt();
             throw new ProviderUnavailableException("Interrupted while calling " + refunds, e);
         }
-        return answer(request, response.statusCode(), response.body());
+        return answer(refund, response.statusCode(), response.body());
     }
 
-    private ProviderRefund answer(RefundRequested request, int status, String body) {
+    private ProviderRefund answer(RefundApproved refund, int status, String body) {
         // 401/403: our key is wrong or revoked, which ops fix; the customer's refund is not what failed
         if (status >= 500 || status == 429 || status == 409 || status == 408 || status == 401 || status == 403) {
-            throw new ProviderUnavailableException(refunds + " answered " + status + " for refund " + request.refundId(),
+            throw new ProviderUnavailableException(refunds + " answered " + status + " for refund " + refund.refundId(),
                     null);
         }
         JsonNode json = parse(body);
@@ -96,7 +96,7 @@ final class RefundProviderClient {
             case ProviderRefund.FAILED, "canceled" -> new ProviderRefund(json.path("id").asString(),
                     ProviderRefund.FAILED, json.path("failure_reason").asString(refundStatus));
             default -> throw new ProviderUnavailableException("unexpected refund status '" + refundStatus + "' for refund "
-                    + request.refundId(), null);
+                    + refund.refundId(), null);
         };
     }
 
@@ -109,16 +109,16 @@ final class RefundProviderClient {
     }
 
     /** The form Stripe's {@code POST /v1/refunds} takes; the amount in minor units (12.50 USD is 1250). */
-    static String form(RefundRequested request) {
+    static String form(RefundApproved refund) {
         Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("payment_intent", request.paymentReference());
-        fields.put("amount", minorUnits(request.amount(), request.currency()).toPlainString());
-        fields.put("currency", request.currency().toLowerCase(Locale.ROOT));
-        if (request.reason() != null) {
-            fields.put("reason", request.reason());
+        fields.put("payment_intent", refund.paymentReference());
+        fields.put("amount", minorUnits(refund.amount(), refund.currency()).toPlainString());
+        fields.put("currency", refund.currency().toLowerCase(Locale.ROOT));
+        if (refund.reason() != null) {
+            fields.put("reason", refund.reason());
         }
-        fields.put("metadata[order_id]", request.orderId());
-        fields.put("metadata[refund_id]", request.refundId());
+        fields.put("metadata[order_id]", refund.orderId());
+        fields.put("metadata[refund_id]", refund.refundId());
         return fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
     }

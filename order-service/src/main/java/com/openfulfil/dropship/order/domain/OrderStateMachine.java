@@ -20,6 +20,7 @@ import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.ReceiptConfirmed;
 import com.openfulfil.dropship.events.order.OrderCommand;
 import com.openfulfil.dropship.events.order.OrderEvent;
+import com.openfulfil.dropship.events.order.RefundApproved;
 import com.openfulfil.dropship.events.order.RefundFailed;
 import com.openfulfil.dropship.events.order.RefundIssued;
 import com.openfulfil.dropship.events.order.RefundRequested;
@@ -362,10 +363,8 @@ public final class OrderStateMachine {
                         currency, closed.closedBy(), why, refundId, null, null));
                 return;
             }
-            RefundRequested request = new RefundRequested(EventIds.derived(refundId, "requested"), now,
-                    record.orderId(), refundId, amount, currency, paymentReference, null, closed.closedBy(), why);
-            refundRequested(request);
-            commands.add(request);
+            refundRequested(new RefundRequested(EventIds.derived(refundId, "requested"), now, record.orderId(),
+                    refundId, amount, currency, paymentReference, null, closed.closedBy(), why));
         }
 
         private void allocated(StockAllocated allocated) {
@@ -554,32 +553,68 @@ public final class OrderStateMachine {
                     + refused.supplierId() + (refused.reason() == null ? "" : ": " + refused.reason()));
         }
 
-        /** Asked of the payment provider: listed on the order, nothing refunded until the provider answers. */
+        /**
+         * A refund asked for: accepted only if the order takes refunds in its status and the amount fits what
+         * is still refundable (what was paid, less what was paid back and what accepted refunds will pay back),
+         * since two requests sent at the same moment may both have passed the API's check. An accepted one is
+         * listed as requested, counts against the order at once, and its {@link RefundApproved} (the only thing
+         * the refund connector pays) is written in this same step; a refused one is listed as refused, with
+         * why, and paid never. A request the order has seen (a replay, the stream's own request read back) was
+         * decided then and changes nothing.
+         */
         private void refundRequested(RefundRequested requested) {
             AfterSales after = record.afterSalesOrNone();
             if (after.refund(requested.refundId()).isPresent()) {
                 return;
             }
-            record = record.withAfterSales(after.refundRequested(Refund.requested(requested.refundId(),
+            String asked = "refund " + requested.refundId() + " of " + requested.amount() + " " + requested.currency()
+                    + " asked by " + requested.by();
+            String refusal = refusal(requested);
+            if (refusal != null) {
+                record = record.withAfterSales(after.settled(Refund.refused(requested.refundId(), requested.amount(),
+                        requested.currency(), requested.by(), requested.note(), refusal, now)));
+                note(asked + " refused: " + refusal);
+                return;
+            }
+            record = record.withAfterSales(after.refundRequested(Refund.approved(requested.refundId(),
                     requested.amount(), requested.currency(), requested.by(), requested.note(), now)));
-            note("refund " + requested.refundId() + " of " + requested.amount() + " " + requested.currency()
-                    + " asked of the payment provider by " + requested.by());
+            commands.add(RefundApproved.of(requested, EventIds.derived(requested.eventId(), "refund-approved"), now));
+            note(asked + " approved and sent to the payment provider");
+        }
+
+        /** Why the order refuses {@code requested}, or null when it accepts it. */
+        private String refusal(RefundRequested requested) {
+            if (!canRefund(record.status())) {
+                return "the order is " + record.status() + ", which takes no refund";
+            }
+            BigDecimal left = refundable(record);
+            if (requested.amount().compareTo(left) > 0) {
+                BigDecimal total = record.details().total();
+                return "only " + left + " " + record.details().currency() + " is left to refund of the order's "
+                        + total + " (refunded or being refunded: " + total.subtract(left) + ")";
+            }
+            return null;
         }
 
         /**
          * Money went back to the customer. One the provider paid is recorded whatever the order's state
-         * (the money has moved); an offline one only where a refund is allowed, as before refunds were paid
-         * through the provider. A repeat (the connector answers at least once) changes nothing.
+         * (the money has moved), even for a request the order refused (an older version's connector, which
+         * paid every request, running beside this one); an offline one only where a refund is allowed, as
+         * before refunds were paid through the provider. A repeat (the connector answers at least once)
+         * changes nothing.
          */
         private void refundIssued(RefundIssued refund) {
             AfterSales after = record.afterSalesOrNone();
             String refundId = refund.refundId() == null ? refund.eventId() : refund.refundId();
             Refund known = after.refund(refundId).orElse(null);
-            if (known != null && known.status().settled() || known == null && !canRefund(record.status())) {
+            boolean paidThoughRefused = known != null && known.status() == RefundStatus.REFUSED
+                    && refund.providerRefundId() != null;
+            if (known != null && known.status().settled() && !paidThoughRefused
+                    || known == null && !canRefund(record.status())) {
                 return;
             }
             Refund asked = known != null ? known
-                    : Refund.requested(refundId, refund.amount(), refund.currency(), refund.by(), refund.note(), now);
+                    : Refund.unasked(refundId, refund.amount(), refund.currency(), refund.by(), refund.note(), now);
             RefundStatus outcome = refund.providerRefundId() == null ? RefundStatus.OFFLINE
                     : "pending".equals(refund.providerStatus()) ? RefundStatus.PENDING : RefundStatus.SUCCEEDED;
             record = record.withAfterSales(after.settled(asked.settled(outcome, refund.providerRefundId(), null, now)));

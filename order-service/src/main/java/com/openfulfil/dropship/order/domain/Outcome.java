@@ -9,10 +9,10 @@ import java.util.List;
 
 /**
  * The order after an event, the transitions the event caused (often none), the orders it placed in
- * turn (a reship's replacement order), the commands it asked for (a refund for the payment
- * provider, when a lost parcel's claim settled the order with one), the news that is not a
- * transition (an address changed or refused), for {@code orders.lifecycle}, and the parcels it asks
- * tracking-service to follow (a customer's return parcel).
+ * turn (a reship's replacement order), the commands it wrote on {@code orders.commands} (the approval of
+ * a refund it accepted, an admin's or the one a lost parcel's claim settled the order with, which the
+ * refund connector pays), the news that is not a transition (an address changed or refused), for
+ * {@code orders.lifecycle}, and the parcels it asks tracking-service to follow (a customer's return parcel).
  */
 public record Outcome(OrderRecord record, List<StatusChange> changes, List<OrderPlaced> placed,
                       List<OrderCommand> commands, List<OrderEvent> news, List<ParcelRegistered> registrations) {

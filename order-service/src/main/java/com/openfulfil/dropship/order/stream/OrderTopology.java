@@ -24,8 +24,8 @@ import java.util.function.Function;
  * order-service's stream: every event about an order (placed, allocated, dispatched, shipped,
  * tracked, commands from the API, commission) goes through one processor that owns the order's
  * record; transitions go out on {@code orders.lifecycle}, a reship's replacement order on
- * {@code orders.placed}, a refund a lost parcel's claim asked for on {@code orders.commands}, a return parcel to
- * follow on {@code tracking.registrations}. The two global tables (products,
+ * {@code orders.placed}, the approval of each refund the order accepted (an admin's, or one a lost parcel's
+ * claim asked for) on {@code orders.commands}, a return parcel to follow on {@code tracking.registrations}. The two global tables (products,
  * partners) are there for order intake to validate against.
  */
 @Configuration
@@ -62,7 +62,7 @@ public class OrderTopology {
                 .filterNot((key, event) -> event instanceof LedgerEvent)
                 .merge(commissions)
                 .process(OrderProcessor.supplier(settings));
-        // a reship's replacement order is placed like any order, on orders.placed; a refund a claim asked for
+        // a reship's replacement order is placed like any order, on orders.placed; a refund the order accepted
         // goes to the refund connector on orders.commands; a customer's return parcel to tracking-service on
         // tracking.registrations; the rest is the lifecycle. One branch node: every
         // transition passes one test per route rather than a filter node per route.

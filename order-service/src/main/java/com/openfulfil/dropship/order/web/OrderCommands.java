@@ -174,7 +174,9 @@ class OrderCommands {
     /**
      * Refunds {@code amount} (by default all that is left to refund). Through the payment provider when the
      * order carries a payment reference and a provider is configured: a refund request with an id of its own,
-     * paid off the stream by the refund connector; otherwise recorded at once, offline.
+     * which the order's stream accepts only if it still fits what is left to refund (another request may have
+     * passed this check at the same moment) and the refund connector then pays off the stream; otherwise
+     * recorded at once, offline.
      */
     RefundAccepted refund(Caller admin, String orderId, BigDecimal amount, String reason, String note) {
         OrderRecord order = allowed(admin, orderId, OrderAction.REFUND, "refunded",
@@ -193,7 +195,8 @@ class OrderCommands {
         send(new RefundRequested(EventIds.random(), clock.instant(), order.orderId(), refundId, refund, currency,
                 paymentReference, reason, by(admin), note));
         return new RefundAccepted(refundId, refund, currency, "REQUESTED",
-                "Asked of the payment provider; the order shows the outcome.");
+                "Paid through the payment provider once the order accepts it; the order's afterSales.refunds shows"
+                        + " the outcome, or the refund REFUSED with why if another refund took what was left.");
     }
 
     /** {@code amount}, or all that is left to refund; refused (naming {@code amount}) above that or in fractions of a cent. */

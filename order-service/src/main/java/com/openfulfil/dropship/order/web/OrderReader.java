@@ -3,7 +3,9 @@ package com.openfulfil.dropship.order.web;
 import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.order.config.OrderProperties;
+import com.openfulfil.dropship.order.connector.RefundRecords;
 import com.openfulfil.dropship.order.domain.OrderRecord;
+import com.openfulfil.dropship.order.domain.Refund;
 import com.openfulfil.dropship.support.instances.InstanceCalls;
 import com.openfulfil.dropship.support.instances.Instances;
 import com.openfulfil.dropship.support.streams.StoreQueries;
@@ -28,7 +30,7 @@ import java.util.stream.Collectors;
  * a list gathers every instance's share. With one instance everything is local.
  */
 @Component
-class OrderReader {
+class OrderReader implements RefundRecords {
     static final String STORE = "orders";
     static final String INTERNAL_HEADER = "X-Dropship-Internal";
     private static final JsonSerde<OrderRecord> RECORD = JsonSerde.of(OrderRecord.class);
@@ -52,6 +54,11 @@ class OrderReader {
     Optional<OrderRecord> find(String orderId) {
         Optional<HostInfo> owner = internalSecret == null ? Optional.empty() : instances.ownerOf(STORE, orderId);
         return owner.isEmpty() ? findLocal(orderId) : findRemote(owner.get(), orderId);
+    }
+
+    @Override
+    public Optional<Refund> find(String orderId, String refundId) {
+        return find(orderId).flatMap(order -> order.afterSalesOrNone().refund(refundId));
     }
 
     Optional<OrderRecord> findLocal(String orderId) {

@@ -1,6 +1,6 @@
 package com.openfulfil.dropship.order.connector;
 
-import com.openfulfil.dropship.events.order.RefundRequested;
+import com.openfulfil.dropship.events.order.RefundApproved;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -84,8 +84,8 @@ class RefundProviderClientTest {
                 Duration.ofSeconds(1), Duration.ofSeconds(5));
     }
 
-    private static RefundRequested request(String payment, String amount, String currency) {
-        return new RefundRequested("q-1", Instant.parse("2026-11-02T10:00:00Z"), "ord-1", "rf_" + payment,
+    private static RefundApproved request(String payment, String amount, String currency) {
+        return new RefundApproved("a-1", Instant.parse("2026-11-02T10:00:00Z"), "ord-1", "rf_" + payment,
                 new BigDecimal(amount),
                 currency, payment, "requested_by_customer", "admin:ops", null);
     }

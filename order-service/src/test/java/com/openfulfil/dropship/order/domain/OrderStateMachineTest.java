@@ -1,6 +1,6 @@
 package com.openfulfil.dropship.order.domain;
 
-import com.openfulfil.dropship.events.order.RefundRequested;
+import com.openfulfil.dropship.events.order.RefundApproved;
 import com.openfulfil.dropship.events.model.ClaimOutcome;
 import com.openfulfil.dropship.events.model.OrderRemedy;
 import com.openfulfil.dropship.events.tracking.LostParcelClaimClosed;
@@ -497,7 +497,8 @@ class OrderStateMachineTest {
 
     /**
      * Closing the claim with a refund pays back what the lost parcel held: through the payment provider
-     * (a refund request the connector pays, once per claim) when the order carries a payment reference,
+     * (a refund the order approves at once and the connector pays, once per claim) when the order carries a
+     * payment reference,
      * else recorded as paid back offline.
      */
     @Test
@@ -512,13 +513,15 @@ class OrderStateMachineTest {
             assertThat(refund.amount()).as("the lamp's price").isEqualByComparingTo(
                     order.order().lines().get(1).salePrice());
             if (order == paid) {
-                assertThat(outcome.commands()).singleElement().isInstanceOfSatisfying(RefundRequested.class, r -> {
+                assertThat(outcome.commands()).singleElement().isInstanceOfSatisfying(RefundApproved.class, r -> {
                     assertThat(r.refundId()).isEqualTo(refund.refundId());
                     assertThat(r.paymentReference()).isEqualTo("pi_3MtwBwLkdIwHu7ix28a3tqPa");
                 });
+                assertThat(refund.approvedAt()).isEqualTo(NOW);
                 assertThat(outcome.record().status()).as("until the provider answers").isEqualTo(OrderStatus.EXCEPTION);
-                assertThat(OrderStateMachine.apply(outcome.record(), ORDER, outcome.commands().get(0), NOW).record()
-                        .afterSales().refunds()).as("the request coming back changes nothing").hasSize(1);
+                Outcome readBack = OrderStateMachine.apply(outcome.record(), ORDER, outcome.commands().get(0), NOW);
+                assertThat(readBack.record()).as("the approval coming back changes nothing").isEqualTo(outcome.record());
+                assertThat(readBack.commands()).isEmpty();
             } else {
                 assertThat(outcome.commands()).isEmpty();
                 assertThat(refund.status()).isEqualTo(RefundStatus.OFFLINE);

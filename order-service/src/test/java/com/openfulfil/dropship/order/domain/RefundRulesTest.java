@@ -1,8 +1,11 @@
 package com.openfulfil.dropship.order.domain;
 
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.fixtures.OrderFixtures;
 import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.order.OrderCommand;
+import com.openfulfil.dropship.events.order.RefundApproved;
 import com.openfulfil.dropship.events.order.RefundFailed;
 import com.openfulfil.dropship.events.order.RefundIssued;
 import com.openfulfil.dropship.events.order.RefundRequested;
@@ -16,10 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Refunds paid through the payment provider: asked for, then succeeded, pending or failed; several per
- * order, up to what the customer paid (2 × 12.50 + 39.00 = 64.00 here).
+ * Refunds paid through the payment provider: asked for, approved (or refused) by the order, then succeeded,
+ * pending or failed; several per order, up to what the customer paid (2 × 12.50 + 39.00 = 64.00 here).
  */
 class RefundRulesTest {
     private static final String ORDER = "o-1";
@@ -29,6 +33,7 @@ class RefundRulesTest {
 
     private OrderRecord record;
     private final List<StatusChange> changes = new ArrayList<>();
+    private final List<OrderCommand> commands = new ArrayList<>();
 
     @BeforeEach
     void anOrderInException() {
@@ -38,7 +43,7 @@ class RefundRulesTest {
     }
 
     @Test
-    void aRequestedRefundIsListedButNothingIsRefundedUntilTheProviderAnswers() {
+    void aRequestedRefundIsApprovedAndListedButNothingIsRefundedUntilTheProviderAnswers() {
         apply(requested("rf_1", "20.00"));
 
         assertThat(changes).isEmpty();
@@ -46,11 +51,82 @@ class RefundRulesTest {
         assertThat(record.afterSales().refunds()).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo(RefundStatus.REQUESTED);
             assertThat(r.amount()).isEqualByComparingTo("20.00");
+            assertThat(r.approvedAt()).isEqualTo(NOW);
+            assertThat(r.acceptedBeforeApprovals()).isFalse();
         });
+        assertThat(commands).singleElement().isEqualTo(new RefundApproved(EventIds.derived("q-rf_1", "refund-approved"),
+                NOW, ORDER, "rf_1", new BigDecimal("20.00"), "USD", PAYMENT, "requested_by_customer", "admin:ops",
+                "one mug broken"));
         assertThat(record.afterSales().refundedTotal()).isEqualByComparingTo("0");
         assertThat(OrderStateMachine.refundable(record)).as("what is being refunded is not refundable again")
                 .isEqualByComparingTo("44.00");
-        assertThat(lastHistory()).contains("rf_1").contains("asked of the payment provider");
+        assertThat(lastHistory()).isEqualTo("refund rf_1 of 20.00 USD asked by admin:ops approved and sent to the"
+                + " payment provider");
+    }
+
+    /** Two requests sent at the same moment both passed the API's check: the order accepts what fits. */
+    @Test
+    void ofTwoRequestsThatTogetherExceedWhatWasPaidTheFirstIsApprovedAndTheSecondRefused() {
+        apply(requested("rf_1", "40.00"), requested("rf_2", "40.00"));
+
+        assertThat(commands).as("only the accepted refund is sent to be paid").singleElement()
+                .isInstanceOfSatisfying(RefundApproved.class, a -> {
+                    assertThat(a.refundId()).isEqualTo("rf_1");
+                    assertThat(a.amount()).isEqualByComparingTo("40.00");
+                });
+        assertThat(record.afterSales().refunds()).extracting(Refund::refundId, Refund::status)
+                .containsExactly(tuple("rf_1", RefundStatus.REQUESTED),
+                        tuple("rf_2", RefundStatus.REFUSED));
+        Refund refused = record.afterSales().refund("rf_2").orElseThrow();
+        assertThat(refused.failure()).isEqualTo("only 24.00 USD is left to refund of the order's 64.00 (refunded or"
+                + " being refunded: 40.00)");
+        assertThat(refused.approvedAt()).isNull();
+        assertThat(lastHistory()).isEqualTo("refund rf_2 of 40.00 USD asked by admin:ops refused: only 24.00 USD is"
+                + " left to refund of the order's 64.00 (refunded or being refunded: 40.00)");
+        assertThat(changes).isEmpty();
+        assertThat(OrderStateMachine.refundable(record)).as("a refused request holds nothing back")
+                .isEqualByComparingTo("24.00");
+
+        apply(new RefundFailed("f-rf_2", NOW, ORDER, "rf_2", new BigDecimal("40.00"), "USD", null, "no such refund"));
+        assertThat(record.afterSales().refund("rf_2")).get().extracting(Refund::status).as("refused, not failed")
+                .isEqualTo(RefundStatus.REFUSED);
+    }
+
+    @Test
+    void aRequestSeenAgainIsNeitherApprovedNorRefusedAgain() {
+        apply(requested("rf_1", "40.00"), requested("rf_2", "40.00"));
+        OrderRecord decided = record;
+        commands.clear();
+
+        apply(requested("rf_1", "40.00"), requested("rf_2", "40.00"));
+
+        assertThat(commands).isEmpty();
+        assertThat(record).isEqualTo(decided);
+    }
+
+    @Test
+    void aRequestTheOrdersStatusTakesNoRefundForIsRefused() {
+        record = record.moveTo(OrderStatus.RESHIPPED, NOW, "reshipped");
+
+        apply(requested("rf_1", "20.00"));
+
+        assertThat(commands).isEmpty();
+        assertThat(record.afterSales().refunds()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RefundStatus.REFUSED);
+            assertThat(r.failure()).isEqualTo("the order is RESHIPPED, which takes no refund");
+        });
+    }
+
+    /** An older connector paid every request it read: money that moved is recorded, refused or not. */
+    @Test
+    void aRefusedRequestThatWasPaidAfterAllIsRecordedAsPaid() {
+        apply(requested("rf_1", "64.00"), requested("rf_2", "10.00"), succeeded("rf_2", "10.00", "re_2"));
+
+        assertThat(record.afterSales().refund("rf_2")).get().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RefundStatus.SUCCEEDED);
+            assertThat(r.providerRefundId()).isEqualTo("re_2");
+        });
+        assertThat(record.afterSales().refundedTotal()).isEqualByComparingTo("10.00");
     }
 
     @Test
@@ -137,7 +213,7 @@ class RefundRulesTest {
 
     private static RefundRequested requested(String refundId, String amount) {
         return new RefundRequested("q-" + refundId, NOW, ORDER, refundId, new BigDecimal(amount), "USD", PAYMENT,
-                "requested_by_customer", "admin:ops", null);
+                "requested_by_customer", "admin:ops", "one mug broken");
     }
 
     private static RefundIssued succeeded(String refundId, String amount, String providerId) {
@@ -150,6 +226,7 @@ class RefundRulesTest {
             Outcome outcome = OrderStateMachine.apply(record, ORDER, event, NOW);
             record = outcome.record();
             changes.addAll(outcome.changes());
+            commands.addAll(outcome.commands());
         }
     }
 

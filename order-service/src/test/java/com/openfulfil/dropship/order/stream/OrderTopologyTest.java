@@ -18,8 +18,11 @@ import com.openfulfil.dropship.events.order.AddressChangeRequested;
 import com.openfulfil.dropship.events.order.CompletionRequested;
 import com.openfulfil.dropship.events.order.ShippingAddressChanged;
 import com.openfulfil.dropship.events.model.Address;
+import com.openfulfil.dropship.events.EventIds;
+import com.openfulfil.dropship.events.order.RefundApproved;
 import com.openfulfil.dropship.events.order.RefundIssued;
 import com.openfulfil.dropship.events.order.RefundRequested;
+import com.openfulfil.dropship.order.domain.RefundStatus;
 import com.openfulfil.dropship.events.model.RejectionReason;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
 import com.openfulfil.dropship.events.order.ReturnReceived;
@@ -160,9 +163,9 @@ class OrderTopologyTest {
                 .extracting(r -> r.orderId()).containsExactly("o-7-r1");
     }
 
-    /** A claim closed with a refund asks the refund connector on orders.commands, in the step that records it. */
+    /** A claim closed with a refund has the refund connector pay it, approved on orders.commands in the step that records it. */
     @Test
-    void aLostParcelsClaimClosedWithARefundWritesTheRefundRequestOnOrdersCommands() {
+    void aLostParcelsClaimClosedWithARefundWritesTheRefundsApprovalOnOrdersCommands() {
         OrderPlaced paid = OrderFixtures.anOrder().withOrderId("o-9").withPaymentReference("pi_claim")
                 .withLine("MUG-001", 2, "12.50").build();
         harness.pipe(Topics.ORDERS_PLACED, paid)
@@ -177,13 +180,50 @@ class OrderTopologyTest {
                 .pipe(Topics.TRACKING_EVENTS, "o-9", new LostParcelClaimClosed("lc-9", T, "o-9", "d-9", "VN9", "VNPOST",
                         "claim-VN9", ClaimOutcome.REFUSED, null, null, null, "admin:ops", OrderRemedy.REFUND));
 
-        assertThat(harness.readValues(Topics.ORDER_COMMANDS, RefundRequested.class)).singleElement().satisfies(r -> {
-            assertThat(r.orderId()).isEqualTo("o-9");
-            assertThat(r.amount()).isEqualByComparingTo("25.00");
-            assertThat(r.paymentReference()).isEqualTo("pi_claim");
-        });
+        assertThat(harness.readValues(Topics.ORDER_COMMANDS, Event.class)).singleElement()
+                .isInstanceOfSatisfying(RefundApproved.class, r -> {
+                    assertThat(r.orderId()).isEqualTo("o-9");
+                    assertThat(r.amount()).isEqualByComparingTo("25.00");
+                    assertThat(r.paymentReference()).isEqualTo("pi_claim");
+                });
         assertThat(harness.readValues(Topics.ORDERS_LIFECYCLE, Event.class)).as("a command is not a transition")
-                .noneMatch(RefundRequested.class::isInstance);
+                .noneMatch(RefundApproved.class::isInstance);
+    }
+
+    /**
+     * Two refund requests that together ask more than was paid (30.00) reach the order: the one that fits is
+     * approved on orders.commands, for the refund connector to pay; the other is refused on the order and
+     * nothing is written for it, so it is never paid.
+     */
+    @Test
+    void onlyTheRefundTheOrderAcceptedIsApprovedOnOrdersCommands() {
+        harness.pipe(Topics.ORDERS_PLACED, placed).pipe(Topics.ORDER_ALLOCATIONS, allocated())
+                .pipe(Topics.FULFILMENT_EVENTS, new DispatchSent("s", T, "o-7", "d-1", "hanoi-crafts", List.of()))
+                .pipe(Topics.FULFILMENT_EVENTS, new SupplierRejected("rj", T, "o-7", "d-1", "hanoi-crafts",
+                        RejectionReason.ADDRESS, "no such street"))
+                .pipe(Topics.ORDER_COMMANDS, new RefundRequested("q1", T, "o-7", "rf_1", new BigDecimal("20.00"), "USD",
+                        "pi_1", "requested_by_customer", "admin:ops", "broken"))
+                .pipe(Topics.ORDER_COMMANDS, new RefundRequested("q2", T, "o-7", "rf_2", new BigDecimal("20.00"), "USD",
+                        "pi_1", "requested_by_customer", "admin:ops", "broken"));
+
+        assertThat(harness.readValues(Topics.ORDER_COMMANDS, Event.class)).singleElement()
+                .isInstanceOfSatisfying(RefundApproved.class, a -> {
+                    assertThat(a.eventId()).isEqualTo(EventIds.derived("q1", "refund-approved"));
+                    assertThat(a.refundId()).isEqualTo("rf_1");
+                    assertThat(a.amount()).isEqualByComparingTo("20.00");
+                    assertThat(a.paymentReference()).isEqualTo("pi_1");
+                    assertThat(a.by()).isEqualTo("admin:ops");
+                });
+        OrderRecord stored = harness.<OrderRecord>store(OrderProcessor.STORE).get("o-7");
+        assertThat(stored.afterSales().refund("rf_2")).get().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RefundStatus.REFUSED);
+            assertThat(r.failure()).startsWith("only 10.00 USD is left to refund");
+        });
+
+        harness.pipe(Topics.ORDER_COMMANDS, new RefundRequested("q1", T, "o-7", "rf_1", new BigDecimal("20.00"), "USD",
+                "pi_1", "requested_by_customer", "admin:ops", "broken"));
+        assertThat(harness.readValues(Topics.ORDER_COMMANDS, Event.class)).as("a request seen again is not approved again")
+                .isEmpty();
     }
 
     @Test

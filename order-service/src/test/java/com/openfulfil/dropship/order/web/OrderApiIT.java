@@ -41,11 +41,13 @@ import com.openfulfil.dropship.support.testing.RouteLocks;
 import com.openfulfil.dropship.support.testing.TopicReader;
 import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.cloud.stream.binder.kafka.streams.KafkaStreamsRegistry;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -71,6 +73,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.ExecutorService;
@@ -755,6 +759,59 @@ class OrderApiIT extends KafkaIntegrationTest {
         JsonNode history = view.get("history");
         assertThat(history.get(history.size() - 1).get("reason").asString()).contains("failed: charge_disputed");
         assertThat(allowedActions(orderId, ADMIN)).as("the admin may try again").contains("REFUND");
+    }
+
+    /**
+     * Two refunds asked at the same moment, each within what is left but together more than the customer paid
+     * (25.00): both pass the API's check, since the order's stream has applied neither yet (held here until
+     * both are answered). The order accepts the one it reads first and refuses the other, and the refund
+     * connector pays only the accepted one: the provider is asked once.
+     */
+    @Test
+    void ofTwoRefundsAskedAtTheSameMomentTheProviderIsAskedOnlyForTheOneTheOrderAccepted() throws Exception {
+        String payment = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String orderId = orderInException(payment);
+        KafkaStreams orderStream = context.getBean(KafkaStreamsRegistry.class).streamsBuilderFactoryBeans().iterator()
+                .next().getKafkaStreams();
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        CyclicBarrier together = new CyclicBarrier(2);
+        Callable<Response> refund = () -> {
+            together.await(10, TimeUnit.SECONDS);
+            return post("/api/v1/admin/orders/" + orderId + "/refund", ADMIN, null,
+                    "{\"amount\":\"20.00\",\"note\":\"both mugs broken\"}");
+        };
+        List<Response> answers = new ArrayList<>();
+        orderStream.pause();
+        try {
+            for (Future<Response> answer : two.invokeAll(List.of(refund, refund))) {
+                answers.add(answer.get());
+            }
+        } finally {
+            orderStream.resume();
+            two.shutdown();
+        }
+        assertThat(answers).as("both passed the API's check").extracting(Response::status).containsExactly(202, 202);
+
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            JsonNode refunds = get("/api/v1/orders/" + orderId, ADMIN).json().at("/afterSales/refunds");
+            return refunds.size() == 2 && refunds.valueStream().noneMatch(r -> r.get("status").asString()
+                    .equals("REQUESTED"));
+        });
+        JsonNode view = get("/api/v1/orders/" + orderId, ADMIN).json();
+        assertThat(view.at("/afterSales/refunds").valueStream().map(r -> r.get("status").asString()))
+                .containsExactlyInAnyOrder("SUCCEEDED", "REFUSED");
+        JsonNode refused = view.at("/afterSales/refunds").valueStream()
+                .filter(r -> r.get("status").asString().equals("REFUSED")).findFirst().orElseThrow();
+        assertThat(refused.get("failure").asString()).startsWith("only 5.00 USD is left to refund");
+        assertThat(answers).extracting(a -> a.json().get("refundId").asString())
+                .contains(refused.get("refundId").asString());
+        assertThat(PROVIDER.callsFor(payment)).as("the provider is asked once").hasSize(1);
+        assertThat(PROVIDER.refundsMadeFor(payment)).isEqualTo(1);
+        assertThat(view.at("/afterSales/refunded").asString()).isEqualTo("20.00");
+        assertThat(view.get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(view.get("history").valueStream().map(h -> h.get("reason").asString()))
+                .anyMatch(reason -> reason.equals("refund " + refused.get("refundId").asString()
+                        + " of 20.00 USD asked by admin:admin refused: " + refused.get("failure").asString()));
     }
 
     /** An order paid with {@code payment}, stuck in EXCEPTION (its supplier refused it), which a refund settles. */
