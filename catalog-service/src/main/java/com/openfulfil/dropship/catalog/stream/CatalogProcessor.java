@@ -51,8 +51,8 @@ import java.util.function.Function;
  * whose product lives in this task (always, on one partition) is reserved in place, so an order is
  * allocated in the step that reads it; only a line whose product another task owns goes through
  * {@code catalog.reservation-requests} and comes back on {@code catalog.reservation-results}, one
- * {@code LineReserved} per part, all written by the owner in one step. An order it already has is ignored, so a replayed
- * {@code OrderPlaced} reserves nothing twice.
+ * {@code LineReserved} per part, all written by the owner in one step. An order it already has is
+ * ignored, so a replayed {@code OrderPlaced} reserves nothing twice.
  */
 final class CatalogProcessor implements Processor<String, Event, String, Event> {
     /** Order endings after which nothing the order holds will ship: what is still held goes back. */
