@@ -39,11 +39,26 @@ public final class Allocations {
         order.withLine(sku, quantity, "10.00");
         OfferRef chosen = new OfferRef(supplierId, supplierSku, new BigDecimal(unitCost), new BigDecimal("1.50"),
                 "USD", 2, 1);
-        lines.add(new LineAllocation(lines.size() + 1, sku, quantity, chosen, List.of()));
+        int lineNo = lines.stream().mapToInt(LineAllocation::lineNo).max().orElse(0) + 1;
+        lines.add(new LineAllocation(lineNo, sku, quantity, chosen, List.of()));
         return this;
     }
 
-    /** Ranks another offer as a backup for the line added last. */
+    /**
+     * Splits {@code quantity} units of the line added last off to another supplier's offer, as catalog
+     * does when no single offer holds the line: a second allocation with the same lineNo.
+     */
+    public Allocations part(int quantity, String supplierId, String supplierSku, String unitCost) {
+        LineAllocation last = lines.remove(lines.size() - 1);
+        lines.add(new LineAllocation(last.lineNo(), last.sku(), last.quantity() - quantity, last.chosen(),
+                last.backups()));
+        OfferRef chosen = new OfferRef(supplierId, supplierSku, new BigDecimal(unitCost), new BigDecimal("1.50"),
+                "USD", 2, 1);
+        lines.add(new LineAllocation(last.lineNo(), last.sku(), quantity, chosen, last.backups()));
+        return this;
+    }
+
+    /** Ranks another offer as a backup for the line (or part) added last. */
     public Allocations backup(String supplierId, String supplierSku, String unitCost) {
         LineAllocation last = lines.remove(lines.size() - 1);
         List<OfferRef> backups = new ArrayList<>(last.backups());

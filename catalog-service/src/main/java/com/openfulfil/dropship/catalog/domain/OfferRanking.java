@@ -12,6 +12,7 @@ import java.util.List;
  * landed cost (cost + shipping) counted in one currency, then the supplier's priority (lower is
  * preferred). The supplier id breaks remaining ties so the choice never depends on the order offers
  * were stored in. An offer whose currency has no exchange rate ranks after every offer that has one.
+ * When no offer can cover the quantity, the line is filled from the offers in this order.
  */
 public final class OfferRanking {
     private OfferRanking() {

@@ -6,7 +6,6 @@ import com.openfulfil.dropship.events.model.OrderDetails;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -14,6 +13,10 @@ import java.util.function.Predicate;
  * once every line has answered, the order is allocated if all are reserved, otherwise rejected and
  * whatever was reserved is given back. After the decision, late or repeated answers change nothing,
  * except that stock reserved for an order that no longer wants it is released.
+ * <p>
+ * A line no single offer could cover comes back in parts, one per offer it was split across, each
+ * with its quantity: {@code lines} then holds one entry per part (see {@link AllocationLine}), and each
+ * part is consumed when its own supplier ships, released, and moved to a backup on its own.
  */
 public record OrderAllocation(String orderId, OrderDetails order, Decision decision, List<AllocationLine> lines) {
     static final String REJECTED_REASON = "order rejected: not every line could be reserved";
@@ -31,30 +34,49 @@ public record OrderAllocation(String orderId, OrderDetails order, Decision decis
                         AllocationLine.asked(line), null, line.supplierId())).toList());
     }
 
-    public AllocationStep reserved(int lineNo, OfferRef chosen, List<OfferRef> backups) {
-        Optional<AllocationLine> found = line(lineNo);
-        if (found.isEmpty()) {
-            return unchanged();
+    /** Every part of a line's reservation, one after the other (a line held whole is one part). */
+    public AllocationStep reserved(int lineNo, List<Reservation> parts) {
+        OrderAllocation state = this;
+        List<AllocationAction> actions = new ArrayList<>();
+        for (Reservation part : parts) {
+            AllocationStep step = state.reserved(lineNo, part.quantity(), part.chosen(), part.backups());
+            state = step.state();
+            actions.addAll(step.actions());
         }
-        AllocationLine line = found.get();
-        if (decision == Decision.REJECTED || decision == Decision.CANCELLED || decision == Decision.ENDED) {
-            return releaseLate(line.reserved(chosen, backups));
-        }
-        if (decision == Decision.ALLOCATED && line.status() == LineStatus.ASKED) {
-            return new AllocationStep(with(line.reserved(chosen, backups)), List.of()); // a rerouted line, held again
-        }
-        if (decision != Decision.PENDING || line.status() != LineStatus.ASKED) {
-            return unchanged();
-        }
-        return with(line.reserved(chosen, backups)).decideIfComplete();
+        return new AllocationStep(state, actions);
     }
 
-    public AllocationStep unavailable(int lineNo, int available) {
-        Optional<AllocationLine> found = line(lineNo);
-        if (found.isEmpty() || found.get().status() != LineStatus.ASKED) {
+    /**
+     * {@code quantity} units of line {@code lineNo} are held at {@code chosen}: the whole line, or one part
+     * of it when it was split (the rest is still asked for until its own parts come).
+     */
+    public AllocationStep reserved(int lineNo, int quantity, OfferRef chosen, List<OfferRef> backups) {
+        int index = answered(lineNo, chosen.supplierId());
+        if (index < 0 || quantity <= 0 || quantity > lines.get(index).quantity()) {
             return unchanged();
         }
-        OrderAllocation next = with(found.get().shortOf(available));
+        AllocationLine asked = lines.get(index);
+        AllocationLine held = asked.reserved(quantity, chosen, backups);
+        List<AllocationLine> rest = quantity < asked.quantity() ? List.of(asked.less(quantity)) : List.of();
+        if (over()) {
+            return releaseLate(index, held, rest);
+        }
+        if (decision == Decision.ALLOCATED) {
+            return new AllocationStep(replacing(index, held, rest), List.of()); // a rerouted part, held again
+        }
+        return replacing(index, held, rest).decideIfComplete();
+    }
+
+    /** Line {@code lineNo}'s {@code requested} units could not be held: the offers could give {@code available}. */
+    public AllocationStep unavailable(int lineNo, int requested, int available) {
+        int index = indexOf(l -> l.lineNo() == lineNo && l.status() == LineStatus.ASKED && l.quantity() == requested);
+        if (index < 0) {
+            index = indexOf(l -> l.lineNo() == lineNo && l.status() == LineStatus.ASKED);
+        }
+        if (index < 0) {
+            return unchanged();
+        }
+        OrderAllocation next = replacing(index, lines.get(index).shortOf(available), List.of());
         return decision == Decision.PENDING ? next.decideIfComplete() : new AllocationStep(next, List.of());
     }
 
@@ -78,11 +100,12 @@ public record OrderAllocation(String orderId, OrderDetails order, Decision decis
         OrderAllocation next = this;
         List<AllocationAction> actions = new ArrayList<>();
         for (LineAllocation target : moved) {
-            Optional<AllocationLine> held = line(target.lineNo()).filter(l -> l.heldBy(fromSupplier));
-            if (held.isPresent()) {
-                AllocationLine moving = held.get().movingTo(target.chosen(), target.backups());
-                next = next.with(moving);
-                actions.add(new AllocationAction.Release(held.get(), "rerouted to " + target.chosen().supplierId()));
+            int index = next.indexOf(l -> l.lineNo() == target.lineNo() && l.heldBy(fromSupplier));
+            if (index >= 0) {
+                AllocationLine held = next.lines.get(index);
+                AllocationLine moving = held.movingTo(target.chosen(), target.backups());
+                next = next.replacing(index, moving, List.of());
+                actions.add(new AllocationAction.Release(held, "rerouted to " + target.chosen().supplierId()));
                 actions.add(new AllocationAction.Reserve(moving, target.chosen().supplierId()));
             }
         }
@@ -109,8 +132,14 @@ public record OrderAllocation(String orderId, OrderDetails order, Decision decis
         return transition(Decision.ENDED, l -> l.status() == LineStatus.RESERVED, LineStatus.RELEASED, ENDED_REASON);
     }
 
-    public Optional<AllocationLine> line(int lineNo) {
-        return lines.stream().filter(l -> l.lineNo() == lineNo).findFirst();
+    /** Line {@code lineNo}'s entries: the line, or each of its parts when it was split. */
+    public List<AllocationLine> parts(int lineNo) {
+        return lines.stream().filter(l -> l.lineNo() == lineNo).toList();
+    }
+
+    /** Whether line {@code lineNo} is held (or was asked for) in more than one part. */
+    public boolean split(int lineNo) {
+        return parts(lineNo).size() > 1;
     }
 
     private AllocationStep decideIfComplete() {
@@ -130,19 +159,33 @@ public record OrderAllocation(String orderId, OrderDetails order, Decision decis
         return new AllocationStep(released.state(), actions);
     }
 
-    /** A reservation that arrived after the order stopped wanting stock: hand it straight back, once per line. */
-    private AllocationStep releaseLate(AllocationLine answered) {
-        LineStatus current = line(answered.lineNo()).map(AllocationLine::status).orElse(LineStatus.RELEASED);
-        if (current == LineStatus.RELEASED || current == LineStatus.CONSUMED) {
-            return unchanged();
-        }
-        AllocationLine released = answered.with(LineStatus.RELEASED);
+    /** A reservation that arrived after the order stopped wanting stock: hand it straight back, once. */
+    private AllocationStep releaseLate(int index, AllocationLine held, List<AllocationLine> rest) {
+        AllocationLine released = held.with(LineStatus.RELEASED);
         String reason = switch (decision) {
             case CANCELLED -> CANCELLED_REASON;
             case ENDED -> ENDED_REASON;
             default -> REJECTED_REASON;
         };
-        return new AllocationStep(with(released), List.of(new AllocationAction.Release(released, reason)));
+        return new AllocationStep(replacing(index, released, rest),
+                List.of(new AllocationAction.Release(released, reason)));
+    }
+
+    /**
+     * The entry an answer from {@code supplierId} for line {@code lineNo} is for, or -1 when it is for none
+     * (a repeated answer): a part asked for again at that supplier's offer (a reroute; one taken for short
+     * when the answer for another part of the line came first counts too), else the part of the line
+     * still asked for as placed, unless the line already has a part at that offer. Once the order wants
+     * nothing more, a line taken for short takes a late answer too, so that it is given back.
+     */
+    private int answered(int lineNo, String supplierId) {
+        int rerouted = indexOf(l -> l.lineNo() == lineNo && l.at(supplierId)
+                && (l.status() == LineStatus.ASKED || l.status() == LineStatus.SHORT));
+        if (rerouted >= 0 || lines.stream().anyMatch(l -> l.lineNo() == lineNo && l.at(supplierId))) {
+            return rerouted;
+        }
+        return indexOf(l -> l.lineNo() == lineNo && l.chosen() == null
+                && (l.status() == LineStatus.ASKED || over() && l.status() == LineStatus.SHORT));
     }
 
     /** Moves the matching lines to {@code next}, with one action each (release when a reason is given, else consume). */
@@ -163,9 +206,27 @@ public record OrderAllocation(String orderId, OrderDetails order, Decision decis
         return new AllocationStep(new OrderAllocation(orderId, order, nextDecision, updated), actions);
     }
 
-    private OrderAllocation with(AllocationLine changed) {
-        return new OrderAllocation(orderId, order, decision, lines.stream()
-                .map(l -> l.lineNo() == changed.lineNo() ? changed : l).toList());
+    /** Whether the order stopped wanting stock: rejected, cancelled or ended. */
+    private boolean over() {
+        return decision == Decision.REJECTED || decision == Decision.CANCELLED || decision == Decision.ENDED;
+    }
+
+    private int indexOf(Predicate<AllocationLine> which) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (which.test(lines.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The entry at {@code index} replaced by {@code changed}, followed by {@code after}. */
+    private OrderAllocation replacing(int index, AllocationLine changed, List<AllocationLine> after) {
+        List<AllocationLine> next = new ArrayList<>(lines.subList(0, index));
+        next.add(changed);
+        next.addAll(after);
+        next.addAll(lines.subList(index + 1, lines.size()));
+        return new OrderAllocation(orderId, order, decision, next);
     }
 
     private AllocationStep unchanged() {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,21 +87,41 @@ public record Product(String sku, String title, String description, List<String>
     /**
      * Reserves {@code quantity} for an order line at the best offer not excluded, ranked by
      * {@code policy} ({@code preferredSupplier}'s first when it can cover the quantity); the other
-     * offers that could serve it are its backups.
+     * offers that could serve it are its backups. When no single offer can cover the line, it is split:
+     * filled from the offers in ranking order, each giving what it still has, until the quantity is held,
+     * one part per offer; every part's backups are the offers that hold no part of the line. When the
+     * offers together cannot cover it, nothing is held.
      */
     public ReserveOutcome reserve(String orderId, int lineNo, int quantity, Collection<String> excludedSuppliers,
                                   String preferredSupplier, Priority service, CatalogPolicy policy) {
         List<OfferRanking.Candidate> ranked = OfferRanking.rank(candidates(excludedSuppliers), quantity, service,
                 policy.rates(), preferredSupplier);
-        if (ranked.isEmpty() || ranked.get(0).available() < quantity) {
-            int best = ranked.stream().mapToInt(OfferRanking.Candidate::available).max().orElse(0);
-            return new ReserveOutcome.Unavailable(best, available() > 0);
+        int together = ranked.stream().mapToInt(OfferRanking.Candidate::available).sum();
+        if (together < quantity) {
+            return new ReserveOutcome.Unavailable(together, available() > 0);
         }
-        Offer chosen = ranked.get(0).offer();
-        List<OfferRef> backups = ranked.subList(1, ranked.size()).stream().map(c -> c.offer().ref(service)).toList();
-        Reservation reservation = new Reservation(orderId, lineNo, quantity, chosen.ref(service), backups);
-        return new ReserveOutcome.Reserved(withOffer(chosen.supplierId(),
-                o -> o.withReserved(o.reserved() + quantity)), reservation);
+        Map<Offer, Integer> parts = new LinkedHashMap<>();
+        int left = quantity;
+        for (OfferRanking.Candidate candidate : ranked) {
+            int units = Math.min(left, candidate.available());
+            if (units > 0) {
+                parts.put(candidate.offer(), units);
+                left -= units;
+            }
+            if (left == 0) {
+                break;
+            }
+        }
+        List<OfferRef> backups = ranked.stream().filter(c -> !parts.containsKey(c.offer()))
+                .map(c -> c.offer().ref(service)).toList();
+        Product held = this;
+        List<Reservation> reservations = new ArrayList<>();
+        for (Map.Entry<Offer, Integer> part : parts.entrySet()) {
+            int units = part.getValue();
+            held = held.withOffer(part.getKey().supplierId(), o -> o.withReserved(o.reserved() + units));
+            reservations.add(new Reservation(orderId, lineNo, units, part.getKey().ref(service), backups));
+        }
+        return new ReserveOutcome.Reserved(held, reservations);
     }
 
     /** Gives back {@code quantity} units a line held at {@code supplierId}'s offer. */

@@ -4,7 +4,10 @@ import com.openfulfil.dropship.events.model.OfferRef;
 
 import java.util.List;
 
-/** Stock an order line holds at one supplier's offer, with the backups it was offered, to answer a replay alike. */
+/**
+ * Stock an order line, or the part of it split to one offer, holds at one supplier's offer, with the
+ * backups it was offered.
+ */
 public record Reservation(String orderId, int lineNo, int quantity, OfferRef chosen, List<OfferRef> backups) {
     public Reservation {
         backups = backups == null ? List.of() : List.copyOf(backups);

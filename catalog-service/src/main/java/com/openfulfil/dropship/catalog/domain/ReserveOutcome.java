@@ -1,13 +1,21 @@
 package com.openfulfil.dropship.catalog.domain;
 
+import java.util.List;
+
 /** The answer to a reservation request for one order line. */
 public sealed interface ReserveOutcome {
 
-    /** The line holds {@code reservation}; {@code product} is the product with it (unchanged on a replay). */
-    record Reserved(Product product, Reservation reservation) implements ReserveOutcome {
+    /**
+     * The line holds {@code parts}: one reservation when a single offer covers it, else one per offer
+     * it was split across, in ranking order; {@code product} is the product with them.
+     */
+    record Reserved(Product product, List<Reservation> parts) implements ReserveOutcome {
+        public Reserved {
+            parts = List.copyOf(parts);
+        }
     }
 
-    /** No single offer can cover the line; {@code available} is the best one offer could give. */
+    /** The offers together cannot cover the line; {@code available} is what they could give. */
     record Unavailable(int available, boolean listed) implements ReserveOutcome {
     }
 

@@ -6,6 +6,7 @@ import com.openfulfil.dropship.catalog.domain.AllocationStep;
 import com.openfulfil.dropship.catalog.domain.CatalogPolicy;
 import com.openfulfil.dropship.catalog.domain.OrderAllocation;
 import com.openfulfil.dropship.catalog.domain.Product;
+import com.openfulfil.dropship.catalog.domain.Reservation;
 import com.openfulfil.dropship.catalog.domain.ReserveOutcome;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.EventIds;
@@ -45,12 +46,13 @@ import java.util.function.Function;
 /**
  * The catalog's one processor. It owns the products of its task ({@link Inventory}) and the orders'
  * allocations (store {@value CatalogTopology#ALLOCATIONS_STORE}, keyed by orderId): an order's lines
- * are reserved all or nothing, consumed when their supplier ships, and released when the order stops
- * wanting them. A line whose product lives in this task (always, on one partition) is reserved in
- * place, so an order is allocated in the step that reads it; only a line whose product another task
- * owns goes through {@code catalog.reservation-requests} and comes back on
- * {@code catalog.reservation-results}. An order it already has is ignored, so a replayed
- * {@code OrderPlaced} reserves nothing twice.
+ * are reserved all or nothing (a line no single offer covers is split across offers, one part each),
+ * each part consumed when its supplier ships, and released when the order stops wanting them. A line
+ * whose product lives in this task (always, on one partition) is reserved in place, so an order is
+ * allocated in the step that reads it; only a line whose product another task owns goes through
+ * {@code catalog.reservation-requests} and comes back on {@code catalog.reservation-results}, one
+ * {@code LineReserved} per part, all written by the owner in one step. An order it already has is
+ * ignored, so a replayed {@code OrderPlaced} reserves nothing twice.
  */
 final class CatalogProcessor implements Processor<String, Event, String, Event> {
     /** Order endings after which nothing the order holds will ship: what is still held goes back. */
@@ -113,11 +115,11 @@ final class CatalogProcessor implements Processor<String, Event, String, Event> 
                 apply(placed.eventId(), OrderAllocation.place(placed.orderId(), placed.order()));
             }
         } else if (event instanceof LineReserved reserved) {
-            step(reserved.orderId(), reserved.eventId(), a -> a.reserved(reserved.lineNo(), reserved.chosen(),
-                    reserved.backups()));
+            step(reserved.orderId(), reserved.eventId(), a -> a.reserved(reserved.lineNo(), reserved.quantity(),
+                    reserved.chosen(), reserved.backups()));
         } else if (event instanceof LineUnavailable unavailable) {
             step(unavailable.orderId(), unavailable.eventId(), a -> a.unavailable(unavailable.lineNo(),
-                    unavailable.available()));
+                    unavailable.requested(), unavailable.available()));
         } else if (event instanceof ParcelsShipped shipped) {
             step(shipped.orderId(), shipped.eventId(), a -> a.shipped(shipped.supplierId()));
         } else if (event instanceof DispatchRerouted rerouted) {
@@ -169,16 +171,16 @@ final class CatalogProcessor implements Processor<String, Event, String, Event> 
                 ReserveOutcome outcome = inventory.reserve(id(causeId, "reserve", line.lineNo()), orderId,
                         line.lineNo(), line.sku(), line.quantity(), List.of(), reserve.onlySupplier(),
                         reserve.preferredSupplier(), state.order().priority(), now);
-                return outcome instanceof ReserveOutcome.Reserved r
-                        ? state.reserved(line.lineNo(), r.reservation().chosen(), r.reservation().backups())
-                        : state.unavailable(line.lineNo(), ((ReserveOutcome.Unavailable) outcome).available());
+                return outcome instanceof ReserveOutcome.Reserved r ? state.reserved(line.lineNo(), r.parts())
+                        : state.unavailable(line.lineNo(), line.quantity(),
+                        ((ReserveOutcome.Unavailable) outcome).available());
             }
             forward(line.sku(), new ReserveRequested(id(causeId, "reserve", line.lineNo()), now, orderId,
                     line.lineNo(), line.sku(), line.quantity(), List.of(), state.order().priority(),
                     reserve.onlySupplier(), reserve.preferredSupplier()));
         } else if (action instanceof AllocationAction.Release release) {
             AllocationLine line = release.line();
-            String id = id(causeId, "release", line.lineNo());
+            String id = id(causeId, "release", state, line);
             if (locality.isLocal(line.sku())) {
                 inventory.release(id, line.sku(), line.chosen().supplierId(), line.quantity(), now);
             } else {
@@ -187,7 +189,7 @@ final class CatalogProcessor implements Processor<String, Event, String, Event> 
             }
         } else if (action instanceof AllocationAction.Consume consume) {
             AllocationLine line = consume.line();
-            String id = id(causeId, "consume", line.lineNo());
+            String id = id(causeId, "consume", state, line);
             if (locality.isLocal(line.sku())) {
                 inventory.consume(id, line.sku(), line.chosen().supplierId(), line.quantity(), now);
             } else {
@@ -204,13 +206,18 @@ final class CatalogProcessor implements Processor<String, Event, String, Event> 
         return null;
     }
 
-    /** The answer to another task's request goes back to the order's task. */
+    /**
+     * The answer to another task's request goes back to the order's task: one LineReserved per part the
+     * line holds (one, unless it was split across offers), each with its own quantity and offer.
+     */
     private void answer(ReserveRequested request, ReserveOutcome outcome) {
         String answerId = EventIds.derived(request.eventId(), "answer");
         if (outcome instanceof ReserveOutcome.Reserved reserved) {
-            forward(request.orderId(), new LineReserved(answerId, now(), request.orderId(), request.lineNo(),
-                    request.sku(), reserved.reservation().quantity(), reserved.reservation().chosen(),
-                    reserved.reservation().backups()));
+            for (Reservation part : reserved.parts()) {
+                forward(request.orderId(), new LineReserved(reserved.parts().size() == 1 ? answerId
+                        : EventIds.derived(answerId, part.chosen().supplierId()), now(), request.orderId(),
+                        request.lineNo(), request.sku(), part.quantity(), part.chosen(), part.backups()));
+            }
         } else if (outcome instanceof ReserveOutcome.Unavailable unavailable) {
             forward(request.orderId(), new LineUnavailable(answerId, now(), request.orderId(), request.lineNo(),
                     request.sku(), request.quantity(), unavailable.available(), unavailable.listed()));
@@ -219,6 +226,13 @@ final class CatalogProcessor implements Processor<String, Event, String, Event> 
 
     private static String id(String causeId, String what, int lineNo) {
         return EventIds.derived(causeId, what, Integer.toString(lineNo));
+    }
+
+    /** A part of a split line has an id of its own: its supplier's. */
+    private static String id(String causeId, String what, OrderAllocation state, AllocationLine line) {
+        return state.split(line.lineNo())
+                ? EventIds.derived(causeId, what, Integer.toString(line.lineNo()), line.chosen().supplierId())
+                : id(causeId, what, line.lineNo());
     }
 
     private void forward(String key, Event event) {

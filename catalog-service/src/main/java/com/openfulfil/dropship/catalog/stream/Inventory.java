@@ -47,7 +47,7 @@ final class Inventory {
 
     /**
      * Reserves a line's units at the best offer not excluded (only {@code onlySupplier}'s, when it is set;
-     * {@code preferredSupplier}'s first when it can cover them).
+     * {@code preferredSupplier}'s first when it can cover them), split across offers when no single one can.
      */
     ReserveOutcome reserve(String causeId, String orderId, int lineNo, String sku, int quantity,
                            Collection<String> excluded, String onlySupplier, String preferredSupplier, Priority priority,

@@ -37,7 +37,7 @@ class OfferChoiceTest {
         Product product = productWith(offer("MUG-001", "cheap-cost", "4.00", "3.00", 50, 1),
                 offer("MUG-001", "cheap-landed", "4.50", "1.00", 50, 2));
 
-        assertThat(reserve(product, 2, List.of()).reservation().chosen().supplierId()).isEqualTo("cheap-landed");
+        assertThat(reserve(product, 2, List.of()).parts().get(0).chosen().supplierId()).isEqualTo("cheap-landed");
     }
 
     @Test
@@ -47,8 +47,8 @@ class OfferChoiceTest {
 
         ReserveOutcome.Reserved reserved = reserve(product, 5, List.of());
 
-        assertThat(reserved.reservation().chosen().supplierId()).isEqualTo("dear-with-stock");
-        assertThat(suppliers(reserved.reservation().backups())).containsExactly("cheap-but-short");
+        assertThat(reserved.parts().get(0).chosen().supplierId()).isEqualTo("dear-with-stock");
+        assertThat(suppliers(reserved.parts().get(0).backups())).containsExactly("cheap-but-short");
     }
 
     @Test
@@ -56,7 +56,7 @@ class OfferChoiceTest {
         Product product = productWith(offer("MUG-001", "second", "4.00", "2.00", 50, 2),
                 offer("MUG-001", "first", "5.00", "1.00", 50, 1));
 
-        assertThat(reserve(product, 1, List.of()).reservation().chosen().supplierId()).isEqualTo("first");
+        assertThat(reserve(product, 1, List.of()).parts().get(0).chosen().supplierId()).isEqualTo("first");
     }
 
     @Test
@@ -67,8 +67,8 @@ class OfferChoiceTest {
 
         ReserveOutcome.Reserved reserved = reserve(product, 1, List.of("best"));
 
-        assertThat(reserved.reservation().chosen().supplierId()).isEqualTo("next");
-        assertThat(suppliers(reserved.reservation().backups())).containsExactly("last");
+        assertThat(reserved.parts().get(0).chosen().supplierId()).isEqualTo("next");
+        assertThat(suppliers(reserved.parts().get(0).backups())).containsExactly("last");
     }
 
     @Test
@@ -81,19 +81,75 @@ class OfferChoiceTest {
 
         ReserveOutcome.Reserved reserved = reserve(product, 4, List.of());
 
-        assertThat(reserved.reservation().chosen().supplierId()).isEqualTo("chosen");
-        assertThat(suppliers(reserved.reservation().backups()))
+        assertThat(reserved.parts().get(0).chosen().supplierId()).isEqualTo("chosen");
+        assertThat(suppliers(reserved.parts().get(0).backups()))
                 .containsExactly("stocked-mid-prio1", "stocked-mid-prio2", "stocked-dear", "short-cheapest");
     }
 
     @Test
-    void noSingleOfferCoveringTheLineIsUnavailableWithTheBestSingleOfferAvailability() {
+    void aLineNoSingleOfferCoversIsSplitAcrossOffersInRankingOrder() {
+        Product product = productWith(offer("MUG-001", "dear", "3.00", "1.00", 5, 1),
+                offer("MUG-001", "cheap", "1.00", "1.00", 3, 2),
+                offer("MUG-001", "mid", "2.00", "1.00", 4, 3));
+
+        ReserveOutcome.Reserved reserved = reserve(product, 9, List.of());
+
+        // the cheapest offers give all they have, the dearest only the rest
+        assertThat(reserved.parts()).extracting(r -> r.chosen().supplierId() + ":" + r.quantity())
+                .containsExactly("cheap:3", "mid:4", "dear:2");
+        assertThat(reserved.parts()).allSatisfy(r -> assertThat(r.lineNo()).isEqualTo(1));
+        assertThat(reserved.product().reserved("cheap")).isEqualTo(3);
+        assertThat(reserved.product().reserved("mid")).isEqualTo(4);
+        assertThat(reserved.product().reserved("dear")).isEqualTo(2);
+        assertThat(reserved.product().available()).isEqualTo(3);
+    }
+
+    @Test
+    void anOfferThatCoversTheWholeLineIsPreferredToASplit() {
+        Product product = productWith(offer("MUG-001", "cheap-but-short", "1.00", "0.50", 3, 1),
+                offer("MUG-001", "mid-but-short", "2.00", "0.50", 3, 2),
+                offer("MUG-001", "dear-with-stock", "9.00", "2.00", 5, 3));
+
+        ReserveOutcome.Reserved reserved = reserve(product, 5, List.of());
+
+        assertThat(reserved.parts()).singleElement().satisfies(r -> {
+            assertThat(r.chosen().supplierId()).isEqualTo("dear-with-stock");
+            assertThat(r.quantity()).isEqualTo(5);
+        });
+    }
+
+    @Test
+    void aSplitLinesBackupsAreTheOffersHoldingNoPartOfIt() {
+        Product product = productWith(offer("MUG-001", "a", "1.00", "1.00", 3, 1),
+                offer("MUG-001", "b", "2.00", "1.00", 4, 2),
+                offer("MUG-001", "sold-out", "0.50", "0.50", 0, 1),
+                offer("MUG-001", "c", "3.00", "1.00", 2, 3));
+
+        ReserveOutcome.Reserved reserved = reserve(product, 5, List.of());
+
+        assertThat(reserved.parts()).extracting(r -> r.chosen().supplierId() + ":" + r.quantity())
+                .containsExactly("a:3", "b:2");
+        assertThat(reserved.parts()).allSatisfy(r -> assertThat(suppliers(r.backups())).containsExactly("sold-out", "c"));
+    }
+
+    @Test
+    void aLineTheOffersTogetherCannotCoverIsUnavailableWithWhatTheyHaveAndHoldsNothing() {
         Product product = productWith(offer("MUG-001", "a", "1.00", "1.00", 3, 1),
                 offer("MUG-001", "b", "2.00", "1.00", 4, 2));
 
-        ReserveOutcome outcome = product.reserve("o-1", 1, 5, List.of(), Priority.STANDARD, new CatalogPolicy(null, 10));
+        ReserveOutcome outcome = product.reserve("o-1", 1, 8, List.of(), Priority.STANDARD, new CatalogPolicy(null, 10));
 
-        // 7 units exist in total, but a line ships from one supplier
+        assertThat(outcome).isEqualTo(new ReserveOutcome.Unavailable(7, true));
+    }
+
+    @Test
+    void aLinePinnedToOneSupplierIsNeverSplit() {
+        Product product = productWith(offer("MUG-001", "a", "1.00", "1.00", 3, 1),
+                offer("MUG-001", "b", "2.00", "1.00", 4, 2));
+
+        ReserveOutcome outcome = product.reserve("o-1", 1, 5, product.suppliersOtherThan("b"), Priority.STANDARD,
+                new CatalogPolicy(null, 10));
+
         assertThat(outcome).isEqualTo(new ReserveOutcome.Unavailable(4, true));
     }
 
@@ -116,8 +172,8 @@ class OfferChoiceTest {
 
         ReserveOutcome.Reserved reserved = reserve(product, 1, List.of());
 
-        assertThat(reserved.reservation().chosen().supplierId()).isEqualTo("priced");
-        assertThat(reserved.reservation().backups()).isEmpty();
+        assertThat(reserved.parts().get(0).chosen().supplierId()).isEqualTo("priced");
+        assertThat(reserved.parts().get(0).backups()).isEmpty();
     }
 
     @Test
@@ -130,8 +186,8 @@ class OfferChoiceTest {
         ReserveOutcome.Reserved held = (ReserveOutcome.Reserved) product.reserve("o-1", 1, 1, List.of(),
                 Priority.STANDARD, rates);
 
-        assertThat(held.reservation().chosen().supplierId()).isEqualTo("hanoi-crafts");
-        assertThat(suppliers(held.reservation().backups())).containsExactly("lyon-linen");
+        assertThat(held.parts().get(0).chosen().supplierId()).isEqualTo("hanoi-crafts");
+        assertThat(suppliers(held.parts().get(0).backups())).containsExactly("lyon-linen");
     }
 
     @Test

@@ -73,9 +73,9 @@ class PricingAndShippingTest {
 
         var standard = (ReserveOutcome.Reserved) lamp.reserve("o-1", 1, 1, List.of(), Priority.STANDARD, new CatalogPolicy(null, 10));
         var expedited = (ReserveOutcome.Reserved) lamp.reserve("o-2", 1, 1, List.of(), Priority.EXPEDITED, new CatalogPolicy(null, 10));
-        assertThat(standard.reservation().chosen().supplierId()).isEqualTo("slow-cheap");
-        assertThat(expedited.reservation().chosen().supplierId()).isEqualTo("fast");
-        assertThat(expedited.reservation().chosen().shippingCost()).as("the expedited rate").isEqualByComparingTo("4.00");
+        assertThat(standard.parts().get(0).chosen().supplierId()).isEqualTo("slow-cheap");
+        assertThat(expedited.parts().get(0).chosen().supplierId()).isEqualTo("fast");
+        assertThat(expedited.parts().get(0).chosen().shippingCost()).as("the expedited rate").isEqualByComparingTo("4.00");
     }
 
     @Test

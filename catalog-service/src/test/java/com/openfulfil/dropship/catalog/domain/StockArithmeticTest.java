@@ -41,9 +41,9 @@ class StockArithmeticTest {
         ReserveOutcome.Reserved held = (ReserveOutcome.Reserved) product.reserve("o-1", 1, 4, List.of(),
                 Priority.STANDARD, POLICY);
 
-        assertThat(held.reservation().chosen().supplierId()).isEqualTo("hanoi-crafts");
-        assertThat(held.reservation().backups()).extracting(o -> o.supplierId()).containsExactly("shenzhen-gadgets");
-        assertThat(held.reservation().quantity()).isEqualTo(4);
+        assertThat(held.parts().get(0).chosen().supplierId()).isEqualTo("hanoi-crafts");
+        assertThat(held.parts().get(0).backups()).extracting(o -> o.supplierId()).containsExactly("shenzhen-gadgets");
+        assertThat(held.parts().get(0).quantity()).isEqualTo(4);
     }
 
     @Test
@@ -105,5 +105,35 @@ class StockArithmeticTest {
         assertThat(product.listed(POLICY)).isTrue();
         assertThat(soldOut.listed(POLICY)).isFalse();
         assertThat(noPrice.listed(POLICY)).isFalse();
+    }
+
+    @Test
+    void aSplitLineHoldsAtEachOfferNoMoreThanItHasAndTheNextLineSeesWhatIsLeft() {
+        ReserveOutcome.Reserved split = (ReserveOutcome.Reserved) product.reserve("o-1", 1, 12, List.of(),
+                Priority.STANDARD, POLICY);
+        Product after = split.product();
+
+        assertThat(split.parts()).extracting(r -> r.chosen().supplierId() + ":" + r.quantity())
+                .containsExactly("hanoi-crafts:10", "shenzhen-gadgets:2");
+        assertThat(after.offers()).allSatisfy(o -> assertThat(o.reserved()).isLessThanOrEqualTo(o.stock()));
+        assertThat(after.available()).isEqualTo(3);
+        assertThat(after.reserve("o-2", 1, 4, List.of(), Priority.STANDARD, POLICY))
+                .as("3 left over both offers").isEqualTo(new ReserveOutcome.Unavailable(3, true));
+        assertThat(((ReserveOutcome.Reserved) after.reserve("o-2", 1, 3, List.of(), Priority.STANDARD, POLICY))
+                .product().available()).isZero();
+    }
+
+    @Test
+    void releasingOrConsumingEachPartOfASplitLineSettlesEachOffer() {
+        Product split = reserved(product, "o-1", 1, 12);
+
+        Product released = split.release("hanoi-crafts", 10).release("shenzhen-gadgets", 2);
+        Product consumed = split.consume("hanoi-crafts", 10).consume("shenzhen-gadgets", 2);
+
+        assertThat(released).isEqualTo(product);
+        assertThat(consumed.offer("hanoi-crafts").orElseThrow().stock()).isZero();
+        assertThat(consumed.offer("shenzhen-gadgets").orElseThrow().stock()).isEqualTo(3);
+        assertThat(consumed.reserved("hanoi-crafts") + consumed.reserved("shenzhen-gadgets")).isZero();
+        assertThat(consumed.available()).isEqualTo(3);
     }
 }

@@ -47,12 +47,16 @@ import static org.awaitility.Awaitility.await;
  * No oversell (R1.5): 200 orders race for the last 60 units of a product, spread over the three
  * partitions, with two catalog-service instances sharing the work and one of them restarted while
  * the orders are being allocated. Exactly the 60 units are allocated, no order is answered twice,
- * and what the catalog holds reserved afterwards is exactly what it allocated.
+ * and what the catalog holds reserved afterwards is exactly what it allocated. Among them, 10 orders
+ * of 3 race for a product two suppliers hold 5 each: whatever their order, two are held whole at one
+ * supplier and the third is split over what both have left, 9 units in all, and the rest are refused.
  */
 class NoOversellIT {
     private static final String SCARCE = "LAST-UNITS-1";
     private static final String PLENTY = "PLENTY-1";
+    private static final String SPLIT = "SPLIT-1";
     private static final int ORDERS = 200;
+    private static final int SPLIT_ORDERS = 10;
     private static final Duration WAIT = Duration.ofMinutes(3);
 
     private static PrivateBroker broker;
@@ -102,22 +106,29 @@ class NoOversellIT {
             feed(SCARCE, "hanoi-crafts", 40, "4.20");
             feed(SCARCE, "shenzhen-gadgets", 20, "4.60");
             feed(PLENTY, "lyon-linen", 100_000, "6.50");
+            feed(SPLIT, "hanoi-crafts", 5, "4.20");
+            feed(SPLIT, "shenzhen-gadgets", 5, "4.60");
             try (TopicReader products = new TopicReader(broker.bootstrapServers(), Topics.CATALOG_PRODUCTS.name())) {
-                products.until(WAIT, seen -> latest(products, SCARCE).map(p -> p.available() == 60).orElse(false));
+                products.until(WAIT, seen -> latest(products, SCARCE).map(p -> p.available() == 60).orElse(false)
+                        && latest(products, SPLIT).map(p -> p.available() == 10).orElse(false));
             }
 
             List<OrderPlaced> orders = IntStream.range(0, ORDERS).mapToObj(NoOversellIT::order).toList();
+            List<OrderPlaced> threes = IntStream.range(0, SPLIT_ORDERS).mapToObj(NoOversellIT::orderOfThree).toList();
             assertThat(orders.stream().map(o -> partition(o.orderId())).distinct()).as("partitions").hasSize(3);
+            assertThat(threes.stream().map(o -> partition(o.orderId())).distinct()).as("partitions").hasSize(3);
 
             // half the orders, then instance b goes away while they are being allocated, then the rest
             place(orders.subList(0, ORDERS / 2));
+            place(threes.subList(0, SPLIT_ORDERS / 2));
             b.close();
+            place(threes.subList(SPLIT_ORDERS / 2, SPLIT_ORDERS));
             place(orders.subList(ORDERS / 2, ORDERS));
             ConfigurableApplicationContext restarted = start("instance-b");
             instances.add(restarted);
 
             Map<String, List<AllocationEvent>> outcomes = awaitOutcomes();
-            assertThat(outcomes).as("every order answered").hasSize(ORDERS);
+            assertThat(outcomes).as("every order answered").hasSize(ORDERS + SPLIT_ORDERS);
             assertThat(outcomes.values()).as("no order answered twice").allSatisfy(o -> assertThat(o).hasSize(1));
 
             List<LineAllocation> scarceLines = outcomes.values().stream().map(o -> o.get(0))
@@ -127,12 +138,25 @@ class NoOversellIT {
             assertThat(scarceLines.stream().collect(Collectors.groupingBy(l -> l.chosen().supplierId(),
                     Collectors.summingInt(LineAllocation::quantity))))
                     .containsExactlyInAnyOrderEntriesOf(Map.of("hanoi-crafts", 40, "shenzhen-gadgets", 20));
-            long rejected = outcomes.values().stream().map(o -> o.get(0)).filter(StockRejected.class::isInstance).count();
+            long rejected = outcomes.values().stream().map(o -> o.get(0)).filter(StockRejected.class::isInstance)
+                    .map(StockRejected.class::cast).filter(r -> r.shortLines().get(0).sku().equals(SCARCE)).count();
             assertThat(rejected).isEqualTo(ORDERS - 60);
+
+            List<StockAllocated> threesAllocated = outcomes.values().stream().map(o -> o.get(0))
+                    .filter(StockAllocated.class::isInstance).map(StockAllocated.class::cast)
+                    .filter(s -> s.lines().get(0).sku().equals(SPLIT)).toList();
+            assertThat(threesAllocated).as("orders of 3 allocated").hasSize(3);
+            assertThat(threesAllocated.stream().flatMap(s -> s.lines().stream()).collect(Collectors.groupingBy(
+                    l -> l.chosen().supplierId(), Collectors.summingInt(LineAllocation::quantity))))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("hanoi-crafts", 5, "shenzhen-gadgets", 4));
+            assertThat(threesAllocated).filteredOn(s -> s.lines().size() == 2).as("split over both suppliers")
+                    .singleElement().satisfies(s -> assertThat(s.lines())
+                            .extracting(l -> l.lineNo() + ":" + l.quantity() + "@" + l.chosen().supplierId())
+                            .containsExactly("1:2@hanoi-crafts", "1:1@shenzhen-gadgets"));
 
             long allocatedWithPlenty = outcomes.values().stream().map(o -> o.get(0))
                     .filter(StockAllocated.class::isInstance).map(StockAllocated.class::cast)
-                    .filter(s -> s.lines().size() == 2).count();
+                    .filter(s -> s.lines().stream().anyMatch(l -> l.sku().equals(PLENTY))).count();
             try (TopicReader products = new TopicReader(broker.bootstrapServers(), Topics.CATALOG_PRODUCTS.name())) {
                 // what stays reserved is exactly what was allocated: nothing lost, nothing held twice,
                 // and a rejected two-line order gave its plentiful line back
@@ -142,6 +166,9 @@ class NoOversellIT {
                     assertThat(latest(products, SCARCE).orElseThrow().available()).as("scarce available").isZero();
                     assertThat(reserved(latest(products, PLENTY).orElseThrow())).as("plenty reserved")
                             .isEqualTo(allocatedWithPlenty);
+                    assertThat(latest(products, SPLIT).orElseThrow().offers())
+                            .extracting(o -> o.supplierId() + ":" + o.reserved())
+                            .containsExactlyInAnyOrder("hanoi-crafts:5", "shenzhen-gadgets:4");
                 });
                 ProductUpdated scarce = latest(products, SCARCE).orElseThrow();
                 assertThat(scarce.offers()).allSatisfy(o -> assertThat(o.reserved()).isEqualTo(o.stock()));
@@ -159,6 +186,11 @@ class NoOversellIT {
             order.withLine(PLENTY, 1, "18.00");
         }
         return order.build();
+    }
+
+    private static OrderPlaced orderOfThree(int n) {
+        return OrderFixtures.anOrder().withOrderId(EventIds.derived("no-oversell-split", Integer.toString(n)))
+                .withLine(SPLIT, 3, "12.50").build();
     }
 
     private static int partition(String orderId) {
@@ -179,7 +211,8 @@ class NoOversellIT {
 
     private static Map<String, List<AllocationEvent>> awaitOutcomes() {
         try (TopicReader allocations = new TopicReader(broker.bootstrapServers(), Topics.ORDER_ALLOCATIONS.name())) {
-            allocations.until(WAIT, seen -> seen.stream().map(r -> r.key()).distinct().count() >= ORDERS);
+            allocations.until(WAIT, seen -> seen.stream().map(r -> r.key()).distinct().count()
+                    >= ORDERS + SPLIT_ORDERS);
             return allocations.valuesOf(AllocationEvent.class).stream()
                     .collect(Collectors.groupingBy(AllocationEvent::orderId));
         }

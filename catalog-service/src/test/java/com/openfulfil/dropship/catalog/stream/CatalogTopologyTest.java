@@ -184,8 +184,88 @@ abstract class CatalogTopologyTest {
                 BigDecimal.ONE, BigDecimal.ZERO, null, null, "shenzhen-gadgets")), d.priority(), d.paymentStatus(),
                 d.requests()));
         harness.pipe(Topics.ORDERS_PLACED, tooMany);
-        assertThat(harness.readValues(Topics.ORDER_ALLOCATIONS, Event.class)).as("the preference never costs the order")
-                .singleElement().isInstanceOf(StockRejected.class);
+        assertThat(harness.readValues(Topics.ORDER_ALLOCATIONS, StockAllocated.class))
+                .as("more than the supplier holds: split, the supplier it names first").singleElement()
+                .satisfies(allocated -> assertThat(allocated.lines())
+                        .extracting(l -> l.quantity() + "@" + l.chosen().supplierId())
+                        .containsExactly("98@shenzhen-gadgets", "52@hanoi-crafts"));
+    }
+
+    @Test
+    void aLineNoSingleSupplierHoldsIsSplitAndEachPartIsConsumedWhenItsOwnSupplierShips() {
+        stockTheShelves();
+        OrderPlaced order = OrderFixtures.anOrder().withOrderId("o-s").withLine("MUG-001", 150, "12.50")
+                .withLine("LAMP-010", 1, "39.00").build();
+
+        harness.pipe(Topics.ORDERS_PLACED, order);
+
+        if (throughTopics()) {
+            List<LineReserved> answers = harness.readValues(Topics.RESERVATION_RESULTS, LineReserved.class);
+            assertThat(answers).extracting(r -> r.lineNo() + ":" + r.quantity() + "@" + r.chosen().supplierId())
+                    .containsExactly("1:100@hanoi-crafts", "1:50@shenzhen-gadgets", "2:1@shenzhen-gadgets");
+            assertThat(answers).extracting(LineReserved::eventId).doesNotHaveDuplicates();
+        }
+        assertThat(harness.readValues(Topics.ORDER_ALLOCATIONS, StockAllocated.class)).singleElement()
+                .satisfies(allocated -> {
+                    assertThat(allocated.lines()).extracting(l -> l.lineNo() + ":" + l.sku() + ":" + l.quantity()
+                                    + "@" + l.chosen().supplierId())
+                            .containsExactly("1:MUG-001:100@hanoi-crafts", "1:MUG-001:50@shenzhen-gadgets",
+                                    "2:LAMP-010:1@shenzhen-gadgets");
+                    assertThat(allocated.lines().subList(0, 2)).as("no offer holding a part is another's backup")
+                            .allSatisfy(l -> assertThat(l.backups()).isEmpty());
+                });
+        Product mug = product("MUG-001");
+        assertThat(mug.reserved("hanoi-crafts")).isEqualTo(100);
+        assertThat(mug.reserved("shenzhen-gadgets")).isEqualTo(50);
+        assertThat(mug.available()).isEqualTo(50);
+        drain();
+
+        harness.pipe(Topics.FULFILMENT_EVENTS, new ParcelsShipped("ship-s", harness.now(), "o-s", "d-2",
+                "shenzhen-gadgets", "SF", List.of("SF1")));
+        mug = product("MUG-001");
+        assertThat(mug.offer("shenzhen-gadgets").orElseThrow().stock()).isEqualTo(50);
+        assertThat(mug.reserved("shenzhen-gadgets")).isZero();
+        assertThat(mug.reserved("hanoi-crafts")).as("the other part is still held").isEqualTo(100);
+        assertThat(product("LAMP-010").offer("shenzhen-gadgets").orElseThrow().stock()).isEqualTo(49);
+
+        harness.pipe(Topics.ORDERS_LIFECYCLE, new OrderStatusChanged("c-s", harness.now(), "o-s", OrderStatus.CONFIRMED,
+                OrderStatus.CANCELLED, "customer", order.order()));
+        mug = product("MUG-001");
+        assertThat(mug.offer("hanoi-crafts").orElseThrow().stock()).isEqualTo(100);
+        assertThat(mug.reserved("hanoi-crafts")).isZero();
+        assertThat(mug.available()).isEqualTo(150);
+    }
+
+    @Test
+    void aSplitLineIsGivenBackWholeWhenAnotherLineIsShort() {
+        stockTheShelves();
+        Product mugBefore = product("MUG-001");
+
+        harness.pipe(Topics.ORDERS_PLACED, OrderFixtures.anOrder().withOrderId("o-s2").withLine("MUG-001", 150, "12.50")
+                .withLine("SCARF-007", 5, "29.00").build());
+
+        assertThat(harness.readValues(Topics.ORDER_ALLOCATIONS, StockRejected.class)).singleElement()
+                .satisfies(r -> assertThat(r.shortLines()).containsExactly(new ShortLine(2, "SCARF-007", 5, 3)));
+        if (throughTopics()) {
+            List<ReleaseRequested> releases = harness.readValues(Topics.RESERVATION_REQUESTS, ReleaseRequested.class);
+            assertThat(releases).extracting(r -> r.quantity() + "@" + r.supplierId())
+                    .containsExactly("100@hanoi-crafts", "50@shenzhen-gadgets");
+            assertThat(releases).extracting(ReleaseRequested::eventId).doesNotHaveDuplicates();
+        }
+        assertThat(product("MUG-001")).isEqualTo(mugBefore);
+    }
+
+    @Test
+    void aLineAllOffersTogetherCannotCoverIsShortWithWhatTheyHoldAndNothingIsHeld() {
+        stockTheShelves();
+        Product mugBefore = product("MUG-001");
+
+        harness.pipe(Topics.ORDERS_PLACED, OrderFixtures.anOrder().withOrderId("o-s3").withLine("MUG-001", 201, "12.50")
+                .build());
+
+        assertThat(harness.readValues(Topics.ORDER_ALLOCATIONS, StockRejected.class)).singleElement()
+                .satisfies(r -> assertThat(r.shortLines()).containsExactly(new ShortLine(1, "MUG-001", 201, 200)));
+        assertThat(product("MUG-001")).isEqualTo(mugBefore);
     }
 
     @Test

@@ -8,9 +8,10 @@ import java.util.List;
 
 /**
  * Reserve {@code quantity} of {@code sku} for an order line at the best offer not in
- * {@code excludedSuppliers}; {@code priority} is the order's, whose shipping cost counts.
- * {@code onlySupplier}, when set, allows that supplier's offer alone: the line was rerouted to it
- * and the reservation must follow the dispatch. {@code preferredSupplier}, when set, goes first among
+ * {@code excludedSuppliers}, or split across several when no single one can cover it;
+ * {@code priority} is the order's, whose shipping cost counts.
+ * {@code onlySupplier}, when set, allows that supplier's offer alone: the line (or one part of it) was
+ * rerouted to it and the reservation must follow the dispatch. {@code preferredSupplier}, when set, goes first among
  * the offers that can cover the quantity: a replacement order's line, reshipped by the supplier that
  * shipped it (R5.1).
  */

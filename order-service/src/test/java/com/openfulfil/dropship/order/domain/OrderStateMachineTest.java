@@ -190,6 +190,44 @@ class OrderStateMachineTest {
                 "partially shipped: 1 of 3 units with a carrier", "partially delivered: 1 of 3 units delivered");
     }
 
+    /** Five mugs, which no single supplier held: catalog split the line, 3 at hanoi-crafts and 2 at shenzhen-gadgets. */
+    @Test
+    void aLineSplitAcrossTwoSuppliersCountsBothPartsUnitsAndIsDeliveredOnlyWithTheLastParcel() {
+        OrderPlaced fiveMugs = OrderFixtures.anOrder().withOrderId(ORDER).withLine("MUG-001", 5, "12.50").build();
+        OfferRef hanoi = new OfferRef("hanoi-crafts", "HN-MUG", BigDecimal.ONE, BigDecimal.ONE, "USD", 2, 1);
+        OfferRef shenzhen = new OfferRef("shenzhen-gadgets", "SZ-MUG", BigDecimal.ONE, BigDecimal.ONE, "USD", 2, 2);
+        apply(fiveMugs, new StockAllocated("a", NOW, ORDER, fiveMugs.order(), List.of(
+                        new LineAllocation(1, "MUG-001", 3, hanoi, List.of()),
+                        new LineAllocation(1, "MUG-001", 2, shenzhen, List.of()))),
+                new DispatchSent("s-hn", NOW, ORDER, "d-hanoi-crafts", "hanoi-crafts",
+                        List.of(new DispatchItem(1, "MUG-001", "HN-MUG", "Mug", 3, BigDecimal.ONE))),
+                new DispatchSent("s-sz", NOW, ORDER, "d-shenzhen-gadgets", "shenzhen-gadgets",
+                        List.of(new DispatchItem(1, "MUG-001", "SZ-MUG", "Mug", 2, BigDecimal.ONE))));
+        assertThat(record.expectedSuppliers()).containsExactly("hanoi-crafts", "shenzhen-gadgets");
+        assertThat(record.units()).containsExactly(new LineUnits(1, "MUG-001", 5, 0, 0));
+
+        apply(shipped("hanoi-crafts", "VN1"));
+        assertThat(record.status()).as("shenzhen-gadgets' 2 mugs are not shipped yet").isEqualTo(PARTIALLY_SHIPPED);
+        assertThat(record.units()).containsExactly(new LineUnits(1, "MUG-001", 5, 3, 0));
+
+        apply(new ParcelsShipped("sh-sz", NOW, ORDER, "d-shenzhen-gadgets", "shenzhen-gadgets", "SF", List.of("SF1"),
+                List.of(new ShippedParcel("SF1", List.of(new ParcelItem(1, "MUG-001", 2, "Mug"))))));
+        assertThat(record.status()).isEqualTo(SHIPPED);
+        assertThat(record.units()).containsExactly(new LineUnits(1, "MUG-001", 5, 5, 0));
+
+        apply(parcel("hanoi-crafts", "VN1", ParcelStatus.DELIVERED));
+        assertThat(record.status()).as("the line's other part is still on its way").isEqualTo(PARTIALLY_DELIVERED);
+        assertThat(record.units()).containsExactly(new LineUnits(1, "MUG-001", 5, 5, 3));
+
+        apply(parcel("shenzhen-gadgets", "SF1", ParcelStatus.DELIVERED));
+        assertThat(record.status()).isEqualTo(DELIVERED);
+        assertThat(record.units()).containsExactly(new LineUnits(1, "MUG-001", 5, 5, 5));
+        assertThat(transitions).containsExactly(PLACED, CONFIRMED, DISPATCHED, PARTIALLY_SHIPPED, SHIPPED,
+                PARTIALLY_DELIVERED, DELIVERED);
+        assertThat(record.history()).extracting(HistoryEntry::reason).contains(
+                "partially shipped: 3 of 5 units with a carrier", "partially delivered: 3 of 5 units delivered");
+    }
+
     @Test
     void aPartlyDeliveredOrderIsNeitherCompletedAutomaticallyNorConfirmedReceived() {
         apply(placed, allocatedTo("hanoi-crafts", "shenzhen-gadgets"), sent("hanoi-crafts"), sent("shenzhen-gadgets"),

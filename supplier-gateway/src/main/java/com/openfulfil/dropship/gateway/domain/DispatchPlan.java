@@ -12,7 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Splits an allocated order into one dispatch per chosen supplier. */
+/**
+ * Splits an allocated order into one dispatch per chosen supplier. A line catalog split across offers
+ * is in each of their suppliers' dispatches, with the units that supplier holds.
+ */
 public final class DispatchPlan {
 
     private DispatchPlan() {

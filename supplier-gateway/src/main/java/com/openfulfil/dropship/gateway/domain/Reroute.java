@@ -10,6 +10,7 @@ import com.openfulfil.dropship.events.supplier.DispatchSent;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +20,11 @@ import java.util.stream.Collectors;
 
 /**
  * Moves a given-up dispatch's lines to the best backup offers the allocation ranked for them (R3.2):
- * per line the first backup at a configured supplier that has not had the line before. The lines
- * going to one backup supplier make one new dispatch, with its own dispatchId. All lines move or
- * none: a line with no backup left means the order needs a person.
+ * per line the first backup at a configured supplier that has not had the line before, with the units
+ * the dispatch held. A line split across suppliers moves only the part this dispatch held, and never to
+ * a supplier that has (or had) another part of it. The lines going to one backup supplier make one new
+ * dispatch, with its own dispatchId. All lines move or none: a line with no backup left means the order
+ * needs a person.
  */
 final class Reroute {
     private Reroute() {
@@ -31,7 +34,7 @@ final class Reroute {
                                  String reason, Instant now) {
         Map<String, List<LineAllocation>> byBackup = new LinkedHashMap<>();
         for (DispatchItem item : from.items()) {
-            Optional<LineAllocation> moved = next(state, item.lineNo(), routing.suppliers());
+            Optional<LineAllocation> moved = next(state, item, routing.suppliers());
             if (moved.isEmpty()) {
                 return Optional.empty();
             }
@@ -54,20 +57,25 @@ final class Reroute {
         return Optional.of(Decision.emit(state.withDispatches(all), events));
     }
 
-    /** The line with its next backup chosen and the backups still left after it. */
-    private static Optional<LineAllocation> next(OrderDispatches state, int lineNo, Set<String> configured) {
-        Optional<LineAllocation> line = state.allocation().lines().stream().filter(l -> l.lineNo() == lineNo)
-                .findFirst();
-        if (line.isEmpty()) {
+    /**
+     * The dispatch's units of a line with their next backup chosen and the backups still left after it.
+     * Every part of a split line was ranked the same backups (the offers holding none of it).
+     */
+    private static Optional<LineAllocation> next(OrderDispatches state, DispatchItem item, Set<String> configured) {
+        int lineNo = item.lineNo();
+        List<LineAllocation> parts = state.allocation().lines().stream().filter(l -> l.lineNo() == lineNo).toList();
+        if (parts.isEmpty()) {
             return Optional.empty();
         }
         Set<String> tried = state.dispatches().stream()
                 .filter(d -> d.items().stream().anyMatch(i -> i.lineNo() == lineNo))
                 .map(Dispatch::supplierId).collect(Collectors.toSet());
-        List<OfferRef> left = line.get().backups().stream()
-                .filter(o -> !tried.contains(o.supplierId()) && configured.contains(o.supplierId())).toList();
-        return left.isEmpty() ? Optional.empty() : Optional.of(new LineAllocation(lineNo, line.get().sku(),
-                line.get().quantity(), left.get(0), left.subList(1, left.size())));
+        Set<String> ranked = new HashSet<>();
+        List<OfferRef> left = parts.stream().flatMap(p -> p.backups().stream())
+                .filter(o -> !tried.contains(o.supplierId()) && configured.contains(o.supplierId()))
+                .filter(o -> ranked.add(o.supplierId())).toList();
+        return left.isEmpty() ? Optional.empty() : Optional.of(new LineAllocation(lineNo, item.sku(),
+                item.quantity(), left.get(0), left.subList(1, left.size())));
     }
 
     /** The same line as the customer ordered it, at the backup's SKU and cost. */

@@ -48,4 +48,20 @@ class DispatchPlanTest {
         assertThat(DispatchPlan.dispatchId("o-1", "shenzhen-gadgets")).isNotEqualTo(id);
         assertThat(DispatchPlan.dispatchId("o-2", "hanoi-crafts")).isNotEqualTo(id);
     }
+
+    @Test
+    void eachPartOfASplitLineGoesToItsSuppliersDispatchWithItsUnits() {
+        StockAllocated allocated = Allocations.anAllocation("o-1")
+                .line("MUG-001", 5, "hanoi-crafts", "HN-MUG-001", "4.20").part(2, "shenzhen-gadgets", "SZ-MUG-9", "4.60")
+                .line("LAMP-010", 1, "shenzhen-gadgets", "SZ-LAMP-010", "14.00")
+                .build();
+
+        List<Dispatch> dispatches = DispatchPlan.split(allocated, OrderFixtures.T0);
+
+        assertThat(dispatches).extracting(Dispatch::supplierId).containsExactly("hanoi-crafts", "shenzhen-gadgets");
+        assertThat(dispatches.get(0).items()).extracting(i -> i.lineNo() + ":" + i.supplierSku() + "x" + i.quantity())
+                .containsExactly("1:HN-MUG-001x3");
+        assertThat(dispatches.get(1).items()).extracting(i -> i.lineNo() + ":" + i.supplierSku() + "x" + i.quantity())
+                .containsExactly("1:SZ-MUG-9x2", "2:SZ-LAMP-010x1");
+    }
 }
