@@ -2,6 +2,8 @@ package com.openfulfil.dropship.supplierportal.domain;
 
 import com.openfulfil.dropship.events.model.DispatchItem;
 import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ReturnPayer;
+import com.openfulfil.dropship.events.model.ReturnReason;
 import com.openfulfil.dropship.events.model.SlaDeadline;
 import com.openfulfil.dropship.events.supplier.CancellationRefused;
 import com.openfulfil.dropship.events.supplier.CancellationRequested;
@@ -10,6 +12,7 @@ import com.openfulfil.dropship.events.supplier.DispatchRequested;
 import com.openfulfil.dropship.events.supplier.DispatchRerouted;
 import com.openfulfil.dropship.events.supplier.FulfilmentEvent;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
 import com.openfulfil.dropship.events.supplier.SlaBreached;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
 import com.openfulfil.dropship.events.supplier.SupplierRejected;
@@ -24,17 +27,18 @@ import java.util.Map;
 /**
  * One dispatch as its supplier sees it in the portal: the instruction (once read from the supplier's
  * dispatch topic) and what supplier-gateway has recorded since (accepted, parcels, refusal,
- * cancellation, missed deadlines). Every change comes from an event and applying an event twice
+ * cancellation, missed deadlines, a customer's return). Every change comes from an event and applying an event twice
  * changes nothing, so a replayed topic leaves the same view.
  *
  * @param details      null until the {@code DispatchRequested} is read (the gateway's {@code DispatchSent} may come first)
  * @param cancellation null unless the retailer asked to cancel
  * @param closedReason why a rejected, cancelled or rerouted dispatch is closed
+ * @param returnNotice null unless the customer's return of this dispatch's units was authorised
  */
 public record PortalDispatch(String supplierId, String dispatchId, String orderId, Instant sentAt,
                              DispatchDetails details, Stage stage, Instant acceptedAt, Instant shippedAt,
                              List<ShippedParcel> parcels, Cancellation cancellation, List<Breach> breaches,
-                             String closedReason) {
+                             String closedReason, ReturnNotice returnNotice) {
 
     public PortalDispatch {
         parcels = parcels == null ? List.of() : List.copyOf(parcels);
@@ -74,9 +78,30 @@ public record PortalDispatch(String supplierId, String dispatchId, String orderI
     public record Breach(SlaDeadline deadline, Instant due, String action, BigDecimal penaltyPercent) {
     }
 
+    /**
+     * The customer sends units of this dispatch back to the supplier ({@code ReturnAuthorised}): the RMA number
+     * written on the parcel, what comes back and why, and who pays the postage ({@code shippingCharge} in
+     * {@code currency}: what the supplier's payables are charged, when it pays).
+     */
+    public record ReturnNotice(String rmaId, ReturnReason reason, List<ParcelItem> items, ReturnPayer paidBy,
+                               BigDecimal shippingCharge, String currency, Instant authorisedAt) {
+        public ReturnNotice {
+            items = items == null ? List.of() : List.copyOf(items);
+        }
+
+        /** What comes back, in words ("2 × LL-DUVET-240"), with the supplier's SKUs where the instruction names them. */
+        public String contents(DispatchDetails details) {
+            return new ShippedParcel(null, rmaId, authorisedAt, items).contents(details);
+        }
+
+        public boolean supplierPays() {
+            return paidBy == ReturnPayer.SUPPLIER;
+        }
+    }
+
     public static PortalDispatch sent(String supplierId, String dispatchId, String orderId, Instant at) {
         return new PortalDispatch(supplierId, dispatchId, orderId, at, null, Stage.NEW, null, null, List.of(), null,
-                List.of(), null);
+                List.of(), null, null);
     }
 
     /** The key of a dispatch in the portal's store: the supplier's id first, so one supplier's are together. */
@@ -92,7 +117,7 @@ public record PortalDispatch(String supplierId, String dispatchId, String orderI
     public PortalDispatch withRequest(DispatchRequested requested) {
         return new PortalDispatch(supplierId, dispatchId, orderId, earliest(sentAt, requested.occurredAt()),
                 DispatchDetails.of(requested), stage, acceptedAt, shippedAt, parcels, cancellation, breaches,
-                closedReason);
+                closedReason, returnNotice);
     }
 
     public PortalDispatch withCancellationRequest(CancellationRequested requested) {
@@ -126,6 +151,12 @@ public record PortalDispatch(String supplierId, String dispatchId, String orderI
         }
         if (event instanceof SlaBreached breached) {
             return breached(breached);
+        }
+        if (event instanceof ReturnAuthorised authorised) {
+            return returnNotice != null ? this : new PortalDispatch(supplierId, dispatchId, orderId, sentAt, details,
+                    stage, acceptedAt, shippedAt, parcels, cancellation, breaches, closedReason,
+                    new ReturnNotice(authorised.rmaId(), authorised.reason(), authorised.items(), authorised.paidBy(),
+                            authorised.shippingCharge(), authorised.currency(), authorised.occurredAt()));
         }
         return this;
     }
@@ -162,7 +193,7 @@ public record PortalDispatch(String supplierId, String dispatchId, String orderI
 
     private PortalDispatch accepted(Instant at) {
         return new PortalDispatch(supplierId, dispatchId, orderId, sentAt, details, Stage.ACCEPTED, at, shippedAt,
-                parcels, cancellation, breaches, closedReason);
+                parcels, cancellation, breaches, closedReason, returnNotice);
     }
 
     private PortalDispatch shipped(ParcelsShipped shipped) {
@@ -179,14 +210,15 @@ public record PortalDispatch(String supplierId, String dispatchId, String orderI
         }
         return new PortalDispatch(supplierId, dispatchId, orderId, sentAt, details, Stage.SHIPPED,
                 acceptedAt == null ? shipped.occurredAt() : acceptedAt,
-                shippedAt == null ? shipped.occurredAt() : shippedAt, all, cancellation, breaches, closedReason);
+                shippedAt == null ? shipped.occurredAt() : shippedAt, all, cancellation, breaches, closedReason,
+                returnNotice);
     }
 
     private PortalDispatch cancelled() {
         Cancellation answered = cancellation == null ? null
                 : new Cancellation(cancellation.reason(), cancellation.requestedAt(), Cancellation.Answer.ACCEPTED);
         return new PortalDispatch(supplierId, dispatchId, orderId, sentAt, details, Stage.CANCELLED, acceptedAt,
-                shippedAt, parcels, answered, breaches, "cancelled at the retailer's request");
+                shippedAt, parcels, answered, breaches, "cancelled at the retailer's request", returnNotice);
     }
 
     private PortalDispatch breached(SlaBreached breached) {
@@ -196,17 +228,17 @@ public record PortalDispatch(String supplierId, String dispatchId, String orderI
         List<Breach> all = new ArrayList<>(breaches);
         all.add(new Breach(breached.deadline(), breached.due(), breached.action().name(), breached.penaltyPercent()));
         return new PortalDispatch(supplierId, dispatchId, orderId, sentAt, details, stage, acceptedAt, shippedAt,
-                parcels, cancellation, all, closedReason);
+                parcels, cancellation, all, closedReason, returnNotice);
     }
 
     private PortalDispatch closed(Stage closedAs, String reason) {
         return new PortalDispatch(supplierId, dispatchId, orderId, sentAt, details, closedAs, acceptedAt, shippedAt,
-                parcels, cancellation, breaches, reason);
+                parcels, cancellation, breaches, reason, returnNotice);
     }
 
     private PortalDispatch withCancellation(Cancellation next) {
         return new PortalDispatch(supplierId, dispatchId, orderId, sentAt, details, stage, acceptedAt, shippedAt,
-                parcels, next, breaches, closedReason);
+                parcels, next, breaches, closedReason, returnNotice);
     }
 
     private static Instant earliest(Instant a, Instant b) {

@@ -11,6 +11,10 @@ import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.supplier.DispatchRequested;
 import com.openfulfil.dropship.events.supplier.DispatchShipped;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.events.model.ReturnPayer;
+import com.openfulfil.dropship.events.model.ReturnReason;
+import com.openfulfil.dropship.events.supplier.ReturnAuthorised;
 import com.openfulfil.dropship.supplierportal.SupplierPortalApplication;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
@@ -103,6 +107,24 @@ class ShipFormIT extends KafkaIntegrationTest {
                 });
             });
         });
+    }
+
+    @Test
+    void aReturnOfTheDispatchShowsItsNumberWhatComesBackAndWhoPaysThePostage() throws Exception {
+        publisher.publishAndWait(Topics.supplierDispatch(SUPPLIER), "ord-ship-form", dispatch("dsp-return"));
+        String rmaId = ReturnAuthorised.rmaId("ord-ship-form", SUPPLIER);
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, "ord-ship-form", new ReturnAuthorised("ra-return",
+                Instant.now(), "ord-ship-form", "dsp-return", SUPPLIER, rmaId, ReturnReason.WRONG_ITEM,
+                List.of(new ParcelItem(1, "TOWEL-020", 1, "Linen tea towel")), "Lyon Linen returns",
+                new Address("8 quai Saint-Vincent", null, "Lyon", null, "69001", "FR"), ReturnPayer.SUPPLIER,
+                new BigDecimal("7.90"), "EUR"));
+        PortalBrowser browser = new PortalBrowser(port);
+        browser.signIn(SUPPLIER);
+        String page = await().atMost(Duration.ofSeconds(60)).until(() -> browser.get("/supplier/dispatches/dsp-return"),
+                p -> p.statusCode() == 200 && p.body().contains("id=\"rma\"")).body();
+        assertThat(page).contains(rmaId, "1 × LL-TT-01", "wrong item",
+                "You pay the return postage: 7.90 EUR is charged to your payables.");
+        assertThat(browser.get("/supplier/dispatches").body()).contains("· return " + rmaId);
     }
 
     private static HttpResponse<String> ship(PortalBrowser browser, String page, Map<String, List<String>> fields)
