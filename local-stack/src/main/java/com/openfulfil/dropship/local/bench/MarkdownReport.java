@@ -239,7 +239,9 @@ final class MarkdownReport {
         }
         md.append("## CPU seconds per 1,000 completed orders\n\n");
         md.append("From each step's start until its orders drained. The launcher is the harness (load driver, supplier "
-                + "and carrier simulators, watcher): its CPU-s per 1,000 orders are its CPU-ms per order.\n\n");
+                + "and carrier simulators, watcher): its CPU-s per 1,000 orders are its CPU-ms per order. The last row "
+                + "is the part of the total the JVMs' JIT compiler threads took (C1 and C2, every process): work a "
+                + "pipeline that has run long enough no longer does.\n\n");
         Set<String> processes = new LinkedHashSet<>();
         steps.forEach(s -> processes.addAll(s.cpuPerThousand().keySet()));
         List<String> header = new ArrayList<>(List.of("process"));

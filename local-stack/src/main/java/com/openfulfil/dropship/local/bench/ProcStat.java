@@ -47,6 +47,39 @@ final class ProcStat {
         return Long.parseLong(fields[UTIME - 3]) + Long.parseLong(fields[STIME - 3]);
     }
 
+    /**
+     * CPU ticks the JIT compiler threads of a JVM ({@code C1 CompilerThread*}, {@code C2 CompilerThread*}) have used,
+     * from {@code /proc/<pid>/task/<tid>/stat}; 0 when they cannot be read. A compiler thread the JVM has ended
+     * takes its ticks with it, so between two readings this can fall short of what compiling cost.
+     */
+    static long compilerTicks(long pid) {
+        if (pid <= 0) {
+            return 0;
+        }
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    if (isCompiler(stat)) {
+                        ticks += cpuTicks(stat);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended between the listing and the read
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks;
+    }
+
+    /** Whether a thread's {@code stat} line names a JIT compiler thread (the kernel keeps 15 characters of a name). */
+    static boolean isCompiler(String stat) {
+        String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        return name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre");
+    }
+
     /** A "Name:   1234 kB" line of {@code /proc/<pid>/status}; 0 when absent. */
     static long kb(String status, String name) {
         for (String line : status.split("\n")) {

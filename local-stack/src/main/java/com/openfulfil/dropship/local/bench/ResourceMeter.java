@@ -4,13 +4,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * CPU time of named processes between two moments, and their peak memory; and the CPU the rest
+ * CPU time of named processes between two moments, and their peak memory; the CPU the rest
  * of the machine used meanwhile ({@link #OTHERS}), which the bench does not control: a build or a
- * browser on the same cores lowers every figure, and the report says by how much it was there.
+ * browser on the same cores lowers every figure, and the report says by how much it was there; and how
+ * much of the named processes' time their JIT compilers took ({@link #COMPILING}), which a pipeline that
+ * has run long enough no longer pays.
  */
 final class ResourceMeter {
     /** The busy time of the whole machine minus that of the named processes. */
     static final String OTHERS = "other processes on the machine";
+    /** Part of the named processes' time: their JIT compiler threads, together. */
+    static final String COMPILING = "of the total: JIT compiler threads";
 
     private final Map<String, Long> pids;
     private final long ticksPerSecond;
@@ -27,6 +31,7 @@ final class ResourceMeter {
         pids.forEach((name, pid) -> ProcStat.read(pid).ifPresent(s -> ticks.put(name, s.cpuTicks())));
         long ours = ticks.values().stream().mapToLong(Long::longValue).sum();
         ProcStat.machineBusyTicks().ifPresent(busy -> ticks.put(OTHERS, busy - ours));
+        ticks.put(COMPILING, pids.values().stream().mapToLong(ProcStat::compilerTicks).sum());
         return ticks;
     }
 
@@ -55,9 +60,18 @@ final class ResourceMeter {
         if (orders <= 0) {
             return per;
         }
-        cpuSeconds.forEach((name, s) -> per.put(name, s * 1000 / orders));
-        per.put("total", cpuSeconds.entrySet().stream().filter(e -> !e.getKey().equals(OTHERS))
+        cpuSeconds.forEach((name, s) -> {
+            if (!name.equals(COMPILING)) {
+                per.put(name, s * 1000 / orders);
+            }
+        });
+        per.put("total", cpuSeconds.entrySet().stream()
+                .filter(e -> !e.getKey().equals(OTHERS) && !e.getKey().equals(COMPILING))
                 .mapToDouble(Map.Entry::getValue).sum() * 1000 / orders);
+        // a part of the total, after it: how much of it was the JVMs compiling rather than running the pipeline
+        if (cpuSeconds.containsKey(COMPILING)) {
+            per.put(COMPILING, Math.max(0, cpuSeconds.get(COMPILING)) * 1000 / orders);
+        }
         return per;
     }
 }

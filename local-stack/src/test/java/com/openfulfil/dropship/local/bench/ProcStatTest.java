@@ -52,6 +52,28 @@ class ProcStatTest {
     }
 
     @Test
+    void tellsTheJitCompilerThreadsByTheirName() {
+        assertThat(ProcStat.isCompiler("812 (C2 CompilerThre) S 1 4242 4242 0 -1 0 0 0 0 0 900 3 0 0")).isTrue();
+        assertThat(ProcStat.isCompiler("813 (C1 CompilerThre) S 1 4242 4242 0 -1 0 0 0 0 0 90 1 0 0")).isTrue();
+        assertThat(ProcStat.isCompiler("814 (kafka-producer-) S 1 4242 4242 0 -1 0 0 0 0 0 90 1 0 0")).isFalse();
+        // this test's own JVM compiles too: its compiler threads are found and their time is part of its own
+        long compiling = ProcStat.compilerTicks(ProcessHandle.current().pid());
+        assertThat(compiling).isNotNegative()
+                .isLessThanOrEqualTo(ProcStat.read(ProcessHandle.current().pid()).orElseThrow().cpuTicks());
+        assertThat(ProcStat.compilerTicks(-1)).isZero();
+    }
+
+    @Test
+    void theCompilersTimeIsShownAfterTheTotalAndNotAddedToIt() {
+        Map<String, Double> per = ResourceMeter.perThousand(new java.util.LinkedHashMap<>(Map.of("order-service", 12.0,
+                ResourceMeter.COMPILING, 3.0)), 6000);
+
+        assertThat(per.get("total")).isCloseTo(2.0, within(1e-9));
+        assertThat(per.get(ResourceMeter.COMPILING)).isCloseTo(0.5, within(1e-9));
+        assertThat(per.keySet()).containsExactly("order-service", "total", ResourceMeter.COMPILING);
+    }
+
+    @Test
     void readsThisVeryProcess() {
         ProcStat.Sample self = ProcStat.read(ProcessHandle.current().pid()).orElseThrow();
 
