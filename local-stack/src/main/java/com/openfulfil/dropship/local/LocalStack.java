@@ -83,6 +83,8 @@ public final class LocalStack implements AutoCloseable {
     private final ChannelStores channelStores;
     private volatile boolean stopping;
     private final int partitions;
+    /** Hears what happens after the start too (a restart that finds its port in use). */
+    private volatile Consumer<String> say = line -> { };
 
     public LocalStack(Repository repository, StackConfig config) {
         this.config = config;
@@ -102,6 +104,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything and returns once every service is healthy; {@code say} hears about each step. */
     public void start(Consumer<String> say) {
+        this.say = say;
         checkPortsFree();
         markDataDir();
         say.accept("Starting the Kafka broker on " + broker.bootstrapServers() + " ...");
@@ -174,16 +177,33 @@ public final class LocalStack implements AutoCloseable {
         broker.stop();
     }
 
-    /** Starts a service again after a stop or a kill (its state folder is kept) and waits until it is healthy. */
+    /**
+     * Starts a service again after a stop or a kill (its state folder is kept), on its port, and waits until it
+     * is healthy; a port still in use is waited for and a start that finds it taken is made again, within
+     * bounds ({@link SamePortRestart}).
+     */
     public void restart(Service service) {
         ServiceProcess process = services.get(service);
-        unlessStopped(process::start);
-        process.awaitHealthy(SERVICE_TIMEOUT);
+        List<Integer> ports = List.of(process.port());
+        samePorts().restart(new SamePortRestart.Target(process.name(), ports, () -> {
+            unlessStopped(process::start);
+            process.awaitHealthy(SERVICE_TIMEOUT);
+        }, () -> process.process().saidPortTaken(ports), process::kill));
     }
 
-    /** Starts the broker again after a stop or a kill (its log is kept) and waits until it answers. */
+    /**
+     * Starts the broker again after a stop or a kill (its log is kept), on its ports, and waits until it
+     * answers; a port still in use is dealt with as for a service ({@link #restart(Service)}).
+     */
     public void restartBroker() {
-        unlessStopped(() -> broker.start(BROKER_TIMEOUT));
+        List<Integer> ports = List.of(config.brokerPort(), config.controllerPort());
+        samePorts().restart(new SamePortRestart.Target("the Kafka broker", ports,
+                () -> unlessStopped(() -> broker.start(BROKER_TIMEOUT)),
+                () -> broker.process().saidPortTaken(ports), broker::kill));
+    }
+
+    private SamePortRestart samePorts() {
+        return new SamePortRestart(FreePorts::isFree, SamePortRestart.PORT_WAIT, say);
     }
 
     /**
