@@ -1,5 +1,7 @@
 package com.openfulfil.dropship.local;
 
+import com.openfulfil.dropship.events.model.Address;
+import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.local.demo.DemoCatalog;
@@ -29,6 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +60,8 @@ public final class LocalStack implements AutoCloseable {
      */
     public static final int LOCAL_PARTITIONS = 1;
     static final String PARTITIONS_ARG = "--dropship.topics.partitions=";
+    /** Settings as JSON, above every configuration file (Spring Boot's {@code spring.application.json}). */
+    static final String SPRING_JSON_ARG = "--spring.application.json=";
     static final Duration BROKER_TIMEOUT = Duration.ofSeconds(90);
     static final Duration SERVICE_TIMEOUT = Duration.ofSeconds(180);
     static final String DATA_MARKER = ".dropship-data";
@@ -83,6 +88,8 @@ public final class LocalStack implements AutoCloseable {
     private final ChannelStores channelStores;
     private volatile boolean stopping;
     private final int partitions;
+    /** Hears what happens after the start too (a restart that finds its port in use). */
+    private volatile Consumer<String> say = line -> { };
 
     public LocalStack(Repository repository, StackConfig config) {
         this.config = config;
@@ -102,6 +109,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts everything and returns once every service is healthy; {@code say} hears about each step. */
     public void start(Consumer<String> say) {
+        this.say = say;
         checkPortsFree();
         markDataDir();
         say.accept("Starting the Kafka broker on " + broker.bootstrapServers() + " ...");
@@ -174,16 +182,33 @@ public final class LocalStack implements AutoCloseable {
         broker.stop();
     }
 
-    /** Starts a service again after a stop or a kill (its state folder is kept) and waits until it is healthy. */
+    /**
+     * Starts a service again after a stop or a kill (its state folder is kept), on its port, and waits until it
+     * is healthy; a port still in use is waited for and a start that finds it taken is made again, within
+     * bounds ({@link SamePortRestart}).
+     */
     public void restart(Service service) {
         ServiceProcess process = services.get(service);
-        unlessStopped(process::start);
-        process.awaitHealthy(SERVICE_TIMEOUT);
+        List<Integer> ports = List.of(process.port());
+        samePorts().restart(new SamePortRestart.Target(process.name(), ports, () -> {
+            unlessStopped(process::start);
+            process.awaitHealthy(SERVICE_TIMEOUT);
+        }, () -> process.process().saidPortTaken(ports), process::kill));
     }
 
-    /** Starts the broker again after a stop or a kill (its log is kept) and waits until it answers. */
+    /**
+     * Starts the broker again after a stop or a kill (its log is kept), on its ports, and waits until it
+     * answers; a port still in use is dealt with as for a service ({@link #restart(Service)}).
+     */
     public void restartBroker() {
-        unlessStopped(() -> broker.start(BROKER_TIMEOUT));
+        List<Integer> ports = List.of(config.brokerPort(), config.controllerPort());
+        samePorts().restart(new SamePortRestart.Target("the Kafka broker", ports,
+                () -> unlessStopped(() -> broker.start(BROKER_TIMEOUT)),
+                () -> broker.process().saidPortTaken(ports), broker::kill));
+    }
+
+    private SamePortRestart samePorts() {
+        return new SamePortRestart(FreePorts::isFree, SamePortRestart.PORT_WAIT, say);
     }
 
     /**
@@ -416,27 +441,82 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * supplier-gateway's whole supplier list (a list is bound from one source, so every demo
-     * supplier is given), the HTTP ones with the simulator's address and a short timeout. Ops' key,
-     * which re-sends parked dispatches, is in supplier-gateway's demo profile (as its SHA-256).
+     * supplier-gateway's whole supplier list (a list is bound from one source, so every demo supplier
+     * is given with everything its demo profile says: the country it ships from and its returns), the
+     * HTTP ones with the simulator's address and a short timeout. It goes as one JSON argument
+     * ({@code spring.application.json}, which outranks the profile) with every character beyond ASCII
+     * escaped: a process's arguments pass through the launcher's locale, and in a C locale "Charité"
+     * would arrive as "Charit?". Ops' key, which re-sends parked dispatches, is in supplier-gateway's
+     * demo profile (as its SHA-256).
      */
     static List<String> httpSupplierArgs(Set<String> overHttp, int port) {
-        List<String> args = new ArrayList<>();
-        List<String> suppliers = DemoCatalog.SUPPLIERS;
-        for (int i = 0; i < suppliers.size(); i++) {
-            String id = suppliers.get(i);
-            String prefix = "--dropship.gateway.suppliers[" + i + "].";
+        List<Map<String, Object>> suppliers = new ArrayList<>();
+        for (String id : DemoCatalog.SUPPLIERS) {
             boolean http = overHttp.contains(id);
-            args.add(prefix + "id=" + id);
-            args.add(prefix + "name=" + DemoCatalog.supplierName(id));
-            args.add(prefix + "transport=" + (http ? "http" : "kafka"));
-            args.add(prefix + "secret=" + DemoKeys.supplierSecret(id));
+            Map<String, Object> supplier = new LinkedHashMap<>();
+            supplier.put("id", id);
+            supplier.put("name", DemoCatalog.supplierName(id));
+            supplier.put("transport", http ? "http" : "kafka");
+            supplier.put("secret", DemoKeys.supplierSecret(id));
+            DemoCatalog.supplier(id).ifPresent(demo -> supplier.putAll(shipsFromAndReturns(demo)));
             if (http) {
-                args.add(prefix + "http.base-url=" + HttpSupplierSimulator.baseUrl(port, id));
-                args.add(prefix + "http.timeout=" + HTTP_SUPPLIER_TIMEOUT.toMillis() + "ms");
+                supplier.put("http", Map.of("base-url", HttpSupplierSimulator.baseUrl(port, id).toString(),
+                        "timeout", HTTP_SUPPLIER_TIMEOUT.toMillis() + "ms"));
+            }
+            suppliers.add(supplier);
+        }
+        return List.of(SPRING_JSON_ARG + asciiJson(Map.of("dropship", Map.of("gateway", Map.of("suppliers", suppliers)))));
+    }
+
+    /** A demo supplier's country and returns (name, address, shipping per currency), as far as it has them. */
+    private static Map<String, Object> shipsFromAndReturns(DemoCatalog.Supplier supplier) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        putIfSet(settings, "country", supplier.country());
+        Map<String, Object> returns = new LinkedHashMap<>();
+        putIfSet(returns, "name", supplier.returnsName());
+        Address address = supplier.returnsAddress();
+        if (address != null) {
+            Map<String, Object> at = new LinkedHashMap<>();
+            putIfSet(at, "line1", address.line1());
+            putIfSet(at, "line2", address.line2());
+            putIfSet(at, "city", address.city());
+            putIfSet(at, "region", address.region());
+            putIfSet(at, "postal-code", address.postalCode());
+            putIfSet(at, "country", address.country());
+            returns.put("address", at);
+        }
+        if (!supplier.returnShipping().isEmpty()) {
+            Map<String, Object> shipping = new LinkedHashMap<>();
+            supplier.returnShipping().forEach((currency, cost) -> shipping.put(currency, cost.toPlainString()));
+            returns.put("shipping", shipping);
+        }
+        if (!returns.isEmpty()) {
+            settings.put("returns", returns);
+        }
+        return settings;
+    }
+
+    private static void putIfSet(Map<String, Object> settings, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            settings.put(name, value);
+        }
+    }
+
+    /**
+     * JSON with every character beyond ASCII written as its escape, a backslash, "u" and four hex digits
+     * (such characters only occur inside strings).
+     */
+    static String asciiJson(Object value) {
+        String json = Json.mapper().writeValueAsString(value);
+        StringBuilder ascii = new StringBuilder(json.length());
+        for (char c : json.toCharArray()) {
+            if (c < 0x80) {
+                ascii.append(c);
+            } else {
+                ascii.append(String.format("\\u%04x", (int) c));
             }
         }
-        return args;
+        return ascii.toString();
     }
 
     /** tracking-service's polling connector, one entry per carrier that offers only the simulator's query API. */

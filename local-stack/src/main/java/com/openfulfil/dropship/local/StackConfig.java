@@ -2,9 +2,6 @@ package com.openfulfil.dropship.local;
 
 import com.openfulfil.dropship.local.process.Service;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -83,7 +80,10 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
                 Set.of(), Set.of(), 0, null, 0, 0);
     }
 
-    /** Ports the OS says are free now, for tests that must not clash with a running stack. */
+    /**
+     * Ports free now ({@link #freePort()}), for tests and runs that must not clash with a running stack or
+     * with each other.
+     */
     public static StackConfig onFreePorts(Path dataDir) {
         Map<Service, Integer> ports = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
@@ -192,12 +192,11 @@ public record StackConfig(Path dataDir, int brokerPort, int controllerPort, Map<
         return dataDir.resolve("logs");
     }
 
+    /**
+     * A port free now, outside the range outgoing connections take theirs from, and not handed out before
+     * in this JVM ({@link FreePorts}): a process killed and started again gets it back.
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return FreePorts.next();
     }
 }

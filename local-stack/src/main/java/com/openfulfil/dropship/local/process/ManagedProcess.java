@@ -21,6 +21,8 @@ import java.util.function.Supplier;
 public final class ManagedProcess {
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final int TAIL_LINES = 60;
+    /** The line each start writes to the log before the process's own output. */
+    private static final String START_MARK = "==== ";
 
     private final String name;
     private final Supplier<List<String>> command;
@@ -143,6 +145,36 @@ public final class ManagedProcess {
         return "---- last lines of " + logFile + " ----\n" + String.join("\n", tail(logFile, TAIL_LINES));
     }
 
+    /**
+     * Whether the output of the latest start says one of {@code ports} was already in use: Spring Boot's
+     * "Port 8081 was already in use", the broker's "failed to bind to 127.0.0.1:9092: Address already in use".
+     */
+    public boolean saidPortTaken(List<Integer> ports) {
+        return saysPortTaken(latestRun(logFile), ports);
+    }
+
+    static boolean saysPortTaken(List<String> lines, List<Integer> ports) {
+        return lines.stream().filter(line -> line.contains("already in use")).anyMatch(line -> ports.stream()
+                .anyMatch(port -> line.matches(".*(?<!\\d)" + port + "(?!\\d).*already in use.*")));
+    }
+
+    /** The log's lines since the latest start. */
+    static List<String> latestRun(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
+            int from = all.size();
+            while (from > 0 && !all.get(from - 1).startsWith(START_MARK)) {
+                from--;
+            }
+            return new ArrayList<>(all.subList(from, all.size()));
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     static List<String> tail(Path file, int lines) {
         if (!Files.isRegularFile(file)) {
             return List.of("(no log yet)");
@@ -158,7 +190,7 @@ public final class ManagedProcess {
     private Process spawn(List<String> cmd, Path log) {
         try {
             Files.createDirectories(log.getParent());
-            Files.writeString(log, "==== " + Instant.now() + " " + name + ": " + summary(cmd) + "\n",
+            Files.writeString(log, START_MARK + Instant.now() + " " + name + ": " + summary(cmd) + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(detached(cmd))
                     .redirectErrorStream(true)

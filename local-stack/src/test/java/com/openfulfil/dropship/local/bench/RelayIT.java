@@ -7,6 +7,7 @@ import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.supplier.DispatchRequested;
+import com.openfulfil.dropship.local.StackConfig;
 import com.openfulfil.dropship.local.process.BrokerProcess;
 import com.openfulfil.dropship.local.process.Repository;
 import org.apache.kafka.clients.admin.Admin;
@@ -24,8 +25,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,8 +53,8 @@ class RelayIT {
             List.of("orders.placed", "orders.lifecycle", "supplier.x.dispatch"));
 
     @BeforeAll
-    static void startBroker() throws IOException {
-        broker = new BrokerProcess(Repository.locate(), data, freePort(), freePort());
+    static void startBroker() {
+        broker = new BrokerProcess(Repository.locate(), data, StackConfig.freePort(), StackConfig.freePort());
         broker.start(Duration.ofSeconds(90));
         meter = new ResourceMeter(Map.of(BROKER, broker.process().pid()), ProcStat.clockTicks());
     }
@@ -176,12 +175,6 @@ class RelayIT {
                 return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
             });
             return records;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

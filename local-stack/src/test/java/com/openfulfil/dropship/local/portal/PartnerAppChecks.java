@@ -80,6 +80,8 @@ abstract class PartnerAppChecks {
 
         browser.findElement(By.id("apiKey")).sendKeys("pk_partner-lan_wrong");
         browser.findElement(By.id("sign-in")).click();
+        // the click returns once the form is sent, maybe before the app's answer is on screen
+        waitFor(d -> d.getCurrentUrl().contains("/partner/login?error="));
         assertThat(text("#signin-error")).isEqualTo("Đây không phải là mã đối tác. Vui lòng kiểm tra và thử lại.");
 
         signIn();
@@ -197,7 +199,9 @@ abstract class PartnerAppChecks {
         screenshot("partner-order-commission.png");
 
         browser.findElement(By.id("nav-orders")).click();
-        WebElement row = browser.findElement(By.cssSelector("#orders tr[data-order='" + orderId + "']"));
+        By listed = By.cssSelector("#orders tr[data-order='" + orderId + "']");
+        waitFor(d -> !d.findElements(listed).isEmpty());
+        WebElement row = browser.findElement(listed);
         assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("Hoàn thành");
         row.findElement(By.cssSelector("details.commission summary")).click();
         assertThat(row.findElement(By.cssSelector("summary")).getText()).isEqualTo("Xem hoa hồng");
@@ -290,8 +294,11 @@ abstract class PartnerAppChecks {
         });
     }
 
+    /** The text of the element, once the page shows it. */
     private String text(String css) {
-        return spaces(browser.findElement(By.cssSelector(css)).getText());
+        By element = By.cssSelector(css);
+        waitFor(d -> !d.findElements(element).isEmpty());
+        return spaces(browser.findElement(element).getText());
     }
 
     /** Vietnamese money has a no-break space before the symbol. */
@@ -300,7 +307,8 @@ abstract class PartnerAppChecks {
     }
 
     private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(condition::apply);
+        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+                .withMessage(() -> "the browser is on " + browser.getCurrentUrl()).until(condition::apply);
     }
 
     private void screenshot(String name) throws Exception {

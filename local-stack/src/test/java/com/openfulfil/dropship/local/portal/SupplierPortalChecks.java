@@ -102,6 +102,7 @@ abstract class SupplierPortalChecks {
         // a form with mistakes answers field by field and sends nothing
         browser.findElement(By.id("tracking-0")).sendKeys("no such number!");
         browser.findElement(By.id("ship-submit")).click();
+        wait.until(d -> !d.findElements(By.id("carrier-error")).isEmpty());
         assertThat(browser.findElement(By.id("carrier-error")).getText()).isEqualTo("Choose the carrier.");
         assertThat(browser.findElement(By.id("tracking-0-error")).getText()).contains("is not a tracking number");
         assertThat(browser.findElement(By.id("stage")).getText()).isEqualTo("accepted");
@@ -235,6 +236,7 @@ abstract class SupplierPortalChecks {
         assertThat(browser.getCurrentUrl()).endsWith("/supplier/login");
         // the ops login is not a supplier login
         logIn(DemoKeys.OPS_USER, DemoKeys.OPS_PASSWORD);
+        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.id("login-error")).isEmpty());
         assertThat(browser.findElement(By.id("login-error")).getText()).contains("Wrong user name or password");
         logIn(SUPPLIER, DemoKeys.SUPPLIER_PORTAL_PASSWORD);
         new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/supplier/dispatches"));

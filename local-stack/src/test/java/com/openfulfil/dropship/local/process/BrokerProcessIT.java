@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.local.process;
 
+import com.openfulfil.dropship.local.StackConfig;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -17,8 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +39,7 @@ class BrokerProcessIT {
 
     @BeforeEach
     void startBroker() throws Exception {
-        broker = new BrokerProcess(Repository.locate(), data, freePort(), freePort());
+        broker = new BrokerProcess(Repository.locate(), data, StackConfig.freePort(), StackConfig.freePort());
         broker.start(START_TIMEOUT);
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
@@ -102,12 +101,6 @@ class BrokerProcessIT {
                 return consumer.position(partition) >= end;
             });
             return values;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -11,6 +11,7 @@ import com.openfulfil.dropship.events.supplier.DispatchMessage;
 import com.openfulfil.dropship.events.supplier.DispatchRequested;
 import com.openfulfil.dropship.events.supplier.DispatchShipped;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.local.StackConfig;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,10 +72,8 @@ class HttpSupplierSimulatorTest {
         gateway.stop(0);
     }
 
-    private void startSimulator(SupplierSimulator.Settings settings) throws IOException {
-        try (var socket = new java.net.ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+    private void startSimulator(SupplierSimulator.Settings settings) {
+        port = StackConfig.freePort();
         simulator = new HttpSupplierSimulator(port, URI.create("http://127.0.0.1:" + gateway.getAddress().getPort()),
                 id -> "ss_demo_" + id, settings, (parcel, onFinished) -> {
                     handedOver.add(parcel);

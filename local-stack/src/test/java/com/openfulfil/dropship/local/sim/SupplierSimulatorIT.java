@@ -11,6 +11,7 @@ import com.openfulfil.dropship.events.supplier.DispatchMessage;
 import com.openfulfil.dropship.events.supplier.DispatchRequested;
 import com.openfulfil.dropship.events.supplier.DispatchShipped;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.local.StackConfig;
 import com.openfulfil.dropship.local.process.BrokerProcess;
 import com.openfulfil.dropship.local.process.Repository;
 import org.apache.kafka.clients.admin.Admin;
@@ -31,8 +32,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -60,8 +59,8 @@ class SupplierSimulatorIT {
     private static Admin admin;
 
     @BeforeAll
-    static void startBroker() throws IOException {
-        broker = new BrokerProcess(Repository.locate(), data, freePort(), freePort());
+    static void startBroker() {
+        broker = new BrokerProcess(Repository.locate(), data, StackConfig.freePort(), StackConfig.freePort());
         broker.start(Duration.ofSeconds(90));
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
         // only the dispatch topic: the simulator must create the updates topic itself
@@ -291,12 +290,6 @@ class SupplierSimulatorIT {
                 return read.size() >= expected;
             });
             return read;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
