@@ -49,6 +49,11 @@ public final class RefundProviderStandIn implements AutoCloseable {
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ids = new AtomicInteger();
+    /**
+     * Refund ids unique to this stand-in ({@code re_<prefix>_1}, ...), as a real provider's are: tests that
+     * share a broker also share {@code orders.commands}, and each one's follower sees the others' refunds.
+     */
+    private final String prefix = Long.toString(System.nanoTime() & 0xffffffffL, 36);
     private final Map<String, Settling> settling = new ConcurrentHashMap<>();
     private final Map<String, Made> pending = new ConcurrentHashMap<>();
 
@@ -139,7 +144,7 @@ public final class RefundProviderStandIn implements AutoCloseable {
             return new Answer(400, error("invalid_request_error", refused, "Refused by the stand-in."));
         }
         madeByPayment.computeIfAbsent(payment, p -> new AtomicInteger()).incrementAndGet();
-        String id = "re_" + ids.incrementAndGet();
+        String id = "re_" + prefix + "_" + ids.incrementAndGet();
         Settling later = settling.get(payment);
         if (later != null) {
             pending.put(id, new Made(payment, form.get("amount"), form.get("currency"), later, new AtomicInteger()));
