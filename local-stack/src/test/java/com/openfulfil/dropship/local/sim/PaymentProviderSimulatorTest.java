@@ -54,6 +54,38 @@ class PaymentProviderSimulatorTest {
         }
     }
 
+    /** A pending refund is reported pending for a while, then settled, as Stripe reports one paid by bank transfer. */
+    @Test
+    void aPendingRefundSettlesAfterItWasAskedAboutAFewTimes(@TempDir Path folder) throws Exception {
+        try (PaymentProviderSimulator provider = new PaymentProviderSimulator(0, folder)) {
+            provider.start();
+
+            HttpResponse<String> made = post(provider, BEARER, "rf_6", "payment_intent=pi_refundPending1&amount=700");
+            HttpResponse<String> failing = post(provider, BEARER, "rf_7", "payment_intent=pi_refundPendingFail1&amount=700");
+
+            assertThat(made.body()).contains("\"id\":\"re_sim1\"", "\"status\":\"pending\"");
+            assertThat(failing.body()).contains("\"id\":\"re_sim2\"", "\"status\":\"pending\"");
+            for (int i = 0; i < PaymentProviderSimulator.PENDING_CHECKS; i++) {
+                assertThat(get(provider, BEARER, "re_sim1").body()).contains("\"status\":\"pending\"");
+                assertThat(get(provider, BEARER, "re_sim2").body()).contains("\"status\":\"pending\"");
+            }
+            assertThat(get(provider, BEARER, "re_sim1").body()).contains("\"id\":\"re_sim1\"", "\"status\":\"succeeded\"");
+            assertThat(get(provider, BEARER, "re_sim2").body()).contains("\"status\":\"failed\"",
+                    "\"failure_reason\":\"insufficient_funds\"");
+            assertThat(get(provider, BEARER, "re_sim1").body()).as("settled stays settled")
+                    .contains("\"status\":\"succeeded\"");
+            assertThat(Files.readString(folder.resolve("rf_6.txt"))).contains("Refund: re_sim1 (pending)",
+                    "succeeded");
+            assertThat(get(provider, BEARER, "re_unknown").statusCode()).isEqualTo(404);
+            assertThat(get(provider, "Bearer sk_wrong", "re_sim1").statusCode()).isEqualTo(401);
+        }
+    }
+
+    private static HttpResponse<String> get(PaymentProviderSimulator provider, String auth, String id) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(provider.url() + "/v1/refunds/" + id))
+                .header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private static HttpResponse<String> post(PaymentProviderSimulator provider, String auth, String key, String form)
             throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(provider.url() + "/v1/refunds"))

@@ -43,7 +43,8 @@ import java.util.Map;
  * moment that together ask more than was paid, is never paid) it asks the payment provider (retried with
  * exponential backoff by the resilience4j retry {@value #RETRY}) and writes the outcome back on
  * {@code orders.commands}, {@link RefundIssued} or {@link RefundFailed}, for the order's stream to apply.
- * The approval's offset is committed only after its outcome is written.
+ * The approval's offset is committed only after its outcome is written. A refund answered {@code pending}
+ * is followed from there by {@link PendingRefundFollower} until the provider settles it.
  *
  * <p>A {@link RefundRequested} is paid only when it was written before orders approved their refunds: the
  * order lists it as requested but carries no approval for it ({@link Refund#acceptedBeforeApprovals()}), as

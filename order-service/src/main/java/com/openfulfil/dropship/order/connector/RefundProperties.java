@@ -19,12 +19,18 @@ import java.time.Duration;
  * @param restartInitial the wait before the connector reads its refunds again once the provider stayed
  *                       unreachable through every retry; it doubles with each such failure in a row
  * @param restartMax     the longest of those waits: a refund is never given up for the provider being down
+ * @param pendingCheckInitial the wait before the provider is first asked how a refund it answered
+ *                       {@code pending} stands ({@code GET /v1/refunds/{id}}); it doubles after each check that
+ *                       finds it still pending (or gets no answer)
+ * @param pendingCheckMax the longest of those waits: a pending refund is followed until the provider settles it
  */
 @ConfigurationProperties("dropship.order.refunds")
 public record RefundProperties(URI providerUrl, String secretKey, @DefaultValue("5s") Duration connectTimeout,
                                @DefaultValue("30s") Duration requestTimeout,
                                @DefaultValue("5s") Duration restartInitial,
-                               @DefaultValue("5m") Duration restartMax) {
+                               @DefaultValue("5m") Duration restartMax,
+                               @DefaultValue("1m") Duration pendingCheckInitial,
+                               @DefaultValue("1h") Duration pendingCheckMax) {
 
     /** Whether refunds go to the provider; otherwise they are recorded offline. */
     public boolean enabled() {
@@ -35,6 +41,7 @@ public record RefundProperties(URI providerUrl, String secretKey, @DefaultValue(
     @Override
     public String toString() {
         return "RefundProperties[providerUrl=" + providerUrl + ", secretKey=" + (secretKey == null ? "unset" : "***")
-                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + "]";
+                + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", pendingCheckInitial="
+                + pendingCheckInitial + ", pendingCheckMax=" + pendingCheckMax + "]";
     }
 }

@@ -23,8 +23,9 @@ import java.util.stream.Collectors;
 /**
  * One call to the payment provider's refund API, shaped like Stripe's: {@code POST /v1/refunds},
  * form-encoded, the amount in the currency's minor units, the secret key as a bearer token and the
- * refund's own id as {@code Idempotency-Key}, so asking again for the same refund pays it once. No
- * retries here: {@link RefundPayer} retries what throws {@link ProviderUnavailableException}.
+ * refund's own id as {@code Idempotency-Key}, so asking again for the same refund pays it once; and
+ * {@code GET /v1/refunds/{id}}, how a refund it answered {@code pending} stands now. No retries here:
+ * {@link RefundPayer} and {@link PendingRefundFollower} ask again what throws {@link ProviderUnavailableException}.
  */
 final class RefundProviderClient {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
@@ -74,6 +75,34 @@ final class RefundProviderClient {
         return answer(refund, response.statusCode(), response.body());
     }
 
+    /**
+     * How the provider's refund {@code providerRefundId} stands now: succeeded, still pending, or failed with
+     * the provider's reason.
+     *
+     * @throws ProviderUnavailableException when there is no answer to act on (any answer but a refund object:
+     *                                      the refund is asked about again later)
+     */
+    ProviderRefund status(String providerRefundId) {
+        URI uri = URI.create(refunds + "/" + encode(providerRefundId));
+        HttpRequest call = HttpRequest.newBuilder(uri).timeout(properties.requestTimeout())
+                .header("Authorization", "Bearer " + secretKey)
+                .GET()
+                .build();
+        HttpResponse<String> response;
+        try {
+            response = http.send(call, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new ProviderUnavailableException(uri + " did not answer: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProviderUnavailableException("Interrupted while calling " + uri, e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new ProviderUnavailableException(uri + " answered " + response.statusCode(), null);
+        }
+        return refundObject(parse(response.body()), "refund " + providerRefundId);
+    }
+
     private ProviderRefund answer(RefundApproved refund, int status, String body) {
         // 401/403: our key is wrong or revoked, which ops fix; the customer's refund is not what failed
         if (status >= 500 || status == 429 || status == 409 || status == 408 || status == 401 || status == 403) {
@@ -87,6 +116,11 @@ final class RefundProviderClient {
             String message = error.path("message").asString("HTTP " + status);
             return ProviderRefund.refused(code.isEmpty() ? message : code + ": " + message);
         }
+        return refundObject(json, "refund " + refund.refundId());
+    }
+
+    /** A refund object as the provider answers it, by its {@code status}. */
+    private static ProviderRefund refundObject(JsonNode json, String which) {
         String refundStatus = json.path("status").asString("");
         return switch (refundStatus) {
             case ProviderRefund.SUCCEEDED -> new ProviderRefund(json.path("id").asString(), ProviderRefund.SUCCEEDED, null);
@@ -95,8 +129,8 @@ final class RefundProviderClient {
                     new ProviderRefund(json.path("id").asString(), ProviderRefund.PENDING, null);
             case ProviderRefund.FAILED, "canceled" -> new ProviderRefund(json.path("id").asString(),
                     ProviderRefund.FAILED, json.path("failure_reason").asString(refundStatus));
-            default -> throw new ProviderUnavailableException("unexpected refund status '" + refundStatus + "' for refund "
-                    + refund.refundId(), null);
+            default -> throw new ProviderUnavailableException("unexpected refund status '" + refundStatus + "' for "
+                    + which, null);
         };
     }
 

@@ -113,13 +113,20 @@ public record AfterSales(ReturnReason reason, String description, List<String> p
         return withRefunds(all, refunded, refundCurrency, refundedAt);
     }
 
-    /** Settles {@code refund} (replacing the request of the same id), adding its amount when it counts as paid back. */
+    /**
+     * Settles {@code refund} (replacing the entry of the same id), adding its amount when it now counts as paid
+     * back and did not before, and taking it off again when it counted (pending) and no longer does (failed).
+     */
     AfterSales settled(Refund refund) {
+        boolean counted = refund(refund.refundId()).map(r -> r.status().refunded()).orElse(false);
         List<Refund> all = new ArrayList<>(refunds);
         all.removeIf(r -> r.refundId().equals(refund.refundId()));
         all.add(refund);
-        if (!refund.status().refunded()) {
+        if (counted == refund.status().refunded()) {
             return withRefunds(all, refunded, refundCurrency, refundedAt);
+        }
+        if (counted) {
+            return withRefunds(all, refundedTotal().subtract(refund.amount()), refundCurrency, refundedAt);
         }
         return withRefunds(all, refundedTotal().add(refund.amount()), refund.currency(), refund.settledAt());
     }

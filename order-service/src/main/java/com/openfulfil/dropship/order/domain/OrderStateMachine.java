@@ -600,13 +600,23 @@ public final class OrderStateMachine {
          * Money went back to the customer. One the provider paid is recorded whatever the order's state
          * (the money has moved), even for a request the order refused (an older version's connector, which
          * paid every request, running beside this one); an offline one only where a refund is allowed, as
-         * before refunds were paid through the provider. A repeat (the connector answers at least once)
-         * changes nothing.
+         * before refunds were paid through the provider. A pending refund the provider later reports
+         * succeeded is settled once, in place: it already counted as paid back and already moved the order.
+         * A repeat (the connector answers at least once) changes nothing.
          */
         private void refundIssued(RefundIssued refund) {
             AfterSales after = record.afterSalesOrNone();
             String refundId = refund.refundId() == null ? refund.eventId() : refund.refundId();
             Refund known = after.refund(refundId).orElse(null);
+            if (known != null && known.status() == RefundStatus.PENDING) {
+                if (refund.providerRefundId() != null && "succeeded".equals(refund.providerStatus())) {
+                    record = record.withAfterSales(after.settled(known.settled(RefundStatus.SUCCEEDED,
+                            refund.providerRefundId(), null, now)));
+                    note("pending refund " + refundId + " of " + known.amount() + " " + known.currency()
+                            + " succeeded (" + refund.providerRefundId() + ")");
+                }
+                return;
+            }
             boolean paidThoughRefused = known != null && known.status() == RefundStatus.REFUSED
                     && refund.providerRefundId() != null;
             if (known != null && known.status().settled() && !paidThoughRefused
@@ -629,17 +639,25 @@ public final class OrderStateMachine {
             }
         }
 
-        /** The provider refused or failed the refund: the order says why, nothing is counted as refunded. */
+        /**
+         * The provider refused or failed the refund: the order says why, nothing is counted as refunded. A
+         * pending refund that fails no longer counts as paid back: what it held is refundable again, and the
+         * order's history says so; the order's status stays (a later refund moves it again). Once only: a
+         * settled refund changes no more.
+         */
         private void refundFailed(RefundFailed failed) {
             AfterSales after = record.afterSalesOrNone();
             Refund known = after.refund(failed.refundId()).orElse(null);
-            if (known == null || known.status().settled()) {
+            if (known == null || known.status().settled() && known.status() != RefundStatus.PENDING) {
                 return;
             }
-            record = record.withAfterSales(after.settled(known.settled(RefundStatus.FAILED, failed.providerRefundId(),
+            boolean wasPending = known.status() == RefundStatus.PENDING;
+            record = record.withAfterSales(after.settled(known.settled(RefundStatus.FAILED,
+                    failed.providerRefundId() == null ? known.providerRefundId() : failed.providerRefundId(),
                     failed.reason(), now)));
-            note("refund " + failed.refundId() + " of " + failed.amount() + " " + failed.currency() + " failed: "
-                    + failed.reason());
+            note((wasPending ? "pending refund " : "refund ") + failed.refundId() + " of " + failed.amount() + " "
+                    + failed.currency() + " failed: " + failed.reason()
+                    + (wasPending ? " (nothing was paid back; it is refundable again)" : ""));
         }
 
         /** A line in the order's history that is not a transition: its status stays, nothing is published. */

@@ -25,7 +25,8 @@ class RefundProviderClientTest {
     void sendsStripesRefundFormWithTheRefundIdAsIdempotencyKey() {
         ProviderRefund answer = client(RefundProviderStandIn.SECRET_KEY).refund(request("pi_ok", "12.50", "USD"));
 
-        assertThat(answer).isEqualTo(new ProviderRefund("re_1", ProviderRefund.SUCCEEDED, null));
+        assertThat(answer.id()).startsWith("re_");
+        assertThat(answer).isEqualTo(new ProviderRefund(answer.id(), ProviderRefund.SUCCEEDED, null));
         RefundProviderStandIn.Call call = provider.callsFor("pi_ok").get(0);
         assertThat(call.idempotencyKey()).isEqualTo("rf_pi_ok");
         assertThat(call.authorization()).isEqualTo("Bearer " + RefundProviderStandIn.SECRET_KEY);
@@ -70,6 +71,25 @@ class RefundProviderClientTest {
                 .hasMessageNotContaining("sk_wrong");
     }
 
+    /** A pending refund is asked about by its provider id, with the same key, until the provider settles it. */
+    @Test
+    void aPendingRefundIsAskedAboutUntilItSettles() {
+        provider.pendThenSettle("pi_slow", 1, false);
+        RefundProviderClient client = client(RefundProviderStandIn.SECRET_KEY);
+
+        ProviderRefund made = client.refund(request("pi_slow", "5.00", "USD"));
+
+        assertThat(made.status()).isEqualTo(ProviderRefund.PENDING);
+        assertThat(client.status(made.id())).isEqualTo(new ProviderRefund(made.id(), ProviderRefund.PENDING, null));
+        assertThat(client.status(made.id())).isEqualTo(new ProviderRefund(made.id(), ProviderRefund.FAILED,
+                "insufficient_funds"));
+        assertThat(provider.checksFor("pi_slow")).isEqualTo(2);
+        assertThatThrownBy(() -> client.status("re_unknown")).as("no refund to read: asked about again later")
+                .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("404");
+        assertThatThrownBy(() -> client("sk_wrong").status(made.id()))
+                .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("401");
+    }
+
     @Test
     void theSecretKeyStaysOutOfTheSettingsDescription() {
         assertThat(properties("sk_live_very_secret").toString()).doesNotContain("sk_live_very_secret");
@@ -81,7 +101,7 @@ class RefundProviderClientTest {
 
     private RefundProperties properties(String secretKey) {
         return new RefundProperties(URI.create(provider.url()), secretKey, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofSeconds(5));
+                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(5));
     }
 
     private static RefundApproved request(String payment, String amount, String currency) {

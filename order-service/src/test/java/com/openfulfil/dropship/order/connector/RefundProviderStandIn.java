@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A payment provider for tests, on a real port, answering {@code POST /v1/refunds} the way Stripe does:
  * a refund per new {@code Idempotency-Key}, and the first answer again for a key it has seen. It records
  * every call, and can be told to lose its first answer for a payment (the refund made, a 500 sent), to
- * refuse a payment's refunds (400) or to report them failed.
+ * refuse a payment's refunds (400), to report them failed, or to answer them {@code pending} and settle them
+ * (succeeded or failed) only after {@code GET /v1/refunds/{id}} has found them pending a number of times.
  */
 public final class RefundProviderStandIn implements AutoCloseable {
     public static final String SECRET_KEY = "sk_test_standin_51Nq";
@@ -32,6 +33,14 @@ public final class RefundProviderStandIn implements AutoCloseable {
     private record Answer(int status, String json) {
     }
 
+    /** How a payment's refunds stay pending: for this many checks, then settled this way. */
+    private record Settling(int pendingChecks, String outcome) {
+    }
+
+    /** A refund made pending, and how often it was checked. */
+    private record Made(String payment, String amount, String currency, Settling settling, AtomicInteger checks) {
+    }
+
     private final HttpServer server;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final Map<String, Answer> answered = new ConcurrentHashMap<>();
@@ -40,6 +49,13 @@ public final class RefundProviderStandIn implements AutoCloseable {
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ids = new AtomicInteger();
+    /**
+     * Refund ids unique to this stand-in ({@code re_<prefix>_1}, ...), as a real provider's are: tests that
+     * share a broker also share {@code orders.commands}, and each one's follower sees the others' refunds.
+     */
+    private final String prefix = Long.toString(System.nanoTime() & 0xffffffffL, 36);
+    private final Map<String, Settling> settling = new ConcurrentHashMap<>();
+    private final Map<String, Made> pending = new ConcurrentHashMap<>();
 
     public RefundProviderStandIn() {
         try {
@@ -70,6 +86,20 @@ public final class RefundProviderStandIn implements AutoCloseable {
         failing.add(paymentIntent);
     }
 
+    /**
+     * Refunds of this payment are answered {@code pending}; {@code GET /v1/refunds/{id}} finds one still pending
+     * {@code pendingChecks} times, then {@code succeeded}, or {@code failed} with {@code insufficient_funds}.
+     */
+    public void pendThenSettle(String paymentIntent, int pendingChecks, boolean succeeds) {
+        settling.put(paymentIntent, new Settling(pendingChecks, succeeds ? "succeeded" : "failed"));
+    }
+
+    /** How often the refunds of this payment were checked with {@code GET /v1/refunds/{id}}. */
+    public int checksFor(String paymentIntent) {
+        return pending.values().stream().filter(m -> m.payment().equals(paymentIntent))
+                .mapToInt(m -> m.checks().get()).sum();
+    }
+
     public List<Call> callsFor(String paymentIntent) {
         return calls.stream().filter(c -> paymentIntent.equals(c.form().get("payment_intent"))).toList();
     }
@@ -81,6 +111,10 @@ public final class RefundProviderStandIn implements AutoCloseable {
     }
 
     private void refund(HttpExchange exchange) throws IOException {
+        if ("GET".equals(exchange.getRequestMethod())) {
+            check(exchange);
+            return;
+        }
         try (exchange) {
             Map<String, String> form = form(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
@@ -110,10 +144,43 @@ public final class RefundProviderStandIn implements AutoCloseable {
             return new Answer(400, error("invalid_request_error", refused, "Refused by the stand-in."));
         }
         madeByPayment.computeIfAbsent(payment, p -> new AtomicInteger()).incrementAndGet();
+        String id = "re_" + prefix + "_" + ids.incrementAndGet();
+        Settling later = settling.get(payment);
+        if (later != null) {
+            pending.put(id, new Made(payment, form.get("amount"), form.get("currency"), later, new AtomicInteger()));
+            return refundObject(id, form.get("amount"), form.get("currency"), "pending", null);
+        }
         String status = failing.contains(payment) ? "failed" : "succeeded";
-        return new Answer(200, "{\"id\":\"re_" + ids.incrementAndGet() + "\",\"object\":\"refund\",\"amount\":"
-                + form.get("amount") + ",\"currency\":\"" + form.get("currency") + "\",\"status\":\"" + status + "\""
-                + ("failed".equals(status) ? ",\"failure_reason\":\"expired_or_canceled_card\"" : "") + "}");
+        return refundObject(id, form.get("amount"), form.get("currency"), status,
+                "failed".equals(status) ? "expired_or_canceled_card" : null);
+    }
+
+    /** {@code GET /v1/refunds/{id}}: a refund made pending, pending until checked often enough, then settled. */
+    private void check(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+            if (!("Bearer " + SECRET_KEY).equals(authorization)) {
+                reply(exchange, new Answer(401, error("authentication_error", null, "Invalid API Key provided")));
+                return;
+            }
+            String id = exchange.getRequestURI().getPath().substring("/v1/refunds/".length());
+            Made made = pending.get(id);
+            if (made == null) {
+                reply(exchange, new Answer(404, error("invalid_request_error", "resource_missing",
+                        "No such refund: '" + id + "'")));
+                return;
+            }
+            boolean settled = made.checks().incrementAndGet() > made.settling().pendingChecks();
+            String status = settled ? made.settling().outcome() : "pending";
+            reply(exchange, refundObject(id, made.amount(), made.currency(), status,
+                    "failed".equals(status) ? "insufficient_funds" : null));
+        }
+    }
+
+    private static Answer refundObject(String id, String amount, String currency, String status, String failure) {
+        return new Answer(200, "{\"id\":\"" + id + "\",\"object\":\"refund\",\"amount\":" + amount
+                + ",\"currency\":\"" + currency + "\",\"status\":\"" + status + "\""
+                + (failure == null ? "" : ",\"failure_reason\":\"" + failure + "\"") + "}");
     }
 
     private static String error(String type, String code, String message) {

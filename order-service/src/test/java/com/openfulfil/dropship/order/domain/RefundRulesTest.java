@@ -189,6 +189,69 @@ class RefundRulesTest {
         assertThat(record.afterSales().refundedTotal()).as("a failed refund stays failed").isEqualByComparingTo("0");
     }
 
+    /** The provider settles a pending refund later: succeeded, it stays counted and the order does not move again. */
+    @Test
+    void aPendingRefundThatSucceedsIsSettledOnceWithoutMovingTheOrderAgain() {
+        apply(requested("rf_1", "20.00"), pending("rf_1", "20.00", "re_1"));
+        assertThat(record.afterSales().refund("rf_1")).get().extracting(Refund::status).isEqualTo(RefundStatus.PENDING);
+
+        apply(succeeded("rf_1", "20.00", "re_1"));
+
+        assertThat(changes).as("moved once, when the provider took the refund").extracting(StatusChange::to)
+                .containsExactly(OrderStatus.REFUNDED);
+        assertThat(record.afterSales().refunds()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RefundStatus.SUCCEEDED);
+            assertThat(r.providerRefundId()).isEqualTo("re_1");
+        });
+        assertThat(record.afterSales().refundedTotal()).as("counted once").isEqualByComparingTo("20.00");
+        assertThat(lastHistory()).isEqualTo("pending refund rf_1 of 20.00 USD succeeded (re_1)");
+        OrderRecord settled = record;
+
+        apply(succeeded("rf_1", "20.00", "re_1"), pending("rf_1", "20.00", "re_1"), new RefundFailed("f-rf_1", NOW,
+                ORDER, "rf_1", new BigDecimal("20.00"), "USD", "re_1", "expired_or_canceled_card"));
+
+        assertThat(record).as("a settled refund takes no other outcome").isEqualTo(settled);
+    }
+
+    /** A pending refund that fails was never paid back: it stops counting, once, and the order's history says why. */
+    @Test
+    void aPendingRefundThatFailsStopsCountingOnceAndSaysWhy() {
+        apply(requested("rf_1", "20.00"), pending("rf_1", "20.00", "re_1"));
+        assertThat(record.afterSales().refundedTotal()).isEqualByComparingTo("20.00");
+
+        RefundFailed failed = new RefundFailed("f-rf_1", NOW, ORDER, "rf_1", new BigDecimal("20.00"), "USD", "re_1",
+                "expired_or_canceled_card");
+        apply(failed);
+
+        assertThat(record.afterSales().refunds()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RefundStatus.FAILED);
+            assertThat(r.failure()).isEqualTo("expired_or_canceled_card");
+            assertThat(r.providerRefundId()).isEqualTo("re_1");
+        });
+        assertThat(record.afterSales().refundedTotal()).isEqualByComparingTo("0");
+        assertThat(OrderStateMachine.refundable(record)).as("what it held is refundable again")
+                .isEqualByComparingTo("64.00");
+        assertThat(lastHistory()).isEqualTo("pending refund rf_1 of 20.00 USD failed: expired_or_canceled_card"
+                + " (nothing was paid back; it is refundable again)");
+        assertThat(OrderAction.allowed(record, true, NOW, RETURN_WINDOW)).contains(OrderAction.REFUND);
+        OrderRecord settled = record;
+
+        apply(failed, succeeded("rf_1", "20.00", "re_1"), pending("rf_1", "20.00", "re_1"));
+
+        assertThat(record).as("failed once, and nothing after").isEqualTo(settled);
+        assertThat(changes).extracting(StatusChange::to).containsExactly(OrderStatus.REFUNDED);
+    }
+
+    @Test
+    void aPendingRefundSeenAgainChangesNothing() {
+        apply(requested("rf_1", "20.00"), pending("rf_1", "20.00", "re_1"));
+        OrderRecord pending = record;
+
+        apply(pending("rf_1", "20.00", "re_1"));
+
+        assertThat(record).isEqualTo(pending);
+    }
+
     @Test
     void anOfflineRefundIsRecordedAtOnceAndSaysSo() {
         apply(new RefundIssued("i-1", NOW, ORDER, new BigDecimal("64.00"), "USD", "admin:ops", "cash", "rf_1", null, null));
@@ -219,6 +282,11 @@ class RefundRulesTest {
     private static RefundIssued succeeded(String refundId, String amount, String providerId) {
         return new RefundIssued("i-" + refundId, NOW, ORDER, new BigDecimal(amount), "USD", "admin:ops", null, refundId,
                 providerId, "succeeded");
+    }
+
+    private static RefundIssued pending(String refundId, String amount, String providerId) {
+        return new RefundIssued("p-" + refundId, NOW, ORDER, new BigDecimal(amount), "USD", "admin:ops", null, refundId,
+                providerId, "pending");
     }
 
     private void apply(Event... events) {

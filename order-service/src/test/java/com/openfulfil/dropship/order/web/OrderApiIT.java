@@ -107,6 +107,8 @@ import static org.awaitility.Awaitility.await;
         "dropship.order.webhooks.retry-initial=100ms",
         "dropship.order.refunds.secret-key=" + RefundProviderStandIn.SECRET_KEY,
         "resilience4j.retry.instances.refunds.wait-duration=100ms",
+        "dropship.order.refunds.pending-check-initial=100ms",
+        "dropship.order.refunds.pending-check-max=200ms",
         "dropship.order.max-body-bytes=4096"})
 class OrderApiIT extends KafkaIntegrationTest {
     static final String SHOP_A = "sk_shop_a";
@@ -741,6 +743,57 @@ class OrderApiIT extends KafkaIntegrationTest {
         assertThat(allowedActions(orderId, ADMIN)).as("nothing left to refund").doesNotContain("REFUND");
         Response more = post("/api/v1/admin/orders/" + orderId + "/refund", ADMIN, null, "{\"amount\":\"1.00\"}");
         assertThat(fields(more)).containsExactly("amount");
+    }
+
+    /**
+     * The provider answers the refund pending (a bank transfer, say): the order is refunded at once, and the
+     * connector follows the refund until the provider reports it succeeded, which the order records once.
+     */
+    @Test
+    void aPendingRefundIsFollowedUntilTheProviderReportsItSucceeded() {
+        String payment = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String orderId = orderInException(payment);
+        PROVIDER.pendThenSettle(payment, 2, true);
+
+        String refundId = post("/api/v1/admin/orders/" + orderId + "/refund", ADMIN, null, "{}").json()
+                .get("refundId").asString();
+
+        JsonNode succeeded = awaitRefund(orderId, 0, "SUCCEEDED");
+        assertThat(succeeded.get("refundId").asString()).isEqualTo(refundId);
+        assertThat(PROVIDER.checksFor(payment)).as("pending twice, then succeeded").isEqualTo(3);
+        JsonNode view = get("/api/v1/orders/" + orderId, ADMIN).json();
+        assertThat(view.get("status").asString()).isEqualTo("REFUNDED");
+        assertThat(view.at("/afterSales/refunded").asString()).isEqualTo("25.00");
+        String providerId = succeeded.get("providerRefundId").asString();
+        assertThat(view.get("history").valueStream().map(h -> h.get("reason").asString())
+                .filter(reason -> reason.contains(providerId)).toList()).satisfiesExactly(
+                        reason -> assertThat(reason).startsWith("refunded 25.00 USD by admin:")
+                                .endsWith("(" + providerId + ", pending)"),
+                        reason -> assertThat(reason).isEqualTo("pending refund " + refundId + " of 25.00 USD succeeded ("
+                                + providerId + ")"));
+        assertThat(PROVIDER.refundsMadeFor(payment)).isEqualTo(1);
+    }
+
+    /**
+     * A pending refund the provider later reports failed was never paid back: the order shows it failed with
+     * the provider's reason, counts nothing as refunded, and the admin may refund again.
+     */
+    @Test
+    void aPendingRefundThatFailsLaterIsShownFailedAndMayBeAskedAgain() {
+        String payment = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String orderId = orderInException(payment);
+        PROVIDER.pendThenSettle(payment, 1, false);
+
+        assertThat(post("/api/v1/admin/orders/" + orderId + "/refund", ADMIN, null, "{}").status()).isEqualTo(202);
+
+        JsonNode failed = awaitRefund(orderId, 0, "FAILED");
+        assertThat(failed.get("failure").asString()).isEqualTo("insufficient_funds");
+        JsonNode view = get("/api/v1/orders/" + orderId, ADMIN).json();
+        assertThat(new BigDecimal(view.at("/afterSales/refunded").asString())).isEqualByComparingTo("0");
+        JsonNode history = view.get("history");
+        assertThat(history.get(history.size() - 1).get("reason").asString()).startsWith("pending refund ")
+                .endsWith("of 25.00 USD failed: insufficient_funds (nothing was paid back; it is refundable again)");
+        assertThat(allowedActions(orderId, ADMIN)).as("the admin may refund again").contains("REFUND");
     }
 
     @Test
