@@ -584,11 +584,16 @@ public final class OrderStateMachine {
 
         /** Why the order refuses {@code requested}, or null when it accepts it. */
         private String refusal(RefundRequested requested) {
+            return refusal(requested.amount());
+        }
+
+        /** Why the order refuses to pay back {@code amount} now, or null when it may. */
+        private String refusal(BigDecimal amount) {
             if (!canRefund(record.status())) {
                 return "the order is " + record.status() + ", which takes no refund";
             }
             BigDecimal left = refundable(record);
-            if (requested.amount().compareTo(left) > 0) {
+            if (amount.compareTo(left) > 0) {
                 BigDecimal total = record.details().total();
                 return "only " + left + " " + record.details().currency() + " is left to refund of the order's "
                         + total + " (refunded or being refunded: " + total.subtract(left) + ")";
@@ -622,6 +627,18 @@ public final class OrderStateMachine {
             if (known != null && known.status().settled() && !paidThoughRefused
                     || known == null && !canRefund(record.status())) {
                 return;
+            }
+            if (known == null && refund.providerRefundId() == null) {
+                // recorded as paid back offline, with no request before it: two sent at the same moment may both
+                // have passed the API's check, and the order takes only what is still left to refund
+                String refusal = refusal(refund.amount());
+                if (refusal != null) {
+                    record = record.withAfterSales(after.settled(Refund.refused(refundId, refund.amount(),
+                            refund.currency(), refund.by(), refund.note(), refusal, now)));
+                    note("offline refund " + refundId + " of " + refund.amount() + " " + refund.currency() + " by "
+                            + refund.by() + " refused: " + refusal);
+                    return;
+                }
             }
             Refund asked = known != null ? known
                     : Refund.unasked(refundId, refund.amount(), refund.currency(), refund.by(), refund.note(), now);

@@ -262,6 +262,25 @@ class RefundRulesTest {
                 .isEqualTo(RefundStatus.OFFLINE);
     }
 
+    /** Two offline refunds recorded at the same moment both passed the API's check: the order takes what fits. */
+    @Test
+    void ofTwoOfflineRefundsThatTogetherExceedWhatWasPaidTheSecondIsRefused() {
+        apply(new RefundIssued("i-1", NOW, ORDER, new BigDecimal("40.00"), "USD", "admin:ops", "cash", "rf_1", null, null),
+                new RefundIssued("i-2", NOW, ORDER, new BigDecimal("40.00"), "USD", "admin:ana", "cash", "rf_2", null, null));
+
+        assertThat(record.afterSales().refunds()).extracting(Refund::refundId, Refund::status)
+                .containsExactly(tuple("rf_1", RefundStatus.OFFLINE), tuple("rf_2", RefundStatus.REFUSED));
+        assertThat(record.afterSales().refund("rf_2").orElseThrow().failure()).isEqualTo("only 24.00 USD is left to"
+                + " refund of the order's 64.00 (refunded or being refunded: 40.00)");
+        assertThat(record.afterSales().refundedTotal()).isEqualByComparingTo("40.00");
+        assertThat(changes).extracting(StatusChange::to).containsExactly(OrderStatus.REFUNDED);
+        assertThat(lastHistory()).startsWith("offline refund rf_2 of 40.00 USD by admin:ana refused: only 24.00 USD");
+
+        apply(new RefundIssued("i-2", NOW, ORDER, new BigDecimal("40.00"), "USD", "admin:ana", "cash", "rf_2", null, null));
+        assertThat(record.afterSales().refund("rf_2")).get().extracting(Refund::status).as("decided once")
+                .isEqualTo(RefundStatus.REFUSED);
+    }
+
     @Test
     void anOfflineRefundWhereNoneIsAllowedIsIgnoredButAPaidOneIsAlwaysRecorded() {
         record = record.moveTo(OrderStatus.RESHIPPED, NOW, "reshipped");
