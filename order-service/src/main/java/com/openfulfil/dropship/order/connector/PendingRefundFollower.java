@@ -7,7 +7,6 @@ import com.openfulfil.dropship.events.order.RefundFailed;
 import com.openfulfil.dropship.events.order.RefundIssued;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.topics.Topics;
-import com.openfulfil.dropship.order.webhook.RestartingLoop;
 import com.openfulfil.dropship.support.config.DropshipProperties;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import io.github.resilience4j.core.IntervalFunction;
@@ -18,9 +17,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,9 +64,7 @@ public class PendingRefundFollower implements SmartLifecycle {
     private final RefundProperties properties;
     private final EventPublisher publisher;
     private final Clock clock;
-    private final String bootstrapServers;
-    private final Map<String, Object> security;
-    private final String group;
+    private final CommandsReader reader;
     private final EventSerde serde = new EventSerde();
     private final RefundProviderClient provider;
     private final IntervalFunction schedule;
@@ -78,9 +72,6 @@ public class PendingRefundFollower implements SmartLifecycle {
     private final Map<TopicPartition, Map<String, Followed>> followed = new HashMap<>();
     /** What this run committed last per partition: a commit is made only when it moves. */
     private final Map<TopicPartition, Long> committed = new HashMap<>();
-    private RestartingLoop loop;
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile boolean running;
 
     @Autowired
     PendingRefundFollower(RefundProperties properties, EventPublisher publisher, Clock clock,
@@ -93,9 +84,8 @@ public class PendingRefundFollower implements SmartLifecycle {
         this.properties = properties;
         this.publisher = publisher;
         this.clock = clock;
-        this.bootstrapServers = dropship.kafka().bootstrapServers();
-        this.security = dropship.kafka().security();
-        this.group = group;
+        this.reader = new CommandsReader("pending-refunds", group, "dropship.refunds.follower.restarts", dropship,
+                properties, Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(15).toMillis()));
         this.provider = properties.enabled() ? new RefundProviderClient(properties) : null;
         this.schedule = IntervalFunction.ofExponentialBackoff(properties.pendingCheckInitial(), 2.0,
                 properties.pendingCheckMax());
@@ -106,93 +96,53 @@ public class PendingRefundFollower implements SmartLifecycle {
         if (!properties.enabled()) {
             return;
         }
-        IntervalFunction backoff = IntervalFunction.ofExponentialBackoff(properties.restartInitial(), 2.0,
-                properties.restartMax());
-        loop = new RestartingLoop("pending-refunds", n -> Duration.ofMillis(backoff.apply(n)), this::followUntilStopped,
-                (error, wait) -> Metrics.counter("dropship.refunds.follower.restarts").increment());
-        running = true;
-        loop.start();
+        reader.start(this::followUntilStopped);
     }
 
     @Override
     public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (loop != null) {
-            loop.close();
-        }
+        reader.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private KafkaConsumer<String, byte[]> newConsumer() {
-        Map<String, Object> config = new HashMap<>(security);
-        config.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.CLIENT_ID_CONFIG, "order-service-pending-refunds",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                // refunds left pending before this group's first run are followed too
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(15).toMillis()));
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        return reader.running();
     }
 
     /**
-     * One run of the loop, with a consumer of its own and nothing followed yet: what is pending is read again
-     * from the committed offsets. Whatever it throws ends the run; the loop starts a new one after a wait.
+     * One run of the reader, with nothing followed yet: what is pending is read again from the committed offsets.
+     * Whatever it throws ends the run; the reader starts a new one after a wait. Closing the run's consumer commits
+     * each partition at its oldest refund still followed (the rebalance listener).
      */
-    private void followUntilStopped() {
-        KafkaConsumer<String, byte[]> current = newConsumer();
-        consumer = current;
+    private void followUntilStopped(KafkaConsumer<String, byte[]> current) {
         followed.clear();
         committed.clear();
-        try {
-            if (!running) {
-                return;
+        current.subscribe(List.of(TOPIC), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                commit(current, partitions);
+                partitions.forEach(followed::remove);
+                partitions.forEach(committed::remove);
             }
-            current.subscribe(List.of(TOPIC), new ConsumerRebalanceListener() {
-                @Override
-                public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    commit(current, partitions);
-                    partitions.forEach(followed::remove);
-                    partitions.forEach(committed::remove);
-                }
 
-                @Override
-                public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                    // carried on from the committed offset: the oldest answer still pending there
-                }
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                // carried on from the committed offset: the oldest answer still pending there
+            }
 
-                @Override
-                public void onPartitionsLost(Collection<TopicPartition> partitions) {
-                    partitions.forEach(followed::remove);
-                    partitions.forEach(committed::remove);
-                }
-            });
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : current.poll(POLL)) {
-                    read(record);
-                }
-                checkDue();
-                commit(current, current.assignment());
-                loop.progressed();
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                partitions.forEach(followed::remove);
+                partitions.forEach(committed::remove);
             }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
+        });
+        while (reader.running()) {
+            for (ConsumerRecord<String, byte[]> record : current.poll(POLL)) {
+                read(record);
             }
-        } finally {
-            // closing commits each partition at its oldest refund still followed (the rebalance listener)
-            current.close(Duration.ofSeconds(5));
-            followed.clear();
+            checkDue();
+            commit(current, current.assignment());
+            reader.progressed();
         }
     }
 
@@ -229,7 +179,7 @@ public class PendingRefundFollower implements SmartLifecycle {
         for (Map.Entry<TopicPartition, Map<String, Followed>> partition : followed.entrySet()) {
             for (Followed refund : List.copyOf(partition.getValue().values())) {
                 Instant now = clock.instant();
-                if (!running || now.isAfter(start.plus(ROUND))) {
+                if (!reader.running() || now.isAfter(start.plus(ROUND))) {
                     return;
                 }
                 if (refund.due().isAfter(now)) {

@@ -10,10 +10,8 @@ import com.openfulfil.dropship.events.order.RefundRequested;
 import com.openfulfil.dropship.events.serde.EventSerde;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.order.domain.Refund;
-import com.openfulfil.dropship.order.webhook.RestartingLoop;
 import com.openfulfil.dropship.support.config.DropshipProperties;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Metrics;
@@ -22,9 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -32,7 +27,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -68,27 +62,24 @@ public class RefundPayer implements SmartLifecycle {
     private final RefundProperties properties;
     private final EventPublisher publisher;
     private final Clock clock;
-    private final String bootstrapServers;
-    private final Map<String, Object> security;
     private final Retry retry;
     private final RefundRecords records;
     private final EventSerde serde = new EventSerde();
     private final RefundProviderClient provider;
-    private RestartingLoop loop;
-    /** The current run's consumer: each restart of the loop gets a fresh one. */
-    private volatile KafkaConsumer<String, byte[]> consumer;
-    private volatile boolean running;
+    private final CommandsReader reader;
 
     RefundPayer(RefundProperties properties, EventPublisher publisher, Clock clock, DropshipProperties dropship,
                 RetryRegistry retries, RefundRecords records) {
         this.properties = properties;
         this.publisher = publisher;
         this.clock = clock;
-        this.bootstrapServers = dropship.kafka().bootstrapServers();
-        this.security = dropship.kafka().security();
         this.retry = retries.retry(RETRY);
         this.records = records;
         this.provider = properties.enabled() ? new RefundProviderClient(properties) : null;
+        // one refund at a time: its retries may take minutes before the next poll
+        this.reader = new CommandsReader("refunds", GROUP, "dropship.refunds.payer.restarts", dropship, properties,
+                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
+                        ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(15).toMillis()));
     }
 
     @Override
@@ -98,74 +89,33 @@ public class RefundPayer implements SmartLifecycle {
                     + " recorded offline");
             return;
         }
-        IntervalFunction backoff = IntervalFunction.ofExponentialBackoff(properties.restartInitial(), 2.0,
-                properties.restartMax());
-        loop = new RestartingLoop("refund-payer", n -> Duration.ofMillis(backoff.apply(n)), this::payUntilStopped,
-                (error, wait) -> Metrics.counter("dropship.refunds.payer.restarts").increment());
-        running = true;
-        loop.start();
+        reader.start(this::payUntilStopped);
     }
 
     @Override
     public void stop() {
-        running = false;
-        KafkaConsumer<String, byte[]> current = consumer;
-        if (current != null) {
-            current.wakeup();
-        }
-        if (loop != null) {
-            loop.close();
-        }
+        reader.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
-    }
-
-    private KafkaConsumer<String, byte[]> newConsumer() {
-        Map<String, Object> config = new HashMap<>(security);
-        config.putAll(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, GROUP,
-                ConsumerConfig.CLIENT_ID_CONFIG, "order-service-refunds",
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                // a request written before this group's first run is still paid
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                // one refund at a time: its retries may take minutes before the next poll
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 1,
-                ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) Duration.ofMinutes(15).toMillis()));
-        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        return reader.running();
     }
 
     /**
-     * One run of the loop, with a consumer of its own, until stopped. Whatever it throws (the provider
-     * unreachable through every retry among it) ends the run; the loop starts a new one after a wait,
-     * which carries on from the last committed request, so nothing is skipped.
+     * One run of the reader, until stopped. Whatever it throws (the provider unreachable through every retry
+     * among it) ends the run; the reader starts a new one after a wait, which carries on from the last committed
+     * request, so nothing is skipped.
      */
-    private void payUntilStopped() {
-        KafkaConsumer<String, byte[]> current = newConsumer();
-        consumer = current;
-        try {
-            if (!running) {
-                return;
+    private void payUntilStopped(KafkaConsumer<String, byte[]> consumer) {
+        consumer.subscribe(List.of(TOPIC));
+        while (reader.running()) {
+            for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
+                handle(record);
+                consumer.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
+                        new OffsetAndMetadata(record.offset() + 1)));
+                reader.progressed();
             }
-            current.subscribe(List.of(TOPIC));
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : current.poll(POLL)) {
-                    handle(record);
-                    current.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
-                            new OffsetAndMetadata(record.offset() + 1)));
-                    loop.progressed();
-                }
-            }
-        } catch (WakeupException e) {
-            if (running) {
-                throw e;
-            }
-        } finally {
-            current.close(Duration.ofSeconds(5));
         }
     }
 
