@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -144,19 +143,7 @@ public final class FreePorts {
     }
 
     static boolean awaitFree(int port, Duration timeout, IntPredicate free) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (!free.test(port)) {
-            if (!Instant.now().isBefore(deadline)) {
-                return false;
-            }
-            try {
-                Thread.sleep(PROBE_PAUSE.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
+        return Waits.until(() -> free.test(port), timeout, PROBE_PAUSE).isPresent();
     }
 
     private static int kernelsChoice() {

@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.local.chaos;
 
+import com.openfulfil.dropship.local.Waits;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.local.LocalStack;
 import com.openfulfil.dropship.local.StackConfig;

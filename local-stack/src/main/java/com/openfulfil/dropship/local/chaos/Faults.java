@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.local.chaos;
 
+import com.openfulfil.dropship.local.Waits;
 import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.local.DaemonThreads;
 import com.openfulfil.dropship.local.LocalStack;

@@ -12,10 +12,6 @@ import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.TopicReader;
 import io.github.resilience4j.retry.RetryRegistry;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,8 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,15 +55,7 @@ class RefundPayerIT {
 
     @BeforeAll
     static void ordersCommands() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedBroker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.ORDER_COMMANDS.name(), Topics.ORDER_COMMANDS.partitions(),
-                    (short) 1))).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
+        EmbeddedBroker.ensureTopic(Topics.ORDER_COMMANDS);
     }
 
     @AfterEach

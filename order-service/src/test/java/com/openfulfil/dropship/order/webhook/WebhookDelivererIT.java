@@ -10,10 +10,6 @@ import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.TopicReader;
 import com.sun.net.httpserver.HttpServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -57,15 +51,7 @@ class WebhookDelivererIT {
             exchange.close();
         });
         storefront.start();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                EmbeddedBroker.bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(Topics.ORDERS_LIFECYCLE.name(),
-                    Topics.ORDERS_LIFECYCLE.partitions(), (short) 1))).all().get(30, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw e;
-            }
-        }
+        EmbeddedBroker.ensureTopic(Topics.ORDERS_LIFECYCLE);
     }
 
     @AfterEach

@@ -1,8 +1,16 @@
 package com.openfulfil.dropship.support.testing;
 
+import com.openfulfil.dropship.events.topics.TopicSpec;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One real KRaft broker per test JVM, started on first use, shared by the JVM's tests (use
@@ -51,6 +59,21 @@ public final class EmbeddedBroker {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> broker.destroy(), "embedded-broker-stop"));
         }
         return broker.getBrokersAsString();
+    }
+
+    /**
+     * Makes sure a registry topic exists on the shared broker, with the registry's partitions, for a test that
+     * runs a connector without the service that would provision it; one that another test made is kept.
+     */
+    public static void ensureTopic(TopicSpec topic) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic.name(), topic.partitions(), (short) 1))).all()
+                    .get(30, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
     }
 
     static boolean containerChosen() {

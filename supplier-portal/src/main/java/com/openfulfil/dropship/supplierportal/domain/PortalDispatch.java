@@ -53,16 +53,21 @@ public record PortalDispatch(String supplierId, String dispatchId, String orderI
 
         /** What it holds, in words ("2 × LL-DUVET-240"), or empty when its shipment did not say. */
         public String contents(DispatchDetails details) {
-            if (items == null) {
-                return "";
-            }
-            return String.join(", ", items.stream().map(i -> i.quantity() + " × " + supplierSku(details, i)).toList());
+            return inWords(items, details);
         }
+    }
 
-        private static String supplierSku(DispatchDetails details, ParcelItem item) {
-            return details == null || item.lineNo() == null ? item.sku() : details.items().stream()
-                    .filter(d -> d.lineNo() == item.lineNo()).map(DispatchItem::supplierSku).findFirst().orElse(item.sku());
+    /** Units in words by the supplier's SKUs where the instruction names them ("2 × LL-DUVET-240"); empty for none. */
+    private static String inWords(List<ParcelItem> items, DispatchDetails details) {
+        if (items == null) {
+            return "";
         }
+        return String.join(", ", items.stream().map(i -> i.quantity() + " × " + supplierSku(details, i)).toList());
+    }
+
+    private static String supplierSku(DispatchDetails details, ParcelItem item) {
+        return details == null || item.lineNo() == null ? item.sku() : details.items().stream()
+                .filter(d -> d.lineNo() == item.lineNo()).map(DispatchItem::supplierSku).findFirst().orElse(item.sku());
     }
 
     /** The retailer asked not to ship; {@code answer} is null until the supplier has answered. */
@@ -91,7 +96,7 @@ public record PortalDispatch(String supplierId, String dispatchId, String orderI
 
         /** What comes back, in words ("2 × LL-DUVET-240"), with the supplier's SKUs where the instruction names them. */
         public String contents(DispatchDetails details) {
-            return new ShippedParcel(null, rmaId, authorisedAt, items).contents(details);
+            return inWords(items, details);
         }
 
         public boolean supplierPays() {

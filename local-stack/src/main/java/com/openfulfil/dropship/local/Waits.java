@@ -1,4 +1,4 @@
-package com.openfulfil.dropship.local.chaos;
+package com.openfulfil.dropship.local;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,13 +6,13 @@ import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
-/** Bounded waiting for the run: every wait has a deadline, so the suite always stops by itself. */
-final class Waits {
+/** Bounded waiting for the launcher: every wait has a deadline, so a run always stops by itself. */
+public final class Waits {
     private Waits() {
     }
 
     /** Checks {@code condition} every {@code poll} until it holds (returns when) or {@code timeout} passes (empty). */
-    static Optional<Instant> until(BooleanSupplier condition, Duration timeout, Duration poll) {
+    public static Optional<Instant> until(BooleanSupplier condition, Duration timeout, Duration poll) {
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             if (condition.getAsBoolean()) {
@@ -25,7 +25,7 @@ final class Waits {
         }
     }
 
-    static void pause(Duration duration) {
+    public static void pause(Duration duration) {
         Instant end = Instant.now().plus(duration);
         for (Duration left = duration; !left.isNegative() && !left.isZero(); left = Duration.between(Instant.now(), end)) {
             LockSupport.parkNanos(left.toNanos());
