@@ -6,6 +6,8 @@ import com.openfulfil.dropship.ops.channels.ChannelsAccess;
 import com.openfulfil.dropship.ops.channels.ChannelsClient;
 import com.openfulfil.dropship.ops.domain.Deadlines;
 import com.openfulfil.dropship.ops.domain.PipelineHistory;
+import com.openfulfil.dropship.ops.orders.OrderActionsProperties;
+import com.openfulfil.dropship.ops.orders.OrderReader;
 import com.openfulfil.dropship.support.kafka.ServiceTopics;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,6 +38,12 @@ public class OpsConfig {
     @Bean
     ChannelsClient channelsClient(ServiceAddresses services, ChannelsAccess access) {
         return new ChannelsClient(services.service("channel-gateway"), access);
+    }
+
+    /** order-service's order API for the order page, with the admin key the order actions use. */
+    @Bean
+    OrderReader orderReader(ServiceAddresses services, OrderActionsProperties properties) {
+        return new OrderReader(services.service("order-service"), properties);
     }
 
     @Bean

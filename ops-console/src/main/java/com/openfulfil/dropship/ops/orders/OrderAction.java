@@ -52,12 +52,12 @@ public enum OrderAction {
     }
 
     /**
-     * The actions to offer on an order in {@code status} (as the console last saw it) of which
-     * order-service allows {@code allowed} (its {@code allowedActions}) now.
+     * The actions to offer on an order in {@code status} (as the console last saw it, null when not known) of
+     * which order-service allows {@code allowed} (its {@code allowedActions}) now.
      */
     public static List<OrderAction> offered(OrderStatus status, Collection<String> allowed) {
         return Arrays.stream(values())
-                .filter(a -> a == REROUTE ? REROUTABLE.contains(status) : allowed.contains(a.orderServiceName))
+                .filter(a -> a == REROUTE ? status != null && REROUTABLE.contains(status) : allowed.contains(a.orderServiceName))
                 .toList();
     }
 

@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -39,7 +38,6 @@ import java.util.stream.StreamSupport;
 @Component
 public class OrderActions {
     private static final Logger log = LoggerFactory.getLogger(OrderActions.class);
-    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).build();
     /** Orders asked about at once: a page of 200 stuck orders is read in a few rounds, within the admin key's budget. */
@@ -100,7 +98,7 @@ public class OrderActions {
     }
 
     private CompletableFuture<Set<String>> allowedOn(String orderId) {
-        if (!isOrderId(orderId)) {
+        if (!OrderReader.isOrderId(orderId)) {
             return CompletableFuture.completedFuture(Set.of());
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(orderService() + "/api/v1/orders/" + orderId))
@@ -121,7 +119,7 @@ public class OrderActions {
 
     /** Done, or the reason it was not; never throws for a refusal. */
     public Outcome act(OrderAction action, String orderId, String reason, String amount, String actor) {
-        if (!isOrderId(orderId)) {
+        if (!OrderReader.isOrderId(orderId)) {
             return Outcome.refused("That is not an order id.");
         }
         if (action == OrderAction.REROUTE) {
@@ -191,10 +189,6 @@ public class OrderActions {
         } catch (GatewayClient.Unavailable e) {
             return Outcome.refused(e.getMessage() + "; nothing was changed.");
         }
-    }
-
-    private static boolean isOrderId(String orderId) {
-        return orderId != null && ORDER_ID.matcher(orderId).matches();
     }
 
     private String orderService() {

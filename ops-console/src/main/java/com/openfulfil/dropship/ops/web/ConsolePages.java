@@ -6,6 +6,7 @@ import com.openfulfil.dropship.ops.domain.Deadlines;
 import com.openfulfil.dropship.ops.domain.OrderTrack;
 import com.openfulfil.dropship.ops.orders.OrderAction;
 import com.openfulfil.dropship.ops.orders.OrderActions;
+import com.openfulfil.dropship.ops.orders.OrderReader;
 import com.openfulfil.dropship.ops.domain.SupplierTally;
 import com.openfulfil.dropship.console.connector.GatewayClient;
 import com.openfulfil.dropship.ops.channels.ChannelsClient;
@@ -123,16 +124,20 @@ class ConsolePages {
     }
 
     /**
-     * Cancel, complete, receive the return of, refund or reship a stuck order through order-service,
-     * or reroute it through supplier-gateway; the page then says what the service answered.
+     * Cancel, complete, receive the return of, refund or reship an order through order-service, or
+     * reroute it through supplier-gateway; the page it was asked from (the stuck orders, or with
+     * {@code back=order} the order's own page) then says what the service answered.
      */
     @PostMapping("/stuck-orders/{action:cancel|complete|return-received|refund|reship|reroute}")
     String actOnOrder(@PathVariable String action, @RequestParam String orderId,
                       @RequestParam(required = false) String reason, @RequestParam(required = false) String amount,
-                      Principal who, RedirectAttributes flash) {
+                      @RequestParam(required = false) String back, Principal who, RedirectAttributes flash) {
         OrderActions.Outcome outcome = orderActions.act(OrderAction.ofPath(action).orElseThrow(), orderId,
                 reason, amount, who.getName());
         flash.addFlashAttribute(outcome.done() ? "done" : "problem", outcome.message());
+        if (OrderPage.PAGE.equals(back) && OrderReader.isOrderId(orderId)) {
+            return "redirect:" + OrderPage.address(orderId);
+        }
         return "redirect:/stuck-orders";
     }
 

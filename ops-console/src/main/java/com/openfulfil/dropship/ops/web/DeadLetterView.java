@@ -1,6 +1,8 @@
 package com.openfulfil.dropship.ops.web;
 
+import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.ops.deadletters.DeadLetter;
+import com.openfulfil.dropship.ops.orders.OrderReader;
 import com.openfulfil.dropship.support.streams.DeadLetters;
 
 import java.util.LinkedHashMap;
@@ -10,6 +12,12 @@ import java.util.Map;
 record DeadLetterView(String topic, int partition, long offset, String key, String error, String originalTopic,
                       String originalPartition, String originalOffset, String group, String failedAt,
                       Map<String, String> headers, String value) {
+    /** Whether the key is an order's id (the topic it came from is keyed by order), so the page links the order. */
+    public boolean orderKeyed() {
+        boolean byOrder = originalTopic != null && (Topics.SUPPLIER_UPDATES.matcher(originalTopic).matches()
+                || Topics.byName(originalTopic).map(t -> t.key().equals("orderId")).orElse(false));
+        return byOrder && OrderReader.isOrderId(key);
+    }
 
     static DeadLetterView of(DeadLetter letter) {
         Map<String, String> headers = new LinkedHashMap<>();

@@ -2,6 +2,7 @@ package com.openfulfil.dropship.ops.web;
 
 import org.springframework.stereotype.Component;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -33,6 +34,14 @@ public class Formats {
             return age.toHours() + " h " + age.toMinutesPart() + " min";
         }
         return age.toDays() + " d " + age.toHoursPart() + " h";
+    }
+
+    /** "25.00 USD"; empty when there is no amount. */
+    public String money(BigDecimal amount, String currency) {
+        if (amount == null) {
+            return "";
+        }
+        return amount.toPlainString() + (currency == null || currency.isBlank() ? "" : " " + currency);
     }
 
     public String percent(double share) {

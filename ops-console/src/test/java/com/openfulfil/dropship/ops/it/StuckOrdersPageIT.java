@@ -42,9 +42,11 @@ import static org.awaitility.Awaitility.await;
  * order API says ({@code allowedActions}, asked with the admin key), and acts through that API. The
  * console reads the orders from a real broker; order-service here is a small real HTTP server
  * answering its documented JSON for the orders of this test (the whole pipeline plays it in
- * local-stack's {@code ConsoleBrowserIT}). The sales channels page, which acts through channel-gateway's
+ * local-stack's {@code ConsoleBrowserIT}). The order page reads one order from the same API: its units,
+ * parcels, return authorisations and refunds as text, the actions it allows, "no such order" (404) and
+ * order-service unreachable (503). The sales channels page, which acts through channel-gateway's
  * ops API the same way, is checked here too, against a small server answering that API's documented JSON
- * (one console context for both pages keeps the suite short).
+ * (one console context for these pages keeps the suite short).
  */
 @SpringBootTest(classes = OpsConsoleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"dropship.ops.deadlines.EXCEPTION=1ms", "dropship.ops.deadlines.DISPATCHED=1ms"})
@@ -55,9 +57,50 @@ class StuckOrdersPageIT extends KafkaIntegrationTest {
     private static final String LOST = "ord-lost-" + RUN;
     private static final String DISPATCHED = "ord-dispatched-" + RUN;
     private static final String UNANSWERED = "ord-unanswered-" + RUN;
+    private static final String RETURNED = "ord-returned-" + RUN;
     /** What order-service allows on each of this test's orders; an order not here it does not answer for (503). */
     private static final Map<String, List<String>> ALLOWED = Map.of(LOST, List.of("REFUND", "RESHIP"),
-            DISPATCHED, List.of("CANCEL"));
+            DISPATCHED, List.of("CANCEL"), RETURNED, List.of("CONFIRM_RECEIPT", "RECEIVE_RETURN", "REFUND", "RESHIP"));
+    /**
+     * The whole of {@link #RETURNED} as order-service's order API answers it (docs/storefronts.md): a line partly
+     * shipped, two parcels, an authorised return sent back, a refund paid and one the provider failed; the
+     * customer's name, note and the provider's reason hold markup, which the page shows as text.
+     */
+    private static final String RETURNED_ORDER = """
+            {"orderId": "%s", "status": "RETURN_REQUESTED", "placedAt": "2026-12-01T10:00:00Z",
+             "source": {"channel": "STOREFRONT", "storefrontId": "demo-shop", "externalRef": "SHOP-1001"},
+             "currency": "USD", "customer": {"name": "<script>alert('name')</script>", "email": "minh@example.vn"},
+             "shipTo": {"line1": "12 Hàng Bạc", "city": "Hà Nội", "country": "VN"},
+             "lines": [
+               {"lineNo": 1, "sku": "MUG-001", "title": "Ceramic mug 350 ml", "quantity": 2, "salePrice": "12.50",
+                "lineTotal": "25.00", "shipped": 2, "delivered": 2, "returned": 0, "refunded": 0, "replaced": 0},
+               {"lineNo": 2, "sku": "LAMP-010", "title": "LED desk lamp", "quantity": 3, "salePrice": "39.00",
+                "lineTotal": "117.00", "shipped": 1, "delivered": 0, "returned": 0, "refunded": 0, "replaced": 0}],
+             "total": "142.00", "paymentStatus": "PAID",
+             "requests": {"giftWrap": false, "invoice": false, "note": "<img src=x onerror=alert(1)>"},
+             "history": [{"status": "PLACED", "at": "2026-12-01T10:00:00Z"},
+                         {"status": "RETURN_REQUESTED", "at": "2026-12-05T09:00:00Z", "reason": "DAMAGED"}],
+             "fulfilments": [
+               {"dispatchId": "d-1", "supplierId": "hanoi-crafts", "status": "SHIPPED", "carrier": "VNPOST",
+                "parcels": [{"trackingNumber": "VN418305577291", "status": "DELIVERED",
+                             "items": [{"lineNo": 1, "sku": "MUG-001", "quantity": 2, "title": "Ceramic mug 350 ml"}]}]},
+               {"dispatchId": "d-2", "supplierId": "shenzhen-gadgets", "status": "SHIPPED", "carrier": "SF",
+                "parcels": [{"trackingNumber": "SF902117463310", "status": "IN_TRANSIT",
+                             "items": [{"lineNo": 2, "sku": "LAMP-010", "quantity": 1, "title": "LED desk lamp"}]}]}],
+             "afterSales": {"reason": "DAMAGED", "description": "The handle broke off", "supplierPaysReturn": true,
+               "requestedAt": "2026-12-05T09:00:00Z", "refunded": "10.00", "refundCurrency": "USD",
+               "refunds": [
+                 {"refundId": "rf_paid", "amount": "10.00", "currency": "USD", "status": "SUCCEEDED",
+                  "providerRefundId": "re_1", "by": "admin:ops"},
+                 {"refundId": "rf_failed", "amount": "15.00", "currency": "USD", "status": "FAILED",
+                  "failure": "charge_disputed: <b>The charge is disputed.</b>"}],
+               "returnAuthorisations": [
+                 {"rmaId": "RMA-50635C1984", "supplierId": "hanoi-crafts", "dispatchId": "d-1",
+                  "items": [{"lineNo": 1, "sku": "MUG-001", "quantity": 2, "title": "Ceramic mug 350 ml"}],
+                  "returnTo": "Hanoi Crafts Returns", "returnAddress": {"line1": "12 Hang Gai", "city": "Hanoi",
+                  "country": "VN"}, "paidBy": "SUPPLIER", "shippingCharge": "6.50", "currency": "USD",
+                  "carrier": "VNPOST", "trackingNumber": "VN900000000001", "parcelStatus": "IN_TRANSIT"}]},
+             "allowedActions": ["CONFIRM_RECEIPT", "RECEIVE_RETURN", "REFUND", "RESHIP"]}""".formatted(RETURNED);
     private static final List<String> KEYS = new CopyOnWriteArrayList<>();
     private static final Map<String, String> POSTED = new ConcurrentHashMap<>();
     private static final HttpServer ORDER_SERVICE = orderService();
@@ -124,6 +167,7 @@ class StuckOrdersPageIT extends KafkaIntegrationTest {
         logIn();
 
         String lost = awaitRow(LOST, "EXCEPTION");
+        assertThat(lost).as("the order id opens its page").contains("href=\"/orders/" + LOST + "\"");
         assertThat(actions(lost)).containsExactly("refund", "reship");
         assertThat(lost).contains("name=\"amount\"");
         assertThat(actions(awaitRow(DISPATCHED, "DISPATCHED"))).containsExactly("cancel", "reroute");
@@ -143,6 +187,76 @@ class StuckOrdersPageIT extends KafkaIntegrationTest {
 
         assertThat(actions(awaitRow(UNANSWERED, "EXCEPTION"))).isEmpty();
         assertThat(get("/stuck-orders")).contains("id=\"unanswered\"", "order-service did not say what");
+    }
+
+    @Test
+    void theOrderPageShowsUnitsParcelsReturnsAndRefundsAsTextAndOffersWhatOrderServiceAllows() throws Exception {
+        logIn();
+        HttpResponse<String> answer = open("/orders/" + RETURNED);
+        assertThat(answer.statusCode()).isEqualTo(200);
+        String page = answer.body();
+
+        assertThat(page).contains("<dd id=\"status\" data-status=\"RETURN_REQUESTED\">RETURN_REQUESTED</dd>",
+                "storefront demo-shop", "SHOP-1001", "2026-12-01 10:00:00 UTC", "142.00 USD");
+        assertThat(page).as("the order's values are text, never markup")
+                .doesNotContain("<script>alert", "<img src=x", "<b>The charge")
+                .contains("&lt;script&gt;alert(&#39;name&#39;)&lt;/script&gt;", "&lt;img src=x onerror=alert(1)&gt;",
+                        "charge_disputed: &lt;b&gt;The charge is disputed.&lt;/b&gt;");
+
+        assertThat(cells(element(page, "tr", "data-line", "2"))).as("ordered, shipped, delivered, returned, refunded, replaced")
+                .containsExactly("2", "LED desk lamp LAMP-010", "3", "1", "0", "0", "0", "0", "39.00 USD", "117.00 USD");
+        assertThat(element(page, "tr", "data-line", "2")).contains("class=\"num shipped flag\">1<",
+                "class=\"num delivered\">0<");
+        String parcel = element(page, "tr", "data-parcel", "VN418305577291");
+        assertThat(parcel).contains("href=\"http://localhost:8084/track/VN418305577291\"", "VNPOST", "hanoi-crafts",
+                "2 \u00d7 Ceramic mug 350 ml", "DELIVERED");
+        assertThat(element(page, "tr", "data-rma", "RMA-50635C1984")).contains("2 \u00d7 Ceramic mug 350 ml",
+                "SUPPLIER (charged 6.50 USD)", "VN900000000001", "IN_TRANSIT", "12 Hang Gai, Hanoi, VN");
+        assertThat(element(page, "tr", "data-refund", "rf_paid")).contains(">10.00<", "USD", "SUCCEEDED");
+        assertThat(element(page, "tr", "data-refund", "rf_failed")).contains(">15.00<", "FAILED");
+        assertThat(page).contains("data-status=\"RETURN_REQUESTED\">2026-12-05 09:00:00 UTC RETURN_REQUESTED: DAMAGED");
+
+        assertThat(actions(page)).as("order-service's allowedActions, less the customer's own")
+                .containsExactly("return-received", "refund", "reship");
+        String after = post("/stuck-orders/refund", Map.of("orderId", RETURNED, "amount", "12.50",
+                "reason", "second mug", "back", "order"), page);
+        assertThat(after).as("back on the order's page").contains("id=\"order-id\">" + RETURNED + "<",
+                "Refund sent for order " + RETURNED);
+        JsonNode refund = Json.mapper().readTree(POSTED.get("/api/v1/admin/orders/" + RETURNED + "/refund"));
+        assertThat(refund.path("amount").asString()).isEqualTo("12.50");
+        assertThat(refund.path("note").asString()).isEqualTo("second mug (ops: ops)");
+    }
+
+    @Test
+    void theHeadersSearchOpensTheOrderAndAnUnknownOrAnUnreachableOneSaysSo() throws Exception {
+        logIn();
+        HttpResponse<String> found = open("/orders?id=" + URLEncoder.encode(" " + RETURNED + " ", StandardCharsets.UTF_8));
+        assertThat(found.uri().getPath()).isEqualTo("/orders/" + RETURNED);
+        assertThat(found.body()).contains("id=\"order-id\">" + RETURNED + "<");
+
+        HttpResponse<String> unknown = open("/orders/ord-nobody-" + RUN);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("No such order", "ord-nobody-" + RUN);
+        assertThat(open("/orders/not%20an%20order").statusCode()).isEqualTo(404);
+
+        HttpResponse<String> unreachable = open("/orders/" + UNANSWERED);
+        assertThat(unreachable.statusCode()).isEqualTo(503);
+        assertThat(unreachable.body()).contains("order-service cannot be read now", "Try again in a moment",
+                "href=\"/orders/" + UNANSWERED + "\"").doesNotContain("Exception", "at com.");
+    }
+
+    /** The element {@code tag} whose {@code attribute} is {@code value}, its inner HTML. */
+    private static String element(String page, String tag, String attribute, String value) {
+        Matcher element = Pattern.compile("<" + tag + " " + attribute + "=\"" + Pattern.quote(value) + "\"[^>]*>(.*?)</"
+                + tag + ">", Pattern.DOTALL).matcher(page);
+        assertThat(element.find()).as("a " + tag + " with " + attribute + " " + value).isTrue();
+        return element.group(1);
+    }
+
+    /** The text of each cell of a table row. */
+    private static List<String> cells(String row) {
+        return Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL).matcher(row).results()
+                .map(m -> m.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip()).toList();
     }
 
     /** The order's row once the page lists it in {@code status}. */
@@ -191,8 +305,12 @@ class StuckOrdersPageIT extends KafkaIntegrationTest {
     }
 
     private String get(String path) throws Exception {
+        return open(path).body();
+    }
+
+    private HttpResponse<String> open(String path) throws Exception {
         return browser.send(HttpRequest.newBuilder(url(path)).header("Accept", "text/html").GET().build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private URI url(String path) {
@@ -215,6 +333,9 @@ class StuckOrdersPageIT extends KafkaIntegrationTest {
                     answer(exchange, 202, "");
                 } else if (orderId.equals(UNANSWERED)) {
                     answer(exchange, 503, "{\"status\":503,\"title\":\"Service Unavailable\"}");
+                } else if (orderId.equals(RETURNED)) {
+                    KEYS.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Api-Key")));
+                    answer(exchange, 200, RETURNED_ORDER);
                 } else if (ALLOWED.containsKey(orderId)) {
                     KEYS.add(String.valueOf(exchange.getRequestHeaders().getFirst("X-Api-Key")));
                     answer(exchange, 200, Json.mapper().writeValueAsString(Map.of("orderId", orderId,
