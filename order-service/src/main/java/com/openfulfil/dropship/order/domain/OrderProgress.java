@@ -190,4 +190,39 @@ final class OrderProgress {
         }
         return units;
     }
+
+    /**
+     * Units back per order line: those of each return its supplier received, or of every return
+     * authorised once the order is recorded RETURNED (ops may record a return that came back without
+     * tracking); an order recorded RETURNED without any authorisation has every delivered unit back.
+     * An item that names no line counts for the first line of its SKU; no line counts more than it had
+     * delivered.
+     */
+    static Map<Integer, Integer> returnedUnits(OrderRecord order) {
+        AfterSales after = order.afterSales();
+        Map<Integer, Integer> returned = new LinkedHashMap<>();
+        if (after == null) {
+            return returned;
+        }
+        boolean recordedReturned = after.returnedAt() != null;
+        List<LineUnits> units = units(order);
+        if (recordedReturned && after.returnAuthorisations().isEmpty()) {
+            units.forEach(u -> returned.put(u.lineNo(), u.delivered()));
+            return returned;
+        }
+        for (ReturnAuthorisation rma : after.returnAuthorisations()) {
+            if (!rma.received() && !recordedReturned) {
+                continue;
+            }
+            for (ParcelItem item : rma.items()) {
+                Integer line = item.lineNo() != null ? item.lineNo() : order.details().lines().stream()
+                        .filter(l -> l.sku().equals(item.sku())).map(OrderLine::lineNo).findFirst().orElse(null);
+                if (line != null) {
+                    returned.merge(line, item.quantity(), Integer::sum);
+                }
+            }
+        }
+        units.forEach(u -> returned.computeIfPresent(u.lineNo(), (line, n) -> Math.min(n, u.delivered())));
+        return returned;
+    }
 }
