@@ -154,6 +154,11 @@ public final class AmazonSimulator implements AutoCloseable {
         feeds.tooManyRequests(calls);
     }
 
+    /** The next {@code feeds} feeds created are not processed ({@code FATAL}), as Amazon fails a feed now and then. */
+    public void failFeeds(int feeds) {
+        this.feeds.fail(feeds);
+    }
+
     /** Feeds API calls answered 429 so far. */
     public int feedCallsThrottled() {
         return feeds.throttled();

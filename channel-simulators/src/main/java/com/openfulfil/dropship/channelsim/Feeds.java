@@ -38,8 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   refund the whole order), {@code POST_ORDER_FULFILLMENT_DATA} ships the items it names, and gives items shipped
  *   already its carrier and tracking number (a correction);</li>
  *   <li>{@code getFeed} answers the feed's {@code processingStatus} ({@code DONE}, or {@code FATAL} for a document
- *   that is not the feed's XML) and its processing report's document, {@code getFeedDocument} the report's URL,
- *   where the report says how each message went.</li>
+ *   that is not the feed's XML, or a feed Amazon is set to fail) and its processing report's document,
+ *   {@code getFeedDocument} the report's URL, where the report says how each message went.</li>
  * </ul>
  */
 final class Feeds {
@@ -63,6 +63,7 @@ final class Feeds {
     private final List<AmazonSimulator.TrackingCorrection> corrections = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger tooManyLeft = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
+    private final AtomicInteger failLeft = new AtomicInteger();
 
     Feeds(AmazonSimulator seller) {
         this.seller = seller;
@@ -70,6 +71,10 @@ final class Feeds {
 
     void tooManyRequests(int calls) {
         tooManyLeft.set(calls);
+    }
+
+    void fail(int feeds) {
+        failLeft.set(feeds);
     }
 
     int throttled() {
@@ -178,8 +183,13 @@ final class Feeds {
         Document xml = parse(document.content());
         String expected = type.equals(ACKNOWLEDGEMENT) ? "OrderAcknowledgement"
                 : type.equals(FULFILMENT) ? "OrderFulfillment" : null;
-        if (xml == null || expected == null || !expected.equals(text(xml.getDocumentElement(), "MessageType"))) {
+        if (failLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             feed.put("processingStatus", "FATAL");
+            results.add(new String[]{"0", "The feed could not be processed; submit it again"});
+        } else if (xml == null || expected == null
+                || !expected.equals(text(xml.getDocumentElement(), "MessageType"))) {
+            feed.put("processingStatus", "FATAL");
+            results.add(new String[]{"0", "The document is not a " + type + " feed"});
         } else {
             NodeList messages = xml.getDocumentElement().getElementsByTagName("Message");
             for (int i = 0; i < messages.getLength(); i++) {
@@ -192,8 +202,9 @@ final class Feeds {
             feed.put("processingStatus", "DONE");
         }
         String report = "amzn1.tortuga.4.na." + UUID.randomUUID();
-        documents.put(report, new Upload("text/xml; charset=UTF-8", report(xml == null ? 0
-                : xml.getDocumentElement().getElementsByTagName("Message").getLength(), results)));
+        int processed = xml == null || feed.path("processingStatus").asString().equals("FATAL") ? 0
+                : xml.getDocumentElement().getElementsByTagName("Message").getLength();
+        documents.put(report, new Upload("text/xml; charset=UTF-8", report(processed, results)));
         feed.put("processingEndTime", Instant.now().toString()).put("resultFeedDocumentId", report);
         feeds.put(feedId, feed);
         AmazonSimulator.reply(exchange, 202, Json.mapper().createObjectNode().put("feedId", feedId));
@@ -270,7 +281,7 @@ final class Feeds {
                 + "<Header><DocumentVersion>1.02</DocumentVersion><MerchantIdentifier>" + AmazonSimulator.SELLER_ID
                 + "</MerchantIdentifier></Header><MessageType>ProcessingReport</MessageType><Message><MessageID>1"
                 + "</MessageID><ProcessingReport><StatusCode>Complete</StatusCode><ProcessingSummary><MessagesProcessed>"
-                + processed + "</MessagesProcessed><MessagesSuccessful>" + (processed - errors.size())
+                + processed + "</MessagesProcessed><MessagesSuccessful>" + Math.max(0, processed - errors.size())
                 + "</MessagesSuccessful><MessagesWithError>" + errors.size() + "</MessagesWithError>"
                 + "<MessagesWithWarning>0</MessagesWithWarning></ProcessingSummary>");
         for (String[] error : errors) {
