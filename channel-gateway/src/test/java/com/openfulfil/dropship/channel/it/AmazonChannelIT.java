@@ -13,7 +13,9 @@ import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
+import com.openfulfil.dropship.support.security.ApiKeys;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
 import com.openfulfil.dropship.support.testing.TopicReader;
@@ -21,10 +23,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -46,6 +55,11 @@ class AmazonChannelIT extends KafkaIntegrationTest {
     private static final String STORE = "amazon-us";
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final AmazonSimulator AMAZON = start();
+    private static final String OPS_KEY = "ok_it_amazon";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     EventPublisher publisher;
@@ -69,6 +83,7 @@ class AmazonChannelIT extends KafkaIntegrationTest {
         registry.add("dropship.channels.stock-debounce", () -> "2s");
         registry.add("dropship.channels.stock-check-every", () -> "100ms");
         registry.add("dropship.channels.amazon[0].feed-check-every", () -> "200ms");
+        registry.add("dropship.channels.admin-key-sha256", () -> ApiKeys.sha256Hex(OPS_KEY));
         FastCalls.register(registry, "amazon-get-orders", "amazon-reads", "amazon-create-feed",
                 "amazon-create-feed-document", "amazon-get-feed");
     }
@@ -250,6 +265,50 @@ class AmazonChannelIT extends KafkaIntegrationTest {
                 .extracting(AmazonSimulator.Confirmation::trackingNumber).isEqualTo("1ZWRONG");
         assertThat(AMAZON.unitsShipped("333-0000002")).isEqualTo(2);
         assertThat(AMAZON.orderStatus("333-0000002")).isNotEqualTo("Canceled");
+    }
+
+    @Test
+    void aFeedAmazonCouldNotProcessIsShownToOpsWithItsReasonAndSentAgainWhenOpsRetryIt() throws Exception {
+        Instant t = base();
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "MUG-001", product());
+        AMAZON.putOrder("333-0000003", "Unshipped", t.plusMillis(3), "MUG-001", 1);
+        String ours = id("333-0000003");
+        try (TopicReader placed = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDERS_PLACED.name())) {
+            placed.until(WAIT, seen -> placedIds(placed).contains(ours));
+        }
+        AMAZON.failFeeds(1);
+        moved(ours, OrderStatus.PLACED, OrderStatus.CANCELLED, "cancelled by ops: the customer asked");
+
+        JsonNode failure = await().atMost(WAIT).until(() -> failureOf("333-0000003"), f -> !f.isMissingNode());
+        assertThat(failure.path("reason").asString()).contains("FATAL", "could not be processed");
+        assertThat(AMAZON.orderStatus("333-0000003")).isEqualTo("Unshipped");
+
+        String retry = "/api/v1/channels/stores/" + STORE + "/failures/" + failure.path("id").asString() + "/retry";
+        assertThat(call("POST", retry).statusCode()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> "Canceled".equals(AMAZON.orderStatus("333-0000003")));
+        assertThat(AMAZON.cancellations()).filteredOn(c -> c.amazonOrderId().equals("333-0000003")).singleElement()
+                .isEqualTo(new AmazonSimulator.Cancellation("333-0000003", "BuyerCanceled", 1));
+    }
+
+    /** The store's failure whose call names the Amazon order; missing while there is none. */
+    private JsonNode failureOf(String amazonOrderId) throws Exception {
+        HttpResponse<String> answer = call("GET", "/api/v1/channels/stores");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        for (JsonNode store : Json.mapper().readTree(answer.body()).path("stores")) {
+            for (JsonNode failure : store.path("failures")) {
+                if (store.path("storeId").asString().equals(STORE)
+                        && failure.path("what").asString().contains(amazonOrderId)) {
+                    return failure;
+                }
+            }
+        }
+        return MissingNode.getInstance();
+    }
+
+    private HttpResponse<String> call(String method, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).header("X-Admin-Key", OPS_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private OrderStatusChanged moved(String orderId, OrderStatus from, OrderStatus to, String reason) {
