@@ -30,8 +30,13 @@ import java.util.regex.Pattern;
  * pages of {@code pageSize} with NextToken, getOrder, getOrderItems and confirmShipment (which marks
  * the items shipped). As Amazon does, getOrders and getOrder leave out the restricted data (the
  * buyer's name and e-mail, the street of the address) unless getOrder is called with a Restricted Data
- * Token for that order ({@code POST /tokens/2021-03-01/restrictedDataToken}). A call with a missing or
- * expired token is 403; a configurable number of calls is answered 429 with Retry-After. What it
+ * Token for that order ({@code POST /tokens/2021-03-01/restrictedDataToken}). The Feeds API (2021-06-30)
+ * takes the seller's order feeds: a feed document is created, its XML uploaded to the URL it names (no
+ * access token there, as for Amazon's presigned URLs), and the feed created from it is processed at once
+ * ({@link Feeds}): an order acknowledgement with {@code StatusCode} Failure cancels the order, an order
+ * fulfilment for items already shipped corrects their carrier and tracking number, and getFeed and the
+ * processing report say how each message went. A call with a missing or expired token is 403; a
+ * configurable number of calls (or of feed calls alone) is answered 429 with Retry-After. What it
  * received is at {@code GET /simulator/received}.
  */
 public final class AmazonSimulator implements AutoCloseable {
@@ -40,6 +45,14 @@ public final class AmazonSimulator implements AutoCloseable {
     private static final Pattern ORDER = Pattern.compile("/orders/v0/orders/([^/]+)(/orderItems|/shipmentConfirmation)?");
 
     public record Confirmation(String amazonOrderId, String carrierCode, String trackingNumber, int items) {
+    }
+
+    /** An order the seller cancelled with an order acknowledgement feed, with the reason given for its items. */
+    public record Cancellation(String amazonOrderId, String cancelReason, int items) {
+    }
+
+    /** Shipped items given another carrier and tracking number by an order fulfilment feed. */
+    public record TrackingCorrection(String amazonOrderId, String carrierCode, String trackingNumber, int items) {
     }
 
     private final SimulatedServer server;
@@ -59,6 +72,7 @@ public final class AmazonSimulator implements AutoCloseable {
     private final AtomicInteger refreshes = new AtomicInteger();
     private final AtomicInteger refusedTokens = new AtomicInteger();
     private volatile int tokenSeconds = 3600;
+    private final Feeds feeds;
 
     public AmazonSimulator(String refreshToken, int pageSize) {
         this(refreshToken, pageSize, 0);
@@ -68,9 +82,11 @@ public final class AmazonSimulator implements AutoCloseable {
     public AmazonSimulator(String refreshToken, int pageSize, int port) {
         this.refreshToken = refreshToken;
         this.pageSize = pageSize;
+        this.feeds = new Feeds(this);
         this.server = new SimulatedServer(port, Map.of("/auth/o2/token", this::token, "/orders/v0/orders", this::orders,
                 "/listings/2021-08-01/items/", this::listings, "/tokens/2021-03-01/restrictedDataToken",
-                this::restrictedDataToken), this::received);
+                this::restrictedDataToken, "/feeds/2021-06-30/", feeds::api, Feeds.UPLOADS, feeds::upload),
+                this::received);
     }
 
     /** {@code listener} hears of every shipment confirmed. */
@@ -131,6 +147,54 @@ public final class AmazonSimulator implements AutoCloseable {
 
     public void tooManyRequests(int calls) {
         server.tooManyRequests(calls, 1);
+    }
+
+    /** The next {@code calls} calls to the Feeds API (not to the upload URL) are answered 429 with Retry-After 1. */
+    public void tooManyFeedRequests(int calls) {
+        feeds.tooManyRequests(calls);
+    }
+
+    /** The next {@code feeds} feeds created are not processed ({@code FATAL}), as Amazon fails a feed now and then. */
+    public void failFeeds(int feeds) {
+        this.feeds.fail(feeds);
+    }
+
+    /** Feeds API calls answered 429 so far. */
+    public int feedCallsThrottled() {
+        return feeds.throttled();
+    }
+
+    /** Every order cancelled by a feed, in order. */
+    public List<Cancellation> cancellations() {
+        return feeds.cancellations();
+    }
+
+    /** Every correction of shipped items' tracking made by a feed, in order. */
+    public List<TrackingCorrection> trackingCorrections() {
+        return feeds.trackingCorrections();
+    }
+
+    /** Every feed created, as {@code feedType} per feed, in order. */
+    public List<String> feedTypes() {
+        return feeds.feedTypes();
+    }
+
+    /** The order's status as getOrder shows it ({@code Unshipped}, {@code Canceled}, ...); null: no such order. */
+    public String orderStatus(String amazonOrderId) {
+        ObjectNode order = orders.get(amazonOrderId);
+        return order == null ? null : order.path("OrderStatus").asString();
+    }
+
+    /** The order's LastUpdateDate; null: no such order. */
+    public Instant lastUpdated(String amazonOrderId) {
+        ObjectNode order = orders.get(amazonOrderId);
+        return order == null ? null : Instant.parse(order.path("LastUpdateDate").asString());
+    }
+
+    /** The tracking numbers the order's shipped items go under now, in the order first given. */
+    public List<String> trackingNumbers(String amazonOrderId) {
+        return items.getOrDefault(amazonOrderId, List.of()).stream().map(i -> i.path("TrackingNumber").asString(""))
+                .filter(number -> !number.isEmpty()).distinct().toList();
     }
 
     /** The LastUpdatedAfter of every first-page getOrders, in order. */
@@ -215,7 +279,8 @@ public final class AmazonSimulator implements AutoCloseable {
                     detail.path("orderItems").forEach(line -> items.get(id).stream()
                             .filter(i -> i.path("OrderItemId").asString().equals(line.path("orderItemId").asString()))
                             .forEach(i -> i.put("QuantityShipped", i.path("QuantityShipped").asInt()
-                                    + line.path("quantity").asInt())));
+                                    + line.path("quantity").asInt())
+                                    .put("TrackingNumber", detail.path("trackingNumber").asString())));
                     Confirmation confirmation = new Confirmation(id, detail.path("carrierCode").asString(),
                             detail.path("trackingNumber").asString(), detail.path("orderItems").size());
                     confirmations.add(confirmation);
@@ -327,11 +392,20 @@ public final class AmazonSimulator implements AutoCloseable {
         }
     }
 
-    /** {@code GET /simulator/received}: every shipment confirmed, in order, and each listing's quantities as set. */
+    /**
+     * {@code GET /simulator/received}: every shipment confirmed, order cancelled and tracking corrected, in order, and
+     * each listing's quantities as set.
+     */
     private JsonNode received() {
         ObjectNode body = Json.mapper().createObjectNode().put("platform", "AMAZON").put("endpoint", endpoint().toString());
         ArrayNode list = body.putArray("shipmentConfirmations");
         confirmations().forEach(c -> list.addObject().put("amazonOrderId", c.amazonOrderId())
+                .put("carrierCode", c.carrierCode()).put("trackingNumber", c.trackingNumber()).put("items", c.items()));
+        ArrayNode cancelled = body.putArray("cancellations");
+        cancellations().forEach(c -> cancelled.addObject().put("amazonOrderId", c.amazonOrderId())
+                .put("cancelReason", c.cancelReason()).put("items", c.items()));
+        ArrayNode corrected = body.putArray("trackingCorrections");
+        trackingCorrections().forEach(c -> corrected.addObject().put("amazonOrderId", c.amazonOrderId())
                 .put("carrierCode", c.carrierCode()).put("trackingNumber", c.trackingNumber()).put("items", c.items()));
         ObjectNode stock = body.putObject("stock");
         synchronized (listings) {
@@ -340,13 +414,32 @@ public final class AmazonSimulator implements AutoCloseable {
         return body;
     }
 
+    /** The order, to be changed by a feed; null: no such order. */
+    ObjectNode order(String amazonOrderId) {
+        return orders.get(amazonOrderId);
+    }
+
+    /** The order's items, to be changed by a feed; empty: no such order. */
+    List<ObjectNode> itemsOf(String amazonOrderId) {
+        return items.getOrDefault(amazonOrderId, List.of());
+    }
+
+    /** Whether the call carries a valid access token and the server takes it now; answers it when not. */
+    boolean admits(HttpExchange exchange) throws IOException {
+        return !refused(exchange);
+    }
+
+    SimulatedServer server() {
+        return server;
+    }
+
     private static ObjectNode payload(JsonNode node) {
         ObjectNode answer = Json.mapper().createObjectNode();
         answer.set("payload", node);
         return answer;
     }
 
-    private static ObjectNode errors(String code, String message) {
+    static ObjectNode errors(String code, String message) {
         ObjectNode answer = Json.mapper().createObjectNode();
         answer.putArray("errors").addObject().put("code", code).put("message", message);
         return answer;
@@ -365,7 +458,7 @@ public final class AmazonSimulator implements AutoCloseable {
         return values;
     }
 
-    private static void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
+    static void reply(HttpExchange exchange, int status, JsonNode body) throws IOException {
         SimulatedServer.reply(exchange, status, body);
     }
 

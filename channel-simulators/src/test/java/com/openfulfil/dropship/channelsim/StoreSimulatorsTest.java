@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +168,83 @@ class StoreSimulatorsTest {
             assertThat(shown.path("notes").get(0).asString()).isEqualTo("On its way: 6A123");
             assertThat(told).containsExactly("order 7001 note: On its way: 6A123", "order 7001 status completed");
         }
+    }
+
+    @Test
+    void amazonTakesAnOrderFeedUploadedToItsDocumentAndCancelsOrRetracksTheOrder() throws Exception {
+        try (AmazonSimulator amazon = new AmazonSimulator("Atzr|t", 10)) {
+            amazon.onReceived(told::add);
+            amazon.putOrder("111-7", "Unshipped", Instant.parse("2026-12-07T10:00:00Z"), "MUG-001", 1);
+            amazon.putOrder("111-8", "Unshipped", Instant.parse("2026-12-07T10:00:01Z"), "MUG-001", 2);
+            String token = Json.mapper().readTree(HTTP.send(HttpRequest.newBuilder(amazon.lwaUrl())
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&refresh_token=Atzr%7Ct"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asString();
+
+            JsonNode feed = feed(amazon, token, "POST_ORDER_ACKNOWLEDGEMENT_DATA", "<AmazonEnvelope><MessageType>"
+                    + "OrderAcknowledgement</MessageType><Message><MessageID>1</MessageID><OrderAcknowledgement>"
+                    + "<AmazonOrderID>111-7</AmazonOrderID><StatusCode>Failure</StatusCode><Item><AmazonOrderItemCode>"
+                    + "item-111-7-0</AmazonOrderItemCode><CancelReason>BuyerCanceled</CancelReason></Item>"
+                    + "</OrderAcknowledgement></Message></AmazonEnvelope>");
+            assertThat(feed.path("processingStatus").asString()).isEqualTo("DONE");
+            assertThat(amazon.orderStatus("111-7")).isEqualTo("Canceled");
+            assertThat(amazon.cancellations()).containsExactly(new AmazonSimulator.Cancellation("111-7", "BuyerCanceled", 1));
+
+            // shipped under one number, then given another by the fulfilment feed: corrected, not shipped again
+            HTTP.send(HttpRequest.newBuilder(URI.create(amazon.endpoint() + "/orders/v0/orders/111-8/shipmentConfirmation"))
+                    .header("x-amz-access-token", token).POST(HttpRequest.BodyPublishers.ofString("{\"packageDetail\":"
+                            + " {\"carrierCode\": \"UPS\", \"trackingNumber\": \"1ZOLD\", \"orderItems\":"
+                            + " [{\"orderItemId\": \"item-111-8-0\", \"quantity\": 2}]}}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            feed(amazon, token, "POST_ORDER_FULFILLMENT_DATA", "<AmazonEnvelope><MessageType>OrderFulfillment"
+                    + "</MessageType><Message><MessageID>1</MessageID><OrderFulfillment><AmazonOrderID>111-8"
+                    + "</AmazonOrderID><FulfillmentData><CarrierCode>DHL</CarrierCode><ShipperTrackingNumber>JJD1"
+                    + "</ShipperTrackingNumber></FulfillmentData><Item><AmazonOrderItemCode>item-111-8-0"
+                    + "</AmazonOrderItemCode><Quantity>2</Quantity></Item></OrderFulfillment></Message></AmazonEnvelope>");
+            assertThat(amazon.trackingNumbers("111-8")).containsExactly("JJD1");
+            assertThat(amazon.unitsShipped("111-8")).isEqualTo(2);
+            assertThat(amazon.trackingCorrections())
+                    .containsExactly(new AmazonSimulator.TrackingCorrection("111-8", "DHL", "JJD1", 1));
+
+            // a shipped order is not cancelled: the processing report says why
+            JsonNode late = feed(amazon, token, "POST_ORDER_ACKNOWLEDGEMENT_DATA", "<AmazonEnvelope><MessageType>"
+                    + "OrderAcknowledgement</MessageType><Message><MessageID>1</MessageID><OrderAcknowledgement>"
+                    + "<AmazonOrderID>111-8</AmazonOrderID><StatusCode>Failure</StatusCode><Item><AmazonOrderItemCode>"
+                    + "item-111-8-0</AmazonOrderItemCode><CancelReason>NoInventory</CancelReason></Item>"
+                    + "</OrderAcknowledgement></Message></AmazonEnvelope>");
+            String report = HTTP.send(HttpRequest.newBuilder(URI.create(Json.mapper().readTree(HTTP.send(
+                    HttpRequest.newBuilder(URI.create(amazon.endpoint() + "/feeds/2021-06-30/documents/"
+                            + late.path("resultFeedDocumentId").asString())).header("x-amz-access-token", token)
+                            .build(), HttpResponse.BodyHandlers.ofString()).body()).path("url").asString())).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(report).contains("<MessagesWithError>1</MessagesWithError>", "has shipped items");
+            assertThat(amazon.orderStatus("111-8")).isEqualTo("Unshipped");
+            assertThat(told).contains("order 111-7 cancelled by the seller (BuyerCanceled)",
+                    "order 111-8 tracking corrected: DHL JJD1 (1 item(s))");
+            assertThat(received(amazon.endpoint()).path("cancellations").get(0).path("amazonOrderId").asString())
+                    .isEqualTo("111-7");
+        }
+    }
+
+    /** createFeedDocument, the upload to its URL (no token), createFeed and getFeed: the feed as processed. */
+    private static JsonNode feed(AmazonSimulator amazon, String token, String type, String xml) throws Exception {
+        JsonNode document = Json.mapper().readTree(HTTP.send(HttpRequest.newBuilder(
+                        URI.create(amazon.endpoint() + "/feeds/2021-06-30/documents")).header("x-amz-access-token", token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"contentType\": \"text/xml; charset=UTF-8\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        HttpResponse<String> upload = HTTP.send(HttpRequest.newBuilder(URI.create(document.path("url").asString()))
+                .header("Content-Type", "text/xml; charset=UTF-8").PUT(HttpRequest.BodyPublishers.ofString(xml)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).isEqualTo(200);
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(amazon.endpoint()
+                        + "/feeds/2021-06-30/feeds")).header("x-amz-access-token", token)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"feedType\": \"" + type + "\", \"marketplaceIds\": [\""
+                        + AmazonSimulator.MARKETPLACE + "\"], \"inputFeedDocumentId\": \""
+                        + document.path("feedDocumentId").asString() + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).isEqualTo(202);
+        return Json.mapper().readTree(HTTP.send(HttpRequest.newBuilder(URI.create(amazon.endpoint()
+                        + "/feeds/2021-06-30/feeds/" + Json.mapper().readTree(created.body()).path("feedId").asString()))
+                .header("x-amz-access-token", token).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private URI url(String path) {

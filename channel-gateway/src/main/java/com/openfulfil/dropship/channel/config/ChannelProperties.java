@@ -160,12 +160,16 @@ public record ChannelProperties(@DefaultValue List<ShopifyStore> shopify,
      * @param firstLookBack  how far back the very first poll of a store looks
      * @param tokenMargin    an access token is refreshed this long before it expires
      * @param sellerId       the seller's id (Seller Central's merchant token), which the Listings Items API
-     *                       names listings by; none: stock is not pushed
+     *                       names listings by and the order feeds are sent under; none: stock is not pushed, and
+     *                       our cancellations and tracking corrections are left to Seller Central
+     * @param feedCheckEvery how often a feed sent (a cancellation, a tracking correction) is asked whether Amazon
+     *                       has processed it
      */
     public record AmazonStore(String id, URI endpoint, @DefaultValue("https://api.amazon.com/auth/o2/token") URI lwaUrl,
                               String clientId, String clientSecret, String refreshToken, List<String> marketplaceIds,
                               @DefaultValue("2m") Duration pollEvery, @DefaultValue("1d") Duration firstLookBack,
-                              @DefaultValue("60s") Duration tokenMargin, String sellerId) {
+                              @DefaultValue("60s") Duration tokenMargin, String sellerId,
+                              @DefaultValue("1m") Duration feedCheckEvery) {
         public AmazonStore {
             if (id == null || id.isBlank() || endpoint == null || marketplaceIds == null || marketplaceIds.isEmpty()) {
                 throw new IllegalArgumentException("Every dropship.channels.amazon[] store needs an id, an endpoint and"

@@ -3,6 +3,8 @@ package com.openfulfil.dropship.channel.connector;
 import com.openfulfil.dropship.channel.config.ChannelProperties;
 import tools.jackson.databind.JsonNode;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -13,17 +15,25 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /**
  * The Selling Partner API's operations we use, for one seller, one call each, no retries: Orders'
  * {@code getOrders} (one page), {@code getOrder}, {@code getOrderItems} (every page) and
- * {@code confirmShipment}, Listings Items' {@code patchListingsItem}, and Tokens'
- * {@code createRestrictedDataToken} for the one order whose buyer and address we need. Each call carries
- * a fresh-enough access token ({@link LwaTokens}); the order's restricted data, its Restricted Data Token.
+ * {@code confirmShipment}, Listings Items' {@code patchListingsItem}, Tokens'
+ * {@code createRestrictedDataToken} for the one order whose buyer and address we need, and Feeds'
+ * {@code createFeedDocument} (with the upload of the document to the URL it names), {@code createFeed},
+ * {@code getFeed} and {@code getFeedDocument} (with the download of a processing report). Each call carries
+ * a fresh-enough access token ({@link LwaTokens}); the order's restricted data, its Restricted Data Token; the
+ * upload and download URLs, which Amazon signs, none.
  */
 final class AmazonApi {
     /** One page of getOrders: its orders and the token of the next page (null on the last). */
     record OrdersPage(List<JsonNode> orders, String nextToken) {
+    }
+
+    /** A feed document created: its id, for createFeed, and the URL its content is uploaded to. */
+    record FeedDocument(String feedDocumentId, URI url) {
     }
 
     private final ChannelProperties.AmazonStore store;
@@ -100,6 +110,67 @@ final class AmazonApi {
         return http.send(authorized("/listings/2021-08-01/items/" + encode(store.sellerId()) + "/" + encode(sku)
                 + "?marketplaceIds=" + encode(String.join(",", store.marketplaceIds())))
                 .header("Content-Type", "application/json").method("PATCH", StoreHttp.json(body)).build());
+    }
+
+    /** createFeedDocument: a document of {@code contentType} to upload a feed's content to. */
+    FeedDocument createFeedDocument(String contentType) {
+        JsonNode answer = http.send(authorized("/feeds/2021-06-30/documents").header("Content-Type", "application/json")
+                .POST(StoreHttp.json(Map.of("contentType", contentType))).build());
+        String id = answer.path("feedDocumentId").asString("");
+        String url = answer.path("url").asString("");
+        if (id.isEmpty() || url.isEmpty()) {
+            throw new ChannelUnavailableException("Amazon created no feed document for store " + store.id(), null, null);
+        }
+        return new FeedDocument(id, URI.create(url));
+    }
+
+    /**
+     * Uploads a feed document's content to the URL createFeedDocument gave, with the content type it was created
+     * for and no access token (the URL is signed). Failures name the document, not the URL and its signature.
+     */
+    void upload(FeedDocument document, String contentType, String content) {
+        try {
+            http.bytes(http.request(document.url()).header("Content-Type", contentType)
+                    .PUT(HttpRequest.BodyPublishers.ofString(content, StandardCharsets.UTF_8)).build());
+        } catch (ChannelUnavailableException e) {
+            throw new ChannelUnavailableException("The upload of feed document " + document.feedDocumentId()
+                    + " failed; Amazon will be asked for another", e.retryAfter().orElse(null), null);
+        } catch (ChannelRefusedException e) {
+            throw new ChannelUnavailableException("The upload of feed document " + document.feedDocumentId()
+                    + " was refused with " + e.status() + "; Amazon will be asked for another", null, null);
+        }
+    }
+
+    /** createFeed: Amazon processes the uploaded document as {@code feedType} later; the feed's id. */
+    String createFeed(String feedType, String marketplaceId, String feedDocumentId) {
+        JsonNode answer = http.send(authorized("/feeds/2021-06-30/feeds").header("Content-Type", "application/json")
+                .POST(StoreHttp.json(Map.of("feedType", feedType, "marketplaceIds", List.of(marketplaceId),
+                        "inputFeedDocumentId", feedDocumentId))).build());
+        String feedId = answer.path("feedId").asString("");
+        if (feedId.isEmpty()) {
+            throw new ChannelUnavailableException("Amazon gave no feed id for store " + store.id(), null, null);
+        }
+        return feedId;
+    }
+
+    /** getFeed: the feed's {@code processingStatus} and, once processed, its {@code resultFeedDocumentId}. */
+    JsonNode getFeed(String feedId) {
+        return get("/feeds/2021-06-30/feeds/" + encode(feedId));
+    }
+
+    /** A processed feed's report: getFeedDocument for its URL, then the report itself (gzipped when Amazon says). */
+    String feedReport(String resultFeedDocumentId) {
+        JsonNode document = get("/feeds/2021-06-30/documents/" + encode(resultFeedDocumentId));
+        byte[] report = http.bytes(http.request(URI.create(document.path("url").asString())).GET().build());
+        if ("GZIP".equals(document.path("compressionAlgorithm").asString(""))) {
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(report))) {
+                report = in.readAllBytes();
+            } catch (IOException e) {
+                throw new ChannelUnavailableException("Feed report " + resultFeedDocumentId + " could not be unzipped",
+                        null, e);
+            }
+        }
+        return new String(report, StandardCharsets.UTF_8);
     }
 
     private JsonNode get(String path) {

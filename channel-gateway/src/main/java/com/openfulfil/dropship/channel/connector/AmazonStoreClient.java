@@ -1,12 +1,15 @@
 package com.openfulfil.dropship.channel.connector;
 
+import com.openfulfil.dropship.channel.config.ChannelProperties;
 import com.openfulfil.dropship.channel.domain.OutboundCall;
 import com.openfulfil.dropship.channel.domain.ParcelLine;
 import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,26 +19,56 @@ import java.util.Map;
  * One Amazon store's side of the calls: a parcel becomes {@code confirmShipment} with its carrier code
  * and tracking number, for the units the parcel holds when its shipment said (by SKU), else for the
  * order's items not yet shipped; never more than an item has left (read from {@code getOrderItems}
- * first, so a confirmation made again confirms nothing twice). Amazon cannot change a confirmed package's tracking
- * number, and cancelling is done in Seller Central: those calls are refused, so ops see them.
- * Each confirmation also waits for the store's confirmShipment rate limiter (2 a second, burst 10). A
- * product's stock sets the quantity of the seller's offer of that SKU (Listings Items'
- * {@code patchListingsItem}, through its own rate limiter: 5 a second, burst 10); a SKU the seller does
- * not list (404) is skipped, issues Amazon raises at once refuse the call.
+ * first, so a confirmation made again confirms nothing twice). Each confirmation also waits for the store's
+ * confirmShipment rate limiter (2 a second, burst 10). A product's stock sets the quantity of the seller's
+ * offer of that SKU (Listings Items' {@code patchListingsItem}, through its own rate limiter: 5 a second,
+ * burst 10); a SKU the seller does not list (404) is skipped, issues Amazon raises at once refuse the call.
+ *
+ * <p>What the Orders API cannot do goes through the Feeds API, as an order feed ({@link AmazonFeeds}): an order
+ * we cancelled is an order acknowledgement with {@code StatusCode} Failure for each of its items, with Amazon's
+ * cancel reason closest to ours; a confirmed package's new tracking number is an order fulfilment of the items it
+ * holds with the new carrier and number. Each is a feed document created ({@code createFeedDocument}, 0.5 a
+ * second, burst 15), its content uploaded, and a feed created from it ({@code createFeed}, 0.0083 a second,
+ * burst 15: a permit is taken before the document is made, and a call that finds none waits on its topic
+ * rather than blocking). Never twice: a cancellation is not sent for an order Amazon shows cancelled already
+ * (and is refused while Amazon shows some of it shipped: a Failure acknowledgement would refund the whole
+ * order), and each feed created is remembered by the call's id, so the same call made again (held back, read
+ * again after a failed batch) sends nothing. Each feed is followed until Amazon has processed it
+ * ({@link AmazonFeedWatch}).
  */
 final class AmazonStoreClient implements ChannelClient {
     private static final Map<String, String> CARRIER_CODES = Map.of("dhl", "DHL", "ups", "UPS", "fedex", "FedEx",
             "usps", "USPS", "colissimo", "Colissimo", "dpd", "DPD", "gls", "GLS", "royal-mail", "Royal Mail");
+    /** Calls whose feed was created, remembered at most this many per seller (the newest). */
+    private static final int FEEDS_REMEMBERED = 10_000;
 
+    /** The seller's rate limiters for the Feeds API. */
+    record FeedLimits(RateLimiter documents, RateLimiter feeds, RateLimiter getFeed) {
+    }
+
+    private final ChannelProperties.AmazonStore store;
     private final AmazonApi api;
     private final RateLimiter confirmations;
     private final RateLimiter listings;
+    private final FeedLimits feedLimits;
+    private final AmazonFeedWatch watch;
     private final Clock clock;
+    /** Call id to the feed created for it. */
+    private final Map<String, String> feedsSent = Collections.synchronizedMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > FEEDS_REMEMBERED;
+        }
+    });
 
-    AmazonStoreClient(AmazonApi api, RateLimiter confirmations, RateLimiter listings, Clock clock) {
+    AmazonStoreClient(ChannelProperties.AmazonStore store, AmazonApi api, RateLimiter confirmations,
+                      RateLimiter listings, FeedLimits feedLimits, AmazonFeedWatch watch, Clock clock) {
+        this.store = store;
         this.api = api;
         this.confirmations = confirmations;
         this.listings = listings;
+        this.feedLimits = feedLimits;
+        this.watch = watch;
         this.clock = clock;
     }
 
@@ -43,16 +76,99 @@ final class AmazonStoreClient implements ChannelClient {
     public void send(OutboundCall call) {
         switch (call.kind()) {
             case FULFIL -> confirm(call);
-            case RETRACK -> throw new ChannelRefusedException("Amazon cannot change the tracking number of order "
-                    + call.externalRef() + "'s confirmed package from " + call.previousTrackingNumber() + " to "
-                    + call.trackingNumber() + ": correct it in Seller Central");
-            case CANCEL -> throw new ChannelRefusedException("Order " + call.externalRef()
-                    + " was cancelled with us: cancel it in Seller Central");
+            case RETRACK -> retrack(call);
+            case CANCEL -> cancel(call);
             case STOCK -> stock(call);
             case COMPLETE -> {
                 // Amazon completes shipped orders itself
             }
         }
+    }
+
+    /**
+     * Our cancellation: an order acknowledgement with StatusCode Failure for every item, unless Amazon shows the
+     * order cancelled already; refused while Amazon shows some of it shipped.
+     */
+    private void cancel(OutboundCall call) {
+        if (feedsSent.containsKey(call.callId())) {
+            return;
+        }
+        JsonNode order = api.getOrder(call.externalRef());
+        String status = order.path("OrderStatus").asString("");
+        if (status.equals("Canceled")) {
+            return;  // cancelled on Amazon already (by a feed of ours that got through, or by the buyer)
+        }
+        List<JsonNode> items = api.getOrderItems(call.externalRef());
+        if (status.equals("Shipped") || status.equals("PartiallyShipped")
+                || items.stream().anyMatch(i -> i.path("QuantityShipped").asInt(0) > 0)) {
+            throw new ChannelRefusedException("Order " + call.externalRef() + " was cancelled with us, but Amazon"
+                    + " shows it " + (status.isEmpty() ? "shipped" : status) + ": cancelling it now would refund the"
+                    + " whole order; settle it in Seller Central");
+        }
+        List<String> itemIds = items.stream().map(i -> i.path("OrderItemId").asString()).toList();
+        String reason = AmazonFeeds.cancelReason(call.reason());
+        submit(call, AmazonFeeds.ACKNOWLEDGEMENT, order.path("MarketplaceId").asString(),
+                AmazonFeeds.cancellation(sellerId(call), call.externalRef(), itemIds, reason));
+    }
+
+    /**
+     * A confirmed package's new tracking number: an order fulfilment of the items the package holds (by SKU when
+     * the call says, else every item shipped) with the new carrier and number.
+     */
+    private void retrack(OutboundCall call) {
+        if (feedsSent.containsKey(call.callId())) {
+            return;
+        }
+        String marketplaceId = api.getOrder(call.externalRef()).path("MarketplaceId").asString();
+        Map<String, Integer> inParcel = unitsBySku(call.items());
+        List<AmazonFeeds.Item> items = new ArrayList<>();
+        for (JsonNode item : api.getOrderItems(call.externalRef())) {
+            int shipped = item.path("QuantityShipped").asInt(0);
+            String sku = item.path("SellerSKU").asString("");
+            int units = inParcel == null ? shipped : Math.min(shipped, inParcel.getOrDefault(sku, 0));
+            if (units > 0) {
+                items.add(new AmazonFeeds.Item(item.path("OrderItemId").asString(), units));
+            }
+        }
+        if (items.isEmpty()) {
+            throw new ChannelRefusedException("Amazon shows nothing of order " + call.externalRef() + " shipped: there"
+                    + " is no package to give tracking number " + call.trackingNumber() + " (it was "
+                    + call.previousTrackingNumber() + ")");
+        }
+        submit(call, AmazonFeeds.FULFILMENT, marketplaceId, AmazonFeeds.trackingCorrection(sellerId(call),
+                call.externalRef(), carrier(call.carrier()), call.trackingNumber(), items, clock.instant()));
+    }
+
+    /**
+     * One feed: a createFeed permit first (none: the call waits its turn on its topic), then the document, its
+     * upload and the feed, remembered by the call's id and followed until Amazon has processed it.
+     */
+    private void submit(OutboundCall call, String feedType, String marketplaceId, String content) {
+        if (!feedLimits.feeds().acquirePermission()) {
+            throw RequestNotPermitted.createRequestNotPermitted(feedLimits.feeds());
+        }
+        AmazonApi.FeedDocument document = RateLimiter.decorateSupplier(feedLimits.documents(),
+                () -> api.createFeedDocument(AmazonFeeds.CONTENT_TYPE)).get();
+        api.upload(document, AmazonFeeds.CONTENT_TYPE, content);
+        String feedId = api.createFeed(feedType, marketplaceId, document.feedDocumentId());
+        feedsSent.put(call.callId(), feedId);
+        watch.follow(api, feedLimits.getFeed(), store.feedCheckEvery(), feedId, call,
+                refused -> feedsSent.remove(refused.callId()));
+    }
+
+    private String sellerId(OutboundCall call) {
+        if (store.sellerId() == null || store.sellerId().isBlank()) {
+            throw new ChannelRefusedException("Store " + store.id() + " has no seller-id, which Amazon's feeds are"
+                    + " sent under: " + call.kind() + " of order " + call.externalRef() + " is left to Seller Central");
+        }
+        return store.sellerId();
+    }
+
+    /** Amazon's carrier code for ours, and the carrier's name for one Amazon does not list ({@code Other}). */
+    private static Map.Entry<String, String> carrier(String ours) {
+        String carrier = ours == null ? "" : ours.strip();
+        String code = CARRIER_CODES.get(carrier.toLowerCase(Locale.ROOT));
+        return code != null ? Map.entry(code, carrier) : Map.entry("Other", carrier.isEmpty() ? "Other" : carrier);
     }
 
     private void stock(OutboundCall call) {
@@ -98,11 +214,10 @@ final class AmazonStoreClient implements ChannelClient {
         }
         Map<String, Object> packageDetail = new LinkedHashMap<>();
         packageDetail.put("packageReferenceId", call.callId());
-        String carrier = call.carrier() == null ? "" : call.carrier().strip();
-        String code = CARRIER_CODES.get(carrier.toLowerCase(Locale.ROOT));
-        packageDetail.put("carrierCode", code != null ? code : "Other");
-        if (code == null) {
-            packageDetail.put("carrierName", carrier.isEmpty() ? "Other" : carrier);
+        Map.Entry<String, String> carrier = carrier(call.carrier());
+        packageDetail.put("carrierCode", carrier.getKey());
+        if (carrier.getKey().equals("Other")) {
+            packageDetail.put("carrierName", carrier.getValue());
         }
         packageDetail.put("trackingNumber", call.trackingNumber());
         packageDetail.put("shipDate", clock.instant().toString());

@@ -52,6 +52,9 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
     static final String AMAZON_CONFIRM_RATE = "amazon-confirm-shipment";
     static final String AMAZON_GET_ORDERS_RATE = "amazon-get-orders";
     static final String AMAZON_LISTINGS_RATE = "amazon-listings";
+    static final String AMAZON_FEED_DOCUMENT_RATE = "amazon-create-feed-document";
+    static final String AMAZON_FEED_RATE = "amazon-create-feed";
+    static final String AMAZON_GET_FEED_RATE = "amazon-get-feed";
 
     private final Map<String, GuardedStore> stores = new HashMap<>();
     private final DeadLetters deadLetters;
@@ -60,6 +63,7 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
     private final JsonSerde<OutboundCall> serde = JsonSerde.of(OutboundCall.class);
     private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
     private final StoreActivity activity;
+    private final AmazonFeedWatch feedWatch;
 
     public ChannelConnectors(ChannelProperties properties, String bootstrapServers, Map<String, Object> security,
                              String service, CircuitBreakerRegistry breakers, RetryRegistry retries,
@@ -81,11 +85,17 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
                     retries.retry(name, GuardedStore.retryConfig(properties.outbound())),
                     breakers.circuitBreaker(name, BREAKER_CONFIG), rateLimiters.rateLimiter(name, WOO_RATE)));
         }
+        this.feedWatch = new AmazonFeedWatch(activity);
         for (ChannelProperties.AmazonStore store : properties.amazon()) {
             String name = "channel-" + store.id();
-            stores.put(store.id(), new GuardedStore(new AmazonStoreClient(sellers.api(store.id()),
+            AmazonStoreClient.FeedLimits feedLimits = new AmazonStoreClient.FeedLimits(
+                    rateLimiters.rateLimiter(name + "-create-feed-document", AMAZON_FEED_DOCUMENT_RATE),
+                    rateLimiters.rateLimiter(name + "-create-feed", AMAZON_FEED_RATE),
+                    rateLimiters.rateLimiter(name + "-get-feed", AMAZON_GET_FEED_RATE));
+            stores.put(store.id(), new GuardedStore(new AmazonStoreClient(store, sellers.api(store.id()),
                     rateLimiters.rateLimiter(name + "-confirm-shipment", AMAZON_CONFIRM_RATE),
-                    rateLimiters.rateLimiter(name + "-listings", AMAZON_LISTINGS_RATE), sellers.clock()),
+                    rateLimiters.rateLimiter(name + "-listings", AMAZON_LISTINGS_RATE), feedLimits, feedWatch,
+                    sellers.clock()),
                     retries.retry(name, GuardedStore.retryConfig(properties.outbound())),
                     breakers.circuitBreaker(name, BREAKER_CONFIG), rateLimiters.rateLimiter(name, AMAZON_READ_RATE)));
         }
@@ -126,6 +136,12 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50));
         return config;
+    }
+
+    @Override
+    public void stop() {
+        super.stop();
+        feedWatch.close();
     }
 
     @Override

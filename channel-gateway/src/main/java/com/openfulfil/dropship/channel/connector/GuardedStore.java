@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
@@ -14,8 +15,9 @@ import java.util.function.Supplier;
 /**
  * One store behind resilience4j: each attempt waits for the store's rate limiter and is counted by
  * its circuit breaker; the retry wraps them, backing off exponentially or as long as the store's
- * {@code Retry-After} asks. A store still unavailable after the last attempt, or whose breaker is
- * open, holds the call back (it stays on its topic and is tried again); only a refusal parks it.
+ * {@code Retry-After} asks. A store still unavailable after the last attempt, whose breaker is open, or
+ * whose rate limiter has no permit for the call within its wait holds the call back (it stays on its topic
+ * and is tried again); only a refusal parks it.
  */
 final class GuardedStore {
     enum Outcome { DONE, HELD_BACK, PARKED }
@@ -66,6 +68,9 @@ final class GuardedStore {
             });
             return new Result(Outcome.DONE, null);
         } catch (CallNotPermittedException | ChannelUnavailableException e) {
+            return new Result(Outcome.HELD_BACK, e.getMessage());
+        } catch (RequestNotPermitted e) {
+            // our own allowance of the store's calls is spent for now: the call waits its turn, never parked
             return new Result(Outcome.HELD_BACK, e.getMessage());
         } catch (RuntimeException e) {
             return new Result(Outcome.PARKED, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

@@ -35,6 +35,16 @@ final class StoreHttp {
     }
 
     JsonNode send(HttpRequest request) {
+        byte[] body = bytes(request);
+        try {
+            return body.length == 0 ? Json.mapper().nullNode() : Json.mapper().readTree(body);
+        } catch (JacksonException e) {
+            throw new ChannelUnavailableException(request.uri() + " answered something that is not JSON", null, e);
+        }
+    }
+
+    /** The answer's body as it came (a feed's processing report is XML), read as {@link #send} reads the status. */
+    byte[] bytes(HttpRequest request) {
         HttpResponse<byte[]> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
@@ -53,10 +63,6 @@ final class StoreHttp {
         if (status >= 300) {
             throw new ChannelRefusedException(request.method() + " " + request.uri() + " refused with " + status, status);
         }
-        try {
-            return response.body().length == 0 ? Json.mapper().nullNode() : Json.mapper().readTree(response.body());
-        } catch (JacksonException e) {
-            throw new ChannelUnavailableException(request.uri() + " answered something that is not JSON", null, e);
-        }
+        return response.body();
     }
 }

@@ -24,11 +24,13 @@ import java.util.Set;
  *                           delivery replayed, another edit of the order) is not asked twice
  * @param refusedShipTo      the changed address last refused for ops, so a refusal told again is shown once (and,
  *                           in an order kept while this gateway refused every change itself, not asked again)
+ * @param cancelReason       why we cancelled the order, as order-service said when it started cancelling it (a
+ *                           cancellation the suppliers finish ends with their words, not the reason); null while not
  */
 public record ChannelOrder(String orderId, Platform platform, String storeId, String externalRef, Address shipTo,
                            OrderStatus status, Map<String, String> parcels, boolean cancelledByChannel,
                            Map<Integer, String> lines, Map<Integer, String> storeLineItems,
-                           Address askedShipTo, Address refusedShipTo) {
+                           Address askedShipTo, Address refusedShipTo, String cancelReason) {
 
     /** Where a cancellation still stops the order (after that it ships: a return is the way back). */
     private static final Set<OrderStatus> CANCELLABLE = EnumSet.of(OrderStatus.PLACED, OrderStatus.CONFIRMED,
@@ -52,24 +54,30 @@ public record ChannelOrder(String orderId, Platform platform, String storeId, St
         // an Amazon address is restricted data and never changes through the channel: it stays with the order alone
         Address kept = platform == Platform.AMAZON ? null : details.shipTo();
         return new ChannelOrder(orderId, platform, storeId, externalRef, kept, OrderStatus.PLACED, Map.of(),
-                false, lines, Map.of(), null, null);
+                false, lines, Map.of(), null, null, null);
+    }
+
+    /** The order is being cancelled, or was, for {@code reason}; the first reason given stays. */
+    public ChannelOrder cancelledFor(String reason) {
+        return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, status, parcels, cancelledByChannel,
+                lines, storeLineItems, askedShipTo, refusedShipTo, cancelReason != null ? cancelReason : reason);
     }
 
     public ChannelOrder withStatus(OrderStatus now) {
         return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, now, parcels, cancelledByChannel,
-                lines, storeLineItems, askedShipTo, refusedShipTo);
+                lines, storeLineItems, askedShipTo, refusedShipTo, cancelReason);
     }
 
     public ChannelOrder cancelAsked() {
         return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, status, parcels, true, lines,
-                storeLineItems, askedShipTo, refusedShipTo);
+                storeLineItems, askedShipTo, refusedShipTo, cancelReason);
     }
 
     public ChannelOrder withParcel(String parcelKey, String trackingNumber) {
         Map<String, String> next = new LinkedHashMap<>(parcels);
         next.put(parcelKey, trackingNumber);
         return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, status, next, cancelledByChannel,
-                lines, storeLineItems, askedShipTo, refusedShipTo);
+                lines, storeLineItems, askedShipTo, refusedShipTo, cancelReason);
     }
 
     /** The store's line items of our lines, as a fulfilment matched them; those matched before stay. */
@@ -77,23 +85,23 @@ public record ChannelOrder(String orderId, Platform platform, String storeId, St
         Map<Integer, String> next = new LinkedHashMap<>(storeLineItems);
         next.putAll(matched);
         return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, status, parcels, cancelledByChannel,
-                lines, next, askedShipTo, refusedShipTo);
+                lines, next, askedShipTo, refusedShipTo, cancelReason);
     }
 
     public ChannelOrder addressAsked(Address asked) {
         return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, status, parcels, cancelledByChannel,
-                lines, storeLineItems, asked, refusedShipTo);
+                lines, storeLineItems, asked, refusedShipTo, cancelReason);
     }
 
     public ChannelOrder addressRefused(Address refused) {
         return new ChannelOrder(orderId, platform, storeId, externalRef, shipTo, status, parcels, cancelledByChannel,
-                lines, storeLineItems, askedShipTo, refused);
+                lines, storeLineItems, askedShipTo, refused, cancelReason);
     }
 
     /** order-service moved the order to {@code now}: an edit that tells it again is nothing. */
     public ChannelOrder shippingTo(Address now) {
         return new ChannelOrder(orderId, platform, storeId, externalRef, now, status, parcels, cancelledByChannel,
-                lines, storeLineItems, askedShipTo, refusedShipTo);
+                lines, storeLineItems, askedShipTo, refusedShipTo, cancelReason);
     }
 
     public boolean cancellable() {

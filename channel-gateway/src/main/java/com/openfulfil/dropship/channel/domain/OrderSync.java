@@ -104,19 +104,23 @@ public final class OrderSync {
     }
 
     /**
-     * The pipeline moved the order: a cancellation the channel did not ask for is told to it, and so is
-     * the status the store counts as done.
+     * The pipeline moved the order: a cancellation the channel did not ask for is told to it, with the reason
+     * order-service gave when the cancelling began, and so is the status the store counts as done.
      *
+     * @param reason     order-service's words for the move; null when it gave none
      * @param completeOn the status at which the store marks the order done; empty: the store has no such step
      */
-    public static Step moved(ChannelOrder order, OrderStatus to, Optional<OrderStatus> completeOn) {
+    public static Step moved(ChannelOrder order, OrderStatus to, String reason, Optional<OrderStatus> completeOn) {
         ChannelOrder next = order.withStatus(to);
         if (to == order.status()) {
             return Step.of(next);
         }
+        if (to == OrderStatus.CANCELLING || to == OrderStatus.CANCELLED) {
+            next = next.cancelledFor(reason);
+        }
         if (to == OrderStatus.CANCELLED && !order.cancelledByChannel()) {
             return Step.calls(next, List.of(OutboundCall.cancel(EventIds.derived(order.orderId(), "cancel"),
-                    order.platform(), order.storeId(), order.orderId(), order.externalRef())));
+                    order.platform(), order.storeId(), order.orderId(), order.externalRef(), next.cancelReason())));
         }
         if (completeOn.isPresent() && passes(order.status(), to, completeOn.get())) {
             return Step.calls(next, List.of(OutboundCall.complete(EventIds.derived(order.orderId(), "complete"),

@@ -10,10 +10,12 @@ import java.util.List;
  * @param previousTrackingNumber on {@link Kind#RETRACK}, the number the parcel had
  * @param items on {@link Kind#FULFIL}, what the parcel holds of the order's lines; null when the shipment does not
  *              say (the parcel fulfils whatever is still open)
+ * @param reason on {@link Kind#CANCEL}, why we cancelled the order, as order-service said (a store that takes a
+ *               reason is given the closest of its own); null when not known
  */
 public record OutboundCall(String callId, Platform platform, String storeId, Kind kind, String orderId,
                            String externalRef, String trackingNumber, String previousTrackingNumber, String carrier,
-                           String sku, Integer quantity, List<ParcelLine> items) {
+                           String sku, Integer quantity, List<ParcelLine> items, String reason) {
 
     public OutboundCall {
         items = items == null ? null : List.copyOf(items);
@@ -36,29 +38,30 @@ public record OutboundCall(String callId, Platform platform, String storeId, Kin
     public static OutboundCall fulfil(String callId, Platform platform, String storeId, String orderId,
                                       String externalRef, String trackingNumber, String carrier, List<ParcelLine> items) {
         return new OutboundCall(callId, platform, storeId, Kind.FULFIL, orderId, externalRef, trackingNumber, null,
-                carrier, null, null, items);
+                carrier, null, null, items, null);
     }
 
     public static OutboundCall retrack(String callId, Platform platform, String storeId, String orderId,
                                        String externalRef, String trackingNumber, String previous, String carrier) {
         return new OutboundCall(callId, platform, storeId, Kind.RETRACK, orderId, externalRef, trackingNumber, previous,
-                carrier, null, null, null);
+                carrier, null, null, null, null);
     }
 
+    /** @param reason why we cancelled it; null when not known */
     public static OutboundCall cancel(String callId, Platform platform, String storeId, String orderId,
-                                      String externalRef) {
+                                      String externalRef, String reason) {
         return new OutboundCall(callId, platform, storeId, Kind.CANCEL, orderId, externalRef, null, null, null, null,
-                null, null);
+                null, null, reason);
     }
 
     public static OutboundCall complete(String callId, Platform platform, String storeId, String orderId,
                                         String externalRef) {
         return new OutboundCall(callId, platform, storeId, Kind.COMPLETE, orderId, externalRef, null, null, null, null,
-                null, null);
+                null, null, null);
     }
 
     public static OutboundCall stock(String callId, Platform platform, String storeId, String sku, int quantity) {
         return new OutboundCall(callId, platform, storeId, Kind.STOCK, null, null, null, null, null, sku, quantity,
-                null);
+                null, null);
     }
 }

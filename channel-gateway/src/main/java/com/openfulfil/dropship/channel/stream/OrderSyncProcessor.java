@@ -64,7 +64,7 @@ final class OrderSyncProcessor implements Processor<String, Object, String, Obje
         } else if (order == null) {
             return;  // not a channel's order
         } else if (value instanceof OrderStatusChanged moved) {
-            apply(OrderSync.moved(order, moved.to(), settings.completeOn(order.storeId())), record);
+            apply(OrderSync.moved(order, moved.to(), moved.reason(), settings.completeOn(order.storeId())), record);
         } else if (value instanceof ShippingAddressChanged changed) {
             orders.put(orderId, order.shippingTo(changed.shipTo()));
         } else if (value instanceof AddressChangeRefused refused) {

@@ -98,41 +98,61 @@ class OrderSyncTest {
 
     @Test
     void ourCancellationIsToldButNotOneTheChannelAskedFor() {
-        assertThat(OrderSync.moved(PLACED, OrderStatus.CANCELLED, Optional.empty()).calls())
+        assertThat(OrderSync.moved(PLACED, OrderStatus.CANCELLED, null, Optional.empty()).calls())
                 .extracting(OutboundCall::kind).containsExactly(OutboundCall.Kind.CANCEL);
-        assertThat(OrderSync.moved(PLACED.cancelAsked(), OrderStatus.CANCELLED, Optional.empty()).calls()).isEmpty();
-        assertThat(OrderSync.moved(PLACED, OrderStatus.SHIPPED, Optional.of(OrderStatus.SHIPPED)).calls())
+        assertThat(OrderSync.moved(PLACED.cancelAsked(), OrderStatus.CANCELLED, null, Optional.empty()).calls())
+                .isEmpty();
+        assertThat(OrderSync.moved(PLACED, OrderStatus.SHIPPED, null, Optional.of(OrderStatus.SHIPPED)).calls())
                 .extracting(OutboundCall::kind).containsExactly(OutboundCall.Kind.COMPLETE);
-        assertThat(OrderSync.moved(PLACED, OrderStatus.SHIPPED, Optional.of(OrderStatus.DELIVERED)).calls()).isEmpty();
+        assertThat(OrderSync.moved(PLACED, OrderStatus.SHIPPED, null, Optional.of(OrderStatus.DELIVERED)).calls())
+                .isEmpty();
+    }
+
+    @Test
+    void ourCancellationCarriesTheReasonItWasStartedForNotTheSuppliersLastWord() {
+        ChannelOrder accepted = PLACED.withStatus(OrderStatus.ACCEPTED);
+        OrderSync.Step cancelling = OrderSync.moved(accepted, OrderStatus.CANCELLING,
+                "cancelled by ops: out of stock at the supplier; asking the suppliers", Optional.empty());
+        OrderSync.Step cancelled = OrderSync.moved(cancelling.order(), OrderStatus.CANCELLED,
+                "every supplier cancelled its dispatch", Optional.empty());
+        assertThat(cancelled.calls()).singleElement().satisfies(call -> {
+            assertThat(call.kind()).isEqualTo(OutboundCall.Kind.CANCEL);
+            assertThat(call.reason()).isEqualTo("cancelled by ops: out of stock at the supplier; asking the suppliers");
+        });
+        assertThat(OrderSync.moved(PLACED, OrderStatus.CANCELLED, "cancelled by ops: customer asked", Optional.empty())
+                .calls()).extracting(OutboundCall::reason).containsExactly("cancelled by ops: customer asked");
     }
 
     @Test
     void theStoreIsToldTheOrderIsDoneWhenItPassesTheStatusItCompletesOnEvenSkippingIt() {
         ChannelOrder accepted = PLACED.withStatus(OrderStatus.ACCEPTED);
         // a carrier's first scan came before the shipment was recorded: SHIPPED never shows
-        OrderSync.Step inTransit = OrderSync.moved(accepted, OrderStatus.IN_TRANSIT, Optional.of(OrderStatus.SHIPPED));
+        OrderSync.Step inTransit = OrderSync.moved(accepted, OrderStatus.IN_TRANSIT, null,
+                Optional.of(OrderStatus.SHIPPED));
         assertThat(inTransit.calls()).extracting(OutboundCall::kind).containsExactly(OutboundCall.Kind.COMPLETE);
-        assertThat(OrderSync.moved(inTransit.order(), OrderStatus.DELIVERED, Optional.of(OrderStatus.SHIPPED)).calls())
-                .isEmpty();
-        assertThat(OrderSync.moved(inTransit.order(), OrderStatus.DELIVERED, Optional.of(OrderStatus.DELIVERED))
+        assertThat(OrderSync.moved(inTransit.order(), OrderStatus.DELIVERED, null, Optional.of(OrderStatus.SHIPPED))
+                .calls()).isEmpty();
+        assertThat(OrderSync.moved(inTransit.order(), OrderStatus.DELIVERED, null, Optional.of(OrderStatus.DELIVERED))
                 .calls()).extracting(OutboundCall::kind).containsExactly(OutboundCall.Kind.COMPLETE);
-        assertThat(OrderSync.moved(accepted, OrderStatus.IN_TRANSIT, Optional.of(OrderStatus.DELIVERED)).calls()).isEmpty();
-        assertThat(OrderSync.moved(accepted, OrderStatus.CANCELLING, Optional.of(OrderStatus.SHIPPED)).calls()).isEmpty();
+        assertThat(OrderSync.moved(accepted, OrderStatus.IN_TRANSIT, null, Optional.of(OrderStatus.DELIVERED)).calls())
+                .isEmpty();
+        assertThat(OrderSync.moved(accepted, OrderStatus.CANCELLING, null, Optional.of(OrderStatus.SHIPPED)).calls())
+                .isEmpty();
     }
 
     @Test
     void anOrderPartlyOnItsWayIsNotDoneForTheStoreUntilEveryUnitIs() {
         Optional<OrderStatus> onShipped = Optional.of(OrderStatus.SHIPPED);
         ChannelOrder accepted = PLACED.withStatus(OrderStatus.ACCEPTED);
-        OrderSync.Step partlyShipped = OrderSync.moved(accepted, OrderStatus.PARTIALLY_SHIPPED, onShipped);
+        OrderSync.Step partlyShipped = OrderSync.moved(accepted, OrderStatus.PARTIALLY_SHIPPED, null, onShipped);
         assertThat(partlyShipped.calls()).as("some units still at the supplier").isEmpty();
         // one supplier's parcel arrived while the other supplier has not shipped yet
-        OrderSync.Step partlyDelivered = OrderSync.moved(partlyShipped.order(), OrderStatus.PARTIALLY_DELIVERED,
+        OrderSync.Step partlyDelivered = OrderSync.moved(partlyShipped.order(), OrderStatus.PARTIALLY_DELIVERED, null,
                 onShipped);
         assertThat(partlyDelivered.calls()).isEmpty();
-        assertThat(OrderSync.moved(partlyDelivered.order(), OrderStatus.DELIVERED, onShipped).calls())
+        assertThat(OrderSync.moved(partlyDelivered.order(), OrderStatus.DELIVERED, null, onShipped).calls())
                 .extracting(OutboundCall::kind).containsExactly(OutboundCall.Kind.COMPLETE);
-        assertThat(OrderSync.moved(partlyShipped.order(), OrderStatus.SHIPPED, onShipped).calls())
+        assertThat(OrderSync.moved(partlyShipped.order(), OrderStatus.SHIPPED, null, onShipped).calls())
                 .extracting(OutboundCall::kind).containsExactly(OutboundCall.Kind.COMPLETE);
     }
 

@@ -13,7 +13,9 @@ import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
+import com.openfulfil.dropship.events.serde.Json;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
+import com.openfulfil.dropship.support.security.ApiKeys;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
 import com.openfulfil.dropship.support.testing.TopicReader;
@@ -21,10 +23,17 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.MissingNode;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,14 +46,20 @@ import static org.awaitility.Awaitility.await;
 /**
  * An Amazon seller (the simulator, over real HTTP) polled on a real broker: orders read page by page
  * and placed once, the watermark kept on Kafka across a restart of the poller, 429s waited out,
- * access tokens refreshed before they expire, a cancellation on Amazon made ours, and each parcel
- * confirmed once with its carrier code and tracking number.
+ * access tokens refreshed before they expire, a cancellation on Amazon made ours, each parcel
+ * confirmed once with its carrier code and tracking number, and, through the Feeds API, an order we
+ * cancel cancelled on Amazon once and a confirmed package's new tracking number corrected once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AmazonChannelIT extends KafkaIntegrationTest {
     private static final String STORE = "amazon-us";
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final AmazonSimulator AMAZON = start();
+    private static final String OPS_KEY = "ok_it_amazon";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     EventPublisher publisher;
@@ -67,7 +82,10 @@ class AmazonChannelIT extends KafkaIntegrationTest {
         registry.add("dropship.channels.amazon[0].seller-id", () -> AmazonSimulator.SELLER_ID);
         registry.add("dropship.channels.stock-debounce", () -> "2s");
         registry.add("dropship.channels.stock-check-every", () -> "100ms");
-        FastCalls.register(registry, "amazon-get-orders", "amazon-reads");
+        registry.add("dropship.channels.amazon[0].feed-check-every", () -> "200ms");
+        registry.add("dropship.channels.admin-key-sha256", () -> ApiKeys.sha256Hex(OPS_KEY));
+        FastCalls.register(registry, "amazon-get-orders", "amazon-reads", "amazon-create-feed",
+                "amazon-create-feed-document", "amazon-get-feed");
     }
 
     private static AmazonSimulator start() {
@@ -81,9 +99,12 @@ class AmazonChannelIT extends KafkaIntegrationTest {
         AMAZON.close();
     }
 
-    /** Each test's orders come after every earlier test's, past the watermark those left. */
+    /**
+     * Each test's orders come after every earlier test's, past the watermark those left (an order a feed cancelled
+     * was updated the moment it was cancelled).
+     */
     private static Instant base() {
-        return Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.MILLIS);
+        return Instant.now().truncatedTo(ChronoUnit.MILLIS);
     }
 
     @Test
@@ -178,6 +199,126 @@ class AmazonChannelIT extends KafkaIntegrationTest {
     }
 
     @Test
+    void anOrderWeCancelIsCancelledOnAmazonOnceThroughAnAcknowledgementFeedAfterItsTooManyRequests() {
+        Instant t = base();
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "MUG-001", product());
+        AMAZON.putOrder("333-0000001", "Unshipped", t.plusMillis(1), "MUG-001", 2);
+        String ours = id("333-0000001");
+        try (TopicReader placed = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDERS_PLACED.name())) {
+            placed.until(WAIT, seen -> placedIds(placed).contains(ours));
+        }
+        int throttledBefore = AMAZON.feedCallsThrottled();
+        AMAZON.tooManyFeedRequests(2);
+
+        // ops cancel it: the suppliers are asked, and their answer ends the cancelling with words of their own
+        moved(ours, OrderStatus.PLACED, OrderStatus.CONFIRMED, "confirmed");
+        moved(ours, OrderStatus.CONFIRMED, OrderStatus.CANCELLING,
+                "cancelled by ops: out of stock at the supplier; asking the suppliers");
+        OrderStatusChanged cancelled = moved(ours, OrderStatus.CANCELLING, OrderStatus.CANCELLED,
+                "every supplier cancelled its dispatch");
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, ours, cancelled);  // told twice
+
+        await().atMost(WAIT).until(() -> "Canceled".equals(AMAZON.orderStatus("333-0000001")));
+        assertThat(AMAZON.feedCallsThrottled() - throttledBefore).as("429s answered, then waited out").isEqualTo(2);
+        // Amazon's order, now Canceled, is polled again (the watermark passes it): it is cancelled with us already,
+        // so nothing is asked of order-service, and Amazon is told nothing more
+        String cancelledOnAmazon = AMAZON.lastUpdated("333-0000001").toString();
+        await().atMost(WAIT).until(() -> AMAZON.lastUpdatedAfters().contains(cancelledOnAmazon));
+        try (TopicReader commands = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDER_COMMANDS.name())) {
+            await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> {
+                commands.until(Duration.ofSeconds(5), seen -> true);
+                return commands.valuesOf(CancelRequested.class).stream().noneMatch(c -> c.orderId().equals(ours))
+                        && AMAZON.cancellations().stream().filter(c -> c.amazonOrderId().equals("333-0000001"))
+                        .count() == 1;
+            });
+        }
+        assertThat(AMAZON.cancellations()).filteredOn(c -> c.amazonOrderId().equals("333-0000001")).singleElement()
+                .isEqualTo(new AmazonSimulator.Cancellation("333-0000001", "NoInventory", 1));
+        assertThat(AMAZON.feedTypes()).contains("POST_ORDER_ACKNOWLEDGEMENT_DATA");
+    }
+
+    @Test
+    void aTrackingNumberChangedAfterConfirmationIsCorrectedOnceThroughTheFulfilmentFeed() {
+        Instant t = base();
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "MUG-001", product());
+        AMAZON.putOrder("333-0000002", "Unshipped", t.plusMillis(2), "MUG-001", 2);
+        String ours = id("333-0000002");
+        try (TopicReader placed = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDERS_PLACED.name())) {
+            placed.until(WAIT, seen -> placedIds(placed).contains(ours));
+        }
+        // a shipment that does not name its parcels' contents: another number at the same place re-tracks the parcel
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, ours, new ParcelsShipped(UUID.randomUUID().toString(),
+                Instant.now(), ours, "dsp-c2", "lyon-linen", "UPS", List.of("1ZWRONG")));
+        await().atMost(WAIT).until(() -> AMAZON.unitsShipped("333-0000002") == 2);
+        ParcelsShipped corrected = new ParcelsShipped(UUID.randomUUID().toString(), Instant.now(), ours, "dsp-c2",
+                "lyon-linen", "DHL", List.of("JJD0099"));
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, ours, corrected);
+        publisher.publishAndWait(Topics.FULFILMENT_EVENTS, ours, corrected);  // replayed
+
+        await().atMost(WAIT).until(() -> AMAZON.trackingNumbers("333-0000002").equals(List.of("JJD0099")));
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> AMAZON.trackingCorrections().stream()
+                .filter(c -> c.amazonOrderId().equals("333-0000002")).count() == 1);
+        assertThat(AMAZON.trackingCorrections()).filteredOn(c -> c.amazonOrderId().equals("333-0000002"))
+                .singleElement().isEqualTo(new AmazonSimulator.TrackingCorrection("333-0000002", "DHL", "JJD0099", 1));
+        // corrected, not shipped again: one confirmation, the units shipped once
+        assertThat(AMAZON.confirmations()).filteredOn(c -> c.amazonOrderId().equals("333-0000002")).singleElement()
+                .extracting(AmazonSimulator.Confirmation::trackingNumber).isEqualTo("1ZWRONG");
+        assertThat(AMAZON.unitsShipped("333-0000002")).isEqualTo(2);
+        assertThat(AMAZON.orderStatus("333-0000002")).isNotEqualTo("Canceled");
+    }
+
+    @Test
+    void aFeedAmazonCouldNotProcessIsShownToOpsWithItsReasonAndSentAgainWhenOpsRetryIt() throws Exception {
+        Instant t = base();
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "MUG-001", product());
+        AMAZON.putOrder("333-0000003", "Unshipped", t.plusMillis(3), "MUG-001", 1);
+        String ours = id("333-0000003");
+        try (TopicReader placed = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDERS_PLACED.name())) {
+            placed.until(WAIT, seen -> placedIds(placed).contains(ours));
+        }
+        AMAZON.failFeeds(1);
+        moved(ours, OrderStatus.PLACED, OrderStatus.CANCELLED, "cancelled by ops: the customer asked");
+
+        JsonNode failure = await().atMost(WAIT).until(() -> failureOf("333-0000003"), f -> !f.isMissingNode());
+        assertThat(failure.path("reason").asString()).contains("FATAL", "could not be processed");
+        assertThat(AMAZON.orderStatus("333-0000003")).isEqualTo("Unshipped");
+
+        String retry = "/api/v1/channels/stores/" + STORE + "/failures/" + failure.path("id").asString() + "/retry";
+        assertThat(call("POST", retry).statusCode()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> "Canceled".equals(AMAZON.orderStatus("333-0000003")));
+        assertThat(AMAZON.cancellations()).filteredOn(c -> c.amazonOrderId().equals("333-0000003")).singleElement()
+                .isEqualTo(new AmazonSimulator.Cancellation("333-0000003", "BuyerCanceled", 1));
+    }
+
+    /** The store's failure whose call names the Amazon order; missing while there is none. */
+    private JsonNode failureOf(String amazonOrderId) throws Exception {
+        HttpResponse<String> answer = call("GET", "/api/v1/channels/stores");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        for (JsonNode store : Json.mapper().readTree(answer.body()).path("stores")) {
+            for (JsonNode failure : store.path("failures")) {
+                if (store.path("storeId").asString().equals(STORE)
+                        && failure.path("what").asString().contains(amazonOrderId)) {
+                    return failure;
+                }
+            }
+        }
+        return MissingNode.getInstance();
+    }
+
+    private HttpResponse<String> call(String method, String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, HttpRequest.BodyPublishers.noBody()).header("X-Admin-Key", OPS_KEY).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private OrderStatusChanged moved(String orderId, OrderStatus from, OrderStatus to, String reason) {
+        OrderStatusChanged moved = new OrderStatusChanged(UUID.randomUUID().toString(), Instant.now(), orderId, from,
+                to, reason, null);
+        publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, orderId, moved);
+        return moved;
+    }
+
+    @Test
     void stockSetsTheSellersOfferQuantityAtMostOncePerDebounceAndSkipsASkuItDoesNotList() {
         AMAZON.addListing("KETTLE-3");
         publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "KETTLE-3", product("KETTLE-3", true, 5));
@@ -197,7 +338,7 @@ class AmazonChannelIT extends KafkaIntegrationTest {
     }
 
     private static String idOf(String orderId) {
-        for (int batch : new int[]{111, 222}) {
+        for (int batch : new int[]{111, 222, 333}) {
             for (int n = 1; n <= 6; n++) {
                 String amazonId = batch + "-000000" + n;
                 if (id(amazonId).equals(orderId)) {
