@@ -232,13 +232,18 @@ final class ShopifyStoreClient implements ChannelClient {
         variables.put("orderId", order.path("id").asString());
         variables.put("refund", store.refundOnCancel());
         variables.put("restock", false);
-        variables.put("reason", "OTHER");
+        variables.put("reason", outOfStock(call.reason()) ? "INVENTORY" : "OTHER");
         variables.put("notifyCustomer", store.notifyCustomer());
         JsonNode payload = graphQl.call(ORDER_CANCEL, variables).path("orderCancel");
         JsonNode errors = payload.path("orderCancelUserErrors");
         if (errors.isArray() && !errors.isEmpty()) {
             throw new ChannelRefusedException("orderCancel refused: " + errors);
         }
+    }
+
+    /** Whether order-service's words for the cancel say no supplier had the stock ("out of stock: ..."). */
+    static boolean outOfStock(String reason) {
+        return reason != null && reason.toLowerCase(java.util.Locale.ROOT).contains("out of stock");
     }
 
     private void stock(OutboundCall call) {

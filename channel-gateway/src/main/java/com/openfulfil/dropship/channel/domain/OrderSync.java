@@ -105,7 +105,9 @@ public final class OrderSync {
 
     /**
      * The pipeline moved the order: a cancellation the channel did not ask for is told to it, with the reason
-     * order-service gave when the cancelling began, and so is the status the store counts as done.
+     * order-service gave when the cancelling began; so is an order we could not take (REJECTED: no supplier
+     * had its stock), which the store must not leave open as if it were coming; and so is the status the
+     * store counts as done.
      *
      * @param reason     order-service's words for the move; null when it gave none
      * @param completeOn the status at which the store marks the order done; empty: the store has no such step
@@ -115,10 +117,11 @@ public final class OrderSync {
         if (to == order.status()) {
             return Step.of(next);
         }
-        if (to == OrderStatus.CANCELLING || to == OrderStatus.CANCELLED) {
+        boolean ends = to == OrderStatus.CANCELLED || to == OrderStatus.REJECTED;
+        if (to == OrderStatus.CANCELLING || ends) {
             next = next.cancelledFor(reason);
         }
-        if (to == OrderStatus.CANCELLED && !order.cancelledByChannel()) {
+        if (ends && !order.cancelledByChannel()) {
             return Step.calls(next, List.of(OutboundCall.cancel(EventIds.derived(order.orderId(), "cancel"),
                     order.platform(), order.storeId(), order.orderId(), order.externalRef(), next.cancelReason())));
         }

@@ -109,6 +109,22 @@ class OrderSyncTest {
     }
 
     @Test
+    void anOrderWeCouldNotTakeIsCancelledOnTheChannelWithWhy() {
+        OrderSync.Step rejected = OrderSync.moved(PLACED, OrderStatus.REJECTED, "out of stock: MUG-001 (2 short)",
+                Optional.of(OrderStatus.DELIVERED));
+        assertThat(rejected.calls()).singleElement().satisfies(call -> {
+            assertThat(call.kind()).isEqualTo(OutboundCall.Kind.CANCEL);
+            assertThat(call.reason()).isEqualTo("out of stock: MUG-001 (2 short)");
+            assertThat(call.callId()).isEqualTo(OrderSync.moved(PLACED, OrderStatus.CANCELLED, null, Optional.empty())
+                    .calls().get(0).callId());
+        });
+        assertThat(OrderSync.moved(rejected.order(), OrderStatus.REJECTED, "again", Optional.empty()).calls())
+                .as("told once").isEmpty();
+        assertThat(OrderSync.moved(PLACED.cancelAsked(), OrderStatus.REJECTED, "out of stock: MUG-001", Optional.empty())
+                .calls()).as("the channel cancelled it already").isEmpty();
+    }
+
+    @Test
     void ourCancellationCarriesTheReasonItWasStartedForNotTheSuppliersLastWord() {
         ChannelOrder accepted = PLACED.withStatus(OrderStatus.ACCEPTED);
         OrderSync.Step cancelling = OrderSync.moved(accepted, OrderStatus.CANCELLING,
