@@ -11,8 +11,10 @@ import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.order.PendingRefundFailed;
 import com.openfulfil.dropship.events.partner.CommissionEarned;
 import com.openfulfil.dropship.events.partner.CommissionPaidOut;
+import com.openfulfil.dropship.events.partner.CommissionRestored;
 import com.openfulfil.dropship.events.partner.CommissionReversed;
 import com.openfulfil.dropship.events.partner.PartnerUpdated;
 import com.openfulfil.dropship.events.partner.PayoutRequested;
@@ -35,6 +37,8 @@ import java.util.Set;
  * <li>the first {@code COMPLETED} of a partner order earns the commission ({@code CommissionEarned});</li>
  * <li>each {@code REFUNDED} after that (one per refund: an order may be refunded in parts) claws back in
  * proportion to that refund ({@code CommissionReversed}), never more than the partner still keeps;</li>
+ * <li>a {@code PendingRefundFailed} gives back exactly what the clawback took for that refund
+ * ({@code CommissionRestored}), once; a payout settles the difference like any other;</li>
  * <li>a {@code PayoutRequested} settles what is due on the order ({@code CommissionPaidOut}); a repeat finds
  * nothing due.</li>
  * </ul>
@@ -70,6 +74,11 @@ class CommissionProcessor implements Processor<String, Event, String, Event> {
             if (commission != null && commission.owesClawbackFor(changed.eventId())) {
                 reverse(record, changed, commission);
             }
+        } else if (record.value() instanceof PendingRefundFailed failed) {
+            Commission commission = commissions.get(failed.orderId());
+            if (commission != null && commission.toGiveBackFor(failed.refundId()).isPresent()) {
+                giveBack(record, failed, commission);
+            }
         } else if (record.value() instanceof PayoutRequested payout) {
             Commission commission = commissions.get(payout.orderId());
             if (commission != null && commission.due().signum() != 0) {
@@ -91,11 +100,20 @@ class CommissionProcessor implements Processor<String, Event, String, Event> {
 
     private void reverse(Record<String, Event> record, OrderStatusChanged changed, Commission commission) {
         BigDecimal amount = Clawback.of(commission, changed.order().lines(), changed.refundAmount());
-        Commission reversed = commission.reverse(changed.eventId(), amount, now());
+        Commission reversed = commission.reverse(changed.eventId(), changed.refundId(), amount, now());
         commissions.put(changed.orderId(), reversed);
         forward(record, commission.partnerId(), new CommissionReversed(
                 EventIds.derived(changed.eventId(), "commission-reversed"), reversed.reversedAt(), changed.orderId(),
                 commission.partnerId(), commission.currency(), changed.refundAmount(), amount, reversed.net()));
+    }
+
+    private void giveBack(Record<String, Event> record, PendingRefundFailed failed, Commission commission) {
+        BigDecimal amount = commission.toGiveBackFor(failed.refundId()).orElseThrow().amount();
+        Commission restored = commission.giveBack(failed.refundId());
+        commissions.put(failed.orderId(), restored);
+        forward(record, commission.partnerId(), new CommissionRestored(
+                EventIds.derived(failed.eventId(), "commission-restored"), now(), failed.orderId(),
+                commission.partnerId(), commission.currency(), failed.refundId(), amount, restored.net()));
     }
 
     private void settle(Record<String, Event> record, PayoutRequested payout, Commission commission) {

@@ -1,7 +1,10 @@
 package com.openfulfil.dropship.commission.it;
 
 import com.openfulfil.dropship.events.model.OrderStatus;
+import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.order.PendingRefundFailed;
 import com.openfulfil.dropship.events.partner.CommissionPaidOut;
+import com.openfulfil.dropship.events.partner.CommissionRestored;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
@@ -9,6 +12,7 @@ import com.openfulfil.dropship.support.testing.TopicReader;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -119,6 +123,54 @@ class PartnerProgrammeIT extends CommissionApiIT {
         Response csv = get("/api/v1/admin/partner-balances.csv", ADMIN_KEY);
         assertThat(csv.body()).startsWith("partner_id,partner_name,currency,orders,pending,available,paid,reversed\r\n")
                 .contains(p + ",Vũ Hoài An,USD,2,0.00,0.00,22.08,3.16\r\n");
+    }
+
+    /**
+     * A refund the payment provider answered pending is clawed back at once; when it fails, the order says so on
+     * orders.lifecycle and the partner's commission and balance are whole again, once.
+     */
+    @Test
+    void aPendingRefundThatFailsGivesTheClawbackBack() {
+        Partner partner = grantedPartner("Đỗ Minh Khang", "khang@example.vn", "Techcombank 1903 5566 7788");
+        String p = partner.partnerId();
+        OrderStatusChanged refunded = transition("ord-pend-1", partner, OrderStatus.RETURNED, OrderStatus.REFUNDED,
+                "USD", "12.50", "20.00", new BigDecimal("10.00"));
+        PendingRefundFailed failed = new PendingRefundFailed("evt-ord-pend-1-failed", Instant.now(), "ord-pend-1",
+                "rf_bank", new BigDecimal("10.00"), "USD", "insufficient_funds", refunded.source());
+        try (EventPublisher publisher = publisher()) {
+            publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, "ord-pend-1", transition("ord-pend-1", partner,
+                    OrderStatus.DELIVERED, OrderStatus.COMPLETED, "USD", "12.50", "20.00", null));
+            // customer paid 40.00, 10.00 refunded while pending: 12.62 × 10 / 40 = 3.155 → 3.16 clawed back
+            publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, "ord-pend-1", new OrderStatusChanged(refunded.eventId(),
+                    refunded.occurredAt(), refunded.orderId(), refunded.from(), refunded.to(), refunded.reason(),
+                    refunded.order(), refunded.refundAmount(), null, refunded.source(), null, "rf_bank"));
+            await().atMost(WAIT).until(() -> get("/api/v1/orders/ord-pend-1/commission", partner.apiKey()),
+                    r -> r.status() == 200 && r.json().path("reversed").asString().equals("3.16"));
+
+            publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, "ord-pend-1", failed);
+            publisher.publishAndWait(Topics.ORDERS_LIFECYCLE, "ord-pend-1", failed);
+        }
+
+        try (TopicReader ledger = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.COMMISSIONS_LEDGER.name())) {
+            ledger.until(WAIT, seen -> restoredFor(ledger, "ord-pend-1").size() >= 1);
+            Response view = get("/api/v1/orders/ord-pend-1/commission", partner.apiKey());
+            assertThat(view.json().path("reversed").asString()).isEqualTo("0.00");
+            assertThat(view.json().path("amountReceived").asString()).isEqualTo("12.62");
+            assertThat(restoredFor(ledger, "ord-pend-1")).as("given back once, whatever is replayed").singleElement()
+                    .satisfies(r -> {
+                        assertThat(r.partnerId()).isEqualTo(p);
+                        assertThat(r.refundId()).isEqualTo("rf_bank");
+                        assertThat(r.amount()).isEqualByComparingTo("3.16");
+                        assertThat(r.remaining()).isEqualByComparingTo("12.62");
+                    });
+        }
+        Response balances = get("/api/v1/admin/partner-balances", ADMIN_KEY);
+        assertThat(balances.json().valueStream().filter(b -> b.path("partnerId").asString().equals(p)))
+                .singleElement().satisfies(b -> assertThat(b.path("reversed").asString()).isEqualTo("0.00"));
+    }
+
+    private static List<CommissionRestored> restoredFor(TopicReader ledger, String orderId) {
+        return ledger.valuesOf(CommissionRestored.class).stream().filter(r -> r.orderId().equals(orderId)).toList();
     }
 
     @Test

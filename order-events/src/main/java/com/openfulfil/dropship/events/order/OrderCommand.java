@@ -9,5 +9,6 @@ import com.openfulfil.dropship.events.OrderScoped;
  */
 public sealed interface OrderCommand extends Event, OrderScoped
         permits CancelRequested, ReceiptConfirmed, CompletionRequested, ReturnRequested, ReturnReceived, RefundIssued,
-        ReshipRequested, RefundRequested, RefundApproved, RefundFailed, AddressChangeRequested, ReturnShipped {
+        ReshipRequested, RefundRequested, RefundApproved, RefundFailed, AddressChangeRequested, ReturnShipped,
+        PendingRefundReleased {
 }

@@ -5,5 +5,5 @@ import com.openfulfil.dropship.events.OrderScoped;
 
 /** Written by order-service on {@code orders.placed} and {@code orders.lifecycle}. */
 public sealed interface OrderEvent extends Event, OrderScoped permits OrderPlaced, OrderStatusChanged, ShippingAddressChanged,
-        AddressChangeRefused {
+        AddressChangeRefused, PendingRefundFailed {
 }

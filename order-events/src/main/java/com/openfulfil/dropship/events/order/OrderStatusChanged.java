@@ -26,10 +26,14 @@ import java.util.Set;
  * @param units        on a move to PARTIALLY_SHIPPED or PARTIALLY_DELIVERED ({@link #CARRIES_UNITS}), how far
  *                     each line's units have got; absent on every other transition (SHIPPED and DELIVERED
  *                     say it for every unit)
+ * @param refundId     on a move to REFUNDED, the id of the refund that moved it (a pending refund that later
+ *                     fails is named by it in {@link PendingRefundFailed}); absent on every other transition, and
+ *                     on a move for a refund recorded before refunds had ids
  */
 public record OrderStatusChanged(String eventId, Instant occurredAt, String orderId, OrderStatus from,
                                  OrderStatus to, String reason, OrderDetails order, BigDecimal refundAmount,
-                                 ReturnReason returnReason, OrderSource source, List<LineUnits> units)
+                                 ReturnReason returnReason, OrderSource source, List<LineUnits> units,
+                                 String refundId)
         implements OrderEvent {
 
     /** The states whose transitions carry the order besides the first. */
@@ -48,23 +52,29 @@ public record OrderStatusChanged(String eventId, Instant occurredAt, String orde
 
     public OrderStatusChanged(String eventId, Instant occurredAt, String orderId, OrderStatus from, OrderStatus to,
                               String reason, OrderDetails order, BigDecimal refundAmount, ReturnReason returnReason,
+                              OrderSource source, List<LineUnits> units) {
+        this(eventId, occurredAt, orderId, from, to, reason, order, refundAmount, returnReason, source, units, null);
+    }
+
+    public OrderStatusChanged(String eventId, Instant occurredAt, String orderId, OrderStatus from, OrderStatus to,
+                              String reason, OrderDetails order, BigDecimal refundAmount, ReturnReason returnReason,
                               OrderSource source) {
-        this(eventId, occurredAt, orderId, from, to, reason, order, refundAmount, returnReason, source, null);
+        this(eventId, occurredAt, orderId, from, to, reason, order, refundAmount, returnReason, source, null, null);
     }
 
     public OrderStatusChanged(String eventId, Instant occurredAt, String orderId, OrderStatus from, OrderStatus to,
                               String reason, OrderDetails order) {
-        this(eventId, occurredAt, orderId, from, to, reason, order, null, null, null, null);
+        this(eventId, occurredAt, orderId, from, to, reason, order, null, null, null, null, null);
     }
 
     public OrderStatusChanged(String eventId, Instant occurredAt, String orderId, OrderStatus from, OrderStatus to,
                               String reason, OrderDetails order, BigDecimal refundAmount) {
-        this(eventId, occurredAt, orderId, from, to, reason, order, refundAmount, null, null, null);
+        this(eventId, occurredAt, orderId, from, to, reason, order, refundAmount, null, null, null, null);
     }
 
     public OrderStatusChanged(String eventId, Instant occurredAt, String orderId, OrderStatus from, OrderStatus to,
                               String reason, OrderDetails order, BigDecimal refundAmount, ReturnReason returnReason) {
-        this(eventId, occurredAt, orderId, from, to, reason, order, refundAmount, returnReason, null, null);
+        this(eventId, occurredAt, orderId, from, to, reason, order, refundAmount, returnReason, null, null, null);
     }
 
     /** Whether a transition to {@code to} carries the order ({@code first}: the order's first transition). */

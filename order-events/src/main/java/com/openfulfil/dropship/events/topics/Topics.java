@@ -100,7 +100,7 @@ public final class Topics {
             "Where each storefront wants its orders' status changes POSTed");
     public static final TopicSpec COMMISSIONS_LEDGER = spec("commissions.ledger", "partnerId", LedgerEvent.class,
             Cleanup.DELETE, FOREVER, "commission-service", false,
-            "CommissionEarned, CommissionReversed (clawback), CommissionPaidOut");
+            "CommissionEarned, CommissionReversed (clawback), CommissionRestored (a clawback given back), CommissionPaidOut");
     public static final TopicSpec PAYOUT_REQUESTS = spec("commissions.payout-requests", "orderId",
             PayoutRequested.class, Cleanup.DELETE, FOREVER, "commission-service", true,
             "The orders an admin's payout batch settles, routed to the task that owns each order's commission");

@@ -3,6 +3,7 @@ package com.openfulfil.dropship.order.connector;
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.order.OrderCommand;
+import com.openfulfil.dropship.events.order.PendingRefundReleased;
 import com.openfulfil.dropship.events.order.RefundFailed;
 import com.openfulfil.dropship.events.order.RefundIssued;
 import com.openfulfil.dropship.events.serde.EventSerde;
@@ -42,6 +43,14 @@ import java.util.Map;
  * {@link RefundFailed} with the provider's reason, each with an id derived from the pending answer's, so a repeat
  * changes nothing. An outcome read on the topic (this follower's, or another's) ends the following too.
  *
+ * <p>Following is bounded, so that no refund holds the group's offset for ever. A refund the provider answers it
+ * does not know ({@code 404}, {@code resource_missing}) {@link RefundProperties#pendingUnknownAfter()} checks in a
+ * row is settled failed, as unknown to the provider: it was never paid. One the provider still reports pending
+ * {@link RefundProperties#pendingGiveUpAfter()} after its pending answer is released
+ * ({@link PendingRefundReleased}): it stays pending and counted as paid back, so nothing pays it twice, and the
+ * order's history tells ops to look it up in the provider's dashboard. A check that gets no answer changes
+ * neither count: the provider being down is waited out, as ever.
+ *
  * <p>Which refunds are pending is the topic's, not this instance's memory: the group's committed offset on each
  * partition stays at the oldest pending answer still followed there, so a restart (or another instance taking
  * the partition over) reads every pending answer again from there, and with them the outcomes already written
@@ -56,9 +65,16 @@ public class PendingRefundFollower implements SmartLifecycle {
     /** The longest a round of checks keeps the consumer from polling; what is left waits for the next round. */
     private static final Duration ROUND = Duration.ofMinutes(1);
     private static final String TOPIC = Topics.ORDER_COMMANDS.name();
+    /** Why a refund the provider has no record of is settled failed, for the order's history. */
+    static final String UNKNOWN_TO_PROVIDER = "unknown to the payment provider";
+    /** The outcome a refund no longer followed is counted under. */
+    private static final String RELEASED = "released";
 
-    /** A pending refund followed: the answer that said so, where it is on its partition, when to ask next. */
-    private record Followed(RefundIssued pending, long offset, int checks, Instant due) {
+    /**
+     * A pending refund followed: the answer that said so, where it is on its partition, when to ask next, and how
+     * many answers in a row said the provider has no such refund.
+     */
+    private record Followed(RefundIssued pending, long offset, int checks, Instant due, int unknownInARow) {
     }
 
     private final RefundProperties properties;
@@ -157,12 +173,15 @@ public class PendingRefundFollower implements SmartLifecycle {
         if (event instanceof RefundIssued issued && issued.refundId() != null) {
             if (issued.providerRefundId() != null && ProviderRefund.PENDING.equals(issued.providerStatus())) {
                 followed.computeIfAbsent(partition, p -> new LinkedHashMap<>()).putIfAbsent(issued.refundId(),
-                        new Followed(issued, record.offset(), 0, clock.instant().plus(properties.pendingCheckInitial())));
+                        new Followed(issued, record.offset(), 0, clock.instant().plus(properties.pendingCheckInitial()),
+                                0));
             } else {
                 settled(partition, issued.refundId());
             }
         } else if (event instanceof RefundFailed failed) {
             settled(partition, failed.refundId());
+        } else if (event instanceof PendingRefundReleased released) {
+            settled(partition, released.refundId());
         }
     }
 
@@ -201,11 +220,37 @@ public class PendingRefundFollower implements SmartLifecycle {
         } catch (ProviderUnavailableException e) {
             log.warn("No answer about pending refund {} of order {}: {}", pending.refundId(), pending.orderId(),
                     e.getMessage());
-            later(partition, refund);
+            later(partition, refund, refund.unknownInARow());
             return false;
         }
+        if (answer.unknown()) {
+            int unknown = refund.unknownInARow() + 1;
+            log.warn("The payment provider has no refund {} (pending refund {} of order {}), {} time(s) in a row: {}",
+                    pending.providerRefundId(), pending.refundId(), pending.orderId(), unknown, answer.failure());
+            if (unknown < properties.pendingUnknownAfter()) {
+                later(partition, refund, unknown);
+                return true;
+            }
+            settle(partition, pending, new RefundFailed(EventIds.derived(pending.eventId(), "pending-refund-failed"),
+                    clock.instant(), pending.orderId(), pending.refundId(), pending.amount(), pending.currency(),
+                    pending.providerRefundId(), UNKNOWN_TO_PROVIDER), ProviderRefund.UNKNOWN);
+            log.warn("Pending refund {} of order {} settled failed: {} ({} checks in a row)", pending.refundId(),
+                    pending.orderId(), UNKNOWN_TO_PROVIDER, unknown);
+            return true;
+        }
         if (ProviderRefund.PENDING.equals(answer.status())) {
-            later(partition, refund);
+            if (clock.instant().isBefore(pending.occurredAt().plus(properties.pendingGiveUpAfter()))) {
+                later(partition, refund, 0);
+                return true;
+            }
+            String reason = "still pending at the payment provider after " + spoken(properties.pendingGiveUpAfter());
+            settle(partition, pending, new PendingRefundReleased(
+                    EventIds.derived(pending.eventId(), "pending-refund-released"), clock.instant(), pending.orderId(),
+                    pending.refundId(), pending.amount(), pending.currency(), pending.providerRefundId(), reason),
+                    RELEASED);
+            log.warn("Pending refund {} ({}) of order {} is {}: no longer followed, it still counts as paid back;"
+                    + " check it in the provider's dashboard", pending.refundId(), pending.providerRefundId(),
+                    pending.orderId(), reason);
             return true;
         }
         OrderCommand outcome = answer.failed()
@@ -215,9 +260,7 @@ public class PendingRefundFollower implements SmartLifecycle {
                 : new RefundIssued(EventIds.derived(pending.eventId(), "pending-refund-succeeded"), clock.instant(),
                         pending.orderId(), pending.amount(), pending.currency(), pending.by(), pending.note(),
                         pending.refundId(), pending.providerRefundId(), ProviderRefund.SUCCEEDED);
-        publisher.publishAndWait(Topics.ORDER_COMMANDS, pending.orderId(), outcome);
-        settled(partition, pending.refundId());
-        Metrics.counter("dropship.refunds.pending.settled", "outcome", answer.status()).increment();
+        settle(partition, pending, outcome, answer.status());
         if (answer.failed()) {
             log.warn("Pending refund {} of order {} failed at the payment provider: {}", pending.refundId(),
                     pending.orderId(), answer.failure());
@@ -225,11 +268,40 @@ public class PendingRefundFollower implements SmartLifecycle {
         return true;
     }
 
-    private void later(TopicPartition partition, Followed refund) {
+    /** Writes what becomes of {@code pending} for the order, and follows it no more. */
+    private void settle(TopicPartition partition, RefundIssued pending, OrderCommand outcome, String counted) {
+        publisher.publishAndWait(Topics.ORDER_COMMANDS, pending.orderId(), outcome);
+        settled(partition, pending.refundId());
+        Metrics.counter("dropship.refunds.pending.settled", "outcome", counted).increment();
+    }
+
+    private void later(TopicPartition partition, Followed refund, int unknownInARow) {
         int checks = refund.checks() + 1;
         Duration wait = Duration.ofMillis(schedule.apply(checks + 1));
         partition(partition).put(refund.pending().refundId(),
-                new Followed(refund.pending(), refund.offset(), checks, clock.instant().plus(wait)));
+                new Followed(refund.pending(), refund.offset(), checks, clock.instant().plus(wait), unknownInARow));
+    }
+
+    /** A setting's duration as the order's history says it: {@code 7 days}, {@code 36 hours}, {@code 90 seconds}. */
+    static String spoken(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (duration.toMillis() % 1000 != 0) {
+            return plural(duration.toMillis(), "millisecond");
+        }
+        if (seconds % 86_400 == 0) {
+            return plural(seconds / 86_400, "day");
+        }
+        if (seconds % 3_600 == 0) {
+            return plural(seconds / 3_600, "hour");
+        }
+        if (seconds % 60 == 0) {
+            return plural(seconds / 60, "minute");
+        }
+        return plural(seconds, "second");
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
     }
 
     private Map<String, Followed> partition(TopicPartition partition) {

@@ -22,7 +22,13 @@ import java.time.Duration;
  * @param pendingCheckInitial the wait before the provider is first asked how a refund it answered
  *                       {@code pending} stands ({@code GET /v1/refunds/{id}}); it doubles after each check that
  *                       finds it still pending (or gets no answer)
- * @param pendingCheckMax the longest of those waits: a pending refund is followed until the provider settles it
+ * @param pendingCheckMax the longest of those waits
+ * @param pendingUnknownAfter how many checks in a row the provider may answer that it has no such refund ({@code 404},
+ *                       or the error code {@code resource_missing}) before the refund is settled failed, as
+ *                       unknown to the provider (DROPSHIP_ORDER_REFUNDS_PENDING_UNKNOWN_AFTER)
+ * @param pendingGiveUpAfter how long after its pending answer a refund the provider still reports pending is followed;
+ *                       after that it is no longer followed and stays pending, counted as paid back, for ops to look
+ *                       up in the provider's dashboard (DROPSHIP_ORDER_REFUNDS_PENDING_GIVE_UP_AFTER)
  */
 @ConfigurationProperties("dropship.order.refunds")
 public record RefundProperties(URI providerUrl, String secretKey, @DefaultValue("5s") Duration connectTimeout,
@@ -30,7 +36,20 @@ public record RefundProperties(URI providerUrl, String secretKey, @DefaultValue(
                                @DefaultValue("5s") Duration restartInitial,
                                @DefaultValue("5m") Duration restartMax,
                                @DefaultValue("1m") Duration pendingCheckInitial,
-                               @DefaultValue("1h") Duration pendingCheckMax) {
+                               @DefaultValue("1h") Duration pendingCheckMax,
+                               @DefaultValue("3") int pendingUnknownAfter,
+                               @DefaultValue("7d") Duration pendingGiveUpAfter) {
+
+    public RefundProperties {
+        if (pendingUnknownAfter < 1) {
+            throw new IllegalArgumentException("dropship.order.refunds.pending-unknown-after must be at least 1, not "
+                    + pendingUnknownAfter);
+        }
+        if (pendingGiveUpAfter == null || pendingGiveUpAfter.isNegative() || pendingGiveUpAfter.isZero()) {
+            throw new IllegalArgumentException("dropship.order.refunds.pending-give-up-after must be a positive"
+                    + " duration, not " + pendingGiveUpAfter);
+        }
+    }
 
     /** Whether refunds go to the provider; otherwise they are recorded offline. */
     public boolean enabled() {
@@ -42,6 +61,7 @@ public record RefundProperties(URI providerUrl, String secretKey, @DefaultValue(
     public String toString() {
         return "RefundProperties[providerUrl=" + providerUrl + ", secretKey=" + (secretKey == null ? "unset" : "***")
                 + ", connectTimeout=" + connectTimeout + ", requestTimeout=" + requestTimeout + ", pendingCheckInitial="
-                + pendingCheckInitial + ", pendingCheckMax=" + pendingCheckMax + "]";
+                + pendingCheckInitial + ", pendingCheckMax=" + pendingCheckMax + ", pendingUnknownAfter="
+                + pendingUnknownAfter + ", pendingGiveUpAfter=" + pendingGiveUpAfter + "]";
     }
 }

@@ -76,11 +76,12 @@ final class RefundProviderClient {
     }
 
     /**
-     * How the provider's refund {@code providerRefundId} stands now: succeeded, still pending, or failed with
-     * the provider's reason.
+     * How the provider's refund {@code providerRefundId} stands now: succeeded, still pending, failed with
+     * the provider's reason, or unknown: the provider has no such refund ({@code 404}, or an error with the code
+     * {@code resource_missing}).
      *
-     * @throws ProviderUnavailableException when there is no answer to act on (any answer but a refund object:
-     *                                      the refund is asked about again later)
+     * @throws ProviderUnavailableException when there is no answer to act on (any other answer but a refund
+     *                                      object: the refund is asked about again later)
      */
     ProviderRefund status(String providerRefundId) {
         URI uri = URI.create(refunds + "/" + encode(providerRefundId));
@@ -98,9 +99,27 @@ final class RefundProviderClient {
             throw new ProviderUnavailableException("Interrupted while calling " + uri, e);
         }
         if (response.statusCode() / 100 != 2) {
+            if (notFound(response)) {
+                return new ProviderRefund(providerRefundId, ProviderRefund.UNKNOWN, parseOrEmpty(response.body())
+                        .path("error").path("message").asString("HTTP " + response.statusCode()));
+            }
             throw new ProviderUnavailableException(uri + " answered " + response.statusCode(), null);
         }
         return refundObject(parse(response.body()), "refund " + providerRefundId);
+    }
+
+    /** The provider has no such refund: a 404, or a 400 whose error code says so. */
+    private static boolean notFound(HttpResponse<String> response) {
+        return response.statusCode() == 404 || response.statusCode() == 400
+                && "resource_missing".equals(parseOrEmpty(response.body()).path("error").path("code").asString(""));
+    }
+
+    private static JsonNode parseOrEmpty(String body) {
+        try {
+            return Json.mapper().readTree(body == null || body.isBlank() ? "{}" : body);
+        } catch (JacksonException e) {
+            return Json.mapper().createObjectNode();
+        }
     }
 
     private ProviderRefund answer(RefundApproved refund, int status, String body) {

@@ -20,6 +20,8 @@ import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.ReceiptConfirmed;
 import com.openfulfil.dropship.events.order.OrderCommand;
 import com.openfulfil.dropship.events.order.OrderEvent;
+import com.openfulfil.dropship.events.order.PendingRefundFailed;
+import com.openfulfil.dropship.events.order.PendingRefundReleased;
 import com.openfulfil.dropship.events.order.RefundApproved;
 import com.openfulfil.dropship.events.order.RefundFailed;
 import com.openfulfil.dropship.events.order.RefundIssued;
@@ -294,6 +296,8 @@ public final class OrderStateMachine {
                 refundIssued(refund);
             } else if (event instanceof RefundFailed failed) {
                 refundFailed(failed);
+            } else if (event instanceof PendingRefundReleased released) {
+                pendingRefundReleased(released);
             } else if (event instanceof ReshipRequested reship) {
                 reship(reship);
             } else if (event instanceof CommissionEarned earned) {
@@ -659,8 +663,9 @@ public final class OrderStateMachine {
         /**
          * The provider refused or failed the refund: the order says why, nothing is counted as refunded. A
          * pending refund that fails no longer counts as paid back: what it held is refundable again, and the
-         * order's history says so; the order's status stays (a later refund moves it again). Once only: a
-         * settled refund changes no more.
+         * order's history says so; the order's status stays (a later refund moves it again), and
+         * {@link PendingRefundFailed} tells commission-service, which clawed back for it when it moved the order
+         * to REFUNDED. Once only: a settled refund changes no more.
          */
         private void refundFailed(RefundFailed failed) {
             AfterSales after = record.afterSalesOrNone();
@@ -675,6 +680,30 @@ public final class OrderStateMachine {
             note((wasPending ? "pending refund " : "refund ") + failed.refundId() + " of " + failed.amount() + " "
                     + failed.currency() + " failed: " + failed.reason()
                     + (wasPending ? " (nothing was paid back; it is refundable again)" : ""));
+            if (wasPending) {
+                news.add(new PendingRefundFailed(EventIds.derived(failed.eventId(), "pending-refund-failed"), now,
+                        record.orderId(), known.refundId(), known.amount(), known.currency(), failed.reason(),
+                        record.details().source()));
+            }
+        }
+
+        /**
+         * The refund connector stopped following a pending refund the provider still reports pending after the
+         * longest it waits: the refund stays pending and counted as paid back (nothing can pay it twice), and the
+         * order's history tells ops to look it up at the provider. Once, and only for a refund still pending.
+         */
+        private void pendingRefundReleased(PendingRefundReleased released) {
+            AfterSales after = record.afterSalesOrNone();
+            Refund known = after.refund(released.refundId()).orElse(null);
+            if (known == null || known.status() != RefundStatus.PENDING || known.releasedAt() != null) {
+                return;
+            }
+            record = record.withAfterSales(after.settled(known.released(now)));
+            String providerRefundId = released.providerRefundId() == null ? known.providerRefundId()
+                    : released.providerRefundId();
+            note("pending refund " + known.refundId() + " of " + known.amount() + " " + known.currency() + " "
+                    + released.reason() + ": no longer followed, it still counts as paid back; check "
+                    + providerRefundId + " in the provider's dashboard");
         }
 
         /** A line in the order's history that is not a transition: its status stays, nothing is published. */

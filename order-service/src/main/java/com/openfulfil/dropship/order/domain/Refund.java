@@ -10,10 +10,19 @@ import java.time.Instant;
  * @param approvedAt when the order accepted the request and sent it to be paid; absent on a refund the order
  *                   refused, an offline one, and one asked for before the order approved its refunds (the
  *                   refund connector still pays such a request while it is {@link RefundStatus#REQUESTED})
+ * @param releasedAt when the refund connector stopped following a {@link RefundStatus#PENDING} refund the provider
+ *                   still reported pending after the longest it waits: it stays pending and counted, for ops to
+ *                   look up in the provider's dashboard; absent on every other refund
  */
 public record Refund(String refundId, BigDecimal amount, String currency, RefundStatus status,
                      String providerRefundId, String failure, String by, String note, Instant requestedAt,
-                     Instant settledAt, Instant approvedAt) {
+                     Instant settledAt, Instant approvedAt, Instant releasedAt) {
+
+    public Refund(String refundId, BigDecimal amount, String currency, RefundStatus status, String providerRefundId,
+                  String failure, String by, String note, Instant requestedAt, Instant settledAt, Instant approvedAt) {
+        this(refundId, amount, currency, status, providerRefundId, failure, by, note, requestedAt, settledAt,
+                approvedAt, null);
+    }
 
     /** Accepted by the order, to be paid through the provider: it counts against what is left to refund. */
     static Refund approved(String refundId, BigDecimal amount, String currency, String by, String note, Instant at) {
@@ -32,7 +41,14 @@ public record Refund(String refundId, BigDecimal amount, String currency, Refund
     }
 
     Refund settled(RefundStatus outcome, String providerId, String why, Instant at) {
-        return new Refund(refundId, amount, currency, outcome, providerId, why, by, note, requestedAt, at, approvedAt);
+        return new Refund(refundId, amount, currency, outcome, providerId, why, by, note, requestedAt, at, approvedAt,
+                releasedAt);
+    }
+
+    /** No longer followed at the provider: it stays as it is, and says since when. */
+    Refund released(Instant at) {
+        return new Refund(refundId, amount, currency, status, providerRefundId, failure, by, note, requestedAt,
+                settledAt, approvedAt, at);
     }
 
     /**

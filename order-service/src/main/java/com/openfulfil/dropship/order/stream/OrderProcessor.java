@@ -104,7 +104,8 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
                     change.from(), change.to(), change.reason(),
                     OrderStatusChanged.carriesOrder(change.to(), change.from() == null) ? order.details() : null,
                     refundOf(change, order), returnReasonOf(change, order), order.details().source(),
-                    OrderStatusChanged.CARRIES_UNITS.contains(change.to()) ? order.units() : null);
+                    OrderStatusChanged.CARRIES_UNITS.contains(change.to()) ? order.units() : null,
+                    refundIdOf(change, order));
             context.forward(new Record<>(orderId, changed, now.toEpochMilli()));
             measure(change, outcome.record(), now);
             if (change.to() == OrderStatus.DELIVERED) {
@@ -122,6 +123,14 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
             return null;
         }
         return order.afterSales().latestRefunded().map(Refund::amount).orElse(order.afterSales().refunded());
+    }
+
+    /** And which refund it was, so a pending one that fails later gives back what its clawback took. */
+    private static String refundIdOf(StatusChange change, OrderRecord order) {
+        if (change.to() != OrderStatus.REFUNDED || order.afterSales() == null) {
+            return null;
+        }
+        return order.afterSales().latestRefunded().map(Refund::refundId).orElse(null);
     }
 
     /** supplier-gateway counts wrong or missing items against the suppliers, so a return request says why. */

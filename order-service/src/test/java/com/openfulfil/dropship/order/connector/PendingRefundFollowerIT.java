@@ -1,7 +1,9 @@
 package com.openfulfil.dropship.order.connector;
 
+import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.order.OrderCommand;
+import com.openfulfil.dropship.events.order.PendingRefundReleased;
 import com.openfulfil.dropship.events.order.RefundApproved;
 import com.openfulfil.dropship.events.order.RefundFailed;
 import com.openfulfil.dropship.events.order.RefundIssued;
@@ -12,6 +14,11 @@ import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.TopicReader;
 import io.github.resilience4j.retry.RetryRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,14 +43,20 @@ import static org.awaitility.Awaitility.await;
  * Refunds the provider answered {@code pending}, followed until it settles them, against a real broker and the
  * provider stand-in over HTTP: the refund connector pays the approval (the stand-in answers pending), and the
  * follower asks {@code GET /v1/refunds/{id}} until the refund succeeded or failed, then writes the outcome for
- * the order on {@code orders.commands}, also when it is restarted between two checks.
+ * the order on {@code orders.commands}, also when it is restarted between two checks; a refund the provider does
+ * not know, or that stays pending past the longest wait, no longer holds the follower's offset.
  */
 class PendingRefundFollowerIT {
     private static final Instant T = Instant.parse("2026-11-02T10:00:00Z");
     private static final RefundProviderStandIn PROVIDER = new RefundProviderStandIn();
     private static final RefundProperties PROPERTIES = new RefundProperties(URI.create(PROVIDER.url()),
             RefundProviderStandIn.SECRET_KEY, Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(1),
-            Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofMillis(400));
+            Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofMillis(400), 3, Duration.ofDays(7));
+    /** The same, but a refund still pending 2 s after its pending answer is no longer followed. */
+    private static final RefundProperties GIVING_UP_SOON = new RefundProperties(PROPERTIES.providerUrl(),
+            PROPERTIES.secretKey(), PROPERTIES.connectTimeout(), PROPERTIES.requestTimeout(),
+            PROPERTIES.restartInitial(), PROPERTIES.restartMax(), PROPERTIES.pendingCheckInitial(),
+            PROPERTIES.pendingCheckMax(), PROPERTIES.pendingUnknownAfter(), Duration.ofSeconds(2));
     private static final DropshipProperties DROPSHIP = new DropshipProperties(new DropshipProperties.Kafka(
             EmbeddedBroker.bootstrapServers(), "PLAINTEXT", null, null, null),
             new DropshipProperties.Topics(0, (short) 1, 0, true, Duration.ofSeconds(60), true));
@@ -131,8 +145,57 @@ class PendingRefundFollowerIT {
         assertThat(PROVIDER.checksFor(payment)).isEqualTo(6);
     }
 
+    /**
+     * The provider answered pending, then has no such refund: after three such answers in a row it is settled
+     * failed, as unknown to the provider (the order may refund again), and the group's offset moves past it.
+     */
+    @Test
+    void aPendingRefundTheProviderDoesNotKnowIsSettledFailedAfterItSaysSoThreeTimesInARow() {
+        PROVIDER.pendThenForget(payment);
+        RefundIssued pending = paidPending("rf_lost");
+
+        follower().start();
+
+        assertThat(outcome()).isInstanceOfSatisfying(RefundFailed.class, failed -> {
+            assertThat(failed.eventId()).isEqualTo(EventIds.derived(pending.eventId(), "pending-refund-failed"));
+            assertThat(failed.refundId()).isEqualTo("rf_lost");
+            assertThat(failed.providerRefundId()).isEqualTo(pending.providerRefundId());
+            assertThat(failed.reason()).isEqualTo("unknown to the payment provider");
+        });
+        assertThat(PROVIDER.checksFor(payment)).as("404 three times in a row").isEqualTo(3);
+        assertOffsetMovesPast(pendingRecord());
+    }
+
+    /**
+     * Still pending at the provider after the longest the connector follows it: released, with the provider's id
+     * for ops to look up, never settled failed (it may still be paid); the group's offset no longer stays at it.
+     */
+    @Test
+    void aRefundStillPendingAfterTheLongestWaitIsReleasedAndNoLongerHoldsTheOffset() {
+        PROVIDER.pendThenSettle(payment, Integer.MAX_VALUE, true);
+        RefundIssued pending = paidPending("rf_forever");
+
+        follower(GIVING_UP_SOON).start();
+
+        assertThat(outcome()).isInstanceOfSatisfying(PendingRefundReleased.class, released -> {
+            assertThat(released.eventId()).isEqualTo(EventIds.derived(pending.eventId(), "pending-refund-released"));
+            assertThat(released.refundId()).isEqualTo("rf_forever");
+            assertThat(released.providerRefundId()).isEqualTo(pending.providerRefundId());
+            assertThat(released.amount()).isEqualByComparingTo("20.00");
+            assertThat(released.reason()).isEqualTo("still pending at the payment provider after 2 seconds");
+            assertThat(released.occurredAt()).isAfterOrEqualTo(pending.occurredAt().plusSeconds(2));
+        });
+        assertThat(outcomes()).as("released, not settled: the money may still move").hasSize(1);
+        assertThat(PROVIDER.refundsMadeFor(payment)).isEqualTo(1);
+        assertOffsetMovesPast(pendingRecord());
+    }
+
     private PendingRefundFollower follower() {
-        PendingRefundFollower follower = new PendingRefundFollower(PROPERTIES, publisher, Clock.systemUTC(), DROPSHIP,
+        return follower(PROPERTIES);
+    }
+
+    private PendingRefundFollower follower(RefundProperties properties) {
+        PendingRefundFollower follower = new PendingRefundFollower(properties, publisher, Clock.systemUTC(), DROPSHIP,
                 group);
         followers.add(follower);
         return follower;
@@ -149,6 +212,28 @@ class PendingRefundFollowerIT {
         return pending;
     }
 
+    /** Where the connector's pending answer for this test's order is on {@code orders.commands}. */
+    private ConsumerRecord<String, Event> pendingRecord() {
+        return reader.until(Duration.ofSeconds(5), seen -> true).stream()
+                .filter(r -> r.value() instanceof RefundIssued issued && orderId.equals(issued.orderId())
+                        && "pending".equals(issued.providerStatus()))
+                .findFirst().orElseThrow();
+    }
+
+    /** The follower's group commits its partition past {@code record}: a restart does not read it again. */
+    private void assertOffsetMovesPast(ConsumerRecord<String, Event> record) {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedBroker.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
+                        .get(10, TimeUnit.SECONDS).get(partition);
+                assertThat(committed).as("committed offset of %s", partition).isNotNull();
+                assertThat(committed.offset()).isGreaterThan(record.offset());
+            });
+        }
+    }
+
     /** The outcome the follower writes for this test's order, once it is there. */
     private OrderCommand outcome() {
         reader.until(Duration.ofSeconds(60), seen -> !outcomes().isEmpty());
@@ -158,7 +243,7 @@ class PendingRefundFollowerIT {
     /** What was written for this test's order after the provider's pending answer, as far as read. */
     private List<OrderCommand> outcomes() {
         return reader.valuesOf(OrderCommand.class).stream().filter(c -> orderId.equals(c.orderId()))
-                .filter(c -> c instanceof RefundFailed
+                .filter(c -> c instanceof RefundFailed || c instanceof PendingRefundReleased
                         || c instanceof RefundIssued issued && !"pending".equals(issued.providerStatus()))
                 .toList();
     }

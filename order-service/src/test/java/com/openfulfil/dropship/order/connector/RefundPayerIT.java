@@ -47,7 +47,7 @@ class RefundPayerIT {
     private final RefundPayer payer = new RefundPayer(
             new RefundProperties(URI.create(PROVIDER.url()), RefundProviderStandIn.SECRET_KEY, Duration.ofSeconds(2),
                     Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1),
-                    Duration.ofSeconds(5)),
+                    Duration.ofSeconds(5), 3, Duration.ofDays(7)),
             publisher, Clock.systemUTC(),
             new DropshipProperties(new DropshipProperties.Kafka(EmbeddedBroker.bootstrapServers(), "PLAINTEXT", null,
                     null, null), new DropshipProperties.Topics(0, (short) 1, 0, true, Duration.ofSeconds(60), true)),

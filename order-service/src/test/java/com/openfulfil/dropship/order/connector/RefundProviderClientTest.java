@@ -84,8 +84,8 @@ class RefundProviderClientTest {
         assertThat(client.status(made.id())).isEqualTo(new ProviderRefund(made.id(), ProviderRefund.FAILED,
                 "insufficient_funds"));
         assertThat(provider.checksFor("pi_slow")).isEqualTo(2);
-        assertThatThrownBy(() -> client.status("re_unknown")).as("no refund to read: asked about again later")
-                .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("404");
+        assertThat(client.status("re_unknown")).as("the provider has no such refund: an answer, not a retry")
+                .isEqualTo(new ProviderRefund("re_unknown", ProviderRefund.UNKNOWN, "No such refund: 're_unknown'"));
         assertThatThrownBy(() -> client("sk_wrong").status(made.id()))
                 .isInstanceOf(ProviderUnavailableException.class).hasMessageContaining("401");
     }
@@ -101,7 +101,8 @@ class RefundProviderClientTest {
 
     private RefundProperties properties(String secretKey) {
         return new RefundProperties(URI.create(provider.url()), secretKey, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(5));
+                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(1), Duration.ofSeconds(5), 3,
+                Duration.ofDays(7));
     }
 
     private static RefundApproved request(String payment, String amount, String currency) {

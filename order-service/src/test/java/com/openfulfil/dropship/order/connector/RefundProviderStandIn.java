@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * a refund per new {@code Idempotency-Key}, and the first answer again for a key it has seen. It records
  * every call, and can be told to lose its first answer for a payment (the refund made, a 500 sent), to
  * refuse a payment's refunds (400), to report them failed, or to answer them {@code pending} and settle them
- * (succeeded or failed) only after {@code GET /v1/refunds/{id}} has found them pending a number of times.
+ * (succeeded or failed) only after {@code GET /v1/refunds/{id}} has found them pending a number of times, or to
+ * answer them {@code pending} and then know nothing of them ({@code 404 resource_missing}).
  */
 public final class RefundProviderStandIn implements AutoCloseable {
     public static final String SECRET_KEY = "sk_test_standin_51Nq";
@@ -48,6 +49,7 @@ public final class RefundProviderStandIn implements AutoCloseable {
     private final Set<String> loseFirstAnswer = ConcurrentHashMap.newKeySet();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final Set<String> failing = ConcurrentHashMap.newKeySet();
+    private final Set<String> forgetting = ConcurrentHashMap.newKeySet();
     private final AtomicInteger ids = new AtomicInteger();
     /**
      * Refund ids unique to this stand-in ({@code re_<prefix>_1}, ...), as a real provider's are: tests that
@@ -92,6 +94,15 @@ public final class RefundProviderStandIn implements AutoCloseable {
      */
     public void pendThenSettle(String paymentIntent, int pendingChecks, boolean succeeds) {
         settling.put(paymentIntent, new Settling(pendingChecks, succeeds ? "succeeded" : "failed"));
+    }
+
+    /**
+     * Refunds of this payment are answered {@code pending}, and then {@code GET /v1/refunds/{id}} answers
+     * {@code 404} with the error code {@code resource_missing}, every time, as a provider that lost them would.
+     */
+    public void pendThenForget(String paymentIntent) {
+        settling.put(paymentIntent, new Settling(Integer.MAX_VALUE, "succeeded"));
+        forgetting.add(paymentIntent);
     }
 
     /** How often the refunds of this payment were checked with {@code GET /v1/refunds/{id}}. */
@@ -165,6 +176,10 @@ public final class RefundProviderStandIn implements AutoCloseable {
             }
             String id = exchange.getRequestURI().getPath().substring("/v1/refunds/".length());
             Made made = pending.get(id);
+            if (made != null && forgetting.contains(made.payment())) {
+                made.checks().incrementAndGet();
+                made = null;
+            }
             if (made == null) {
                 reply(exchange, new Answer(404, error("invalid_request_error", "resource_missing",
                         "No such refund: '" + id + "'")));

@@ -6,6 +6,9 @@ import com.openfulfil.dropship.events.fixtures.OrderFixtures;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.order.OrderCommand;
 import com.openfulfil.dropship.events.order.RefundApproved;
+import com.openfulfil.dropship.events.order.OrderEvent;
+import com.openfulfil.dropship.events.order.PendingRefundFailed;
+import com.openfulfil.dropship.events.order.PendingRefundReleased;
 import com.openfulfil.dropship.events.order.RefundFailed;
 import com.openfulfil.dropship.events.order.RefundIssued;
 import com.openfulfil.dropship.events.order.RefundRequested;
@@ -34,6 +37,7 @@ class RefundRulesTest {
     private OrderRecord record;
     private final List<StatusChange> changes = new ArrayList<>();
     private final List<OrderCommand> commands = new ArrayList<>();
+    private final List<OrderEvent> news = new ArrayList<>();
 
     @BeforeEach
     void anOrderInException() {
@@ -242,6 +246,60 @@ class RefundRulesTest {
         assertThat(changes).extracting(StatusChange::to).containsExactly(OrderStatus.REFUNDED);
     }
 
+    /** commission-service clawed back for the pending refund when it moved the order: the failure is news for it. */
+    @Test
+    void aPendingRefundThatFailsTellsTheLifecycleWhichRefundItWasOnce() {
+        apply(requested("rf_1", "20.00"), pending("rf_1", "20.00", "re_1"));
+        RefundFailed failed = new RefundFailed("f-rf_1", NOW, ORDER, "rf_1", new BigDecimal("20.00"), "USD", "re_1",
+                "insufficient_funds");
+
+        apply(failed, failed);
+
+        assertThat(news).singleElement().isEqualTo(new PendingRefundFailed(
+                EventIds.derived("f-rf_1", "pending-refund-failed"), NOW, ORDER, "rf_1", new BigDecimal("20.00"), "USD",
+                "insufficient_funds", record.details().source()));
+    }
+
+    @Test
+    void aRefundRefusedOutrightOrSucceededAfterPendingIsNoNewsForTheLifecycle() {
+        apply(requested("rf_1", "20.00"), new RefundFailed("f-rf_1", NOW, ORDER, "rf_1", new BigDecimal("20.00"),
+                "USD", null, "charge_already_refunded"));
+        apply(requested("rf_2", "20.00"), pending("rf_2", "20.00", "re_2"), succeeded("rf_2", "20.00", "re_2"));
+
+        assertThat(news).isEmpty();
+    }
+
+    /**
+     * Still pending after the longest the connector waits: the refund stays pending and counted (nothing can pay
+     * it twice), and the order's history says so, once.
+     */
+    @Test
+    void aPendingRefundNoLongerFollowedStaysCountedAndTheHistorySaysSoOnce() {
+        apply(requested("rf_1", "20.00"), pending("rf_1", "20.00", "re_1"));
+        PendingRefundReleased released = new PendingRefundReleased("r-rf_1", NOW, ORDER, "rf_1",
+                new BigDecimal("20.00"), "USD", "re_1", "still pending at the payment provider after 7 days");
+
+        apply(released);
+
+        assertThat(record.afterSales().refunds()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo(RefundStatus.PENDING);
+            assertThat(r.releasedAt()).isEqualTo(NOW);
+        });
+        assertThat(record.afterSales().refundedTotal()).isEqualByComparingTo("20.00");
+        assertThat(OrderStateMachine.refundable(record)).isEqualByComparingTo("44.00");
+        assertThat(lastHistory()).isEqualTo("pending refund rf_1 of 20.00 USD still pending at the payment provider"
+                + " after 7 days: no longer followed, it still counts as paid back; check re_1 in the provider's"
+                + " dashboard");
+        OrderRecord once = record;
+
+        apply(released);
+        assertThat(record).isEqualTo(once);
+        apply(requested("rf_2", "10.00"), new PendingRefundReleased("r-rf_2", NOW, ORDER, "rf_2",
+                new BigDecimal("10.00"), "USD", null, "still pending"));
+        assertThat(record.afterSales().refund("rf_2")).get().extracting(Refund::releasedAt)
+                .as("only a pending refund is released").isNull();
+    }
+
     @Test
     void aPendingRefundSeenAgainChangesNothing() {
         apply(requested("rf_1", "20.00"), pending("rf_1", "20.00", "re_1"));
@@ -314,6 +372,7 @@ class RefundRulesTest {
             record = outcome.record();
             changes.addAll(outcome.changes());
             commands.addAll(outcome.commands());
+            news.addAll(outcome.news());
         }
     }
 

@@ -20,6 +20,8 @@ import com.openfulfil.dropship.events.order.ShippingAddressChanged;
 import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.order.RefundApproved;
+import com.openfulfil.dropship.events.order.PendingRefundFailed;
+import com.openfulfil.dropship.events.order.RefundFailed;
 import com.openfulfil.dropship.events.order.RefundIssued;
 import com.openfulfil.dropship.events.order.RefundRequested;
 import com.openfulfil.dropship.order.domain.RefundStatus;
@@ -414,5 +416,47 @@ class OrderTopologyTest {
         assertThat(refunds).extracting(OrderStatusChanged::refundAmount).map(BigDecimal::toPlainString)
                 .containsExactly("10.00", "20.00");
         assertThat(refunds).extracting(OrderStatusChanged::eventId).doesNotHaveDuplicates();
+        assertThat(refunds).extracting(OrderStatusChanged::refundId).as("and which refund it was")
+                .containsExactly("rf_1", "rf_2");
+    }
+
+    /**
+     * A refund answered pending moves the order at once (commission-service claws back for it); when it fails, the
+     * order says which refund it was on the lifecycle, once, so the clawback is given back. One that succeeds
+     * after pending writes nothing more there.
+     */
+    @Test
+    void aPendingRefundThatFailsIsToldOnTheLifecycleOnceAndOneThatSucceedsIsNot() {
+        harness.pipe(Topics.ORDERS_PLACED, placed).pipe(Topics.ORDER_ALLOCATIONS, allocated())
+                .pipe(Topics.FULFILMENT_EVENTS, new DispatchSent("s", T, "o-7", "d-1", "hanoi-crafts", List.of()))
+                .pipe(Topics.FULFILMENT_EVENTS, new SupplierRejected("rj", T, "o-7", "d-1", "hanoi-crafts",
+                        RejectionReason.ADDRESS, "no such street"))
+                .pipe(Topics.ORDER_COMMANDS, new RefundRequested("q1", T, "o-7", "rf_1", new BigDecimal("10.00"), "USD",
+                        "pi_1", null, "admin", null))
+                .pipe(Topics.ORDER_COMMANDS, new RefundIssued("i1", T, "o-7", new BigDecimal("10.00"), "USD", "admin",
+                        null, "rf_1", "re_1", "pending"))
+                .pipe(Topics.ORDER_COMMANDS, new RefundRequested("q2", T, "o-7", "rf_2", new BigDecimal("5.00"), "USD",
+                        "pi_1", null, "admin", null))
+                .pipe(Topics.ORDER_COMMANDS, new RefundIssued("i2", T, "o-7", new BigDecimal("5.00"), "USD", "admin",
+                        null, "rf_2", "re_2", "pending"));
+        assertThat(harness.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class).stream()
+                .filter(c -> c.to() == OrderStatus.REFUNDED)).extracting(OrderStatusChanged::refundId)
+                .containsExactly("rf_1", "rf_2");
+
+        RefundFailed failed = new RefundFailed("f1", T, "o-7", "rf_1", new BigDecimal("10.00"), "USD", "re_1",
+                "insufficient_funds");
+        harness.pipe(Topics.ORDER_COMMANDS, failed).pipe(Topics.ORDER_COMMANDS, failed)
+                .pipe(Topics.ORDER_COMMANDS, new RefundIssued("s2", T, "o-7", new BigDecimal("5.00"), "USD", "admin",
+                        null, "rf_2", "re_2", "succeeded"));
+
+        assertThat(harness.read(Topics.ORDERS_LIFECYCLE)).singleElement().satisfies(kv -> {
+            assertThat(kv.key).isEqualTo("o-7");
+            assertThat(kv.value).isInstanceOfSatisfying(PendingRefundFailed.class, f -> {
+                assertThat(f.refundId()).isEqualTo("rf_1");
+                assertThat(f.amount()).isEqualByComparingTo("10.00");
+                assertThat(f.reason()).isEqualTo("insufficient_funds");
+                assertThat(f.source().partnerId()).isEqualTo("partner-lan");
+            });
+        });
     }
 }

@@ -796,6 +796,30 @@ class OrderApiIT extends KafkaIntegrationTest {
         assertThat(allowedActions(orderId, ADMIN)).as("the admin may refund again").contains("REFUND");
     }
 
+    /**
+     * A pending refund the provider then has no record of (404 at every check) was never paid: after three such
+     * answers in a row the order shows it failed, as unknown to the provider, and the admin may refund again.
+     */
+    @Test
+    void aPendingRefundTheProviderDoesNotKnowIsShownFailedAndMayBeAskedAgain() {
+        String payment = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String orderId = orderInException(payment);
+        PROVIDER.pendThenForget(payment);
+
+        assertThat(post("/api/v1/admin/orders/" + orderId + "/refund", ADMIN, null, "{}").status()).isEqualTo(202);
+
+        JsonNode failed = awaitRefund(orderId, 0, "FAILED");
+        assertThat(failed.get("failure").asString()).isEqualTo("unknown to the payment provider");
+        assertThat(PROVIDER.checksFor(payment)).isEqualTo(3);
+        JsonNode view = get("/api/v1/orders/" + orderId, ADMIN).json();
+        assertThat(new BigDecimal(view.at("/afterSales/refunded").asString())).isEqualByComparingTo("0");
+        JsonNode history = view.get("history");
+        assertThat(history.get(history.size() - 1).get("reason").asString()).startsWith("pending refund ")
+                .endsWith("of 25.00 USD failed: unknown to the payment provider (nothing was paid back; it is"
+                        + " refundable again)");
+        assertThat(allowedActions(orderId, ADMIN)).contains("REFUND");
+    }
+
     @Test
     void aRefundTheProviderRefusesIsRecordedAsFailedAndRefundsNothing() {
         String payment = "pi_" + UUID.randomUUID().toString().replace("-", "");
