@@ -135,10 +135,12 @@ public record OrderDetail(String orderId, String status, Instant placedAt, Sourc
     /**
      * One refund: REQUESTED (asked of the payment provider, no answer yet), SUCCEEDED, PENDING (the money on
      * its way back), FAILED (the provider's reason in {@code failure}), REFUSED (by the order, why in
-     * {@code failure}) or OFFLINE.
+     * {@code failure}) or OFFLINE. {@code releasedAt}: a PENDING refund the payment connector stopped
+     * following (still pending at the provider after its time limit): ops check it in the provider's dashboard.
      */
     public record Refund(String refundId, BigDecimal amount, String currency, String status, String providerRefundId,
-                         String failure, String by, String note, Instant requestedAt, Instant settledAt) {
+                         String failure, String by, String note, Instant requestedAt, Instant settledAt,
+                         Instant releasedAt) {
         /** Nothing was paid back: the provider failed it, or the order refused it. */
         public boolean notPaid() {
             return "FAILED".equals(status) || "REFUSED".equals(status);

@@ -47,7 +47,8 @@ class OrderDetailTest {
                   "failure": "charge_disputed: The charge is disputed."},
                  {"refundId": "rf_3", "amount": "20.00", "currency": "USD", "status": "REFUSED",
                   "failure": "only 5.00 USD is left to refund of the order's 25.00"},
-                 {"refundId": "rf_4", "amount": "5.00", "currency": "USD", "status": "PENDING"}],
+                 {"refundId": "rf_4", "amount": "5.00", "currency": "USD", "status": "PENDING",
+                  "releasedAt": "2026-12-12T09:00:00Z"}],
                "returnAuthorisations": [
                  {"rmaId": "RMA-1", "supplierId": "hanoi-crafts", "dispatchId": "d-1",
                   "items": [{"lineNo": 1, "sku": "MUG-001", "quantity": 2, "title": "Ceramic mug 350 ml"}],
@@ -107,6 +108,9 @@ class OrderDetailTest {
                 tuple("rf_4", "PENDING", false));
         assertThat(order.refunds().get(1).failure()).isEqualTo("charge_disputed: The charge is disputed.");
         assertThat(order.refunds().get(0).amount()).isEqualByComparingTo("10.00");
+        assertThat(order.refunds().get(3).releasedAt()).as("a pending refund no longer followed")
+                .isEqualTo(java.time.Instant.parse("2026-12-12T09:00:00Z"));
+        assertThat(order.refunds().get(0).releasedAt()).isNull();
         assertThat(order.refunded()).isEqualByComparingTo("10.00");
         assertThat(order.refundCurrency()).isEqualTo("USD");
     }

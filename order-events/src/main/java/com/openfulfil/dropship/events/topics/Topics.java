@@ -63,7 +63,8 @@ public final class Topics {
             Cleanup.DELETE, FOREVER, "order-service", false, "OrderPlaced");
     public static final TopicSpec ORDER_COMMANDS = spec("orders.commands", "orderId", OrderCommand.class,
             Cleanup.DELETE, FOREVER, "order-service", true, "What is asked of an order and the answers it waits for: cancel, confirm receipt, complete,"
-                    + " returns and refunds (the approval and the provider's outcome), a store's cancellation or"
+                    + " returns and refunds (the approval, the provider's outcome, a pending one settled or released),"
+                    + " a store's cancellation or"
                     + " address change");
     public static final TopicSpec ORDERS_LIFECYCLE = spec("orders.lifecycle", "orderId", OrderStatusChanged.class,
             Cleanup.DELETE, FOREVER, "order-service", false, "Every status change of an order, with the order");
