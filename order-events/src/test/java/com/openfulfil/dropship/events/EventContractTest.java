@@ -76,4 +76,27 @@ class EventContractTest {
         assertThat(read).isInstanceOfSatisfying(com.openfulfil.dropship.events.tracking.CarrierCheckpoint.class,
                 c -> assertThat(c.receivedVia()).isNull());
     }
+
+    @Test
+    void aRefundWrittenBeforeRefundsNamedLinesStillReadsAsNamingNone() {
+        String before = """
+                {"type":"RefundRequested","eventId":"evt-37","occurredAt":"2026-11-02T09:15:00Z","orderId":"ord-1",
+                 "refundId":"rf_1","amount":"12.50","currency":"USD","paymentReference":"pi_1","by":"admin",
+                 "schemaVersion":1}""";
+        Event read = serde.deserialize("t", before.getBytes(StandardCharsets.UTF_8));
+        assertThat(read).isInstanceOfSatisfying(com.openfulfil.dropship.events.order.RefundRequested.class,
+                r -> assertThat(r.lines()).isNull());
+    }
+
+    @Test
+    void lineUnitsWrittenBeforeReturnsAndRefundsWereCountedReadAsNone() {
+        String before = """
+                {"type":"OrderStatusChanged","eventId":"evt-2","occurredAt":"2026-11-02T09:15:00Z","orderId":"ord-1",
+                 "from":"SHIPPED","to":"PARTIALLY_DELIVERED",
+                 "units":[{"lineNo":1,"sku":"MUG-001","ordered":2,"shipped":2,"delivered":1}],"schemaVersion":1}""";
+        Event read = serde.deserialize("t", before.getBytes(StandardCharsets.UTF_8));
+        assertThat(read).isInstanceOfSatisfying(com.openfulfil.dropship.events.order.OrderStatusChanged.class,
+                c -> assertThat(c.units()).containsExactly(
+                        new com.openfulfil.dropship.events.model.LineUnits(1, "MUG-001", 2, 2, 1, 0, 0)));
+    }
 }

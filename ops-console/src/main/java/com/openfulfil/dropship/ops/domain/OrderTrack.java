@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * An order as ops see it: its current status, since when, every step that led there and, once part of it
- * has shipped or arrived, how far each line's units have got ({@code units}, as the last partial transition
- * said; null before).
+ * has shipped or arrived, how far each line's units have got ({@code units}, as the last transition that
+ * said it did: a partial one, or one to RETURNED or REFUNDED; null before).
  */
 public record OrderTrack(String orderId, OrderStatus status, Instant since, List<Step> history, List<LineUnits> units) {
 
@@ -27,7 +27,7 @@ public record OrderTrack(String orderId, OrderStatus status, Instant since, List
 
     /** Each line's units in words ("MUG-001: 2 ordered, 2 shipped, 1 delivered"), while part of the order is on its way. */
     public List<String> unitsByLine() {
-        if (units == null || !OrderStatusChanged.CARRIES_UNITS.contains(status)) {
+        if (units == null || status != OrderStatus.PARTIALLY_SHIPPED && status != OrderStatus.PARTIALLY_DELIVERED) {
             return List.of();
         }
         return units.stream().map(u -> u.sku() + ": " + u.ordered() + " ordered, " + u.shipped() + " shipped, "

@@ -53,5 +53,10 @@ class DomainRulesTest {
         OrderTrack shipped = partly.after(new OrderStatusChanged("e3", T0, "o1", OrderStatus.PARTIALLY_SHIPPED,
                 OrderStatus.SHIPPED, "shipped", null));
         assertThat(shipped.unitsByLine()).as("every unit has shipped").isEmpty();
+
+        OrderTrack returned = shipped.after(new OrderStatusChanged("e4", T0, "o1", OrderStatus.DELIVERED,
+                OrderStatus.RETURNED, "return received", null, null, null, null,
+                List.of(new LineUnits(1, "MUG-001", 2, 2, 2, 2, 0), new LineUnits(2, "LAMP-010", 1, 1, 1, 1, 0))));
+        assertThat(returned.unitsByLine()).as("nothing is on its way any more").isEmpty();
     }
 }

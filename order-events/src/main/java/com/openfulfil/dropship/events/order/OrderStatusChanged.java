@@ -23,9 +23,9 @@ import java.util.Set;
  *                     (commission is clawed back in proportion); absent on every other transition
  * @param returnReason on a move to RETURN_REQUESTED, why the customer sends it back (wrong or missing
  *                     items count against the supplier's scorecard); absent on every other transition
- * @param units        on a move to PARTIALLY_SHIPPED or PARTIALLY_DELIVERED ({@link #CARRIES_UNITS}), how far
- *                     each line's units have got; absent on every other transition (SHIPPED and DELIVERED
- *                     say it for every unit)
+ * @param units        on a move to PARTIALLY_SHIPPED, PARTIALLY_DELIVERED, RETURNED or REFUNDED
+ *                     ({@link #CARRIES_UNITS}), how far each line's units have got, back and refunded included;
+ *                     absent on every other transition (SHIPPED and DELIVERED say it for every unit)
  * @param refundId     on a move to REFUNDED, the id of the refund that moved it (a pending refund that later
  *                     fails is named by it in {@link PendingRefundFailed}); absent on every other transition, and
  *                     on a move for a refund recorded before refunds had ids
@@ -41,9 +41,9 @@ public record OrderStatusChanged(String eventId, Instant occurredAt, String orde
             OrderStatus.CANCELLING, OrderStatus.CANCELLED, OrderStatus.EXCEPTION, OrderStatus.RETURN_REQUESTED,
             OrderStatus.RETURNED, OrderStatus.REFUNDED, OrderStatus.RESHIPPED);
 
-    /** The states whose transitions say how far each line's units have got. */
+    /** The states whose transitions say how far each line's units have got, and which came back or were refunded. */
     public static final Set<OrderStatus> CARRIES_UNITS = EnumSet.of(OrderStatus.PARTIALLY_SHIPPED,
-            OrderStatus.PARTIALLY_DELIVERED);
+            OrderStatus.PARTIALLY_DELIVERED, OrderStatus.RETURNED, OrderStatus.REFUNDED);
 
     public OrderStatusChanged {
         source = source == null && order != null ? order.source() : source;

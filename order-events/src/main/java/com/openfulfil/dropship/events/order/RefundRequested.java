@@ -1,9 +1,11 @@
 package com.openfulfil.dropship.events.order;
 
 import com.openfulfil.dropship.events.Invariants;
+import com.openfulfil.dropship.events.model.LineQuantity;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * An admin asked for {@code amount} to be paid back to the customer through the payment provider.
@@ -18,13 +20,23 @@ import java.time.Instant;
  * @param paymentReference the provider's id of the customer's payment the refund is paid back against
  * @param reason           why, in the provider's words: {@code requested_by_customer}, {@code duplicate} or
  *                         {@code fraudulent}
+ * @param lines            the units the refund pays back, by order line; absent when it names none (an amount for
+ *                         the order, as every refund was before refunds named lines)
  */
 public record RefundRequested(String eventId, Instant occurredAt, String orderId, String refundId, BigDecimal amount,
-                              String currency, String paymentReference, String reason, String by, String note)
+                              String currency, String paymentReference, String reason, String by, String note,
+                              List<LineQuantity> lines)
         implements OrderCommand {
     public RefundRequested {
         Invariants.notBlank(refundId, "refundId");
         Invariants.nonNegative(amount, "amount");
         Invariants.notBlank(paymentReference, "paymentReference");
+        lines = lines == null || lines.isEmpty() ? null : List.copyOf(lines);
+    }
+
+    /** A refund of an amount that names no units. */
+    public RefundRequested(String eventId, Instant occurredAt, String orderId, String refundId, BigDecimal amount,
+                           String currency, String paymentReference, String reason, String by, String note) {
+        this(eventId, occurredAt, orderId, refundId, amount, currency, paymentReference, reason, by, note, null);
     }
 }

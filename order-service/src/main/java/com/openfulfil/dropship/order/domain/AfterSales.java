@@ -1,11 +1,14 @@
 package com.openfulfil.dropship.order.domain;
 
+import com.openfulfil.dropship.events.model.LineQuantity;
 import com.openfulfil.dropship.events.model.ReturnReason;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -95,6 +98,30 @@ public record AfterSales(ReturnReason reason, String description, List<String> p
     public BigDecimal inFlight() {
         return refunds.stream().filter(r -> r.status() == RefundStatus.REQUESTED).map(Refund::amount)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /**
+     * Units paid back per order line: those named by every refund that {@link RefundStatus#refunded() counts}
+     * (lines with none are left out); a failed or refused refund, and one naming no lines, counts none.
+     */
+    public Map<Integer, Integer> refundedUnits() {
+        return unitsOf(refunds.stream().filter(r -> r.status().refunded()).toList());
+    }
+
+    /** Units per order line that refunds counted or asked of the provider and not yet answered name. */
+    Map<Integer, Integer> unitsRefundedOrInFlight() {
+        return unitsOf(refunds.stream().filter(r -> r.status().refunded() || r.status() == RefundStatus.REQUESTED)
+                .toList());
+    }
+
+    private static Map<Integer, Integer> unitsOf(List<Refund> counted) {
+        Map<Integer, Integer> units = new LinkedHashMap<>();
+        for (Refund refund : counted) {
+            for (LineQuantity line : refund.lines()) {
+                units.merge(line.lineNo(), line.quantity(), Integer::sum);
+            }
+        }
+        return units;
     }
 
     /** The refund settled last, if any counted as paid back. */

@@ -152,10 +152,23 @@ final class OrderProgress {
     }
 
     /**
-     * Each order line's units: ordered, shipped, delivered. Counted from the live fulfilments' parcels; a
-     * line whose dispatch was stored before units were counted follows its order's status.
+     * Each order line's units: ordered, shipped, delivered, returned ({@link #returnedUnits}) and refunded (named
+     * by refunds that count as paid back, at most the line's quantity).
      */
     static List<LineUnits> units(OrderRecord order) {
+        List<LineUnits> moved = movedUnits(order);
+        Map<Integer, Integer> returned = returnedUnits(order, moved);
+        Map<Integer, Integer> refunded = order.afterSales() == null ? Map.of() : order.afterSales().refundedUnits();
+        return moved.stream().map(u -> new LineUnits(u.lineNo(), u.sku(), u.ordered(), u.shipped(), u.delivered(),
+                returned.getOrDefault(u.lineNo(), 0), Math.min(u.ordered(), refunded.getOrDefault(u.lineNo(), 0))))
+                .toList();
+    }
+
+    /**
+     * Each order line's units on their way: ordered, shipped, delivered. Counted from the live fulfilments'
+     * parcels; a line whose dispatch was stored before units were counted follows its order's status.
+     */
+    private static List<LineUnits> movedUnits(OrderRecord order) {
         Map<Integer, int[]> counted = new LinkedHashMap<>();
         boolean uncounted = false;
         for (Fulfilment f : order.fulfilments().values()) {
@@ -199,13 +212,16 @@ final class OrderProgress {
      * delivered.
      */
     static Map<Integer, Integer> returnedUnits(OrderRecord order) {
+        return returnedUnits(order, movedUnits(order));
+    }
+
+    private static Map<Integer, Integer> returnedUnits(OrderRecord order, List<LineUnits> units) {
         AfterSales after = order.afterSales();
         Map<Integer, Integer> returned = new LinkedHashMap<>();
         if (after == null) {
             return returned;
         }
         boolean recordedReturned = after.returnedAt() != null;
-        List<LineUnits> units = units(order);
         if (recordedReturned && after.returnAuthorisations().isEmpty()) {
             units.forEach(u -> returned.put(u.lineNo(), u.delivered()));
             return returned;

@@ -59,7 +59,7 @@ public record OrderRecord(String orderId, OrderStatus status, OrderDetails detai
                 .reduce((first, last) -> last);
     }
 
-    /** Each line's units: ordered, shipped (delivered ones included), delivered. */
+    /** Each line's units: ordered, shipped (delivered ones included), delivered, returned and refunded. */
     public List<LineUnits> units() {
         return OrderProgress.units(this);
     }

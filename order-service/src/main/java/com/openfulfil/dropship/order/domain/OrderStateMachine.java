@@ -7,6 +7,7 @@ import com.openfulfil.dropship.events.catalog.StockRejected;
 import com.openfulfil.dropship.events.model.Address;
 import com.openfulfil.dropship.events.model.LineAllocation;
 import com.openfulfil.dropship.events.model.LineQuantity;
+import com.openfulfil.dropship.events.model.OrderLine;
 import com.openfulfil.dropship.events.model.LineUnits;
 import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.OrderRemedy;
@@ -52,8 +53,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -141,6 +144,44 @@ public final class OrderStateMachine {
     public static BigDecimal refundable(OrderRecord order) {
         AfterSales after = order.afterSalesOrNone();
         return order.details().total().subtract(after.refundedTotal()).subtract(after.inFlight()).max(BigDecimal.ZERO);
+    }
+
+    /** One of the units a refund names that the order cannot refund: which entry, which of its fields, and why. */
+    public record UnitsProblem(int index, String field, String why) {
+    }
+
+    /**
+     * Why the order cannot refund {@code lines}' units (none: it can): each entry must name a line of the order,
+     * once, with at most the units of it not yet refunded (a line's quantity, less the units refunds that count
+     * as paid back or are being paid name).
+     */
+    public static List<UnitsProblem> unrefundableUnits(OrderRecord order, List<LineQuantity> lines) {
+        Map<Integer, Integer> taken = order.afterSalesOrNone().unitsRefundedOrInFlight();
+        List<UnitsProblem> problems = new ArrayList<>();
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            LineQuantity line = lines.get(i);
+            OrderLine ordered = order.details().line(line.lineNo()).orElse(null);
+            if (ordered == null) {
+                problems.add(new UnitsProblem(i, "lineNo", "is not a line of the order"));
+            } else if (!seen.add(line.lineNo())) {
+                problems.add(new UnitsProblem(i, "lineNo", "is named twice"));
+            } else {
+                int refunded = taken.getOrDefault(line.lineNo(), 0);
+                int left = Math.max(0, ordered.quantity() - refunded);
+                if (line.quantity() > left) {
+                    problems.add(new UnitsProblem(i, "quantity", "is more than the " + left + " unit(s) of line "
+                            + line.lineNo() + " left to refund (" + ordered.quantity() + " ordered, " + refunded
+                            + " refunded or being refunded)"));
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** What {@code units} of the order were sold for: each unit at its line's sale price. */
+    public static BigDecimal saleValue(OrderRecord order, List<LineQuantity> units) {
+        return Replacement.valueOf(order, units);
     }
 
     public static boolean canReship(OrderStatus status) {
@@ -576,23 +617,27 @@ public final class OrderStateMachine {
             String refusal = refusal(requested);
             if (refusal != null) {
                 record = record.withAfterSales(after.settled(Refund.refused(requested.refundId(), requested.amount(),
-                        requested.currency(), requested.by(), requested.note(), refusal, now)));
+                        requested.currency(), requested.by(), requested.note(), requested.lines(), refusal, now)));
                 note(asked + " refused: " + refusal);
                 return;
             }
             record = record.withAfterSales(after.refundRequested(Refund.approved(requested.refundId(),
-                    requested.amount(), requested.currency(), requested.by(), requested.note(), now)));
+                    requested.amount(), requested.currency(), requested.by(), requested.note(), requested.lines(),
+                    now)));
             commands.add(RefundApproved.of(requested, EventIds.derived(requested.eventId(), "refund-approved"), now));
             note(asked + " approved and sent to the payment provider");
         }
 
         /** Why the order refuses {@code requested}, or null when it accepts it. */
         private String refusal(RefundRequested requested) {
-            return refusal(requested.amount());
+            return refusal(requested.amount(), requested.lines());
         }
 
-        /** Why the order refuses to pay back {@code amount} now, or null when it may. */
-        private String refusal(BigDecimal amount) {
+        /**
+         * Why the order refuses to pay back {@code amount} for {@code lines}' units (null: none named) now, or
+         * null when it may.
+         */
+        private String refusal(BigDecimal amount, List<LineQuantity> lines) {
             if (!canRefund(record.status())) {
                 return "the order is " + record.status() + ", which takes no refund";
             }
@@ -602,7 +647,12 @@ public final class OrderStateMachine {
                 return "only " + left + " " + record.details().currency() + " is left to refund of the order's "
                         + total + " (refunded or being refunded: " + total.subtract(left) + ")";
             }
-            return null;
+            if (lines == null) {
+                return null;
+            }
+            return unrefundableUnits(record, lines).stream().findFirst()
+                    .map(p -> "line " + lines.get(p.index()).lineNo() + (p.field().equals("quantity")
+                            ? ": " + lines.get(p.index()).quantity() + " unit(s) " : " ") + p.why()).orElse(null);
         }
 
         /**
@@ -635,17 +685,18 @@ public final class OrderStateMachine {
             if (known == null && refund.providerRefundId() == null) {
                 // recorded as paid back offline, with no request before it: two sent at the same moment may both
                 // have passed the API's check, and the order takes only what is still left to refund
-                String refusal = refusal(refund.amount());
+                String refusal = refusal(refund.amount(), refund.lines());
                 if (refusal != null) {
                     record = record.withAfterSales(after.settled(Refund.refused(refundId, refund.amount(),
-                            refund.currency(), refund.by(), refund.note(), refusal, now)));
+                            refund.currency(), refund.by(), refund.note(), refund.lines(), refusal, now)));
                     note("offline refund " + refundId + " of " + refund.amount() + " " + refund.currency() + " by "
                             + refund.by() + " refused: " + refusal);
                     return;
                 }
             }
             Refund asked = known != null ? known
-                    : Refund.unasked(refundId, refund.amount(), refund.currency(), refund.by(), refund.note(), now);
+                    : Refund.unasked(refundId, refund.amount(), refund.currency(), refund.by(), refund.note(),
+                    refund.lines(), now);
             RefundStatus outcome = refund.providerRefundId() == null ? RefundStatus.OFFLINE
                     : "pending".equals(refund.providerStatus()) ? RefundStatus.PENDING : RefundStatus.SUCCEEDED;
             record = record.withAfterSales(after.settled(asked.settled(outcome, refund.providerRefundId(), null, now)));

@@ -178,31 +178,59 @@ class OrderCommands {
      * passed this check at the same moment) and the refund connector then pays off the stream; otherwise
      * recorded at once, offline.
      */
-    RefundAccepted refund(Caller admin, String orderId, BigDecimal amount, String reason, String note) {
+    RefundAccepted refund(Caller admin, String orderId, BigDecimal amount, String reason, String note,
+                          List<LineQuantity> lines) {
         OrderRecord order = allowed(admin, orderId, OrderAction.REFUND, "refunded",
                 "A refund settles a return, or an order lost in transit (EXCEPTION).");
         String currency = order.details().currency();
-        BigDecimal refund = refundAmount(order, amount);
+        List<LineQuantity> units = lines == null || lines.isEmpty() ? null : lines;
+        checkRefundLines(order, units);
+        BigDecimal refund = refundAmount(order, amount, units);
         String refundId = "rf_" + EventIds.random();
         String paymentReference = order.details().paymentReference();
         if (paymentReference == null || !refunds.enabled()) {
             send(new RefundIssued(EventIds.random(), clock.instant(), order.orderId(), refund, currency, by(admin), note,
-                    refundId, null, null));
+                    refundId, null, null, units));
             return new RefundAccepted(refundId, refund, currency, "OFFLINE", paymentReference == null
                     ? "The order has no payment reference: the refund is recorded, pay it back outside the pipeline."
                     : "No payment provider is configured: the refund is recorded, pay it back outside the pipeline.");
         }
         send(new RefundRequested(EventIds.random(), clock.instant(), order.orderId(), refundId, refund, currency,
-                paymentReference, reason, by(admin), note));
+                paymentReference, reason, by(admin), note, units));
         return new RefundAccepted(refundId, refund, currency, "REQUESTED",
                 "Paid through the payment provider once the order accepts it; the order's afterSales.refunds shows"
                         + " the outcome, or the refund REFUSED with why if another refund took what was left.");
     }
 
-    /** {@code amount}, or all that is left to refund; refused (naming {@code amount}) above that or in fractions of a cent. */
-    private static BigDecimal refundAmount(OrderRecord order, BigDecimal amount) {
+    /** Each named line must be one of the order's, named once, with at most its units not yet refunded. */
+    private static void checkRefundLines(OrderRecord order, List<LineQuantity> lines) {
+        if (lines == null) {
+            return;
+        }
+        List<FieldProblem> problems = OrderStateMachine.unrefundableUnits(order, lines).stream()
+                .map(p -> FieldProblem.of("lines[" + p.index() + "]." + p.field(), p.why())).toList();
+        if (!problems.isEmpty()) {
+            throw ApiProblem.invalid(problems);
+        }
+    }
+
+    /**
+     * {@code amount}; without it, what {@code lines}' units were sold for, or (no lines) all that is left to
+     * refund. Refused (naming {@code amount}, or {@code lines} when their price is the amount) above what is left,
+     * or in fractions of a cent.
+     */
+    private static BigDecimal refundAmount(OrderRecord order, BigDecimal amount, List<LineQuantity> lines) {
         String currency = order.details().currency();
         BigDecimal left = OrderStateMachine.refundable(order);
+        if (amount == null && lines != null) {
+            BigDecimal value = OrderStateMachine.saleValue(order, lines);
+            if (value.signum() <= 0 || value.compareTo(left) > 0) {
+                throw ApiProblem.invalid(List.of(FieldProblem.of("lines", "are sold for " + value + " " + currency
+                        + ", which is not more than 0 and at most what is left to refund: " + left + " " + currency
+                        + " of the order's total " + order.details().total() + "; name an amount to pay back less")));
+            }
+            return value;
+        }
         BigDecimal refund = amount == null ? left : amount;
         if (refund.signum() <= 0 || refund.compareTo(left) > 0) {
             throw ApiProblem.invalid(List.of(FieldProblem.of("amount", "must be more than 0 and at most what is left to"

@@ -63,7 +63,12 @@ class OrderController {
     record RefundBody(@Positive BigDecimal amount,
                       @Pattern(regexp = "requested_by_customer|duplicate|fraudulent",
                               message = "must be requested_by_customer, duplicate or fraudulent") String reason,
-                      @Size(max = 500) String note) {
+                      @Size(max = 500) String note,
+                      @Size(max = 100) List<@NotNull @Valid RefundLine> lines) {
+    }
+
+    /** Units of one order line a refund pays back. */
+    record RefundLine(@NotNull @Min(1) Integer lineNo, @NotNull @Min(1) @Max(10_000) Integer quantity) {
     }
 
     record NoteBody(@Size(max = 500) String note) {
@@ -216,8 +221,10 @@ class OrderController {
     ResponseEntity<OrderCommands.RefundAccepted> refund(@AuthenticationPrincipal Caller caller,
                                                         @PathVariable String orderId,
                                                         @Valid @RequestBody(required = false) RefundBody body) {
+        List<LineQuantity> lines = body == null || body.lines() == null ? null
+                : body.lines().stream().map(l -> new LineQuantity(l.lineNo(), l.quantity())).toList();
         return ResponseEntity.accepted().body(commands.refund(caller, orderId, body == null ? null : body.amount(),
-                body == null ? null : body.reason(), body == null ? null : body.note()));
+                body == null ? null : body.reason(), body == null ? null : body.note(), lines));
     }
 
     /** Places a replacement order for the named units (every unit when none are named); answers its id and where to read it. */

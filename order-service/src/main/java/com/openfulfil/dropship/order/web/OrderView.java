@@ -47,8 +47,8 @@ record OrderView(String orderId, OrderStatus status, Instant placedAt, OrderSour
     /**
      * One line and how far its units have got: {@code quantity} ordered, {@code shipped} (with a carrier or
      * arrived), {@code delivered}, {@code returned} (back at the supplier, or recorded returned by ops);
-     * {@code refunded} units are 0 until refunds name lines; {@code replaced}: units sent again in replacement
-     * orders.
+     * {@code refunded}: the units named by refunds that count as paid back (succeeded, pending or offline; a
+     * refund of an amount names none); {@code replaced}: units sent again in replacement orders.
      */
     record LineView(int lineNo, String sku, String title, int quantity, BigDecimal retailPrice, BigDecimal salePrice,
                     BigDecimal lineTotal, int shipped, int delivered, int returned, int refunded, int replaced) {
@@ -76,9 +76,8 @@ record OrderView(String orderId, OrderStatus status, Instant placedAt, OrderSour
                 .collect(Collectors.toMap(LineUnits::lineNo, Function.identity(), (a, b) -> a));
         Map<Integer, Integer> replaced = record.replacements().stream().flatMap(r -> r.lines().stream())
                 .collect(Collectors.toMap(LineQuantity::lineNo, LineQuantity::quantity, Integer::sum));
-        Map<Integer, Integer> returned = record.returnedUnits();
         List<LineView> lines = d.lines().stream().map(l -> line(l, units.get(l.lineNo()),
-                returned.getOrDefault(l.lineNo(), 0), replaced.getOrDefault(l.lineNo(), 0))).toList();
+                replaced.getOrDefault(l.lineNo(), 0))).toList();
         BigDecimal total = lines.stream().map(LineView::lineTotal).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<FulfilmentView> fulfilments = record.fulfilments().values().stream().map(OrderView::fulfilment).toList();
         return new OrderView(record.orderId(), record.status(), record.placedAt(), d.source(), d.currency(),
@@ -87,10 +86,11 @@ record OrderView(String orderId, OrderStatus status, Instant placedAt, OrderSour
                 allowedActions, d.paymentReference(), record.replacements());
     }
 
-    private static LineView line(OrderLine l, LineUnits units, int returned, int replaced) {
+    private static LineView line(OrderLine l, LineUnits units, int replaced) {
         return new LineView(l.lineNo(), l.sku(), l.title(), l.quantity(), l.retailPrice(), l.salePrice(),
                 l.salePrice().multiply(BigDecimal.valueOf(l.quantity())), units == null ? 0 : units.shipped(),
-                units == null ? 0 : units.delivered(), returned, 0, replaced);
+                units == null ? 0 : units.delivered(), units == null ? 0 : units.returned(),
+                units == null ? 0 : units.refunded(), replaced);
     }
 
     private static FulfilmentView fulfilment(Fulfilment f) {

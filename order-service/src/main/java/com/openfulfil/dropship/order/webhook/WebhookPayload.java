@@ -11,9 +11,10 @@ import java.util.List;
 /**
  * What a storefront receives for each status change of one of its orders. The body of a status
  * change is the same on every attempt, so is its signature: a storefront that sees an
- * {@code eventId} twice has already handled it. A move to PARTIALLY_SHIPPED or PARTIALLY_DELIVERED
- * carries {@code lines}: per order line, the units ordered, shipped and delivered (returned and
- * refunded are 0 until returns are counted by line); SHIPPED and DELIVERED say it of every unit.
+ * {@code eventId} twice has already handled it. A move to PARTIALLY_SHIPPED, PARTIALLY_DELIVERED,
+ * RETURNED or REFUNDED carries {@code lines}: per order line, the units ordered, shipped, delivered,
+ * returned (back from the customer) and refunded (named by refunds paid back); SHIPPED and DELIVERED say
+ * it of every unit.
  */
 public record WebhookPayload(String eventId, String type, Instant occurredAt, String orderId, String externalRef,
                              OrderStatus from, OrderStatus to, String reason, List<Line> lines) {
@@ -22,7 +23,8 @@ public record WebhookPayload(String eventId, String type, Instant occurredAt, St
     /** One order line's units. */
     public record Line(int lineNo, String sku, int ordered, int shipped, int delivered, int returned, int refunded) {
         static Line of(LineUnits units) {
-            return new Line(units.lineNo(), units.sku(), units.ordered(), units.shipped(), units.delivered(), 0, 0);
+            return new Line(units.lineNo(), units.sku(), units.ordered(), units.shipped(), units.delivered(),
+                    units.returned(), units.refunded());
         }
     }
 

@@ -5,14 +5,19 @@ import com.openfulfil.dropship.events.fixtures.OrderFixtures;
 import com.openfulfil.dropship.events.model.Checkpoint;
 import com.openfulfil.dropship.events.model.DispatchItem;
 import com.openfulfil.dropship.events.model.LineAllocation;
+import com.openfulfil.dropship.events.model.LineQuantity;
 import com.openfulfil.dropship.events.model.LineUnits;
 import com.openfulfil.dropship.events.model.OfferRef;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.model.ParcelItem;
 import com.openfulfil.dropship.events.model.ParcelStatus;
+import com.openfulfil.dropship.events.model.ReturnReason;
 import com.openfulfil.dropship.events.model.ShippedParcel;
 import com.openfulfil.dropship.events.order.OrderPlaced;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
+import com.openfulfil.dropship.events.order.RefundIssued;
+import com.openfulfil.dropship.events.order.ReturnReceived;
+import com.openfulfil.dropship.events.order.ReturnRequested;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.supplier.SupplierAccepted;
@@ -29,12 +34,14 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * An order whose units leave in several parcels: PARTIALLY_SHIPPED while some are with a carrier and
  * others not, PARTIALLY_DELIVERED once some have arrived, DELIVERED (and the auto-completion clock) only
  * with the last unit. The partial transitions say how far each line has got; the others carry no more
- * than before, and an order shipped in one parcel takes exactly the transitions it always did.
+ * than before, and an order shipped in one parcel takes exactly the transitions it always did. A move to
+ * RETURNED or REFUNDED says it too, with the units back and those refunds named.
  */
 class PartialDeliveryTopologyTest {
     private static final Instant T = OrderFixtures.T0;
@@ -43,7 +50,7 @@ class PartialDeliveryTopologyTest {
 
     private final TopologyHarness harness = TopologyHarness.of(builder -> OrderTopology.build(builder.stream(
                     List.of(Topics.ORDERS_PLACED.name(), Topics.ORDER_ALLOCATIONS.name(), Topics.FULFILMENT_EVENTS.name(),
-                            Topics.TRACKING_EVENTS.name())),
+                            Topics.TRACKING_EVENTS.name(), Topics.ORDER_COMMANDS.name())),
             new OrderProcessor.OrderSettings(Duration.ofDays(7), Duration.ofMinutes(1))).to(Topics.ORDERS_LIFECYCLE.name()));
 
     /** MUG-001 × 2 and LAMP-010 × 1, both at hanoi-crafts: one dispatch. */
@@ -120,6 +127,31 @@ class PartialDeliveryTopologyTest {
         assertThat(changes()).as("the clock counts from the last unit").isEmpty();
         harness.advance(Duration.ofDays(1).plusMinutes(2));
         assertThat(changes()).extracting(OrderStatusChanged::to).containsExactly(OrderStatus.COMPLETED);
+    }
+
+    @Test
+    void movesToReturnedAndRefundedSayWhichUnitsCameBackAndWhichWereRefunded() {
+        dispatched();
+        ship("sh-1", "VN1", List.of(new ParcelItem(1, "MUG-001", 2, "Mug"), new ParcelItem(2, "LAMP-010", 1, "Lamp")));
+        scan("VN1", ParcelStatus.IN_TRANSIT);
+        scan("VN1", ParcelStatus.DELIVERED);
+        changes();
+
+        harness.pipe(Topics.ORDER_COMMANDS, new ReturnRequested("rq", T, ORDER, ReturnReason.DAMAGED, "broken",
+                        List.of(), "admin"))
+                .pipe(Topics.ORDER_COMMANDS, new ReturnReceived("rr", T, ORDER, "admin"));
+        assertThat(changes()).extracting(OrderStatusChanged::to, OrderStatusChanged::units).containsExactly(
+                tuple(OrderStatus.RETURN_REQUESTED, null),
+                tuple(OrderStatus.RETURNED, List.of(
+                        new LineUnits(1, "MUG-001", 2, 2, 2, 2, 0), new LineUnits(2, "LAMP-010", 1, 1, 1, 1, 0))));
+
+        harness.pipe(Topics.ORDER_COMMANDS, new RefundIssued("ri", T, ORDER, new BigDecimal("12.50"), "USD", "admin:ops",
+                "one mug broken", "rf_1", null, null, List.of(new LineQuantity(1, 1))));
+        assertThat(changes()).singleElement().satisfies(c -> {
+            assertThat(c.to()).isEqualTo(OrderStatus.REFUNDED);
+            assertThat(c.units()).containsExactly(new LineUnits(1, "MUG-001", 2, 2, 2, 2, 1),
+                    new LineUnits(2, "LAMP-010", 1, 1, 1, 1, 0));
+        });
     }
 
     @Test

@@ -746,6 +746,45 @@ class OrderApiIT extends KafkaIntegrationTest {
     }
 
     /**
+     * A refund may name the units it pays back: without an amount it pays their sale price, with one (a partial
+     * goodwill refund, say) that amount; each line shows its units refunded, never more than it has.
+     */
+    @Test
+    void aRefundOfSomeUnitsCountsThemInTheirLinesRefundedUpToWhatTheLineHas() {
+        String payment = "pi_" + UUID.randomUUID().toString().replace("-", "");
+        String orderId = orderInException(payment);
+
+        Response mug = post("/api/v1/admin/orders/" + orderId + "/refund", ADMIN, null,
+                "{\"lines\":[{\"lineNo\":1,\"quantity\":1}],\"note\":\"one mug broken\"}");
+        assertThat(mug.status()).as(mug.body()).isEqualTo(202);
+        assertThat(mug.json().get("amount").asString()).as("the mug's sale price").isEqualTo("12.50");
+        JsonNode paid = awaitRefund(orderId, 0, "SUCCEEDED");
+        assertThat(paid.at("/lines/0/lineNo").asInt()).isEqualTo(1);
+        assertThat(paid.at("/lines/0/quantity").asInt()).isEqualTo(1);
+        awaitStatus(orderId, "REFUNDED");
+        assertThat(get("/api/v1/orders/" + orderId, ADMIN).json().at("/lines/0/refunded").asInt()).isEqualTo(1);
+
+        Response tooMany = post("/api/v1/admin/orders/" + orderId + "/refund", ADMIN, null,
+                "{\"amount\":\"5.00\",\"lines\":[{\"lineNo\":1,\"quantity\":2}]}");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.contentType()).startsWith("application/problem+json");
+        assertThat(fields(tooMany)).containsExactly("lines[0].quantity");
+        assertThat(tooMany.json().at("/errors/0/message").asString()).contains("1 unit(s) of line 1 left to refund");
+        Response noSuchLine = post("/api/v1/admin/orders/" + orderId + "/refund", ADMIN, null,
+                "{\"lines\":[{\"lineNo\":2,\"quantity\":1}]}");
+        assertThat(fields(noSuchLine)).containsExactly("lines[0].lineNo");
+
+        Response goodwill = post("/api/v1/admin/orders/" + orderId + "/refund", ADMIN, null,
+                "{\"amount\":\"5.00\",\"lines\":[{\"lineNo\":1,\"quantity\":1}]}");
+        assertThat(goodwill.status()).as(goodwill.body()).isEqualTo(202);
+        awaitRefund(orderId, 1, "SUCCEEDED");
+        JsonNode view = get("/api/v1/orders/" + orderId, ADMIN).json();
+        assertThat(view.at("/lines/0/refunded").asInt()).isEqualTo(2);
+        assertThat(view.at("/afterSales/refunded").asString()).isEqualTo("17.50");
+        assertThat(PROVIDER.refundsMadeFor(payment)).isEqualTo(2);
+    }
+
+    /**
      * The provider answers the refund pending (a bank transfer, say): the order is refunded at once, and the
      * connector follows the refund until the provider reports it succeeded, which the order records once.
      */
