@@ -52,11 +52,10 @@ class ChannelKafka {
     @Bean
     ChannelConnectors channelConnectors(ChannelProperties properties, DropshipProperties dropship,
                                         @Value("${spring.application.name}") String service,
-                                        CircuitBreakerRegistry breakers, RetryRegistry retries,
-                                        RateLimiterRegistry rateLimiters, AmazonSellers sellers,
-                                        StoreActivity activity, InboundChanges changes) {
+                                        CircuitBreakerRegistry breakers, RateLimiterRegistry rateLimiters,
+                                        AmazonSellers sellers, StoreActivity activity, InboundChanges changes) {
         return new ChannelConnectors(properties, dropship.kafka().bootstrapServers(), dropship.kafka().security(),
-                service, breakers, retries, rateLimiters, sellers, activity, changes);
+                service, breakers, rateLimiters, sellers, activity, changes);
     }
 
     @Bean

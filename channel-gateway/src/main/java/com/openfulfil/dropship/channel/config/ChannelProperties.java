@@ -190,10 +190,11 @@ public record ChannelProperties(@DefaultValue List<ShopifyStore> shopify,
     }
 
     /**
-     * Calls to the channels: each attempt that fails for the channel's sake (5xx, 429, no answer) is
-     * retried after {@code firstBackoff}, doubling up to {@code maxBackoff}, or after the channel's
-     * {@code Retry-After}; after {@code maxAttempts} the call waits on its topic {@code heldBackFor}
-     * and is tried again, so a store that is down loses nothing.
+     * Calls to the channels: a call that fails for the channel's sake (5xx, 429, no answer) waits with its
+     * store's other waiting calls and is tried again after {@code firstBackoff}, doubling up to
+     * {@code maxBackoff}, or after the channel's {@code Retry-After}, so a store that is down loses nothing
+     * and delays no other store. A store with very many calls waiting stops its next call's partition for
+     * {@code heldBackFor} at a time. The Amazon poller retries in place, up to {@code maxAttempts}.
      */
     public record Outbound(@DefaultValue("5") int maxAttempts, @DefaultValue("1s") Duration firstBackoff,
                            @DefaultValue("30s") Duration maxBackoff, @DefaultValue("10s") Duration timeout,

@@ -12,9 +12,9 @@ import com.openfulfil.dropship.support.kafka.PublishFailedException;
 import com.openfulfil.dropship.support.streams.DeadLetters;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
-import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -30,21 +30,37 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Makes the calls the stream decided ({@code channels.outbound}) on a thread of its own, never on a
  * stream thread: a slow or absent store delays its calls, not the pipeline. Calls of one key (an
  * order, a SKU) go in order. An offset is committed once its call is done or parked, so a restart makes
- * again what was in flight, which the store's client recognises ({@link ShopifyStoreClient}). A call
- * held back (the store down, its breaker open) rewinds its partition, which waits
- * {@code heldBackFor} before it is read again: nothing is lost, nothing skipped.
+ * again what was in flight, which the store's client recognises ({@link ShopifyStoreClient}).
+ *
+ * <p>A call held back (the store down, timing out, answering 429, its breaker open, our own limit spent) is
+ * set aside with the store's other waiting calls, in the order they came, and the partition reads on: other
+ * stores' calls are made at once. The store's waiting calls are tried again, first one first, after a backoff
+ * doubling from {@code firstBackoff} to {@code maxBackoff} (or the store's {@code Retry-After}); while any
+ * waits, its new calls queue behind them. A partition's committed offset never passes its first call still
+ * waiting, so a restart reads the waiting calls again from the topic: nothing is kept only in memory, and
+ * what was made since is recognised by the stores' clients, not made twice. A store with
+ * {@link #MAX_WAITING} calls waiting stops its partition for {@code heldBackFor} at a time instead.
  */
 public final class ChannelConnectors extends ConsumerThread<byte[]> {
     private static final Logger log = LoggerFactory.getLogger(ChannelConnectors.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** Calls one store may have waiting in memory; past it, its partition waits rather than reads on. */
+    static final int MAX_WAITING = 10_000;
+    /** Waiting calls made in one turn, so that a store back after a long while does not hold up the rest. */
+    private static final int WAITING_PER_TURN = 50;
     static final String BREAKER_CONFIG = "channel";
     static final String SHOPIFY_RATE = "shopify";
     static final String WOO_RATE = "woocommerce";
@@ -60,15 +76,23 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
     private final DeadLetters deadLetters;
     private final String group;
     private final Duration heldBackFor;
+    private final Duration firstBackoff;
+    private final Duration maxBackoff;
+    /** Each store's calls set aside, in the order they came. */
+    private final Map<String, Waiting> waiting = new HashMap<>();
+    /** The offsets of the calls set aside, by partition: the commit stops at the first. */
+    private final Map<TopicPartition, TreeSet<Long>> waitingOffsets = new HashMap<>();
+    /** The next offset to read of each partition, as far as this consumer got. */
+    private final Map<TopicPartition, Long> readUpTo = new HashMap<>();
+    private final Map<TopicPartition, Long> committed = new HashMap<>();
     private final JsonSerde<OutboundCall> serde = JsonSerde.of(OutboundCall.class);
     private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
     private final StoreActivity activity;
     private final AmazonFeedWatch feedWatch;
 
     public ChannelConnectors(ChannelProperties properties, String bootstrapServers, Map<String, Object> security,
-                             String service, CircuitBreakerRegistry breakers, RetryRegistry retries,
-                             RateLimiterRegistry rateLimiters, AmazonSellers sellers, StoreActivity activity,
-                             InboundChanges changes) {
+                             String service, CircuitBreakerRegistry breakers, RateLimiterRegistry rateLimiters,
+                             AmazonSellers sellers, StoreActivity activity, InboundChanges changes) {
         super(new KafkaConsumer<>(consumerConfig(bootstrapServers, security, service + "-outbound"),
                 new StringDeserializer(), new ByteArrayDeserializer()), "channel-outbound");
         TrackingLinks links = new TrackingLinks(properties.trackingUrl());
@@ -76,13 +100,11 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
             String name = "channel-" + store.id();
             stores.put(store.id(), new GuardedStore(
                     new ShopifyStoreClient(store, properties.outbound().timeout(), links, linesMatched(changes)),
-                    retries.retry(name, GuardedStore.retryConfig(properties.outbound())),
                     breakers.circuitBreaker(name, BREAKER_CONFIG), rateLimiters.rateLimiter(name, SHOPIFY_RATE)));
         }
         for (ChannelProperties.WooStore store : properties.woocommerce()) {
             String name = "channel-" + store.id();
             stores.put(store.id(), new GuardedStore(new WooStoreClient(store, properties.outbound().timeout(), links),
-                    retries.retry(name, GuardedStore.retryConfig(properties.outbound())),
                     breakers.circuitBreaker(name, BREAKER_CONFIG), rateLimiters.rateLimiter(name, WOO_RATE)));
         }
         this.feedWatch = new AmazonFeedWatch(activity);
@@ -96,12 +118,13 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
                     rateLimiters.rateLimiter(name + "-confirm-shipment", AMAZON_CONFIRM_RATE),
                     rateLimiters.rateLimiter(name + "-listings", AMAZON_LISTINGS_RATE), feedLimits, feedWatch,
                     sellers.clock()),
-                    retries.retry(name, GuardedStore.retryConfig(properties.outbound())),
                     breakers.circuitBreaker(name, BREAKER_CONFIG), rateLimiters.rateLimiter(name, AMAZON_READ_RATE)));
         }
         this.group = service;
         this.activity = activity;
         this.heldBackFor = properties.outbound().heldBackFor();
+        this.firstBackoff = properties.outbound().firstBackoff();
+        this.maxBackoff = properties.outbound().maxBackoff();
         this.deadLetters = DeadLetters.forBroker(bootstrapServers, security);
     }
 
@@ -132,7 +155,7 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 // only what the stream's transactions committed
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                // retries with backoff may keep one batch busy for minutes
+                // a batch of calls each waiting for its store's answer or rate limiter may take minutes
                 ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000,
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 50));
         return config;
@@ -146,7 +169,22 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
 
     @Override
     protected void run() {
-        consumer.subscribe(List.of(ChannelTopics.OUTBOUND));
+        consumer.subscribe(List.of(ChannelTopics.OUTBOUND), new ConsumerRebalanceListener() {
+            @Override
+            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                forget(partitions);
+            }
+
+            @Override
+            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+                // read from the committed offset, waiting calls first among them
+            }
+
+            @Override
+            public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                forget(partitions);
+            }
+        });
         while (running()) {
             pollOrRewind();
         }
@@ -160,6 +198,8 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
             throw e;
         } catch (RuntimeException e) {
             log.error("Channel connector failed a batch; reading it again", e);
+            // the waiting calls are read again with the rest, from the committed offsets
+            forget(consumer.assignment());
             consumer.committed(consumer.assignment()).forEach((partition, offset) ->
                     consumer.seek(partition, offset == null ? 0 : offset.offset()));
         }
@@ -167,22 +207,48 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
 
     private void pollOnce() {
         resumeRested();
+        makeWaitingCalls();
         ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
         for (TopicPartition partition : records.partitions()) {
             for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                if (!deliver(record)) {
+                if (!deliver(partition, record)) {
                     consumer.seek(partition, record.offset());
                     consumer.pause(List.of(partition));
                     pausedUntil.put(partition, Instant.now().plus(heldBackFor));
                     break;
                 }
-                commit.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                readUpTo.put(partition, record.offset() + 1);
             }
         }
+        commit();
+    }
+
+    /** Commits each partition up to what was read, but never past its first call still waiting. */
+    private void commit() {
+        Map<TopicPartition, OffsetAndMetadata> commit = new HashMap<>();
+        readUpTo.forEach((partition, next) -> {
+            TreeSet<Long> held = waitingOffsets.get(partition);
+            long upTo = held == null || held.isEmpty() ? next : Math.min(next, held.first());
+            if (!Long.valueOf(upTo).equals(committed.get(partition))) {
+                commit.put(partition, new OffsetAndMetadata(upTo));
+            }
+        });
         if (!commit.isEmpty()) {
             consumer.commitSync(commit);
+            commit.forEach((partition, offset) -> committed.put(partition, offset.offset()));
         }
+    }
+
+    /** Partitions given up or read again: their waiting calls are read again from the topic, so dropped here. */
+    private void forget(Collection<TopicPartition> partitions) {
+        Set<TopicPartition> gone = Set.copyOf(partitions);
+        waiting.values().forEach(w -> w.calls.removeIf(c -> gone.contains(c.partition())));
+        waiting.forEach((storeId, w) -> activity.waiting(storeId, w.calls.size()));
+        gone.forEach(p -> {
+            waitingOffsets.remove(p);
+            readUpTo.remove(p);
+            committed.remove(p);
+        });
     }
 
     private void resumeRested() {
@@ -195,8 +261,47 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
         pausedUntil.keySet().removeIf(p -> rested.contains(p) || !consumer.assignment().contains(p));
     }
 
-    /** @return false when the call is held back and must be made again later */
-    private boolean deliver(ConsumerRecord<String, byte[]> record) {
+    /** Each store whose waiting calls are due tries them again, first one first, until one is held back again. */
+    private void makeWaitingCalls() {
+        Instant now = Instant.now();
+        waiting.forEach((storeId, w) -> {
+            if (w.calls.isEmpty() || now.isBefore(w.due)) {
+                return;
+            }
+            for (int made = 0; made < WAITING_PER_TURN && !w.calls.isEmpty(); made++) {
+                Held head = w.calls.peekFirst();
+                GuardedStore.Result result = stores.get(storeId).send(head.call());
+                if (result.outcome() == GuardedStore.Outcome.HELD_BACK) {
+                    w.failures++;
+                    w.due = Instant.now().plus(result.retryAfter().orElseGet(() -> backoff(w.failures)));
+                    heldBack(head.call(), result);
+                    return;
+                }
+                w.calls.removeFirst();
+                w.failures = 0;
+                TreeSet<Long> offsets = waitingOffsets.get(head.partition());
+                if (offsets != null) {
+                    offsets.remove(head.record().offset());
+                }
+                finished(head.record(), head.call(), result);
+                activity.waiting(storeId, w.calls.size());
+            }
+        });
+    }
+
+    private Duration backoff(int failures) {
+        long wait = firstBackoff.toMillis() * (1L << Math.min(20, Math.max(0, failures - 1)));
+        return Duration.ofMillis(Math.min(wait, maxBackoff.toMillis()));
+    }
+
+    /**
+     * Makes the call at once, unless its store has calls waiting (it then waits behind them); a call held back
+     * is set aside with them.
+     *
+     * @return false when the call is not taken at all (its store has {@link #MAX_WAITING} calls waiting): its
+     *         partition is read again from it later
+     */
+    private boolean deliver(TopicPartition partition, ConsumerRecord<String, byte[]> record) {
         OutboundCall call;
         try {
             call = serde.deserialize(record.topic(), record.value());
@@ -209,25 +314,54 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
             park(record, "No store " + (call == null ? "?" : call.storeId()) + " is configured");
             return true;
         }
-        GuardedStore.Result result = store.send(call);
-        String what = call.kind() + " for " + (call.orderId() != null ? "order " + call.externalRef() : "SKU " + call.sku());
-        switch (result.outcome()) {
-            case DONE -> {
-                Metrics.counter("dropship.channels.calls.done", "store", call.storeId(), "kind", call.kind().name())
-                        .increment();
-                activity.updateOut(call.storeId());
-            }
-            case PARKED -> {
-                park(record, what + " refused by store " + call.storeId() + ": " + result.problem());
-                activity.refused(call.storeId(), what, result.problem(), record.key(), record.value());
-            }
-            case HELD_BACK -> {
-                log.warn("Store {} unavailable ({}): its calls wait on {}", call.storeId(), result.problem(),
-                        ChannelTopics.OUTBOUND);
-                activity.unavailable(call.storeId(), result.problem());
-            }
+        Waiting w = waiting.computeIfAbsent(call.storeId(), id -> new Waiting());
+        if (w.calls.size() >= MAX_WAITING) {
+            return false;
         }
-        return result.outcome() != GuardedStore.Outcome.HELD_BACK;
+        if (w.calls.isEmpty()) {
+            GuardedStore.Result result = store.send(call);
+            if (result.outcome() != GuardedStore.Outcome.HELD_BACK) {
+                finished(record, call, result);
+                return true;
+            }
+            w.failures = 1;
+            w.due = Instant.now().plus(result.retryAfter().orElseGet(() -> backoff(1)));
+            heldBack(call, result);
+        }
+        w.calls.addLast(new Held(partition, record, call));
+        waitingOffsets.computeIfAbsent(partition, p -> new TreeSet<>()).add(record.offset());
+        activity.waiting(call.storeId(), w.calls.size());
+        return true;
+    }
+
+    private void finished(ConsumerRecord<String, byte[]> record, OutboundCall call, GuardedStore.Result result) {
+        if (result.outcome() == GuardedStore.Outcome.DONE) {
+            Metrics.counter("dropship.channels.calls.done", "store", call.storeId(), "kind", call.kind().name())
+                    .increment();
+            activity.updateOut(call.storeId());
+        } else {
+            String what = call.kind() + " for "
+                    + (call.orderId() != null ? "order " + call.externalRef() : "SKU " + call.sku());
+            park(record, what + " refused by store " + call.storeId() + ": " + result.problem());
+            activity.refused(call.storeId(), what, result.problem(), record.key(), record.value());
+        }
+    }
+
+    private void heldBack(OutboundCall call, GuardedStore.Result result) {
+        log.warn("Store {} unavailable ({}): its calls wait, the other stores' go on", call.storeId(),
+                result.problem());
+        activity.unavailable(call.storeId(), result.problem());
+    }
+
+    /** A call set aside, where it is on its topic. */
+    private record Held(TopicPartition partition, ConsumerRecord<String, byte[]> record, OutboundCall call) {
+    }
+
+    /** One store's calls set aside, and when the first is tried again. */
+    private static final class Waiting {
+        private final Deque<Held> calls = new ArrayDeque<>();
+        private Instant due = Instant.EPOCH;
+        private int failures;
     }
 
     /** Never dropped: the call goes to the dead-letter topic, and ops are alerted by log and metric. */

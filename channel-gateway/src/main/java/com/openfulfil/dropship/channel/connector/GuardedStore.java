@@ -10,29 +10,34 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
+import java.time.Duration;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * One store behind resilience4j: each attempt waits for the store's rate limiter and is counted by
- * its circuit breaker; the retry wraps them, backing off exponentially or as long as the store's
- * {@code Retry-After} asks. A store still unavailable after the last attempt, whose breaker is open, or
- * whose rate limiter has no permit for the call within its wait holds the call back (it stays on its topic
- * and is tried again); only a refusal parks it.
+ * its circuit breaker. An outbound call is one attempt ({@link #send}): a store unavailable (5xx, a
+ * timeout, a 429), whose breaker is open, or whose rate limiter has no permit for the call within its wait
+ * holds the call back, with the store's {@code Retry-After} if it gave one, and the connector tries it again
+ * later without holding up other stores' calls; only a refusal parks it. {@link #guarded} with a retry
+ * serves the Amazon poller, which backs off in place.
  */
 final class GuardedStore {
     enum Outcome { DONE, HELD_BACK, PARKED }
 
-    record Result(Outcome outcome, String problem) {
+    /** @param retryAfter how long the store asked us to wait before the next attempt, if it did */
+    record Result(Outcome outcome, String problem, Optional<Duration> retryAfter) {
+        Result(Outcome outcome, String problem) {
+            this(outcome, problem, Optional.empty());
+        }
     }
 
     private final ChannelClient client;
-    private final Retry retry;
     private final CircuitBreaker breaker;
     private final RateLimiter rateLimiter;
 
-    GuardedStore(ChannelClient client, Retry retry, CircuitBreaker breaker, RateLimiter rateLimiter) {
+    GuardedStore(ChannelClient client, CircuitBreaker breaker, RateLimiter rateLimiter) {
         this.client = client;
-        this.retry = retry;
         this.breaker = breaker;
         this.rateLimiter = rateLimiter;
     }
@@ -60,14 +65,17 @@ final class GuardedStore {
                 .intervalBiFunction(interval).build();
     }
 
+    /** One attempt, through the store's rate limiter and breaker: done, held back (to be tried again) or parked. */
     Result send(OutboundCall call) {
         try {
-            guarded(retry, breaker, rateLimiter, () -> {
+            CircuitBreaker.decorateSupplier(breaker, RateLimiter.decorateSupplier(rateLimiter, () -> {
                 client.send(call);
                 return null;
-            });
+            })).get();
             return new Result(Outcome.DONE, null);
-        } catch (CallNotPermittedException | ChannelUnavailableException e) {
+        } catch (ChannelUnavailableException e) {
+            return new Result(Outcome.HELD_BACK, e.getMessage(), e.retryAfter());
+        } catch (CallNotPermittedException e) {
             return new Result(Outcome.HELD_BACK, e.getMessage());
         } catch (RequestNotPermitted e) {
             // our own allowance of the store's calls is spent for now: the call waits its turn, never parked

@@ -15,7 +15,7 @@ import java.util.UUID;
 /**
  * What each connected store has been doing, for ops: when we last heard from it or got a call through,
  * how many orders came in and how many updates went out in the last hour, whether it is unavailable
- * now (its calls held back) and why, and the calls it refused, each with its reason, which ops may
+ * now (its calls held back) and why, how many of its calls wait for it to be back, and the calls it refused, each with its reason, which ops may
  * retry. Kept in memory by the gateway (one process: its Amazon poller and rate limiters are per
  * process), so it starts empty after a restart; refused calls stay on the dead-letter topic as well.
  */
@@ -50,8 +50,10 @@ public final class StoreActivity {
     }
 
     /** One store as ops see it. */
+    /** @param waitingCalls its calls held back and waiting to be tried again, in the order they came */
     public record View(String storeId, Platform platform, Instant lastSync, int ordersInLastHour,
-                       int updatesOutLastHour, String unavailable, Instant unavailableSince, List<Failure> failures) {
+                       int updatesOutLastHour, String unavailable, Instant unavailableSince, int waitingCalls,
+                       List<Failure> failures) {
     }
 
     /** We heard from the store (a signed webhook, a poll answered). */
@@ -96,6 +98,11 @@ public final class StoreActivity {
             }
             s.unavailable = reason;
         });
+    }
+
+    /** How many of the store's calls wait for it now. */
+    public synchronized void waiting(String storeId, int calls) {
+        store(storeId).ifPresent(s -> s.waitingCalls = calls);
     }
 
     /** The store refused a call; returns the failure as kept for ops. */
@@ -147,7 +154,7 @@ public final class StoreActivity {
             prune(s.ordersIn, since);
             prune(s.updatesOut, since);
             return new View(s.id, s.platform, s.lastSync, s.ordersIn.size(), s.updatesOut.size(), s.unavailable,
-                    s.unavailableSince, List.copyOf(s.failures));
+                    s.unavailableSince, s.waitingCalls, List.copyOf(s.failures));
         }).toList();
     }
 
@@ -170,6 +177,7 @@ public final class StoreActivity {
         private Instant lastSync;
         private String unavailable;
         private Instant unavailableSince;
+        private int waitingCalls;
 
         private Store(String id, Platform platform) {
             this.id = id;

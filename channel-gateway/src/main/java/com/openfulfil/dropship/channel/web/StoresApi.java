@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * Ops' view of the connected stores, with their key ({@code X-Admin-Key}): each store's last sync, orders
- * in and updates out in the last hour, whether it is unavailable now and why, and the calls it refused,
- * each with its reason; and a refused call sent again. The ops console's sales channels page reads it.
+ * in and updates out in the last hour, whether it is unavailable now and why, how many of its calls wait for
+ * it, and the calls it refused, each with its reason; and a refused call sent again. The ops console's sales channels page reads it.
  */
 @RestController
 class StoresApi {
@@ -33,7 +33,7 @@ class StoresApi {
     }
 
     record StoreView(String storeId, Platform platform, Instant lastSync, int ordersInLastHour, int updatesOutLastHour,
-                     String unavailable, Instant unavailableSince, List<FailureView> failures) {
+                     String unavailable, Instant unavailableSince, int waitingCalls, List<FailureView> failures) {
     }
 
     record Stores(List<StoreView> stores) {
@@ -51,7 +51,7 @@ class StoresApi {
     Stores stores(Caller caller) {
         requireOperator(caller);
         return new Stores(activity.view().stream().map(v -> new StoreView(v.storeId(), v.platform(), v.lastSync(),
-                v.ordersInLastHour(), v.updatesOutLastHour(), v.unavailable(), v.unavailableSince(),
+                v.ordersInLastHour(), v.updatesOutLastHour(), v.unavailable(), v.unavailableSince(), v.waitingCalls(),
                 v.failures().stream().map(FailureView::of).toList())).toList());
     }
 

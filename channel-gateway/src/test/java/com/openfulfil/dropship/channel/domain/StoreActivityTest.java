@@ -75,6 +75,17 @@ class StoreActivityTest {
     }
 
     @Test
+    void aStoresWaitingCallsAreShownAsLastCountedAndNoOtherStores() {
+        assertThat(activity.view().get(0).waitingCalls()).isZero();
+        activity.waiting("demo-shop", 3);
+        activity.waiting("not-a-store", 7);
+        assertThat(activity.view()).extracting(StoreActivity.View::waitingCalls).containsExactly(3, 0);
+
+        activity.waiting("demo-shop", 0);
+        assertThat(activity.view().get(0).waitingCalls()).isZero();
+    }
+
+    @Test
     void refusedCallsAreKeptNewestFirstUpToTheLimitAndRetriedOnce() {
         for (int i = 0; i < StoreActivity.FAILURES_KEPT + 5; i++) {
             activity.refused("demo-woo", "NOTE for order " + i, "404", "order-" + i, ("call " + i).getBytes());
