@@ -7,16 +7,18 @@ import java.util.List;
 /**
  * A store channel-gateway connects, as its API shows it: when we last heard from it or got a call
  * through, its orders in and updates out in the last hour, whether it is unavailable now and why, and
- * the calls it refused, each with its reason.
+ * the calls it refused, each with its reason, and how many calls wait for it to be back
+ * ({@code waitingCalls}: set aside so that other stores' calls go on, made in order once it answers).
  *
  * @param platform SHOPIFY, WOOCOMMERCE or AMAZON
  */
 public record ConnectedStore(String storeId, String platform, Instant lastSync, int ordersInLastHour,
                              int updatesOutLastHour, String unavailable, Instant unavailableSince,
-                             List<Failure> failures) {
+                             List<Failure> failures, Integer waitingCalls) {
 
     public ConnectedStore {
         failures = failures == null ? List.of() : List.copyOf(failures);
+        waitingCalls = waitingCalls == null ? 0 : waitingCalls;
     }
 
     /** A refused call; {@code retriedAt} is when ops sent it again, null while it waits for them. */

@@ -30,7 +30,8 @@ class ChannelsClientTest {
                "failures": [{"id": "f-1", "at": "2026-12-06T19:59:00Z", "what": "NOTE for order 5001",
                              "reason": "POST /orders/5001/notes refused with 404", "retriedAt": null},
                             {"id": "f-0", "at": "2026-12-06T19:50:00Z", "what": "COMPLETE for order 5000",
-                             "reason": "refused with 400", "retriedAt": "2026-12-06T19:55:00Z"}]}]}""";
+                             "reason": "refused with 400", "retriedAt": "2026-12-06T19:55:00Z"}],
+               "waitingCalls": 3}]}""";
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private HttpServer gateway;
@@ -87,6 +88,8 @@ class ChannelsClientTest {
         assertThat(woo.lastSyncAgo(Instant.parse("2026-12-06T20:03:10Z"))).isEqualTo("never");
         assertThat(woo.unavailable()).isEqualTo("503 from the store");
         assertThat(woo.waitingFailures()).isEqualTo(1);
+        assertThat(woo.waitingCalls()).as("calls set aside until the store is back").isEqualTo(3);
+        assertThat(shop.waitingCalls()).as("a gateway that does not say: none").isZero();
         assertThat(woo.failures().get(0).reason()).contains("404");
         assertThat(woo.failures().get(1).waiting()).isFalse();
         assertThat(calls).containsExactly("GET /api/v1/channels/stores " + KEY);
