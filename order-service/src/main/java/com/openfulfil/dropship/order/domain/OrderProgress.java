@@ -152,7 +152,7 @@ final class OrderProgress {
     }
 
     /**
-     * Each order line's units: ordered, shipped, delivered, returned ({@link #returnedUnits}) and refunded (named
+     * Each order line's units: ordered, shipped, delivered, returned (see {@code returnedUnits}) and refunded (named
      * by refunds that count as paid back, at most the line's quantity).
      */
     static List<LineUnits> units(OrderRecord order) {
@@ -211,10 +211,6 @@ final class OrderProgress {
      * An item that names no line counts for the first line of its SKU; no line counts more than it had
      * delivered.
      */
-    static Map<Integer, Integer> returnedUnits(OrderRecord order) {
-        return returnedUnits(order, movedUnits(order));
-    }
-
     private static Map<Integer, Integer> returnedUnits(OrderRecord order, List<LineUnits> units) {
         AfterSales after = order.afterSales();
         Map<Integer, Integer> returned = new LinkedHashMap<>();

@@ -64,11 +64,6 @@ public record OrderRecord(String orderId, OrderStatus status, OrderDetails detai
         return OrderProgress.units(this);
     }
 
-    /** Each line's units back from the customer, by line number (lines with none are left out). */
-    public Map<Integer, Integer> returnedUnits() {
-        return OrderProgress.returnedUnits(this);
-    }
-
     OrderRecord withPending(Event early) {
         List<Event> all = new ArrayList<>(pending);
         all.add(early);
