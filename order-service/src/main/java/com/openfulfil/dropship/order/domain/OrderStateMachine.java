@@ -179,6 +179,20 @@ public final class OrderStateMachine {
         return problems;
     }
 
+    /** {@code units}, each line cut to the units no refund took or is taking; lines with none left are dropped. */
+    static List<LineQuantity> unitsLeftToRefund(OrderRecord order, List<LineQuantity> units) {
+        Map<Integer, Integer> taken = order.afterSalesOrNone().unitsRefundedOrInFlight();
+        List<LineQuantity> left = new ArrayList<>();
+        for (LineQuantity unit : units) {
+            int ordered = order.details().line(unit.lineNo()).map(OrderLine::quantity).orElse(0);
+            int quantity = Math.min(unit.quantity(), ordered - taken.getOrDefault(unit.lineNo(), 0));
+            if (quantity > 0) {
+                left.add(new LineQuantity(unit.lineNo(), quantity));
+            }
+        }
+        return left;
+    }
+
     /** What {@code units} of the order were sold for: each unit at its line's sale price. */
     public static BigDecimal saleValue(OrderRecord order, List<LineQuantity> units) {
         return Replacement.valueOf(order, units);
@@ -393,10 +407,15 @@ public final class OrderStateMachine {
             }
         }
 
-        /** Pays back what the lost units were sold for, at most what is left; once per claim (the refund's id). */
-        private void refundLost(LostParcelClaimClosed closed, List<LineQuantity> units, String why) {
+        /**
+         * Pays back what the lost units were sold for, at most what is left; once per claim (the refund's id). The
+         * refund names those units (each line's count at most what no earlier refund took), so they show as
+         * refunded on their lines.
+         */
+        private void refundLost(LostParcelClaimClosed closed, List<LineQuantity> lost, String why) {
+            List<LineQuantity> units = unitsLeftToRefund(record, lost);
             BigDecimal amount = Replacement.valueOf(record, units).min(refundable(record));
-            if (amount.signum() <= 0) {
+            if (units.isEmpty() || amount.signum() <= 0) {
                 note(why + ": nothing is left to refund");
                 return;
             }
@@ -405,11 +424,11 @@ public final class OrderStateMachine {
             String currency = record.details().currency();
             if (paymentReference == null) {
                 refundIssued(new RefundIssued(EventIds.derived(refundId, "offline"), now, record.orderId(), amount,
-                        currency, closed.closedBy(), why, refundId, null, null));
+                        currency, closed.closedBy(), why, refundId, null, null, units));
                 return;
             }
             refundRequested(new RefundRequested(EventIds.derived(refundId, "requested"), now, record.orderId(),
-                    refundId, amount, currency, paymentReference, null, closed.closedBy(), why));
+                    refundId, amount, currency, paymentReference, null, closed.closedBy(), why, units));
         }
 
         private void allocated(StockAllocated allocated) {

@@ -65,7 +65,7 @@ final class OrderProcessor implements Processor<String, Event, String, Event> {
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(
                         StateStores.keyValue(STORE, OrderRecord.class),
-                        StateStores.index(DUE));
+                        StateStores.timers(DUE));
             }
         };
     }

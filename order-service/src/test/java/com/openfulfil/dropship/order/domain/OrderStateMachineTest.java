@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.order.domain;
 
+import com.openfulfil.dropship.events.order.RefundRequested;
 import com.openfulfil.dropship.events.order.RefundApproved;
 import com.openfulfil.dropship.events.model.ClaimOutcome;
 import com.openfulfil.dropship.events.model.OrderRemedy;
@@ -578,6 +579,7 @@ class OrderStateMachineTest {
             Refund refund = outcome.record().afterSales().refunds().get(0);
             assertThat(refund.amount()).as("the lamp's price").isEqualByComparingTo(
                     order.order().lines().get(1).salePrice());
+            assertThat(refund.lines()).as("the lamp, so its line shows it refunded").containsExactly(new LineQuantity(2, 1));
             if (order == paid) {
                 assertThat(outcome.commands()).singleElement().isInstanceOfSatisfying(RefundApproved.class, r -> {
                     assertThat(r.refundId()).isEqualTo(refund.refundId());
@@ -606,6 +608,24 @@ class OrderStateMachineTest {
                                 new ShippedParcel("VN2", List.of(new ParcelItem(1, "MUG-001", 2))))),
                 new LostParcelClaimOpened("lo", NOW, ORDER, "d-hanoi-crafts", "VN1", "VNPOST", "claim-VN1", "silence"));
         assertThat(record.status()).isEqualTo(OrderStatus.EXCEPTION);
+    }
+
+    /** Units a refund already took are not paid back again when the claim that lost them closes with a refund. */
+    @Test
+    void aLostParcelsRefundLeavesOutUnitsAnEarlierRefundTook() {
+        OrderPlaced paid = OrderFixtures.anOrder().withOrderId(ORDER).withPaymentReference("pi_3MtwBwLkdIwHu7ix28a3tqPa")
+                .withLine("MUG-001", 2, "12.50").withLine("LAMP-010", 1, "39.00").build();
+        loseTheLampsParcel(paid);
+        apply(new RefundRequested("rq", NOW, ORDER, "rf-lamp", new BigDecimal("39.00"), "USD",
+                "pi_3MtwBwLkdIwHu7ix28a3tqPa", null, "admin:ops", "the lamp", List.of(new LineQuantity(2, 1))));
+        assertThat(record.afterSales().refunds()).hasSize(1);
+
+        Outcome outcome = OrderStateMachine.apply(record, ORDER, claimClosed(OrderRemedy.REFUND), NOW);
+
+        assertThat(outcome.record().afterSales().refunds()).as("nothing of the lamp is left to refund").hasSize(1);
+        assertThat(outcome.commands()).isEmpty();
+        assertThat(outcome.record().history().get(outcome.record().history().size() - 1).reason())
+                .contains("nothing is left to refund");
     }
 
     private static LostParcelClaimClosed claimClosed(OrderRemedy remedy) {
