@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Timers that survive a restart, kept in an index store (see {@link StateStores#index}) whose keys begin
+ * Timers that survive a restart, kept in a timer store (see {@link StateStores#timers}) whose keys begin
  * with a due time, zero-padded epoch milliseconds, so the store's byte order is time order and a check
  * reads only what is due. A timer is removed in the same transaction that acts on it, so it fires once.
  *

@@ -26,4 +26,14 @@ public final class StateStores {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String())
                 .withCachingEnabled();
     }
+
+    /**
+     * A timer index ({@link DueIndex}): strings by keys that begin with a due time, its writes merged per commit
+     * by {@link CommitBufferedStore} rather than Kafka Streams' record cache, whose room the large stores take.
+     * Read and written only by its own processor (no interactive queries).
+     */
+    public static StoreBuilder<KeyValueStore<String, String>> timers(String name) {
+        return CommitBufferedStore.over(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String()));
+    }
 }

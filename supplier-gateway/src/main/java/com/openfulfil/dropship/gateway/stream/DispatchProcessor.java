@@ -332,7 +332,7 @@ final class DispatchProcessor implements Processor<String, Event, String, Event>
             Set<StoreBuilder<?>> stores = new HashSet<>(SupplierBooks.stores());
             stores.add(StateStores.keyValue(DispatchTopology.STORE, OrderDispatches.class));
             stores.add(StateStores.keyValue(DispatchTopology.ADDRESSES, Address.class));
-            stores.add(StateStores.index(Deadlines.STORE));
+            stores.add(StateStores.timers(Deadlines.STORE));
             return stores;
         }
     }

@@ -151,7 +151,7 @@ final class ParcelProcessor implements Processor<String, Event, String, Event> {
         public Set<StoreBuilder<?>> stores() {
             return Set.of(
                     StateStores.keyValue(TrackingTopology.PARCELS, Parcel.class),
-                    StateStores.index(TrackingTopology.PARCEL_DEADLINES));
+                    StateStores.timers(TrackingTopology.PARCEL_DEADLINES));
         }
     }
 }
