@@ -33,13 +33,16 @@ import java.util.Map;
  *
  * <p>The store is meant for its own processor only: it is not thread-safe, and range reads first hand
  * the buffered writes down (the store below is byte-ordered; a merged view is not worth it for a store
- * scanned once per check). Interactive queries would read past the buffer, so stores others query keep
- * the record cache.
+ * scanned once per check). Only the thread that writes the store hands writes down; a read from any other
+ * thread sees the store below alone. Interactive queries would read past the buffer, so stores others
+ * query keep the record cache.
  */
 public final class CommitBufferedStore<K, V> extends WrappedStateStore<KeyValueStore<K, V>, K, V>
         implements KeyValueStore<K, V> {
     /** Buffered writes by key; a null value is a removal. */
     private final Map<K, V> writes = new HashMap<>();
+    /** The stream thread that writes the store: the only one whose reads or flushes hand writes down. */
+    private volatile Thread writer;
 
     CommitBufferedStore(KeyValueStore<K, V> below) {
         super(below);
@@ -52,6 +55,9 @@ public final class CommitBufferedStore<K, V> extends WrappedStateStore<KeyValueS
 
     @Override
     public V get(K key) {
+        if (Thread.currentThread() != writer) {
+            return wrapped().get(key);
+        }
         return writes.containsKey(key) ? writes.get(key) : wrapped().get(key);
     }
 
@@ -60,6 +66,7 @@ public final class CommitBufferedStore<K, V> extends WrappedStateStore<KeyValueS
         if (value == null) {
             delete(key);
         } else {
+            writer = Thread.currentThread();
             writes.put(key, value);
         }
     }
@@ -80,6 +87,7 @@ public final class CommitBufferedStore<K, V> extends WrappedStateStore<KeyValueS
 
     @Override
     public V delete(K key) {
+        writer = Thread.currentThread();
         V old = get(key);
         if (wrapped().get(key) == null) {
             writes.remove(key); // created since the last commit: nothing below to remove
@@ -91,37 +99,37 @@ public final class CommitBufferedStore<K, V> extends WrappedStateStore<KeyValueS
 
     @Override
     public KeyValueIterator<K, V> range(K from, K to) {
-        handDown();
+        handDownBeforeRead();
         return wrapped().range(from, to);
     }
 
     @Override
     public KeyValueIterator<K, V> reverseRange(K from, K to) {
-        handDown();
+        handDownBeforeRead();
         return wrapped().reverseRange(from, to);
     }
 
     @Override
     public KeyValueIterator<K, V> all() {
-        handDown();
+        handDownBeforeRead();
         return wrapped().all();
     }
 
     @Override
     public KeyValueIterator<K, V> reverseAll() {
-        handDown();
+        handDownBeforeRead();
         return wrapped().reverseAll();
     }
 
     @Override
     public <PS extends Serializer<P>, P> KeyValueIterator<K, V> prefixScan(P prefix, PS prefixKeySerializer) {
-        handDown();
+        handDownBeforeRead();
         return wrapped().prefixScan(prefix, prefixKeySerializer);
     }
 
     @Override
     public long approximateNumEntries() {
-        handDown();
+        handDownBeforeRead();
         return wrapped().approximateNumEntries();
     }
 
@@ -153,6 +161,13 @@ public final class CommitBufferedStore<K, V> extends WrappedStateStore<KeyValueS
     /** How many keys wait for the next commit. */
     int buffered() {
         return writes.size();
+    }
+
+    /** A scan from the writing thread sees its writes; one from another thread reads the store below alone. */
+    private void handDownBeforeRead() {
+        if (Thread.currentThread() == writer) {
+            handDown();
+        }
     }
 
     private void handDown() {

@@ -8,10 +8,14 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
@@ -20,11 +24,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,11 +113,52 @@ class CommitBufferedStoreTest {
                 .containsExactly("order-1,order-2");
     }
 
+    /** Reads from another thread (a query) see the store below alone and never hand the writing thread's writes down. */
+    @Test
+    void onlyTheWritingThreadSeesOrHandsDownItsWrites() throws Exception {
+        KeyValueStore<String, String> store = CommitBufferedStore.over(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(STORE), Serdes.String(), Serdes.String()).withLoggingDisabled()).build();
+        MockProcessorContext<String, String> context =
+                new MockProcessorContext<>();
+        store.init(context.getStateStoreContext(), store);
+        store.put("a", "1");
+
+        assertThat(elsewhere(() -> store.get("a"))).isNull();
+        assertThat(elsewhere(() -> count(store))).isZero();
+        assertThat(store.get("a")).isEqualTo("1");
+        assertThat(((CommitBufferedStore<String, String>) store).buffered()).isEqualTo(1);
+
+        assertThat(count(store)).as("a scan by the writer hands its writes down first").isEqualTo(1);
+        assertThat(((CommitBufferedStore<String, String>) store).buffered()).isZero();
+        assertThat(elsewhere(() -> store.get("a"))).isEqualTo("1");
+        store.close();
+    }
+
+    private static <T> T elsewhere(Callable<T> read) throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try {
+            return other.submit(read).get();
+        } finally {
+            other.shutdown();
+        }
+    }
+
+    private static int count(KeyValueStore<String, String> store) {
+        int n = 0;
+        try (KeyValueIterator<String, String> it = store.all()) {
+            while (it.hasNext()) {
+                it.next();
+                n++;
+            }
+        }
+        return n;
+    }
+
     private TestInputTopic<String, String> start(StoreBuilder<KeyValueStore<String, String>> store) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.stream("in", org.apache.kafka.streams.kstream.Consumed.with(Serdes.String(), Serdes.String()))
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
                 .process(new TimerProcessor(store))
-                .to("due", org.apache.kafka.streams.kstream.Produced.with(Serdes.String(), Serdes.String()));
+                .to("due", Produced.with(Serdes.String(), Serdes.String()));
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "app");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -117,7 +166,7 @@ class CommitBufferedStoreTest {
         try {
             props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("commit-buffered").toString());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         driver = new TopologyTestDriver(builder.build(), props, T0);
         return driver.createInputTopic("in", new StringSerializer(), new StringSerializer());
