@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
@@ -68,6 +69,8 @@ import java.util.concurrent.TimeoutException;
 public final class ChannelConnectors extends ConsumerThread<byte[]> {
     private static final Logger log = LoggerFactory.getLogger(ChannelConnectors.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** How soon reading back the Amazon feeds sent is tried again when it failed. */
+    private static final Duration RESUME_AGAIN = Duration.ofSeconds(1);
     /** Calls one store may have waiting in memory; past it, its partition waits rather than reads on. */
     static final int MAX_WAITING = 10_000;
     /** Waiting calls made in one turn, so that a store back after a long while does not hold up the rest. */
@@ -84,6 +87,7 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
     static final String AMAZON_GET_FEED_RATE = "amazon-get-feed";
 
     private final Map<String, GuardedStore> stores = new HashMap<>();
+    private final List<AmazonStoreClient> amazonStores = new ArrayList<>();
     private final DeadLetters deadLetters;
     private final String group;
     private final Duration heldBackFor;
@@ -101,6 +105,7 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
     private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
     private final StoreActivity activity;
     private final AmazonFeedWatch feedWatch;
+    private final AmazonFeedLog feedLog;
 
     public ChannelConnectors(ChannelProperties properties, String bootstrapServers, Map<String, Object> security,
                              String service, CircuitBreakerRegistry breakers, RateLimiterRegistry rateLimiters,
@@ -116,10 +121,12 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
         }
         for (ChannelProperties.WooStore store : properties.woocommerce()) {
             String name = "channel-" + store.id();
-            stores.put(store.id(), new GuardedStore(store.id(), new WooStoreClient(store, properties.outbound().timeout(), links),
+            stores.put(store.id(), new GuardedStore(store.id(),
+                    new WooStoreClient(store, properties.outbound().timeout(), links),
                     breakers.circuitBreaker(name, BREAKER_CONFIG), rateLimiters.rateLimiter(name, WOO_RATE)));
         }
         this.feedWatch = new AmazonFeedWatch(activity);
+        this.feedLog = new AmazonFeedLog(bootstrapServers, security, service);
         for (ChannelProperties.AmazonStore store : properties.amazon()) {
             String name = "channel-" + store.id();
             AmazonStoreClient.FeedLimits feedLimits = new AmazonStoreClient.FeedLimits(
@@ -128,8 +135,9 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
                     rateLimiters.rateLimiter(name + "-get-feed", AMAZON_GET_FEED_RATE));
             AmazonStoreClient client = new AmazonStoreClient(store, sellers.api(store.id()),
                     rateLimiters.rateLimiter(name + "-confirm-shipment", AMAZON_CONFIRM_RATE),
-                    rateLimiters.rateLimiter(name + "-listings", AMAZON_LISTINGS_RATE), feedLimits, feedWatch,
+                    rateLimiters.rateLimiter(name + "-listings", AMAZON_LISTINGS_RATE), feedLimits, feedWatch, feedLog,
                     sellers.clock());
+            amazonStores.add(client);
             stores.put(store.id(), new GuardedStore(store.id(), client, breakers.circuitBreaker(name, BREAKER_CONFIG),
                     rateLimiters.rateLimiter(name, AMAZON_READ_RATE)));
         }
@@ -180,10 +188,14 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
         super.stop();
         stores.values().forEach(GuardedStore::close);
         feedWatch.close();
+        feedLog.close();
     }
 
     @Override
     protected void run() {
+        if (!resumeFeeds()) {
+            return;
+        }
         consumer.subscribe(List.of(ChannelTopics.OUTBOUND), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -203,6 +215,37 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
         while (running()) {
             pollOrRewind();
         }
+    }
+
+    /**
+     * Before any call is made: the Amazon sellers' feeds, read back from {@code channels.amazon-feeds}, so that a
+     * call read again sends no feed twice and the feeds Amazon had not processed are followed again. Tried until
+     * the topic is read; false when the connector is stopped first.
+     */
+    private boolean resumeFeeds() {
+        if (amazonStores.isEmpty()) {
+            return true;
+        }
+        while (running()) {
+            try {
+                List<AmazonFeedLog.SentFeed> sent = feedLog.load(Instant.now());
+                for (AmazonStoreClient store : amazonStores) {
+                    store.resume(sent.stream().filter(f -> f.storeId().equals(store.storeId())).toList());
+                }
+                long following = sent.stream().filter(f -> f.created() && !f.processed()).count();
+                log.info("Read back {} Amazon feed(s) sent, {} of them still followed", sent.size(), following);
+                return true;
+            } catch (RuntimeException e) {
+                log.warn("Could not read back the Amazon feeds sent ({}); trying again", e.getMessage());
+                try {
+                    Thread.sleep(RESUME_AGAIN.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /** A batch that failed half-way (the dead-letter topic unreachable, say) is read again from its start. */
