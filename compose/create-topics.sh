@@ -36,6 +36,7 @@ create --topic channels.inbound --partitions 3 --config cleanup.policy=delete --
 create --topic channels.outbound --partitions 3 --config cleanup.policy=delete --config retention.ms=604800000
 create --topic channels.refusals --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic channels.amazon-watermarks --partitions 3 --config cleanup.policy=compact
+create --topic channels.amazon-feeds --partitions 3 --config cleanup.policy=compact
 create --topic supplier.shenzhen-gadgets.dispatch --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic supplier.shenzhen-gadgets.updates --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic supplier.hanoi-crafts.dispatch --partitions 3 --config cleanup.policy=delete --config retention.ms=-1

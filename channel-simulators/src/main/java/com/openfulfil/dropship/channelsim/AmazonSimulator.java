@@ -32,10 +32,10 @@ import java.util.regex.Pattern;
  * buyer's name and e-mail, the street of the address) unless getOrder is called with a Restricted Data
  * Token for that order ({@code POST /tokens/2021-03-01/restrictedDataToken}). The Feeds API (2021-06-30)
  * takes the seller's order feeds: a feed document is created, its XML uploaded to the URL it names (no
- * access token there, as for Amazon's presigned URLs), and the feed created from it is processed at once
- * ({@link Feeds}): an order acknowledgement with {@code StatusCode} Failure cancels the order, an order
- * fulfilment for items already shipped corrects their carrier and tracking number, and getFeed and the
- * processing report say how each message went. A call with a missing or expired token is 403; a
+ * access token there, as for Amazon's presigned URLs), and the feed created from it is processed at once, or
+ * once let go while feeds are held in the queue ({@link Feeds}): an order acknowledgement with
+ * {@code StatusCode} Failure cancels the order, an order fulfilment for items already shipped corrects their
+ * carrier and tracking number, and getFeed and the processing report say how each message went. A call with a missing or expired token is 403; a
  * configurable number of calls (or of feed calls alone) is answered 429 with Retry-After. What it
  * received is at {@code GET /simulator/received}.
  */
@@ -157,6 +157,19 @@ public final class AmazonSimulator implements AutoCloseable {
     /** The next {@code feeds} feeds created are not processed ({@code FATAL}), as Amazon fails a feed now and then. */
     public void failFeeds(int feeds) {
         this.feeds.fail(feeds);
+    }
+
+    /**
+     * Held: the feeds created stay {@code IN_QUEUE}, unprocessed, as in Amazon's queue at a busy time; let go, those
+     * waiting are processed in the order they came, and the next ones at once.
+     */
+    public void holdFeeds(boolean hold) {
+        feeds.hold(hold);
+    }
+
+    /** How many feeds created name the order (sent to cancel it or correct its tracking). */
+    public int feedsNaming(String amazonOrderId) {
+        return feeds.feedsNaming(amazonOrderId);
     }
 
     /** Feeds API calls answered 429 so far. */

@@ -33,8 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code createFeedDocument} ({@code POST /feeds/2021-06-30/documents} with a {@code contentType}) answers a
  *   document id and the URL to upload it to, which takes a {@code PUT} of the content without an access token;</li>
  *   <li>{@code createFeed} ({@code POST /feeds/2021-06-30/feeds} with {@code feedType}, {@code marketplaceIds} and
- *   {@code inputFeedDocumentId}) processes the uploaded XML at once: {@code POST_ORDER_ACKNOWLEDGEMENT_DATA} with
- *   {@code StatusCode} Failure cancels the order (refused while any of its items is shipped, as Amazon would
+ *   {@code inputFeedDocumentId}) processes the uploaded XML at once (or, while feeds are held, leaves it
+ *   {@code IN_QUEUE} until they are let go, as Amazon's queue does at busy times):
+ *   {@code POST_ORDER_ACKNOWLEDGEMENT_DATA} with {@code StatusCode} Failure cancels the order (refused while any of its items is shipped, as Amazon would
  *   refund the whole order), {@code POST_ORDER_FULFILLMENT_DATA} ships the items it names, and gives items shipped
  *   already its carrier and tracking number (a correction);</li>
  *   <li>{@code getFeed} answers the feed's {@code processingStatus} ({@code DONE}, or {@code FATAL} for a document
@@ -64,6 +65,10 @@ final class Feeds {
     private final AtomicInteger tooManyLeft = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
     private final AtomicInteger failLeft = new AtomicInteger();
+    /** The order ids each feed created names, by feed id. */
+    private final Map<String, List<String>> feedOrders = new ConcurrentHashMap<>();
+    /** Feeds created while held, in order, processed once let go; null while feeds are processed at once. */
+    private List<Runnable> held;
 
     Feeds(AmazonSimulator seller) {
         this.seller = seller;
@@ -75,6 +80,25 @@ final class Feeds {
 
     void fail(int feeds) {
         failLeft.set(feeds);
+    }
+
+    /** Held: feeds created stay IN_QUEUE; let go, those waiting are processed in the order they came. */
+    void hold(boolean hold) {
+        List<Runnable> waiting;
+        synchronized (this) {
+            if (hold) {
+                held = held == null ? new ArrayList<>() : held;
+                return;
+            }
+            waiting = held == null ? List.of() : held;
+            held = null;
+        }
+        waiting.forEach(Runnable::run);
+    }
+
+    /** How many feeds created name the order. */
+    int feedsNaming(String amazonOrderId) {
+        return (int) feedOrders.values().stream().filter(ids -> ids.contains(amazonOrderId)).count();
     }
 
     int throttled() {
@@ -114,7 +138,12 @@ final class Feeds {
             } else if (path.equals("feeds") && method.equals("POST")) {
                 createFeed(exchange, Json.mapper().readTree(body));
             } else if (path.startsWith("feeds/") && method.equals("GET") && feeds.containsKey(path.substring(6))) {
-                AmazonSimulator.reply(exchange, 200, feeds.get(path.substring(6)));
+                ObjectNode feed = feeds.get(path.substring(6));
+                ObjectNode answer;
+                synchronized (feed) {
+                    answer = feed.deepCopy();
+                }
+                AmazonSimulator.reply(exchange, 200, answer);
             } else if (path.startsWith("documents/") && method.equals("GET") && documents.containsKey(path.substring(10))) {
                 AmazonSimulator.reply(exchange, 200, Json.mapper().createObjectNode()
                         .put("feedDocumentId", path.substring(10)).put("url", url(path.substring(10))));
@@ -177,18 +206,43 @@ final class Feeds {
         String feedId = Long.toString(50_000_000_000L + feeds.size());
         feedTypes.add(type);
         ObjectNode feed = Json.mapper().createObjectNode().put("feedId", feedId).put("feedType", type)
-                .put("createdTime", Instant.now().toString());
+                .put("createdTime", Instant.now().toString()).put("processingStatus", "IN_QUEUE");
         feed.putArray("marketplaceIds").add(AmazonSimulator.MARKETPLACE);
-        List<String[]> results = new ArrayList<>();
         Document xml = parse(document.content());
+        List<String> orderIds = new ArrayList<>();
+        if (xml != null) {
+            NodeList ids = xml.getDocumentElement().getElementsByTagName("AmazonOrderID");
+            for (int i = 0; i < ids.getLength(); i++) {
+                orderIds.add(ids.item(i).getTextContent().strip());
+            }
+        }
+        feedOrders.put(feedId, List.copyOf(orderIds));
+        feeds.put(feedId, feed);
+        boolean processNow;
+        synchronized (this) {
+            processNow = held == null;
+            if (!processNow) {
+                held.add(() -> process(feed, type, xml));
+            }
+        }
+        if (processNow) {
+            process(feed, type, xml);
+        }
+        AmazonSimulator.reply(exchange, 202, Json.mapper().createObjectNode().put("feedId", feedId));
+    }
+
+    /** Processes the feed's XML: what it asks is done, and its processing report written. */
+    private void process(ObjectNode feed, String type, Document xml) {
+        List<String[]> results = new ArrayList<>();
         String expected = type.equals(ACKNOWLEDGEMENT) ? "OrderAcknowledgement"
                 : type.equals(FULFILMENT) ? "OrderFulfillment" : null;
+        String status;
         if (failLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            feed.put("processingStatus", "FATAL");
+            status = "FATAL";
             results.add(new String[]{"0", "The feed could not be processed; submit it again"});
         } else if (xml == null || expected == null
                 || !expected.equals(text(xml.getDocumentElement(), "MessageType"))) {
-            feed.put("processingStatus", "FATAL");
+            status = "FATAL";
             results.add(new String[]{"0", "The document is not a " + type + " feed"});
         } else {
             NodeList messages = xml.getDocumentElement().getElementsByTagName("Message");
@@ -199,15 +253,16 @@ final class Feeds {
                     results.add(new String[]{text(message, "MessageID"), error});
                 }
             }
-            feed.put("processingStatus", "DONE");
+            status = "DONE";
         }
         String report = "amzn1.tortuga.4.na." + UUID.randomUUID();
-        int processed = xml == null || feed.path("processingStatus").asString().equals("FATAL") ? 0
+        int processed = xml == null || status.equals("FATAL") ? 0
                 : xml.getDocumentElement().getElementsByTagName("Message").getLength();
         documents.put(report, new Upload("text/xml; charset=UTF-8", report(processed, results)));
-        feed.put("processingEndTime", Instant.now().toString()).put("resultFeedDocumentId", report);
-        feeds.put(feedId, feed);
-        AmazonSimulator.reply(exchange, 202, Json.mapper().createObjectNode().put("feedId", feedId));
+        synchronized (feed) {
+            feed.put("processingEndTime", Instant.now().toString()).put("resultFeedDocumentId", report)
+                    .put("processingStatus", status);
+        }
     }
 
     /** An order acknowledgement: Failure cancels the order unless some of it has shipped; the error, or null. */

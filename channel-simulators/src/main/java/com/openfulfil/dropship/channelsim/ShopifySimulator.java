@@ -31,8 +31,9 @@ import java.util.regex.Pattern;
  * SKU and inventorySetQuantities. A fulfilment names whole fulfilment orders (everything left of them)
  * or their line items and quantities; as Shopify, it refuses a line item of another fulfilment order,
  * a quantity below 1 or more than the line item has left, and a fulfilment order that is closed. It
- * checks the access token, can be down (503) or answer 429 with Retry-After, and sends the store's
- * webhooks signed as Shopify signs them, a customer's new order ({@code orders/create}) among them.
+ * checks the access token, can be down (503), stall (answer nothing for a while) or answer 429 with
+ * Retry-After, and sends the store's webhooks signed as Shopify signs them, a customer's new order
+ * ({@code orders/create}) among them.
  * What it received is at {@code GET /simulator/received}.
  */
 public final class ShopifySimulator implements AutoCloseable {
@@ -238,6 +239,14 @@ public final class ShopifySimulator implements AutoCloseable {
     /** The next {@code calls} calls are answered 429 with {@code Retry-After: seconds}. */
     public void tooManyRequests(int calls, int seconds) {
         server.tooManyRequests(calls, seconds);
+    }
+
+    /**
+     * Stalling: every call waits, unanswered, until {@code stall(false)} lets the store go (at most two minutes),
+     * as a store that is overloaded or whose network is gone; the calls are then answered as usual.
+     */
+    public void stall(boolean stall) {
+        server.stall(stall);
     }
 
     /** Sends the store's webhook {@code topic} (orders-cancelled, ...) to {@code url}, signed with {@code secret}. */

@@ -16,14 +16,17 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * What the store simulators share: the JDK's HTTP server on a loopback port, a store that is down
- * (503 to everything) or answers its next calls 429 with {@code Retry-After}, JSON answers, the client
+ * (503 to everything), that stalls (answers nothing until it is let go), or answers its next calls 429 with
+ * {@code Retry-After}, JSON answers, the client
  * the simulators send their webhooks with, and what a simulator received: {@code GET /simulator/received}
  * answers it as JSON, and a listener hears of each call that changed the store, in a sentence.
  */
@@ -31,11 +34,15 @@ final class SimulatedServer implements AutoCloseable {
     /** Where a simulator shows what it received (fulfilments, notes, confirmations, stock). */
     static final String RECEIVED = "/simulator/received";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The longest a stalled store keeps a call unanswered, so that a simulator left stalled frees its threads. */
+    private static final Duration LONGEST_STALL = Duration.ofMinutes(2);
 
     private final HttpServer server;
     private final AtomicInteger tooManyLeft = new AtomicInteger();
     private volatile int retryAfterSeconds = 1;
     private volatile boolean down;
+    /** Set while the store stalls: calls wait for it to be let go. */
+    private volatile CountDownLatch stalled;
     private volatile Consumer<String> listener = line -> { };
 
     /**
@@ -77,6 +84,16 @@ final class SimulatedServer implements AutoCloseable {
         this.down = down;
     }
 
+    /** Stalling: each call waits, unanswered, until the store is let go (or {@link #LONGEST_STALL}), then goes on. */
+    synchronized void stall(boolean stall) {
+        if (stall && stalled == null) {
+            stalled = new CountDownLatch(1);
+        } else if (!stall && stalled != null) {
+            stalled.countDown();
+            stalled = null;
+        }
+    }
+
     void tooManyRequests(int calls, int seconds) {
         retryAfterSeconds = seconds;
         tooManyLeft.set(calls);
@@ -91,8 +108,19 @@ final class SimulatedServer implements AutoCloseable {
         listener.accept(what);
     }
 
-    /** Answers the call 503 while down, or 429 while calls are to be refused so; true when it did. */
+    /**
+     * Holds the call while the store stalls; then answers it 503 while down, or 429 while calls are to be refused
+     * so; true when it did.
+     */
     boolean refuse(HttpExchange exchange) throws IOException {
+        CountDownLatch stall = stalled;
+        if (stall != null) {
+            try {
+                stall.await(LONGEST_STALL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (down) {
             exchange.sendResponseHeaders(503, -1);
             return true;

@@ -30,13 +30,14 @@ public enum Service {
     OPS_CONSOLE("ops-console", 8080, List.of(Topics.ORDERS_LIFECYCLE.name(), Topics.STOCK_ALERTS.name(),
             Topics.FULFILMENT_EVENTS.name())),
     /*
-     * channel-gateway reads its own inbound, outbound and watermark topics back (its stream, its connector,
+     * channel-gateway reads its own inbound, outbound, watermark and feed topics back (its stream, its connector,
      * its Amazon poller), and places the channels' orders and cancellations on order-service's intake topics,
      * as order-service's own API does: Write on orders.placed and orders.commands, nothing more of them.
      */
     CHANNELS("channel-gateway", 8086, List.of(Topics.ORDERS_PLACED.name(), Topics.ORDERS_LIFECYCLE.name(),
             Topics.FULFILMENT_EVENTS.name(), Topics.CATALOG_PRODUCTS.name(), Topics.CHANNELS_INBOUND.name(),
-            Topics.CHANNELS_OUTBOUND.name(), Topics.CHANNELS_AMAZON_WATERMARKS.name()),
+            Topics.CHANNELS_OUTBOUND.name(), Topics.CHANNELS_AMAZON_WATERMARKS.name(),
+            Topics.CHANNELS_AMAZON_FEEDS.name()),
             List.of(Topics.ORDERS_PLACED.name(), Topics.ORDER_COMMANDS.name()));
 
     /** The prefix of every supplier's dispatch and updates topics, which supplier-gateway owns. */

@@ -146,7 +146,8 @@ class ComposeAndKubernetesTest {
         assertThat(operations.get("orders.commands")).containsExactlyInAnyOrder("Write", "Describe");
         assertThat(operations.get("orders.lifecycle")).doesNotContain("Write");
         assertThat(operations).doesNotContainKeys("storefronts.webhooks", "orders.allocations", "*");
-        for (String own : List.of("channels.inbound", "channels.outbound", "channels.amazon-watermarks")) {
+        for (String own : List.of("channels.inbound", "channels.outbound", "channels.amazon-watermarks",
+                "channels.amazon-feeds")) {
             assertThat(operations.get(own)).as(own).contains("Read", "Write");
         }
         assertThat(operations.get("channels.refusals")).as("channels.refusals").contains("Write");

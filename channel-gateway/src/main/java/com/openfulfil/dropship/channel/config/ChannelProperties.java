@@ -195,9 +195,19 @@ public record ChannelProperties(@DefaultValue List<ShopifyStore> shopify,
      * {@code maxBackoff}, or after the channel's {@code Retry-After}, so a store that is down loses nothing
      * and delays no other store. A store with very many calls waiting stops its next call's partition for
      * {@code heldBackFor} at a time. The Amazon poller retries in place, up to {@code maxAttempts}.
+     *
+     * @param timeout    how long a store's answer to one request is waited for (a call is one to three requests)
+     * @param answerWait how long the connector waits for a call's answer before it goes on with the other stores'
+     *                   calls: each store's calls are made on a thread of the store's own, and a call not answered
+     *                   by then waits, set aside with the store's next calls, for its answer (or its timeout)
      */
     public record Outbound(@DefaultValue("5") int maxAttempts, @DefaultValue("1s") Duration firstBackoff,
                            @DefaultValue("30s") Duration maxBackoff, @DefaultValue("10s") Duration timeout,
-                           @DefaultValue("5s") Duration heldBackFor) {
+                           @DefaultValue("5s") Duration heldBackFor, @DefaultValue("1s") Duration answerWait) {
+        public Outbound {
+            if (answerWait.isNegative()) {
+                throw new IllegalArgumentException("dropship.channels.outbound.answer-wait must be >= 0");
+            }
+        }
     }
 }

@@ -22,6 +22,8 @@ public class ChannelTopics {
     public static final String REFUSALS = Topics.CHANNELS_REFUSALS.name();
     /** How far each Amazon store's orders have been read (an ISO instant), keyed by store id; compacted. */
     public static final String AMAZON_WATERMARKS = Topics.CHANNELS_AMAZON_WATERMARKS.name();
+    /** Each order feed sent to an Amazon seller (its document, its feed id), keyed by the call's id; compacted. */
+    public static final String AMAZON_FEEDS = Topics.CHANNELS_AMAZON_FEEDS.name();
 
     /** The topics the gateway reads with a consumer group (its stream and its connector). */
     public static final List<String> CONSUMED = List.of(Topics.ORDERS_PLACED.name(), Topics.ORDERS_LIFECYCLE.name(),

@@ -25,8 +25,8 @@ import java.util.regex.Pattern;
  * {@code FATAL} or {@code CANCELLED}. A feed done without errors is the call's end. A feed Amazon could not
  * process, or whose processing report counts a message with an error, is a refusal after all: it is
  * logged as {@code ALERT} and shown in the store's activity with Amazon's reason, where ops may send the call
- * again. The feeds followed are kept in memory: those still in Amazon's queue when the gateway stops are
- * not followed after it starts again.
+ * again. What becomes of each feed is told to its sender ({@link Outcome}), which keeps the feeds it follows on
+ * Kafka ({@link AmazonFeedLog}) and follows again, after a restart, those Amazon had not processed yet.
  */
 final class AmazonFeedWatch implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AmazonFeedWatch.class);
@@ -34,9 +34,11 @@ final class AmazonFeedWatch implements AutoCloseable {
     private static final Pattern DESCRIPTION = Pattern.compile("<ResultDescription>(.*?)</ResultDescription>",
             Pattern.DOTALL);
 
-    /** What to do once Amazon refused a feed's content: the call may be sent again. */
-    interface Forget {
-        void forget(OutboundCall call);
+    /** What became of a feed: processed without an error, or refused (the call may then be sent again). */
+    interface Outcome {
+        void processed(OutboundCall call);
+
+        void refused(OutboundCall call);
     }
 
     private final StoreActivity activity;
@@ -52,12 +54,14 @@ final class AmazonFeedWatch implements AutoCloseable {
     }
 
     /** Follows {@code feedId}, sent for {@code call}, asking every {@code every}. */
-    void follow(AmazonApi api, RateLimiter getFeeds, Duration every, String feedId, OutboundCall call, Forget forget) {
-        checks.schedule(() -> check(api, getFeeds, every, feedId, call, forget), every.toMillis(), TimeUnit.MILLISECONDS);
+    void follow(AmazonApi api, RateLimiter getFeeds, Duration every, String feedId, OutboundCall call,
+                Outcome whenDone) {
+        checks.schedule(() -> check(api, getFeeds, every, feedId, call, whenDone), every.toMillis(),
+                TimeUnit.MILLISECONDS);
     }
 
     private void check(AmazonApi api, RateLimiter getFeeds, Duration every, String feedId, OutboundCall call,
-                       Forget forget) {
+                       Outcome whenDone) {
         String status;
         String reason;
         try {
@@ -67,13 +71,13 @@ final class AmazonFeedWatch implements AutoCloseable {
             JsonNode feed = api.getFeed(feedId);
             status = feed.path("processingStatus").asString("");
             if (status.equals("IN_QUEUE") || status.equals("IN_PROGRESS") || status.isEmpty()) {
-                follow(api, getFeeds, every, feedId, call, forget);
+                follow(api, getFeeds, every, feedId, call, whenDone);
                 return;
             }
             String report = feed.path("resultFeedDocumentId").asString("");
             reason = outcome(status, report.isEmpty() ? "" : api.feedReport(report));
         } catch (ChannelUnavailableException | RequestNotPermitted e) {
-            follow(api, getFeeds, every, feedId, call, forget);  // asked again at the next check
+            follow(api, getFeeds, every, feedId, call, whenDone);  // asked again at the next check
             return;
         } catch (RuntimeException e) {
             status = "UNKNOWN";
@@ -82,9 +86,10 @@ final class AmazonFeedWatch implements AutoCloseable {
         String what = call.kind() + " for order " + call.externalRef();
         if (reason == null) {
             log.info("Amazon processed feed {} ({} of store {})", feedId, what, call.storeId());
+            whenDone.processed(call);
             return;
         }
-        forget.forget(call);
+        whenDone.refused(call);
         String problem = "Amazon feed " + feedId + " " + status + ": " + reason;
         log.warn("ALERT {} refused by store {}: {}", what, call.storeId(), problem);
         Metrics.counter("dropship.channels.feeds.refused", "store", call.storeId(), "kind", call.kind().name())

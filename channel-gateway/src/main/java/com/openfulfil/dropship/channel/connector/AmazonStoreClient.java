@@ -3,8 +3,11 @@ package com.openfulfil.dropship.channel.connector;
 import com.openfulfil.dropship.channel.config.ChannelProperties;
 import com.openfulfil.dropship.channel.domain.OutboundCall;
 import com.openfulfil.dropship.channel.domain.ParcelLine;
+import com.openfulfil.dropship.support.kafka.PublishFailedException;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
@@ -32,15 +35,15 @@ import java.util.Map;
  * burst 15: a permit is taken before the document is made, and a call that finds none waits on its topic
  * rather than blocking). Never twice: a cancellation is not sent for an order Amazon shows cancelled already
  * (and is refused while Amazon shows some of it shipped: a Failure acknowledgement would refund the whole
- * order), and each feed created is remembered by the call's id, so the same call made again (held back, read
- * again after a failed batch) sends nothing. Each feed is followed until Amazon has processed it
- * ({@link AmazonFeedWatch}).
+ * order), and each feed is recorded by the call's id on Kafka ({@link AmazonFeedLog}) before it is created and
+ * once Amazon answers its id, so the same call made again (held back, read again after a failed batch or a restart)
+ * sends nothing. Each feed is followed until Amazon has processed it ({@link AmazonFeedWatch}), after a restart too
+ * ({@link #resume}).
  */
 final class AmazonStoreClient implements ChannelClient {
     private static final Map<String, String> CARRIER_CODES = Map.of("dhl", "DHL", "ups", "UPS", "fedex", "FedEx",
             "usps", "USPS", "colissimo", "Colissimo", "dpd", "DPD", "gls", "GLS", "royal-mail", "Royal Mail");
-    /** Calls whose feed was created, remembered at most this many per seller (the newest). */
-    private static final int FEEDS_REMEMBERED = 10_000;
+    private static final Logger log = LoggerFactory.getLogger(AmazonStoreClient.class);
 
     /** The seller's rate limiters for the Feeds API. */
     record FeedLimits(RateLimiter documents, RateLimiter feeds, RateLimiter getFeed) {
@@ -52,24 +55,47 @@ final class AmazonStoreClient implements ChannelClient {
     private final RateLimiter listings;
     private final FeedLimits feedLimits;
     private final AmazonFeedWatch watch;
+    private final AmazonFeedLog feedLog;
     private final Clock clock;
-    /** Call id to the feed created for it. */
-    private final Map<String, String> feedsSent = Collections.synchronizedMap(new LinkedHashMap<>() {
+    /**
+     * Call id to the feed sent for it, as {@link AmazonFeedLog} keeps it, oldest first; one older than the calls'
+     * topic keeps its calls is let go.
+     */
+    private final Map<String, AmazonFeedLog.SentFeed> feeds = Collections.synchronizedMap(new LinkedHashMap<>() {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > FEEDS_REMEMBERED;
+        protected boolean removeEldestEntry(Map.Entry<String, AmazonFeedLog.SentFeed> eldest) {
+            return eldest.getValue().at().isBefore(clock.instant().minus(AmazonFeedLog.KEPT_FOR));
         }
     });
 
     AmazonStoreClient(ChannelProperties.AmazonStore store, AmazonApi api, RateLimiter confirmations,
-                      RateLimiter listings, FeedLimits feedLimits, AmazonFeedWatch watch, Clock clock) {
+                      RateLimiter listings, FeedLimits feedLimits, AmazonFeedWatch watch, AmazonFeedLog feedLog,
+                      Clock clock) {
         this.store = store;
         this.api = api;
         this.confirmations = confirmations;
         this.listings = listings;
         this.feedLimits = feedLimits;
         this.watch = watch;
+        this.feedLog = feedLog;
         this.clock = clock;
+    }
+
+    String storeId() {
+        return store.id();
+    }
+
+    /**
+     * After a start: the seller's feeds as {@link AmazonFeedLog} kept them. Their calls, read again, send nothing;
+     * the feeds Amazon had not processed are followed again.
+     */
+    void resume(List<AmazonFeedLog.SentFeed> sent) {
+        for (AmazonFeedLog.SentFeed feed : sent) {
+            feeds.put(feed.callId(), feed);
+            if (feed.created() && !feed.processed()) {
+                follow(feed);
+            }
+        }
     }
 
     @Override
@@ -90,7 +116,7 @@ final class AmazonStoreClient implements ChannelClient {
      * order cancelled already; refused while Amazon shows some of it shipped.
      */
     private void cancel(OutboundCall call) {
-        if (feedsSent.containsKey(call.callId())) {
+        if (feedCreated(call)) {
             return;
         }
         JsonNode order = api.getOrder(call.externalRef());
@@ -116,7 +142,7 @@ final class AmazonStoreClient implements ChannelClient {
      * the call says, else every item shipped) with the new carrier and number.
      */
     private void retrack(OutboundCall call) {
-        if (feedsSent.containsKey(call.callId())) {
+        if (feedCreated(call)) {
             return;
         }
         String marketplaceId = api.getOrder(call.externalRef()).path("MarketplaceId").asString();
@@ -140,8 +166,18 @@ final class AmazonStoreClient implements ChannelClient {
     }
 
     /**
-     * One feed: a createFeed permit first (none: the call waits its turn on its topic), then the document, its
-     * upload and the feed, remembered by the call's id and followed until Amazon has processed it.
+     * Whether Amazon took a feed for the call already. A feed recorded without its id (the gateway stopped while
+     * createFeed was asked) is not known to be taken: it is sent again, after the order is read again.
+     */
+    private boolean feedCreated(OutboundCall call) {
+        AmazonFeedLog.SentFeed feed = feeds.get(call.callId());
+        return feed != null && feed.created();
+    }
+
+    /**
+     * One feed: a createFeed permit first (none: the call waits its turn on its topic), then the document and its
+     * upload, recorded by the call's id before the feed is created, then the feed, recorded with its id and
+     * followed until Amazon has processed it.
      */
     private void submit(OutboundCall call, String feedType, String marketplaceId, String content) {
         if (!feedLimits.feeds().acquirePermission()) {
@@ -150,10 +186,52 @@ final class AmazonStoreClient implements ChannelClient {
         AmazonApi.FeedDocument document = RateLimiter.decorateSupplier(feedLimits.documents(),
                 () -> api.createFeedDocument(AmazonFeeds.CONTENT_TYPE)).get();
         api.upload(document, AmazonFeeds.CONTENT_TYPE, content);
-        String feedId = api.createFeed(feedType, marketplaceId, document.feedDocumentId());
-        feedsSent.put(call.callId(), feedId);
-        watch.follow(api, feedLimits.getFeed(), store.feedCheckEvery(), feedId, call,
-                refused -> feedsSent.remove(refused.callId()));
+        AmazonFeedLog.SentFeed uploaded = new AmazonFeedLog.SentFeed(call.callId(), store.id(), feedType,
+                document.feedDocumentId(), null, false, clock.instant(), call);
+        try {
+            feedLog.record(uploaded);
+        } catch (PublishFailedException e) {
+            // not created: a feed that could not be kept is not sent, and the call is tried again
+            throw new ChannelUnavailableException("The feed for " + call.kind() + " of order " + call.externalRef()
+                    + " could not be recorded before it is sent: " + e.getMessage(), null, e);
+        }
+        feeds.put(call.callId(), uploaded);
+        AmazonFeedLog.SentFeed created = uploaded.created(api.createFeed(feedType, marketplaceId,
+                document.feedDocumentId()));
+        feeds.put(call.callId(), created);
+        keep(created, () -> feedLog.record(created));
+        follow(created);
+    }
+
+    private void follow(AmazonFeedLog.SentFeed feed) {
+        watch.follow(api, feedLimits.getFeed(), store.feedCheckEvery(), feed.feedId(), feed.call(),
+                new AmazonFeedWatch.Outcome() {
+                    @Override
+                    public void processed(OutboundCall call) {
+                        AmazonFeedLog.SentFeed done = feed.done();
+                        feeds.put(call.callId(), done);
+                        keep(done, () -> feedLog.record(done));
+                    }
+
+                    @Override
+                    public void refused(OutboundCall call) {
+                        feeds.remove(call.callId());
+                        keep(feed, () -> feedLog.forget(call.callId()));
+                    }
+                });
+    }
+
+    /**
+     * Writes what became of a feed Amazon took. Not written, it is still known to this process; after a restart
+     * the feed is followed again from what was written last, and its outcome written then.
+     */
+    private static void keep(AmazonFeedLog.SentFeed feed, Runnable write) {
+        try {
+            write.run();
+        } catch (PublishFailedException e) {
+            log.warn("Could not record Amazon feed {} of call {} (store {}): {}", feed.feedId(), feed.callId(),
+                    feed.storeId(), e.getMessage());
+        }
     }
 
     private String sellerId(OutboundCall call) {

@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
@@ -38,12 +39,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Makes the calls the stream decided ({@code channels.outbound}) on a thread of its own, never on a
  * stream thread: a slow or absent store delays its calls, not the pipeline. Calls of one key (an
  * order, a SKU) go in order. An offset is committed once its call is done or parked, so a restart makes
  * again what was in flight, which the store's client recognises ({@link ShopifyStoreClient}).
+ *
+ * <p>Each store's calls are made on a thread of the store's own ({@link GuardedStore#start}), one at a time; the
+ * connector waits at most {@code answerWait} for each. A call not answered by then is set aside, still being
+ * made, with the store's next calls behind it, and the partition reads on; once its answer comes it counts as any
+ * other (done, held back or parked), and the store's next calls follow. A store slow to answer, or that never
+ * does until its {@code timeout}, so costs the other stores at most {@code answerWait} once.
  *
  * <p>A call held back (the store down, timing out, answering 429, its breaker open, our own limit spent) is
  * set aside with the store's other waiting calls, in the order they came, and the partition reads on: other
@@ -57,6 +69,8 @@ import java.util.TreeSet;
 public final class ChannelConnectors extends ConsumerThread<byte[]> {
     private static final Logger log = LoggerFactory.getLogger(ChannelConnectors.class);
     private static final Duration POLL = Duration.ofMillis(200);
+    /** How soon reading back the Amazon feeds sent is tried again when it failed. */
+    private static final Duration RESUME_AGAIN = Duration.ofSeconds(1);
     /** Calls one store may have waiting in memory; past it, its partition waits rather than reads on. */
     static final int MAX_WAITING = 10_000;
     /** Waiting calls made in one turn, so that a store back after a long while does not hold up the rest. */
@@ -73,11 +87,13 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
     static final String AMAZON_GET_FEED_RATE = "amazon-get-feed";
 
     private final Map<String, GuardedStore> stores = new HashMap<>();
+    private final List<AmazonStoreClient> amazonStores = new ArrayList<>();
     private final DeadLetters deadLetters;
     private final String group;
     private final Duration heldBackFor;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
+    private final Duration answerWait;
     /** Each store's calls set aside, in the order they came. */
     private final Map<String, Waiting> waiting = new HashMap<>();
     /** The offsets of the calls set aside, by partition: the commit stops at the first. */
@@ -89,6 +105,7 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
     private final Map<TopicPartition, Instant> pausedUntil = new HashMap<>();
     private final StoreActivity activity;
     private final AmazonFeedWatch feedWatch;
+    private final AmazonFeedLog feedLog;
 
     public ChannelConnectors(ChannelProperties properties, String bootstrapServers, Map<String, Object> security,
                              String service, CircuitBreakerRegistry breakers, RateLimiterRegistry rateLimiters,
@@ -98,33 +115,38 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
         TrackingLinks links = new TrackingLinks(properties.trackingUrl());
         for (ChannelProperties.ShopifyStore store : properties.shopify()) {
             String name = "channel-" + store.id();
-            stores.put(store.id(), new GuardedStore(
+            stores.put(store.id(), new GuardedStore(store.id(),
                     new ShopifyStoreClient(store, properties.outbound().timeout(), links, linesMatched(changes)),
                     breakers.circuitBreaker(name, BREAKER_CONFIG), rateLimiters.rateLimiter(name, SHOPIFY_RATE)));
         }
         for (ChannelProperties.WooStore store : properties.woocommerce()) {
             String name = "channel-" + store.id();
-            stores.put(store.id(), new GuardedStore(new WooStoreClient(store, properties.outbound().timeout(), links),
+            stores.put(store.id(), new GuardedStore(store.id(),
+                    new WooStoreClient(store, properties.outbound().timeout(), links),
                     breakers.circuitBreaker(name, BREAKER_CONFIG), rateLimiters.rateLimiter(name, WOO_RATE)));
         }
         this.feedWatch = new AmazonFeedWatch(activity);
+        this.feedLog = new AmazonFeedLog(bootstrapServers, security, service);
         for (ChannelProperties.AmazonStore store : properties.amazon()) {
             String name = "channel-" + store.id();
             AmazonStoreClient.FeedLimits feedLimits = new AmazonStoreClient.FeedLimits(
                     rateLimiters.rateLimiter(name + "-create-feed-document", AMAZON_FEED_DOCUMENT_RATE),
                     rateLimiters.rateLimiter(name + "-create-feed", AMAZON_FEED_RATE),
                     rateLimiters.rateLimiter(name + "-get-feed", AMAZON_GET_FEED_RATE));
-            stores.put(store.id(), new GuardedStore(new AmazonStoreClient(store, sellers.api(store.id()),
+            AmazonStoreClient client = new AmazonStoreClient(store, sellers.api(store.id()),
                     rateLimiters.rateLimiter(name + "-confirm-shipment", AMAZON_CONFIRM_RATE),
-                    rateLimiters.rateLimiter(name + "-listings", AMAZON_LISTINGS_RATE), feedLimits, feedWatch,
-                    sellers.clock()),
-                    breakers.circuitBreaker(name, BREAKER_CONFIG), rateLimiters.rateLimiter(name, AMAZON_READ_RATE)));
+                    rateLimiters.rateLimiter(name + "-listings", AMAZON_LISTINGS_RATE), feedLimits, feedWatch, feedLog,
+                    sellers.clock());
+            amazonStores.add(client);
+            stores.put(store.id(), new GuardedStore(store.id(), client, breakers.circuitBreaker(name, BREAKER_CONFIG),
+                    rateLimiters.rateLimiter(name, AMAZON_READ_RATE)));
         }
         this.group = service;
         this.activity = activity;
         this.heldBackFor = properties.outbound().heldBackFor();
         this.firstBackoff = properties.outbound().firstBackoff();
         this.maxBackoff = properties.outbound().maxBackoff();
+        this.answerWait = properties.outbound().answerWait();
         this.deadLetters = DeadLetters.forBroker(bootstrapServers, security);
     }
 
@@ -164,11 +186,16 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
     @Override
     public void stop() {
         super.stop();
+        stores.values().forEach(GuardedStore::close);
         feedWatch.close();
+        feedLog.close();
     }
 
     @Override
     protected void run() {
+        if (!resumeFeeds()) {
+            return;
+        }
         consumer.subscribe(List.of(ChannelTopics.OUTBOUND), new ConsumerRebalanceListener() {
             @Override
             public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
@@ -188,6 +215,37 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
         while (running()) {
             pollOrRewind();
         }
+    }
+
+    /**
+     * Before any call is made: the Amazon sellers' feeds, read back from {@code channels.amazon-feeds}, so that a
+     * call read again sends no feed twice and the feeds Amazon had not processed are followed again. Tried until
+     * the topic is read; false when the connector is stopped first.
+     */
+    private boolean resumeFeeds() {
+        if (amazonStores.isEmpty()) {
+            return true;
+        }
+        while (running()) {
+            try {
+                List<AmazonFeedLog.SentFeed> sent = feedLog.load(Instant.now());
+                for (AmazonStoreClient store : amazonStores) {
+                    store.resume(sent.stream().filter(f -> f.storeId().equals(store.storeId())).toList());
+                }
+                long following = sent.stream().filter(f -> f.created() && !f.processed()).count();
+                log.info("Read back {} Amazon feed(s) sent, {} of them still followed", sent.size(), following);
+                return true;
+            } catch (RuntimeException e) {
+                log.warn("Could not read back the Amazon feeds sent ({}); trying again", e.getMessage());
+                try {
+                    Thread.sleep(RESUME_AGAIN.toMillis());
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     /** A batch that failed half-way (the dead-letter topic unreachable, say) is read again from its start. */
@@ -261,32 +319,104 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
         pausedUntil.keySet().removeIf(p -> rested.contains(p) || !consumer.assignment().contains(p));
     }
 
-    /** Each store whose waiting calls are due tries them again, first one first, until one is held back again. */
+    /**
+     * Each store whose first waiting call has been answered since, or whose waiting calls are due, goes on with
+     * them, first one first, until one is held back again or has no answer yet.
+     */
     private void makeWaitingCalls() {
         Instant now = Instant.now();
         waiting.forEach((storeId, w) -> {
-            if (w.calls.isEmpty() || now.isBefore(w.due)) {
+            if (w.calls.isEmpty()) {
+                w.inFlight = null;
                 return;
             }
-            for (int made = 0; made < WAITING_PER_TURN && !w.calls.isEmpty(); made++) {
-                Held head = w.calls.peekFirst();
-                GuardedStore.Result result = stores.get(storeId).send(head.call());
-                if (result.outcome() == GuardedStore.Outcome.HELD_BACK) {
-                    w.failures++;
-                    w.due = Instant.now().plus(result.retryAfter().orElseGet(() -> backoff(w.failures)));
-                    heldBack(head.call(), result);
+            Held head = w.calls.peekFirst();
+            if (w.inFlight != null && w.inFlightOf == head) {
+                if (!w.inFlight.isDone()) {
+                    return;  // the store has not answered it yet
+                }
+                GuardedStore.Result result = answer(w.inFlight);
+                w.inFlight = null;
+                if (!settle(storeId, w, result)) {
                     return;
                 }
-                w.calls.removeFirst();
-                w.failures = 0;
-                TreeSet<Long> offsets = waitingOffsets.get(head.partition());
-                if (offsets != null) {
-                    offsets.remove(head.record().offset());
+            } else {
+                w.inFlight = null;  // of a call given up with its partition: it is read again
+                if (now.isBefore(w.due)) {
+                    return;
                 }
-                finished(head.record(), head.call(), result);
-                activity.waiting(storeId, w.calls.size());
+            }
+            for (int made = 0; made < WAITING_PER_TURN && !w.calls.isEmpty(); made++) {
+                GuardedStore.Result result = attempt(stores.get(storeId), w, w.calls.peekFirst());
+                if (result == null || !settle(storeId, w, result)) {
+                    return;
+                }
             }
         });
+    }
+
+    /**
+     * What became of the store's first waiting call: held back again (false: tried again after a backoff), or done
+     * or parked, and no longer waiting.
+     */
+    private boolean settle(String storeId, Waiting w, GuardedStore.Result result) {
+        Held head = w.calls.peekFirst();
+        if (result.outcome() == GuardedStore.Outcome.HELD_BACK) {
+            w.failures++;
+            w.due = Instant.now().plus(result.retryAfter().orElseGet(() -> backoff(w.failures)));
+            heldBack(head.call(), result);
+            return false;
+        }
+        w.calls.removeFirst();
+        w.failures = 0;
+        TreeSet<Long> offsets = waitingOffsets.get(head.partition());
+        if (offsets != null) {
+            offsets.remove(head.record().offset());
+        }
+        finished(head.record(), head.call(), result);
+        activity.waiting(storeId, w.calls.size());
+        return true;
+    }
+
+    /**
+     * Starts the call on its store's thread and waits for its answer at most {@code answerWait}; null when it has
+     * none by then: the call goes on on the store's thread, as {@code w}'s call in flight.
+     */
+    private GuardedStore.Result attempt(GuardedStore store, Waiting w, Held held) {
+        Future<GuardedStore.Result> pending = store.start(held.call());
+        try {
+            return pending.get(answerWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.debug("Store {} has not answered {} within {}: its calls wait for it", held.call().storeId(),
+                    held.call().callId(), answerWait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            return failedAttempt(e);
+        }
+        w.inFlight = pending;
+        w.inFlightOf = held;
+        return null;
+    }
+
+    /** The answer of an attempt that is done. */
+    private static GuardedStore.Result answer(Future<GuardedStore.Result> done) {
+        try {
+            return done.get();
+        } catch (ExecutionException e) {
+            return failedAttempt(e);
+        } catch (InterruptedException | CancellationException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            return new GuardedStore.Result(GuardedStore.Outcome.HELD_BACK, "the call was stopped: " + e);
+        }
+    }
+
+    /** An attempt that failed outside the store's answers (an error of the gateway's): tried again, never parked. */
+    private static GuardedStore.Result failedAttempt(ExecutionException e) {
+        log.error("A call to a store failed in the gateway; it is tried again", e.getCause());
+        return new GuardedStore.Result(GuardedStore.Outcome.HELD_BACK, String.valueOf(e.getCause()));
     }
 
     private Duration backoff(int failures) {
@@ -318,17 +448,20 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
         if (w.calls.size() >= MAX_WAITING) {
             return false;
         }
+        Held held = new Held(partition, record, call);
         if (w.calls.isEmpty()) {
-            GuardedStore.Result result = store.send(call);
-            if (result.outcome() != GuardedStore.Outcome.HELD_BACK) {
+            GuardedStore.Result result = attempt(store, w, held);
+            if (result != null && result.outcome() != GuardedStore.Outcome.HELD_BACK) {
                 finished(record, call, result);
                 return true;
             }
-            w.failures = 1;
-            w.due = Instant.now().plus(result.retryAfter().orElseGet(() -> backoff(1)));
-            heldBack(call, result);
+            if (result != null) {
+                w.failures = 1;
+                w.due = Instant.now().plus(result.retryAfter().orElseGet(() -> backoff(1)));
+                heldBack(call, result);
+            }
         }
-        w.calls.addLast(new Held(partition, record, call));
+        w.calls.addLast(held);
         waitingOffsets.computeIfAbsent(partition, p -> new TreeSet<>()).add(record.offset());
         activity.waiting(call.storeId(), w.calls.size());
         return true;
@@ -357,11 +490,16 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
     private record Held(TopicPartition partition, ConsumerRecord<String, byte[]> record, OutboundCall call) {
     }
 
-    /** One store's calls set aside, and when the first is tried again. */
+    /**
+     * One store's calls set aside, and when the first is tried again; or the first, still being made, whose answer
+     * is waited for.
+     */
     private static final class Waiting {
         private final Deque<Held> calls = new ArrayDeque<>();
         private Instant due = Instant.EPOCH;
         private int failures;
+        private Future<GuardedStore.Result> inFlight;
+        private Held inFlightOf;
     }
 
     /** Never dropped: the call goes to the dead-letter topic, and ops are alerted by log and metric. */

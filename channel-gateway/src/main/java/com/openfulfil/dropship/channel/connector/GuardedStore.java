@@ -12,6 +12,9 @@ import io.github.resilience4j.retry.RetryConfig;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 
 /**
@@ -19,10 +22,11 @@ import java.util.function.Supplier;
  * its circuit breaker. An outbound call is one attempt ({@link #send}): a store unavailable (5xx, a
  * timeout, a 429), whose breaker is open, or whose rate limiter has no permit for the call within its wait
  * holds the call back, with the store's {@code Retry-After} if it gave one, and the connector tries it again
- * later without holding up other stores' calls; only a refusal parks it. {@link #guarded} with a retry
- * serves the Amazon poller, which backs off in place.
+ * later without holding up other stores' calls; only a refusal parks it. Each attempt runs on the store's own
+ * thread ({@link #start}), one at a time, so a store slow to answer (or a wait for its rate limiter) holds that
+ * thread alone. {@link #guarded} with a retry serves the Amazon poller, which backs off in place.
  */
-final class GuardedStore {
+final class GuardedStore implements AutoCloseable {
     enum Outcome { DONE, HELD_BACK, PARKED }
 
     /** @param retryAfter how long the store asked us to wait before the next attempt, if it did */
@@ -35,11 +39,28 @@ final class GuardedStore {
     private final ChannelClient client;
     private final CircuitBreaker breaker;
     private final RateLimiter rateLimiter;
+    /** The store's calls, one at a time, in the order they are started. */
+    private final ExecutorService calls;
 
-    GuardedStore(ChannelClient client, CircuitBreaker breaker, RateLimiter rateLimiter) {
+    GuardedStore(String storeId, ChannelClient client, CircuitBreaker breaker, RateLimiter rateLimiter) {
         this.client = client;
         this.breaker = breaker;
         this.rateLimiter = rateLimiter;
+        this.calls = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "channel-store-" + storeId);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** {@link #send} on the store's own thread, after the attempts started before it. */
+    Future<Result> start(OutboundCall call) {
+        return calls.submit(() -> send(call));
+    }
+
+    @Override
+    public void close() {
+        calls.shutdownNow();
     }
 
     /** One call through the rate limiter and the breaker, retried as {@code retry} says. */

@@ -2,7 +2,13 @@ package com.openfulfil.dropship.channel.it;
 
 import com.openfulfil.dropship.events.model.ShippedParcel;
 import com.openfulfil.dropship.events.model.ParcelItem;
+import com.openfulfil.dropship.channel.config.ChannelProperties;
 import com.openfulfil.dropship.channel.connector.AmazonPoller;
+import com.openfulfil.dropship.channel.connector.AmazonSellers;
+import com.openfulfil.dropship.channel.connector.ChannelConnectors;
+import com.openfulfil.dropship.channel.connector.InboundChanges;
+import com.openfulfil.dropship.channel.domain.OutboundCall;
+import com.openfulfil.dropship.channel.domain.StoreActivity;
 import com.openfulfil.dropship.channelsim.AmazonSimulator;
 import com.openfulfil.dropship.events.EventIds;
 import com.openfulfil.dropship.events.catalog.ProductUpdated;
@@ -14,16 +20,25 @@ import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.supplier.ParcelsShipped;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.events.serde.Json;
+import com.openfulfil.dropship.support.config.DropshipProperties;
 import com.openfulfil.dropship.support.kafka.EventPublisher;
 import com.openfulfil.dropship.support.security.ApiKeys;
 import com.openfulfil.dropship.support.testing.EmbeddedBroker;
 import com.openfulfil.dropship.support.testing.KafkaIntegrationTest;
 import com.openfulfil.dropship.support.testing.TopicReader;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -37,7 +52,9 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +65,8 @@ import static org.awaitility.Awaitility.await;
  * and placed once, the watermark kept on Kafka across a restart of the poller, 429s waited out,
  * access tokens refreshed before they expire, a cancellation on Amazon made ours, each parcel
  * confirmed once with its carrier code and tracking number, and, through the Feeds API, an order we
- * cancel cancelled on Amazon once and a confirmed package's new tracking number corrected once.
+ * cancel cancelled on Amazon once and a confirmed package's new tracking number corrected once, a feed sent
+ * before a restart neither sent again nor left unfollowed after it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AmazonChannelIT extends KafkaIntegrationTest {
@@ -57,6 +75,8 @@ class AmazonChannelIT extends KafkaIntegrationTest {
     private static final AmazonSimulator AMAZON = start();
     private static final String OPS_KEY = "ok_it_amazon";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The consumer group of the connector that makes the calls to the stores. */
+    private static final String CONNECTOR_GROUP = "channel-gateway-outbound";
 
     @LocalServerPort
     int port;
@@ -66,6 +86,30 @@ class AmazonChannelIT extends KafkaIntegrationTest {
 
     @Autowired
     AmazonPoller poller;
+
+    @Autowired
+    ChannelConnectors connectors;
+
+    @Autowired
+    ChannelProperties properties;
+
+    @Autowired
+    DropshipProperties dropship;
+
+    @Autowired
+    CircuitBreakerRegistry breakers;
+
+    @Autowired
+    RateLimiterRegistry rateLimiters;
+
+    @Autowired
+    AmazonSellers sellers;
+
+    @Autowired
+    StoreActivity activity;
+
+    @Autowired
+    InboundChanges changes;
 
     @DynamicPropertySource
     static void seller(DynamicPropertyRegistry registry) {
@@ -290,6 +334,102 @@ class AmazonChannelIT extends KafkaIntegrationTest {
                 .isEqualTo(new AmazonSimulator.Cancellation("333-0000003", "BuyerCanceled", 1));
     }
 
+    @Test
+    @DirtiesContext(methodMode = DirtiesContext.MethodMode.AFTER_METHOD)  // its connector is stopped and replaced
+    void aFeedSentBeforeARestartIsNotSentAgainAfterItAndIsFollowedToItsOutcome() throws Exception {
+        Instant t = base();
+        publisher.publishAndWait(Topics.CATALOG_PRODUCTS, "MUG-001", product());
+        AMAZON.putOrder("444-0000001", "Unshipped", t.plusMillis(1), "MUG-001", 1);
+        AMAZON.putOrder("444-0000002", "Unshipped", t.plusMillis(2), "MUG-001", 1);
+        String failing = id("444-0000001");
+        String cancelled = id("444-0000002");
+        try (TopicReader placed = new TopicReader(EmbeddedBroker.bootstrapServers(), Topics.ORDERS_PLACED.name())) {
+            placed.until(WAIT, seen -> placedIds(placed).containsAll(List.of(failing, cancelled)));
+        }
+        ChannelConnectors restarted = null;
+        AMAZON.holdFeeds(true);  // Amazon takes the feeds and leaves them in its queue
+        try {
+            moved(failing, OrderStatus.PLACED, OrderStatus.CANCELLED, "cancelled by ops: the customer asked");
+            await().atMost(WAIT).until(() -> AMAZON.feedsNaming("444-0000001") == 1);
+            moved(cancelled, OrderStatus.PLACED, OrderStatus.CANCELLED, "cancelled by ops: out of stock");
+            await().atMost(WAIT).until(() -> AMAZON.feedsNaming("444-0000002") == 1);
+
+            // the gateway stops once Amazon took both feeds but before their calls were recorded as made: after
+            // the restart, its connector reads both calls again from channels.outbound
+            connectors.stop();
+            Map<TopicPartition, Long> calls = cancelCalls(failing, cancelled);
+            rewindConnector(calls);
+            restarted = new ChannelConnectors(properties, dropship.kafka().bootstrapServers(),
+                    dropship.kafka().security(), "channel-gateway", breakers, rateLimiters, sellers, activity, changes);
+            restarted.start();
+            await().atMost(WAIT).until(() -> connectorPassed(calls));
+            assertThat(AMAZON.feedsNaming("444-0000001")).as("no second feed").isEqualTo(1);
+            assertThat(AMAZON.feedsNaming("444-0000002")).as("no second feed").isEqualTo(1);
+            assertThat(AMAZON.orderStatus("444-0000002")).isEqualTo("Unshipped");
+
+            // Amazon processes them after the restart: the first fails, the second cancels its order
+            AMAZON.failFeeds(1);
+            AMAZON.holdFeeds(false);
+            JsonNode failure = await().atMost(WAIT).until(() -> failureOf("444-0000001"), f -> !f.isMissingNode());
+            assertThat(failure.path("reason").asString()).contains("FATAL", "could not be processed");
+            await().atMost(WAIT).until(() -> "Canceled".equals(AMAZON.orderStatus("444-0000002")));
+            assertThat(AMAZON.cancellations()).filteredOn(c -> c.amazonOrderId().equals("444-0000002"))
+                    .singleElement().isEqualTo(new AmazonSimulator.Cancellation("444-0000002", "NoInventory", 1));
+
+            // the feed Amazon failed is forgotten: ops' retry sends it again, once
+            String retry = "/api/v1/channels/stores/" + STORE + "/failures/" + failure.path("id").asString() + "/retry";
+            assertThat(call("POST", retry).statusCode()).isEqualTo(202);
+            await().atMost(WAIT).until(() -> "Canceled".equals(AMAZON.orderStatus("444-0000001")));
+            await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> AMAZON.feedsNaming("444-0000001") == 2
+                    && AMAZON.feedsNaming("444-0000002") == 1);
+        } finally {
+            AMAZON.holdFeeds(false);
+            if (restarted != null) {
+                restarted.stop();
+            }
+        }
+    }
+
+    /** Where the CANCEL calls of the orders are on channels.outbound: the first of them on each partition. */
+    private static Map<TopicPartition, Long> cancelCalls(String... orderIds) {
+        Map<TopicPartition, Long> first = new HashMap<>();
+        try (GatewayTopic<OutboundCall> outbound = new GatewayTopic<>(Topics.CHANNELS_OUTBOUND.name(),
+                OutboundCall.class)) {
+            for (String orderId : orderIds) {
+                outbound.until(orderId, calls -> calls.stream().anyMatch(c -> c.kind() == OutboundCall.Kind.CANCEL));
+                ConsumerRecord<String, OutboundCall> call = outbound.recordsOf(orderId).stream()
+                        .filter(r -> r.value().kind() == OutboundCall.Kind.CANCEL).findFirst().orElseThrow();
+                first.merge(new TopicPartition(call.topic(), call.partition()), call.offset(), Math::min);
+            }
+        }
+        return first;
+    }
+
+    /** The connector's group, stopped, is set back to read from the calls again. */
+    private static void rewindConnector(Map<TopicPartition, Long> calls) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        calls.forEach((partition, offset) -> offsets.put(partition, new OffsetAndMetadata(offset)));
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedBroker.bootstrapServers()))) {
+            // the group takes new offsets once its stopped member has left it
+            await().atMost(WAIT).ignoreExceptions().until(() -> {
+                admin.alterConsumerGroupOffsets(CONNECTOR_GROUP, offsets).all().get();
+                return true;
+            });
+        }
+    }
+
+    /** Whether the connector's committed offsets passed the calls. */
+    private static boolean connectorPassed(Map<TopicPartition, Long> calls) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                EmbeddedBroker.bootstrapServers()))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(CONNECTOR_GROUP)
+                    .partitionsToOffsetAndMetadata().get();
+            return calls.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+                    && committed.get(e.getKey()).offset() > e.getValue());
+        }
+    }
+
     /** The store's failure whose call names the Amazon order; missing while there is none. */
     private JsonNode failureOf(String amazonOrderId) throws Exception {
         HttpResponse<String> answer = call("GET", "/api/v1/channels/stores");
@@ -338,7 +478,7 @@ class AmazonChannelIT extends KafkaIntegrationTest {
     }
 
     private static String idOf(String orderId) {
-        for (int batch : new int[]{111, 222, 333}) {
+        for (int batch : new int[]{111, 222, 333, 444}) {
             for (int n = 1; n <= 6; n++) {
                 String amazonId = batch + "-000000" + n;
                 if (id(amazonId).equals(orderId)) {

@@ -56,7 +56,12 @@ final class GatewayTopic<T> implements AutoCloseable {
     }
 
     List<T> valuesOf(String key) {
-        return seen.stream().filter(r -> key.equals(r.key())).map(ConsumerRecord::value).toList();
+        return recordsOf(key).stream().map(ConsumerRecord::value).toList();
+    }
+
+    /** The records keyed {@code key} read so far, with where each is on the topic. */
+    List<ConsumerRecord<String, T>> recordsOf(String key) {
+        return seen.stream().filter(r -> key.equals(r.key())).toList();
     }
 
     @Override

@@ -40,19 +40,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Two Shopify stores (simulators, over real HTTP) whose orders share a partition of {@code channels.outbound}:
+ * Shopify stores (simulators, over real HTTP) whose orders share a partition of {@code channels.outbound}:
  * while one answers 503 its calls wait, set aside, and the other's are made at once; once it is back its calls
- * arrive once each, in the order they came, and ops saw them waiting meanwhile.
+ * arrive once each, in the order they came, and ops saw them waiting meanwhile. A store that does not answer at
+ * all holds up the other's calls no longer than the connector's short wait for an answer, far less than its
+ * timeout, and gets its call once when it answers again.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class StoreDownIT extends KafkaIntegrationTest {
     private static final String DOWN = "down-shop";
     private static final String UP = "up-shop";
+    private static final String SLOW = "slow-shop";
+    /** How long a store's answer is waited for before the call is held back. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(20);
     private static final String OPS_KEY = "ok_it_store_down";
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static final ShopifySimulator DOWN_SHOP = new ShopifySimulator(DOWN + ".myshopify.com", "shpat_down", "shpss_down");
     private static final ShopifySimulator UP_SHOP = new ShopifySimulator(UP + ".myshopify.com", "shpat_up", "shpss_up");
+    private static final ShopifySimulator SLOW_SHOP = new ShopifySimulator(SLOW + ".myshopify.com", "shpat_slow",
+            "shpss_slow");
 
     /** Each order's name on its store, by our order id. */
     private final Map<String, String> names = new ConcurrentHashMap<>();
@@ -67,6 +74,8 @@ class StoreDownIT extends KafkaIntegrationTest {
     static void stores(DynamicPropertyRegistry registry) {
         store(registry, 0, DOWN, DOWN_SHOP, "shpat_down", "shpss_down");
         store(registry, 1, UP, UP_SHOP, "shpat_up", "shpss_up");
+        store(registry, 2, SLOW, SLOW_SHOP, "shpat_slow", "shpss_slow");
+        registry.add("dropship.channels.outbound.timeout", TIMEOUT::toString);
         registry.add("dropship.channels.admin-key-sha256", () -> ApiKeys.sha256Hex(OPS_KEY));
         FastCalls.register(registry, "shopify");
         // a partition that waited for its store would wait this long: far longer than the other store may wait
@@ -88,6 +97,7 @@ class StoreDownIT extends KafkaIntegrationTest {
     static void stop() {
         DOWN_SHOP.close();
         UP_SHOP.close();
+        SLOW_SHOP.close();
     }
 
     @Test
@@ -96,16 +106,7 @@ class StoreDownIT extends KafkaIntegrationTest {
         DOWN_SHOP.onReceived(toldDown::add);
         String first = place(DOWN, DOWN_SHOP, "#D1");
         String second = place(DOWN, DOWN_SHOP, "#D2");
-        int partition = partitionOf(first);
-        // an order of the other store whose calls share that partition
-        String upOrder = null;
-        for (int n = 1; upOrder == null; n++) {
-            long id = UP_SHOP.addOrder("#U" + n);
-            if (partitionOf(orderIdOf(UP, id)) == partition) {
-                upOrder = orderIdOf(UP, id);
-                publisher.publishAndWait(Topics.ORDERS_PLACED, upOrder, placed(UP, upOrder, "#U" + n));
-            }
-        }
+        String upOrder = upOrderOn(partitionOf(first), "#U");
         String upName = names.get(upOrder);
 
         DOWN_SHOP.down(true);
@@ -150,6 +151,51 @@ class StoreDownIT extends KafkaIntegrationTest {
         assertThat(DOWN_SHOP.count("fulfillmentCreate")).isEqualTo(2);
         await().atMost(WAIT).until(() -> store(DOWN).path("waitingCalls").asInt() == 0);
         assertThat(store(DOWN).hasNonNull("unavailable")).isFalse();
+    }
+
+    @Test
+    void aStoreThatDoesNotAnswerHoldsUpNoOtherStoreForItsTimeoutAndGetsItsCallOnceWhenItAnswers() throws Exception {
+        String slowOrder = place(SLOW, SLOW_SHOP, "#S1");
+        String upOrder = upOrderOn(partitionOf(slowOrder), "#V");
+        String upName = names.get(upOrder);
+
+        SLOW_SHOP.stall(true);
+        try {
+            int tried = SLOW_SHOP.operations().size();
+            publisher.publishAndWait(Topics.FULFILMENT_EVENTS, slowOrder, shipped(slowOrder, "dsp-s", "JDS"));
+            // the connector's call is with the store, which does not answer
+            await().atMost(WAIT).until(() -> SLOW_SHOP.operations().size() > tried);
+
+            Instant sent = Instant.now();
+            publisher.publishAndWait(Topics.FULFILMENT_EVENTS, upOrder, shipped(upOrder, "dsp-v", "JDV"));
+            await().atMost(TIMEOUT.dividedBy(2)).until(() -> !UP_SHOP.fulfilments(upName).isEmpty());
+            assertThat(Duration.between(sent, Instant.now())).isLessThan(TIMEOUT.dividedBy(2));
+            assertThat(UP_SHOP.fulfilments(upName).get(0).numbers()).containsExactly("JDV");
+            // ops see the call waiting for its store
+            assertThat(store(SLOW).path("waitingCalls").asInt()).isEqualTo(1);
+            assertThat(SLOW_SHOP.count("fulfillmentCreate")).isZero();
+        } finally {
+            SLOW_SHOP.stall(false);
+        }
+
+        await().atMost(WAIT).until(() -> !SLOW_SHOP.fulfilments("#S1").isEmpty());
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).until(() -> SLOW_SHOP.count("fulfillmentCreate") == 1);
+        assertThat(SLOW_SHOP.fulfilments("#S1")).singleElement()
+                .satisfies(f -> assertThat(f.numbers()).containsExactly("JDS"));
+        await().atMost(WAIT).until(() -> store(SLOW).path("waitingCalls").asInt() == 0);
+        assertThat(store(SLOW).hasNonNull("unavailable")).isFalse();
+    }
+
+    /** An order of the store that is up whose calls go to {@code partition}, placed, named {@code prefix<n>}. */
+    private String upOrderOn(int partition, String prefix) {
+        for (int n = 1; ; n++) {
+            long id = UP_SHOP.addOrder(prefix + n);
+            if (partitionOf(orderIdOf(UP, id)) == partition) {
+                String upOrder = orderIdOf(UP, id);
+                publisher.publishAndWait(Topics.ORDERS_PLACED, upOrder, placed(UP, upOrder, prefix + n));
+                return upOrder;
+            }
+        }
     }
 
     /** The partition of channels.outbound a call keyed by {@code orderId} goes to, as the stream's producer picks it. */

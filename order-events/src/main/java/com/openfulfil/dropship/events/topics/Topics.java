@@ -128,6 +128,10 @@ public final class Topics {
     public static final TopicSpec CHANNELS_AMAZON_WATERMARKS = spec("channels.amazon-watermarks", "storeId",
             Event.class, Cleanup.COMPACT, FOREVER, "channel-gateway", true,
             "How far each Amazon store's orders have been read (an ISO instant)", Format.JSON);
+    public static final TopicSpec CHANNELS_AMAZON_FEEDS = spec("channels.amazon-feeds", "callId", Event.class,
+            Cleanup.COMPACT, FOREVER, "channel-gateway", true,
+            "Each order feed sent to an Amazon seller, by the call it was sent for, until Amazon has processed it",
+            Format.JSON);
 
     private static final List<TopicSpec> ALL = List.of(CATALOG_FEED, CATALOG_PRODUCTS, STOCK_ALERTS,
             RESERVATION_REQUESTS, RESERVATION_RESULTS, ORDERS_PLACED, ORDER_COMMANDS, ORDERS_LIFECYCLE,
@@ -135,7 +139,7 @@ public final class Topics {
             CARRIER_EVENTS,
             TRACKING_EVENTS, NOTIFICATIONS_OUTBOUND, SMS_OPT_OUTS, PARTNERS, COMMISSIONS_LEDGER, PAYOUT_REQUESTS, PAYOUT_DETAILS,
             STOREFRONT_WEBHOOKS, OPS_AUDIT, CHANNELS_INBOUND, CHANNELS_OUTBOUND, CHANNELS_REFUSALS,
-            CHANNELS_AMAZON_WATERMARKS);
+            CHANNELS_AMAZON_WATERMARKS, CHANNELS_AMAZON_FEEDS);
 
     private static final Map<String, TopicSpec> BY_NAME = ALL.stream()
             .collect(Collectors.toUnmodifiableMap(TopicSpec::name, t -> t));
