@@ -6,10 +6,6 @@ import com.openfulfil.dropship.events.serde.JsonSerde;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.kafka.PublishFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -73,23 +69,13 @@ final class AmazonFeedLog implements AutoCloseable {
      */
     List<SentFeed> load(Instant now) {
         Map<String, SentFeed> feeds = new LinkedHashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(ChannelTopics.AMAZON_FEEDS, Duration.ofMinutes(1))
-                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.value() == null) {
-                        feeds.remove(r.key());
-                    } else {
-                        feeds.put(r.key(), serde.deserialize(r.topic(), r.value()));
-                    }
-                });
+        CompactedTopic.readAll(consumerConfig, ChannelTopics.AMAZON_FEEDS, (key, value) -> {
+            if (value == null) {
+                feeds.remove(key);
+            } else {
+                feeds.put(key, serde.deserialize(ChannelTopics.AMAZON_FEEDS, value));
             }
-        }
+        });
         List<SentFeed> kept = new ArrayList<>();
         for (SentFeed feed : feeds.values()) {
             if (feed.at().isBefore(now.minus(KEPT_FOR))) {

@@ -2,18 +2,14 @@ package com.openfulfil.dropship.channel.connector;
 
 import com.openfulfil.dropship.channel.config.ChannelTopics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -45,21 +41,11 @@ final class AmazonWatermarks implements AutoCloseable {
     /** Every store's watermark, as the topic has it now. */
     Map<String, Instant> load() {
         Map<String, Instant> marks = new HashMap<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
-                new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(ChannelTopics.AMAZON_WATERMARKS, Duration.ofMinutes(1))
-                    .stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
-                consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                    if (r.value() != null) {
-                        marks.put(r.key(), Instant.parse(r.value()));
-                    }
-                });
+        CompactedTopic.readAll(consumerConfig, ChannelTopics.AMAZON_WATERMARKS, (key, value) -> {
+            if (value != null) {
+                marks.put(key, Instant.parse(new String(value, StandardCharsets.UTF_8)));
             }
-        }
+        });
         return marks;
     }
 
