@@ -238,7 +238,9 @@ public final class ChannelConnectors extends ConsumerThread<byte[]> {
             } catch (RuntimeException e) {
                 log.warn("Could not read back the Amazon feeds sent ({}); trying again", e.getMessage());
                 try {
-                    Thread.sleep(RESUME_AGAIN.toMillis());
+                    if (!waitUnlessStopped(RESUME_AGAIN)) {
+                        return false;
+                    }
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     return false;

@@ -4,6 +4,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.WakeupException;
 import org.springframework.context.SmartLifecycle;
 
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
 /**
  * A Kafka consumer on a thread of its own, started and stopped with the application: {@link #run}
  * loops until stopped; stopping wakes the consumer up and waits for the thread, which closes it.
@@ -12,6 +16,7 @@ abstract class ConsumerThread<V> implements SmartLifecycle {
     protected final KafkaConsumer<String, V> consumer;
     private final Thread thread;
     private volatile boolean running;
+    private final CountDownLatch stopped = new CountDownLatch(1);
 
     ConsumerThread(KafkaConsumer<String, V> consumer, String name) {
         this.consumer = consumer;
@@ -23,6 +28,11 @@ abstract class ConsumerThread<V> implements SmartLifecycle {
 
     protected boolean running() {
         return running;
+    }
+
+    /** Waits {@code wait}, or less when the thread is stopped meanwhile; false when it was stopped. */
+    protected boolean waitUnlessStopped(Duration wait) throws InterruptedException {
+        return !stopped.await(wait.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void loop() {
@@ -44,6 +54,7 @@ abstract class ConsumerThread<V> implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        stopped.countDown();
         consumer.wakeup();
         try {
             thread.join(10_000);
