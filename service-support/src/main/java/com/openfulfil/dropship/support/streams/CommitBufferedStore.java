@@ -88,8 +88,9 @@ public final class CommitBufferedStore<K, V> extends WrappedStateStore<KeyValueS
     @Override
     public V delete(K key) {
         writer = Thread.currentThread();
-        V old = get(key);
-        if (wrapped().get(key) == null) {
+        V below = wrapped().get(key);
+        V old = writes.containsKey(key) ? writes.get(key) : below;
+        if (below == null) {
             writes.remove(key); // created since the last commit: nothing below to remove
         } else {
             writes.put(key, null);
