@@ -21,6 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static com.openfulfil.dropship.commission.stream.CommissionHarness.commission;
+import static com.openfulfil.dropship.commission.stream.CommissionHarness.ledger;
+import static com.openfulfil.dropship.commission.stream.CommissionHarness.usdOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Clawback after a refund and settlement by payout batches, on the same wiring as the binder. */
@@ -43,7 +46,7 @@ class ClawbackAndPayoutTopologyTest {
         harness.pipe(Topics.ORDERS_LIFECYCLE, refunded);
         harness.pipe(Topics.ORDERS_LIFECYCLE, refunded);
 
-        List<Event> ledger = ledgerValues();
+        List<Event> ledger = ledger(harness);
         assertThat(ledger).hasSize(2);
         assertThat(ledger.get(0)).isInstanceOf(CommissionEarned.class);
         CommissionReversed reversed = (CommissionReversed) ledger.get(1);
@@ -52,7 +55,7 @@ class ClawbackAndPayoutTopologyTest {
         assertThat(reversed.refundAmount()).isEqualTo(new BigDecimal("15.00"));
         assertThat(reversed.partnerId()).isEqualTo("partner-lan");
 
-        Commission stored = commission("o-1");
+        Commission stored = commission(harness, "o-1");
         assertThat(stored.total()).isEqualTo(new BigDecimal("4.07"));
         assertThat(stored.net()).isEqualTo(new BigDecimal("2.03"));
         assertThat(stored.state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.AVAILABLE);
@@ -68,7 +71,7 @@ class ClawbackAndPayoutTopologyTest {
         harness.pipe(Topics.ORDERS_LIFECYCLE, transition("e3", "o-6", OrderStatus.REFUNDED, OrderStatus.REFUNDED,
                 usdOrder("o-6"), new BigDecimal("5.00")));
         harness.pipe(Topics.ORDERS_LIFECYCLE, first);
-        assertThat(commission("o-6").net()).isEqualTo(new BigDecimal("2.03"));
+        assertThat(commission(harness, "o-6").net()).isEqualTo(new BigDecimal("2.03"));
         harness.pipe(Topics.ORDERS_LIFECYCLE, transition("e4", "o-6", OrderStatus.REFUNDED, OrderStatus.REFUNDED,
                 usdOrder("o-6"), new BigDecimal("15.00")));
         harness.pipe(Topics.ORDERS_LIFECYCLE, transition("e5", "o-6", OrderStatus.REFUNDED, OrderStatus.REFUNDED,
@@ -82,7 +85,7 @@ class ClawbackAndPayoutTopologyTest {
                         org.assertj.core.groups.Tuple.tuple(new BigDecimal("5.00"), new BigDecimal("0.68"), new BigDecimal("2.03")),
                         org.assertj.core.groups.Tuple.tuple(new BigDecimal("15.00"), new BigDecimal("2.03"), new BigDecimal("0.00")));
         assertThat(reversals).extracting(CommissionReversed::eventId).doesNotHaveDuplicates();
-        assertThat(commission("o-6").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.REVERSED);
+        assertThat(commission(harness, "o-6").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.REVERSED);
     }
 
     @Test
@@ -97,7 +100,7 @@ class ClawbackAndPayoutTopologyTest {
         CommissionReversed reversed = harness.readValues(Topics.COMMISSIONS_LEDGER, CommissionReversed.class).get(0);
         assertThat(reversed.amount()).isEqualTo(new BigDecimal("123250"));
         assertThat(reversed.remaining()).isEqualTo(new BigDecimal("0"));
-        assertThat(commission("o-2").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.REVERSED);
+        assertThat(commission(harness, "o-2").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.REVERSED);
     }
 
     @Test
@@ -121,7 +124,7 @@ class ClawbackAndPayoutTopologyTest {
             assertThat(p.amount()).isEqualTo(new BigDecimal("4.07"));
             assertThat(p.batchId()).isEqualTo("batch-1");
         });
-        assertThat(commission("o-4").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.PAID);
+        assertThat(commission(harness, "o-4").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.PAID);
     }
 
     @Test
@@ -130,7 +133,7 @@ class ClawbackAndPayoutTopologyTest {
         harness.pipe(Topics.PAYOUT_REQUESTS, new PayoutRequested("p-1", Instant.EPOCH, "o-5", "partner-lan", "batch-1"));
         harness.pipe(Topics.ORDERS_LIFECYCLE, transition("e2", "o-5", OrderStatus.RETURNED, OrderStatus.REFUNDED,
                 usdOrder("o-5"), new BigDecimal("30.00")));
-        assertThat(commission("o-5").due()).isEqualTo(new BigDecimal("-4.07"));
+        assertThat(commission(harness, "o-5").due()).isEqualTo(new BigDecimal("-4.07"));
 
         harness.pipe(Topics.PAYOUT_REQUESTS, new PayoutRequested("p-2", Instant.EPOCH, "o-5", "partner-lan", "batch-2"));
 
@@ -138,8 +141,8 @@ class ClawbackAndPayoutTopologyTest {
                 .extracting(CommissionPaidOut::batchId, CommissionPaidOut::amount)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("batch-1", new BigDecimal("4.07")),
                         org.assertj.core.groups.Tuple.tuple("batch-2", new BigDecimal("-4.07")));
-        assertThat(commission("o-5").due()).isZero();
-        assertThat(commission("o-5").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.REVERSED);
+        assertThat(commission(harness, "o-5").due()).isZero();
+        assertThat(commission(harness, "o-5").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.REVERSED);
     }
 
     @Test
@@ -147,19 +150,6 @@ class ClawbackAndPayoutTopologyTest {
         harness.pipe(Topics.PAYOUT_REQUESTS, new PayoutRequested("p-1", Instant.EPOCH, "o-unknown", "partner-lan", "batch-1"));
 
         assertThat(harness.read(Topics.COMMISSIONS_LEDGER)).isEmpty();
-    }
-
-    private List<Event> ledgerValues() {
-        return harness.read(Topics.COMMISSIONS_LEDGER).stream().map(kv -> kv.value).toList();
-    }
-
-    private Commission commission(String orderId) {
-        return harness.<Commission>store(CommissionTopology.COMMISSIONS_STORE).get(orderId);
-    }
-
-    private static OrderDetails usdOrder(String orderId) {
-        return OrderFixtures.anOrder().withOrderId(orderId).withPartner("partner-lan", "Nguyễn Thị Lan")
-                .withLine("MUG-001", 2, "12.50", "15.00").details();
     }
 
     private static OrderStatusChanged transition(String eventId, String orderId, OrderStatus from, OrderStatus to,

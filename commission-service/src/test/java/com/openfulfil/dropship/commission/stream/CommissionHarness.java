@@ -1,8 +1,11 @@
 package com.openfulfil.dropship.commission.stream;
 
+import com.openfulfil.dropship.commission.domain.Commission;
 import com.openfulfil.dropship.commission.domain.CommissionPolicy;
 import com.openfulfil.dropship.commission.domain.DeductionRule;
 import com.openfulfil.dropship.events.Event;
+import com.openfulfil.dropship.events.fixtures.OrderFixtures;
+import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.topics.Topics;
 import com.openfulfil.dropship.support.testing.TopologyHarness;
 import org.apache.kafka.streams.kstream.GlobalKTable;
@@ -22,6 +25,21 @@ final class CommissionHarness {
                     Map.of("USD", new BigDecimal("0.20"), "VND", new BigDecimal("5000")), DeductionRule.Base.REMAINING)));
 
     private CommissionHarness() {
+    }
+
+    /** Everything the stream wrote to the commissions ledger since the last read. */
+    static List<Event> ledger(TopologyHarness harness) {
+        return harness.read(Topics.COMMISSIONS_LEDGER).stream().map(kv -> kv.value).toList();
+    }
+
+    static Commission commission(TopologyHarness harness, String orderId) {
+        return harness.<Commission>store(CommissionTopology.COMMISSIONS_STORE).get(orderId);
+    }
+
+    /** A partner's order in USD: two mugs at 12.50 each, retail 15.00. */
+    static OrderDetails usdOrder(String orderId) {
+        return OrderFixtures.anOrder().withOrderId(orderId).withPartner("partner-lan", "Nguyễn Thị Lan")
+                .withLine("MUG-001", 2, "12.50", "15.00").details();
     }
 
     /** Lifecycle and payout-request streams, the partners global table materialized as "partners". */

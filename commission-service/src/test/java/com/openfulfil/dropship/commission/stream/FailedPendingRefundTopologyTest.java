@@ -3,7 +3,6 @@ package com.openfulfil.dropship.commission.stream;
 import com.openfulfil.dropship.commission.domain.Commission;
 import com.openfulfil.dropship.commission.domain.CommissionState;
 import com.openfulfil.dropship.events.Event;
-import com.openfulfil.dropship.events.fixtures.OrderFixtures;
 import com.openfulfil.dropship.events.model.OrderDetails;
 import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
@@ -23,6 +22,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import static com.openfulfil.dropship.commission.stream.CommissionHarness.commission;
+import static com.openfulfil.dropship.commission.stream.CommissionHarness.ledger;
+import static com.openfulfil.dropship.commission.stream.CommissionHarness.usdOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -42,7 +44,7 @@ class FailedPendingRefundTopologyTest {
     void aPendingRefundClawedBackThenFailedGivesThePartnerBackWhatItTook() {
         completed("o-1");
         refunded("e2", "o-1", "rf_bank", "15.00");
-        assertThat(commission("o-1").net()).isEqualTo(new BigDecimal("2.03"));
+        assertThat(commission(harness, "o-1").net()).isEqualTo(new BigDecimal("2.03"));
 
         harness.pipe(Topics.ORDERS_LIFECYCLE, failed("f1", "o-1", "rf_bank", "15.00"));
 
@@ -51,7 +53,7 @@ class FailedPendingRefundTopologyTest {
         assertThat(restored.amount()).isEqualTo(new BigDecimal("2.04"));
         assertThat(restored.remaining()).isEqualTo(new BigDecimal("4.07"));
         assertThat(restored.partnerId()).isEqualTo("partner-lan");
-        Commission stored = commission("o-1");
+        Commission stored = commission(harness, "o-1");
         assertThat(stored.net()).isEqualTo(new BigDecimal("4.07"));
         assertThat(stored.reversed()).isZero();
         assertThat(stored.state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.AVAILABLE);
@@ -61,7 +63,7 @@ class FailedPendingRefundTopologyTest {
     void aFailureReplayedGivesBackOnce() {
         completed("o-2");
         refunded("e2", "o-2", "rf_bank", "30.00");
-        assertThat(commission("o-2").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.REVERSED);
+        assertThat(commission(harness, "o-2").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.REVERSED);
         PendingRefundFailed failure = failed("f1", "o-2", "rf_bank", "30.00");
 
         harness.pipe(Topics.ORDERS_LIFECYCLE, failure);
@@ -70,12 +72,12 @@ class FailedPendingRefundTopologyTest {
         // the refund's own move, replayed after it was given back, claws back nothing again
         refunded("e2", "o-2", "rf_bank", "30.00");
 
-        List<Event> ledger = ledgerValues();
+        List<Event> ledger = ledger(harness);
         assertThat(ledger).filteredOn(CommissionRestored.class::isInstance).singleElement()
                 .extracting(e -> ((CommissionRestored) e).amount()).isEqualTo(new BigDecimal("4.07"));
         assertThat(ledger).filteredOn(CommissionReversed.class::isInstance).hasSize(1);
-        assertThat(commission("o-2").net()).isEqualTo(new BigDecimal("4.07"));
-        assertThat(commission("o-2").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.AVAILABLE);
+        assertThat(commission(harness, "o-2").net()).isEqualTo(new BigDecimal("4.07"));
+        assertThat(commission(harness, "o-2").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.AVAILABLE);
     }
 
     /** The provider paid it: the order writes no failure, and the clawback it took stands. */
@@ -86,9 +88,9 @@ class FailedPendingRefundTopologyTest {
         // a failure of another refund of the order (one that took nothing) gives nothing back
         harness.pipe(Topics.ORDERS_LIFECYCLE, failed("f1", "o-3", "rf_other", "5.00"));
 
-        assertThat(ledgerValues()).extracting(e -> e.getClass().getSimpleName())
+        assertThat(ledger(harness)).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("CommissionEarned", "CommissionReversed");
-        assertThat(commission("o-3").net()).isEqualTo(new BigDecimal("2.03"));
+        assertThat(commission(harness, "o-3").net()).isEqualTo(new BigDecimal("2.03"));
     }
 
     @Test
@@ -103,10 +105,10 @@ class FailedPendingRefundTopologyTest {
                 .extracting(CommissionReversed::amount, CommissionReversed::remaining)
                 .containsExactly(Tuple.tuple(new BigDecimal("2.04"), new BigDecimal("2.03")),
                         Tuple.tuple(new BigDecimal("2.04"), new BigDecimal("2.03")));
-        assertThat(commission("o-4").net()).isEqualTo(new BigDecimal("2.03"));
+        assertThat(commission(harness, "o-4").net()).isEqualTo(new BigDecimal("2.03"));
         // and a failure of the first one, written again, still gives nothing more
         harness.pipe(Topics.ORDERS_LIFECYCLE, failed("f1", "o-4", "rf_bank", "15.00"));
-        assertThat(commission("o-4").net()).isEqualTo(new BigDecimal("2.03"));
+        assertThat(commission(harness, "o-4").net()).isEqualTo(new BigDecimal("2.03"));
     }
 
     /**
@@ -119,10 +121,10 @@ class FailedPendingRefundTopologyTest {
         harness.pipe(Topics.PAYOUT_REQUESTS, new PayoutRequested("p-1", Instant.EPOCH, "o-5", "partner-lan", "batch-1"));
         refunded("e2", "o-5", "rf_bank", "30.00");
         harness.pipe(Topics.PAYOUT_REQUESTS, new PayoutRequested("p-2", Instant.EPOCH, "o-5", "partner-lan", "batch-2"));
-        assertThat(commission("o-5").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.REVERSED);
+        assertThat(commission(harness, "o-5").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.REVERSED);
 
         harness.pipe(Topics.ORDERS_LIFECYCLE, failed("f1", "o-5", "rf_bank", "30.00"));
-        assertThat(commission("o-5").due()).isEqualTo(new BigDecimal("4.07"));
+        assertThat(commission(harness, "o-5").due()).isEqualTo(new BigDecimal("4.07"));
         harness.pipe(Topics.PAYOUT_REQUESTS, new PayoutRequested("p-3", Instant.EPOCH, "o-5", "partner-lan", "batch-3"));
 
         assertThat(harness.readValues(Topics.COMMISSIONS_LEDGER, CommissionPaidOut.class))
@@ -130,8 +132,8 @@ class FailedPendingRefundTopologyTest {
                 .containsExactly(Tuple.tuple("batch-1", new BigDecimal("4.07")),
                         Tuple.tuple("batch-2", new BigDecimal("-4.07")),
                         Tuple.tuple("batch-3", new BigDecimal("4.07")));
-        assertThat(commission("o-5").due()).isZero();
-        assertThat(commission("o-5").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.PAID);
+        assertThat(commission(harness, "o-5").due()).isZero();
+        assertThat(commission(harness, "o-5").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.PAID);
     }
 
     /** Paid out, clawed back, and the refund failed before any batch took the debt: nothing moves either way. */
@@ -140,13 +142,13 @@ class FailedPendingRefundTopologyTest {
         completed("o-6");
         harness.pipe(Topics.PAYOUT_REQUESTS, new PayoutRequested("p-1", Instant.EPOCH, "o-6", "partner-lan", "batch-1"));
         refunded("e2", "o-6", "rf_bank", "15.00");
-        assertThat(commission("o-6").due()).isEqualTo(new BigDecimal("-2.04"));
+        assertThat(commission(harness, "o-6").due()).isEqualTo(new BigDecimal("-2.04"));
 
         harness.pipe(Topics.ORDERS_LIFECYCLE, failed("f1", "o-6", "rf_bank", "15.00"));
         harness.pipe(Topics.PAYOUT_REQUESTS, new PayoutRequested("p-2", Instant.EPOCH, "o-6", "partner-lan", "batch-2"));
 
-        assertThat(commission("o-6").due()).isZero();
-        assertThat(commission("o-6").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.PAID);
+        assertThat(commission(harness, "o-6").due()).isZero();
+        assertThat(commission(harness, "o-6").state(harness.now(), Duration.ZERO)).isEqualTo(CommissionState.PAID);
         assertThat(harness.readValues(Topics.COMMISSIONS_LEDGER, CommissionPaidOut.class))
                 .extracting(CommissionPaidOut::batchId).containsExactly("batch-1");
     }
@@ -161,7 +163,7 @@ class FailedPendingRefundTopologyTest {
         harness.pipe(Topics.ORDERS_LIFECYCLE, failed("f1", "o-7", "rf_old", "15.00"));
 
         assertThat(harness.readValues(Topics.COMMISSIONS_LEDGER, CommissionRestored.class)).isEmpty();
-        assertThat(commission("o-7").net()).isEqualTo(new BigDecimal("2.03"));
+        assertThat(commission(harness, "o-7").net()).isEqualTo(new BigDecimal("2.03"));
     }
 
     private void completed(String orderId) {
@@ -181,16 +183,4 @@ class FailedPendingRefundTopologyTest {
                 "insufficient_funds", usdOrder(orderId).source());
     }
 
-    private List<Event> ledgerValues() {
-        return harness.read(Topics.COMMISSIONS_LEDGER).stream().map(kv -> kv.value).toList();
-    }
-
-    private Commission commission(String orderId) {
-        return harness.<Commission>store(CommissionTopology.COMMISSIONS_STORE).get(orderId);
-    }
-
-    private static OrderDetails usdOrder(String orderId) {
-        return OrderFixtures.anOrder().withOrderId(orderId).withPartner("partner-lan", "Nguyễn Thị Lan")
-                .withLine("MUG-001", 2, "12.50", "15.00").details();
-    }
 }

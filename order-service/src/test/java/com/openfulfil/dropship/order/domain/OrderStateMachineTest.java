@@ -570,8 +570,7 @@ class OrderStateMachineTest {
      */
     @Test
     void closingALostParcelsClaimWithARefundPaysBackWhatTheParcelHeld() {
-        OrderPlaced paid = OrderFixtures.anOrder().withOrderId(ORDER).withPaymentReference("pi_3MtwBwLkdIwHu7ix28a3tqPa")
-                .withLine("MUG-001", 2, "12.50").withLine("LAMP-010", 1, "39.00").build();
+        OrderPlaced paid = PaidOrders.mugsAndLamp(ORDER);
         for (OrderPlaced order : List.of(paid, placed)) {
             record = null;
             loseTheLampsParcel(order);
@@ -583,7 +582,7 @@ class OrderStateMachineTest {
             if (order == paid) {
                 assertThat(outcome.commands()).singleElement().isInstanceOfSatisfying(RefundApproved.class, r -> {
                     assertThat(r.refundId()).isEqualTo(refund.refundId());
-                    assertThat(r.paymentReference()).isEqualTo("pi_3MtwBwLkdIwHu7ix28a3tqPa");
+                    assertThat(r.paymentReference()).isEqualTo(PaidOrders.PAYMENT);
                 });
                 assertThat(refund.approvedAt()).isEqualTo(NOW);
                 assertThat(outcome.record().status()).as("until the provider answers").isEqualTo(OrderStatus.EXCEPTION);
@@ -613,11 +612,10 @@ class OrderStateMachineTest {
     /** Units a refund already took are not paid back again when the claim that lost them closes with a refund. */
     @Test
     void aLostParcelsRefundLeavesOutUnitsAnEarlierRefundTook() {
-        OrderPlaced paid = OrderFixtures.anOrder().withOrderId(ORDER).withPaymentReference("pi_3MtwBwLkdIwHu7ix28a3tqPa")
-                .withLine("MUG-001", 2, "12.50").withLine("LAMP-010", 1, "39.00").build();
+        OrderPlaced paid = PaidOrders.mugsAndLamp(ORDER);
         loseTheLampsParcel(paid);
         apply(new RefundRequested("rq", NOW, ORDER, "rf-lamp", new BigDecimal("39.00"), "USD",
-                "pi_3MtwBwLkdIwHu7ix28a3tqPa", null, "admin:ops", "the lamp", List.of(new LineQuantity(2, 1))));
+                PaidOrders.PAYMENT, null, "admin:ops", "the lamp", List.of(new LineQuantity(2, 1))));
         assertThat(record.afterSales().refunds()).hasSize(1);
 
         Outcome outcome = OrderStateMachine.apply(record, ORDER, claimClosed(OrderRemedy.REFUND), NOW);

@@ -1,10 +1,8 @@
 package com.openfulfil.dropship.order.domain;
 
 import com.openfulfil.dropship.events.Event;
-import com.openfulfil.dropship.events.fixtures.OrderFixtures;
 import com.openfulfil.dropship.events.model.LineQuantity;
 import com.openfulfil.dropship.events.model.LineUnits;
-import com.openfulfil.dropship.events.model.OrderStatus;
 import com.openfulfil.dropship.events.order.OrderCommand;
 import com.openfulfil.dropship.events.order.RefundApproved;
 import com.openfulfil.dropship.events.order.RefundFailed;
@@ -28,7 +26,7 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class RefundedUnitsTest {
     private static final String ORDER = "o-1";
-    private static final String PAYMENT = "pi_3MtwBwLkdIwHu7ix28a3tqPa";
+    private static final String PAYMENT = PaidOrders.PAYMENT;
     private static final Instant NOW = Instant.parse("2026-11-02T10:00:00Z");
 
     private OrderRecord record;
@@ -36,9 +34,7 @@ class RefundedUnitsTest {
 
     @BeforeEach
     void anOrderInException() {
-        var placed = OrderFixtures.anOrder().withOrderId(ORDER).withPaymentReference(PAYMENT)
-                .withLine("MUG-001", 2, "12.50").withLine("LAMP-010", 1, "39.00").build();
-        record = OrderRecord.accepted(ORDER, placed.order(), NOW).moveTo(OrderStatus.EXCEPTION, NOW, "lost in transit");
+        record = PaidOrders.mugsAndLampInException(ORDER, NOW);
     }
 
     @Test

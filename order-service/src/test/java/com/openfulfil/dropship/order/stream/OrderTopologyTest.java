@@ -199,10 +199,7 @@ class OrderTopologyTest {
      */
     @Test
     void onlyTheRefundTheOrderAcceptedIsApprovedOnOrdersCommands() {
-        harness.pipe(Topics.ORDERS_PLACED, placed).pipe(Topics.ORDER_ALLOCATIONS, allocated())
-                .pipe(Topics.FULFILMENT_EVENTS, new DispatchSent("s", T, "o-7", "d-1", "hanoi-crafts", List.of()))
-                .pipe(Topics.FULFILMENT_EVENTS, new SupplierRejected("rj", T, "o-7", "d-1", "hanoi-crafts",
-                        RejectionReason.ADDRESS, "no such street"))
+        refusedBySupplier()
                 .pipe(Topics.ORDER_COMMANDS, new RefundRequested("q1", T, "o-7", "rf_1", new BigDecimal("20.00"), "USD",
                         "pi_1", "requested_by_customer", "admin:ops", "broken"))
                 .pipe(Topics.ORDER_COMMANDS, new RefundRequested("q2", T, "o-7", "rf_2", new BigDecimal("20.00"), "USD",
@@ -226,6 +223,26 @@ class OrderTopologyTest {
                 "pi_1", "requested_by_customer", "admin:ops", "broken"));
         assertThat(harness.readValues(Topics.ORDER_COMMANDS, Event.class)).as("a request seen again is not approved again")
                 .isEmpty();
+    }
+
+    /** The order placed, allocated and sent to hanoi-crafts, which refused it: EXCEPTION, where refunds are taken. */
+    private TopologyHarness refusedBySupplier() {
+        return harness.pipe(Topics.ORDERS_PLACED, placed).pipe(Topics.ORDER_ALLOCATIONS, allocated())
+                .pipe(Topics.FULFILMENT_EVENTS, new DispatchSent("s", T, "o-7", "d-1", "hanoi-crafts", List.of()))
+                .pipe(Topics.FULFILMENT_EVENTS, new SupplierRejected("rj", T, "o-7", "d-1", "hanoi-crafts",
+                        RejectionReason.ADDRESS, "no such street"));
+    }
+
+    /** Ops ask for refund {@code rf_<n>} of {@code amount} through the payment provider. */
+    private static RefundRequested requested(int n, String amount) {
+        return new RefundRequested("q" + n, T, "o-7", "rf_" + n, new BigDecimal(amount), "USD", "pi_1", null, "admin",
+                null);
+    }
+
+    /** The payment provider's answer to refund {@code rf_<n>}: {@code status} ("succeeded", "pending"). */
+    private static RefundIssued issued(int n, String amount, String status) {
+        return new RefundIssued("i" + n, T, "o-7", new BigDecimal(amount), "USD", "admin", null, "rf_" + n, "re_" + n,
+                status);
     }
 
     @Test
@@ -394,20 +411,12 @@ class OrderTopologyTest {
 
     @Test
     void eachPartialRefundMovesTheOrderAndSaysHowMuchItWas() {
-        harness.pipe(Topics.ORDERS_PLACED, placed).pipe(Topics.ORDER_ALLOCATIONS, allocated())
-                .pipe(Topics.FULFILMENT_EVENTS, new DispatchSent("s", T, "o-7", "d-1", "hanoi-crafts", List.of()))
-                .pipe(Topics.FULFILMENT_EVENTS, new SupplierRejected("rj", T, "o-7", "d-1", "hanoi-crafts",
-                        RejectionReason.ADDRESS, "no such street"))
-                .pipe(Topics.ORDER_COMMANDS, new RefundRequested("q1", T, "o-7", "rf_1", new BigDecimal("10.00"), "USD",
-                        "pi_1", null, "admin", null))
-                .pipe(Topics.ORDER_COMMANDS, new RefundIssued("i1", T, "o-7", new BigDecimal("10.00"), "USD", "admin",
-                        null, "rf_1", "re_1", "succeeded"))
-                .pipe(Topics.ORDER_COMMANDS, new RefundIssued("i1", T, "o-7", new BigDecimal("10.00"), "USD", "admin",
-                        null, "rf_1", "re_1", "succeeded"))
-                .pipe(Topics.ORDER_COMMANDS, new RefundRequested("q2", T, "o-7", "rf_2", new BigDecimal("20.00"), "USD",
-                        "pi_1", null, "admin", null))
-                .pipe(Topics.ORDER_COMMANDS, new RefundIssued("i2", T, "o-7", new BigDecimal("20.00"), "USD", "admin",
-                        null, "rf_2", "re_2", "succeeded"));
+        refusedBySupplier()
+                .pipe(Topics.ORDER_COMMANDS, requested(1, "10.00"))
+                .pipe(Topics.ORDER_COMMANDS, issued(1, "10.00", "succeeded"))
+                .pipe(Topics.ORDER_COMMANDS, issued(1, "10.00", "succeeded"))
+                .pipe(Topics.ORDER_COMMANDS, requested(2, "20.00"))
+                .pipe(Topics.ORDER_COMMANDS, issued(2, "20.00", "succeeded"));
 
         List<OrderStatusChanged> refunds = harness.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class).stream()
                 .filter(c -> c.to() == OrderStatus.REFUNDED).toList();
@@ -427,18 +436,11 @@ class OrderTopologyTest {
      */
     @Test
     void aPendingRefundThatFailsIsToldOnTheLifecycleOnceAndOneThatSucceedsIsNot() {
-        harness.pipe(Topics.ORDERS_PLACED, placed).pipe(Topics.ORDER_ALLOCATIONS, allocated())
-                .pipe(Topics.FULFILMENT_EVENTS, new DispatchSent("s", T, "o-7", "d-1", "hanoi-crafts", List.of()))
-                .pipe(Topics.FULFILMENT_EVENTS, new SupplierRejected("rj", T, "o-7", "d-1", "hanoi-crafts",
-                        RejectionReason.ADDRESS, "no such street"))
-                .pipe(Topics.ORDER_COMMANDS, new RefundRequested("q1", T, "o-7", "rf_1", new BigDecimal("10.00"), "USD",
-                        "pi_1", null, "admin", null))
-                .pipe(Topics.ORDER_COMMANDS, new RefundIssued("i1", T, "o-7", new BigDecimal("10.00"), "USD", "admin",
-                        null, "rf_1", "re_1", "pending"))
-                .pipe(Topics.ORDER_COMMANDS, new RefundRequested("q2", T, "o-7", "rf_2", new BigDecimal("5.00"), "USD",
-                        "pi_1", null, "admin", null))
-                .pipe(Topics.ORDER_COMMANDS, new RefundIssued("i2", T, "o-7", new BigDecimal("5.00"), "USD", "admin",
-                        null, "rf_2", "re_2", "pending"));
+        refusedBySupplier()
+                .pipe(Topics.ORDER_COMMANDS, requested(1, "10.00"))
+                .pipe(Topics.ORDER_COMMANDS, issued(1, "10.00", "pending"))
+                .pipe(Topics.ORDER_COMMANDS, requested(2, "5.00"))
+                .pipe(Topics.ORDER_COMMANDS, issued(2, "5.00", "pending"));
         assertThat(harness.readValues(Topics.ORDERS_LIFECYCLE, OrderStatusChanged.class).stream()
                 .filter(c -> c.to() == OrderStatus.REFUNDED)).extracting(OrderStatusChanged::refundId)
                 .containsExactly("rf_1", "rf_2");
