@@ -83,6 +83,9 @@ final class BenchRun {
         LocalStack stack = new LocalStack(Repository.locate(), StackConfig.onFreePorts(runDir)
                 .withSimulatorDelay(Duration.ZERO).withServiceArgs(serviceArgs)
                 .withJvmArgs(options.profile() ? CpuProfile.jvmArgs(runDir.resolve(PROFILE_DIR)) : List.of()));
+        if (options.profile()) {
+            CpuProfile.readyThisProcess();
+        }
         // Ctrl-C (or a kill) must not leave the broker and services running on their own
         Thread stopOnExit = new Thread(stack::stop, "bench-stop");
         Runtime.getRuntime().addShutdownHook(stopOnExit);
@@ -302,17 +305,16 @@ final class BenchRun {
     }
 
     /**
-     * A step at 75 % of the maximum with a flight recording in every service and the broker (the
-     * launcher is the harness, not the pipeline): where each process spends its CPU.
+     * A step at 75 % of the maximum with a flight recording in every service, the broker and the
+     * launcher (the harness: load, simulators, watcher, shown apart from the pipeline): where each
+     * process spends its CPU.
      */
     private CpuProfile.Result profile(double max, Map<String, Long> pids, Path dir) {
         if (!options.profile() || max <= 0) {
             return null;
         }
         say.accept(String.format("Recording where the CPU goes at %.0f %% of the maximum ...", PROFILE_SHARE * 100));
-        Map<String, Long> pipeline = new LinkedHashMap<>(pids);
-        pipeline.remove(LAUNCHER);
-        CpuProfile profile = new CpuProfile(pipeline, dir);
+        CpuProfile profile = new CpuProfile(pids, dir);
         profile.start();
         StepResult step = step("profile", String.format("profile (%.0f %%)", PROFILE_SHARE * 100),
                 Math.max(1, PROFILE_SHARE * max));

@@ -1,5 +1,6 @@
 package com.openfulfil.dropship.local.bench;
 
+import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
@@ -23,15 +24,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Where the CPU goes: a Java Flight Recorder recording of each process (the services, the
- * broker) over one load step, started and stopped from outside with {@code jcmd}, then read
- * back. Java execution samples are counted by the library they run in (the first frame from the
+ * broker, and the launcher that runs the load, the simulators and the watcher) over one load step,
+ * started and stopped with {@code jcmd}, then read back. Java execution samples are counted by the library they run in (the first frame from the
  * top that is not the JDK's own), along with the time spent in garbage collection and in the JIT
  * compiler. Samples cover Java code only: RocksDB's native code, GC and compiler threads show
  * in the per-process CPU seconds, not here.
  *
  * <p>The first recording a JVM starts makes it throw away and recompile its JIT-compiled code,
  * which on a loaded machine stalls it for a minute; so each process starts with an empty
- * recording ({@link #jvmArgs}), and the one started for the step only switches events on.
+ * recording ({@link #jvmArgs}; the launcher, already running, with {@link #readyThisProcess}), and the
+ * one started for the step only switches events on.
  */
 final class CpuProfile {
     static final String RECORDING = "dropship-bench";
@@ -57,6 +59,10 @@ final class CpuProfile {
             Map.entry("io.micrometer.", "metrics (Micrometer)"),
             Map.entry("ch.qos.logback.", "logging"),
             Map.entry("org.slf4j.", "logging"),
+            // the launcher's parts, so its profile says which of them costs what
+            Map.entry("com.openfulfil.dropship.local.sim.", "simulators"),
+            Map.entry("com.openfulfil.dropship.channelsim.", "simulators"),
+            Map.entry("com.openfulfil.dropship.local.bench.", "load driver and watcher"),
             Map.entry("com.openfulfil.", "dropship code"),
             Map.entry("com.github.luben.zstd.", "compression"),
             Map.entry("org.xerial.snappy.", "compression"),
@@ -71,6 +77,9 @@ final class CpuProfile {
     /** The recordings of one step. */
     record Result(String step, List<ProcessProfile> processes, List<String> problems) {
     }
+
+    /** This process's empty recording, kept for as long as the process runs. */
+    private static Recording idle;
 
     private final Map<String, Long> pids;
     private final Path dir;
@@ -90,6 +99,21 @@ final class CpuProfile {
     static List<String> jvmArgs(Path dir) {
         Path idle = copyResource(IDLE_SETTINGS_RESOURCE, dir);
         return List.of("-XX:StartFlightRecording=name=dropship-idle,settings=" + idle);
+    }
+
+    /**
+     * Readies this process (the launcher) as {@link #jvmArgs} readies the others: an empty recording from
+     * now on, so that recording it later does not make it recompile its code in the middle of the load.
+     */
+    static void readyThisProcess() {
+        synchronized (CpuProfile.class) {
+            if (idle == null) {
+                idle = new Recording();
+                idle.setName("dropship-idle");
+                idle.setToDisk(false);
+                idle.start();
+            }
+        }
     }
 
     /** Starts a recording in every process; one that cannot be started is noted and left out. */

@@ -270,7 +270,7 @@ final class MarkdownReport {
             return;
         }
         md.append("## Where the CPU goes\n\n");
-        md.append("Java Flight Recorder in every service and the broker during ").append(profile.step())
+        md.append("Java Flight Recorder in every service, the broker and the launcher (the harness) during ").append(profile.step())
                 .append(": Java execution samples (every 10 ms) by the library they ran in (the first frame from the "
                         + "top outside the JDK), and the time in garbage collection and in the JIT compiler. Native "
                         + "code (RocksDB, the network stack) is not in the samples; the CPU seconds above count it.\n\n");

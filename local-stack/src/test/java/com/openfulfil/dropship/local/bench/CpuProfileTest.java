@@ -36,6 +36,18 @@ class CpuProfileTest {
     }
 
     @Test
+    void tellsTheLaunchersPartsApartAndTheServicesOwnCodeFromThem() {
+        assertThat(CpuProfile.component(List.of("java.net.http.HttpClient",
+                "com.openfulfil.dropship.local.bench.LoadDriver"))).isEqualTo("load driver and watcher");
+        assertThat(CpuProfile.component(List.of("com.openfulfil.dropship.local.sim.CarrierSimulator")))
+                .isEqualTo("simulators");
+        assertThat(CpuProfile.component(List.of("com.openfulfil.dropship.channelsim.ShopifySimulator")))
+                .isEqualTo("simulators");
+        assertThat(CpuProfile.component(List.of("com.openfulfil.dropship.order.web.OrderIntake")))
+                .isEqualTo("dropship code");
+    }
+
+    @Test
     void everyProcessStartsWithARecordingThatRecordsNothing(@TempDir Path dir) throws IOException {
         List<String> args = CpuProfile.jvmArgs(dir);
 
