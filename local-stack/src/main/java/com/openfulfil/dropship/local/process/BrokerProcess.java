@@ -219,6 +219,10 @@ public final class BrokerProcess {
                 // registration's lease runs out (9 s by default): a shorter lease brings a restart back sooner
                 "broker.session.timeout.ms=4000",
                 "broker.heartbeat.interval.ms=1000",
+                // a dead instance's open transaction blocks read_committed readers until the broker aborts it
+                // (the producer's transaction timeout after it began); look for such transactions every second
+                // instead of every 10 s, so a failover waits for the timeout and hardly more
+                "transaction.abort.timed.out.transaction.cleanup.interval.ms=1000",
                 // topics come from the registry; a typo must fail instead of creating a topic
                 "auto.create.topics.enable=false",
                 "");
