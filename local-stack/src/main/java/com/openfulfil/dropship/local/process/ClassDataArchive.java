@@ -14,7 +14,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,6 +46,8 @@ final class ClassDataArchive {
      */
     private static final List<String> NOT_KEYED = List.of("-D", "-Xlog", "-XX:StartFlightRecording",
             "-XX:FlightRecorderOptions", "-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit");
+    /** Archives some JVM of this launcher is recording now: another JVM of the same kind need not record it too. */
+    private static final Set<Path> RECORDING_NOW = ConcurrentHashMap.newKeySet();
     /** Environment variables the JVM reads options from. */
     private static final List<String> OPTION_VARIABLES = List.of("JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
 
@@ -106,19 +110,23 @@ final class ClassDataArchive {
     /**
      * As {@link #jvmOptions()}, for a JVM that also gets {@code others}: one that starts a flight
      * recording (the benchmark's profile) records no archive, since the JVM switches the flight
-     * recorder off while it records one, and maps an archive only if there is one already.
+     * recorder off while it records one, and maps an archive only if there is one already. While
+     * another JVM of the same kind records the archive (a second instance of a service started beside
+     * the first), this one records none: its stop would write the same archive again.
      */
     synchronized List<String> jvmOptions(List<String> others) {
         discardRecording();
         if (Files.isRegularFile(archive)) {
             return List.of("-XX:SharedArchiveFile=" + archive);
         }
-        if (others.stream().anyMatch(option -> option.startsWith("-XX:StartFlightRecording"))) {
+        if (others.stream().anyMatch(option -> option.startsWith("-XX:StartFlightRecording"))
+                || !RECORDING_NOW.add(archive)) {
             return List.of();
         }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
+            RECORDING_NOW.remove(archive);
             throw new UncheckedIOException("Cannot create " + dir, e);
         }
         recording = dir.resolve(name + "-" + UUID.randomUUID() + RECORDING);
@@ -134,7 +142,11 @@ final class ClassDataArchive {
     synchronized void stopped(boolean clean) {
         Path recorded = recording;
         recording = null;
-        if (recorded == null || !Files.isRegularFile(recorded)) {
+        if (recorded == null) {
+            return;
+        }
+        RECORDING_NOW.remove(archive);
+        if (!Files.isRegularFile(recorded)) {
             return;
         }
         try {
@@ -168,6 +180,7 @@ final class ClassDataArchive {
         if (recording != null) {
             deleteQuietly(recording);
             recording = null;
+            RECORDING_NOW.remove(archive);
         }
     }
 

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,6 +73,30 @@ class ClassDataArchiveTest {
 
         assertThat(after.archive()).isNotEqualTo(before.archive()).isRegularFile();
         assertThat(before.archive()).doesNotExist();
+    }
+
+    @Test
+    void whileOneJvmRecordsTheArchiveASecondOfTheSameKindRecordsNoneAndAfterAKillTheNextStartRecords() throws Exception {
+        Path jar = helloJar();
+        ClassDataArchive first = ClassDataArchive.of(dir.resolve("class-data"), "hello", jar.toString(), SERIAL).orElseThrow();
+        ClassDataArchive second = ClassDataArchive.of(dir.resolve("class-data"), "hello", jar.toString(), SERIAL).orElseThrow();
+        ClassDataArchive otherOptions = ClassDataArchive.of(dir.resolve("class-data"), "hello", jar.toString(), TEST_JVM)
+                .orElseThrow();
+
+        assertThat(first.jvmOptions()).first().asString().startsWith("-XX:ArchiveClassesAtExit=");
+        assertThat(second.jvmOptions()).as("the first is recording it").isEmpty();
+        assertThat(second.stopGrace(Duration.ofSeconds(30))).as("so its stop is an ordinary one").isEqualTo(Duration.ofSeconds(30));
+        assertThat(otherOptions.jvmOptions()).as("another archive").first().asString().startsWith("-XX:ArchiveClassesAtExit=");
+        otherOptions.stopped(false);
+
+        first.stopped(false);
+        List<String> secondAgain = second.jvmOptions();
+        assertThat(secondAgain).as("the first was killed: nobody records it now").first().asString()
+                .startsWith("-XX:ArchiveClassesAtExit=");
+        assertThat(first.jvmOptions()).isEmpty();
+        run(secondAgain, jar);
+        second.stopped(true);
+        assertThat(first.jvmOptions()).containsExactly("-XX:SharedArchiveFile=" + second.archive());
     }
 
     @Test
