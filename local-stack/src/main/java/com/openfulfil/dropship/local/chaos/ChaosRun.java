@@ -35,6 +35,8 @@ final class ChaosRun {
      *
      * @param baseline steady load before the first fault
      * @param gap      steady load between a fault's recovery and the next fault, so orders are in flight again
+     *                 (the load never stops, so a short run's two seconds are enough: the wait for the backlog
+     *                 that follows makes sure each fault strikes a pipeline in its steady state)
      * @param catchUp  how long to wait, before each fault, for the backlog of the warm-up or the previous fault to
      *                 clear, so each fault strikes a pipeline in its steady state and is measured alone
      * @param recovery how long a fault may take to heal
@@ -46,7 +48,7 @@ final class ChaosRun {
                   Duration drain, Duration retryFor) {
         static Phases of(boolean shortRun, Duration warmUp) {
             Phases phases = shortRun
-                    ? new Phases(Duration.ofSeconds(8), Duration.ofSeconds(5), Duration.ofSeconds(60),
+                    ? new Phases(Duration.ofSeconds(8), Duration.ofSeconds(2), Duration.ofSeconds(60),
                     Duration.ofSeconds(120), Duration.ofSeconds(8), Duration.ofSeconds(90), Duration.ofSeconds(150))
                     : new Phases(Duration.ofSeconds(15), Duration.ofSeconds(10), Duration.ofSeconds(120),
                     Duration.ofSeconds(180), Duration.ofSeconds(20), Duration.ofSeconds(180), Duration.ofSeconds(240));

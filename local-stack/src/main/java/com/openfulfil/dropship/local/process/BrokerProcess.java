@@ -57,7 +57,11 @@ public final class BrokerProcess {
     /** The broker's own options and its class-data archive (not for the one-off storage format). */
     private synchronized List<String> withClassData(List<String> options) {
         if (classData.isEmpty()) {
-            classData = ClassDataArchive.of(repository.classDataDir(), "kafka", repository.runtimeClasspath("local-stack"));
+            List<String> all = new ArrayList<>(JVM_OPTS);
+            all.addAll(stackJvmOptions());
+            all.addAll(options);
+            classData = ClassDataArchive.of(repository.classDataDir(), "kafka", repository.runtimeClasspath("local-stack"),
+                    all);
         }
         List<String> all = new ArrayList<>(classData.map(archive -> archive.jvmOptions(options)).orElse(List.of()));
         all.addAll(options);

@@ -53,7 +53,8 @@ public final class ServiceProcess {
         Path data = dataDir.toAbsolutePath();
         String classpath = repository.serviceClasspath(service.module());
         // every instance of a service loads the same classes: they share one archive
-        this.classData = ClassDataArchive.of(repository.classDataDir(), service.module(), classpath);
+        this.classData = ClassDataArchive.of(repository.classDataDir(), service.module(), classpath,
+                jvmOptions(jvmArgs));
         this.process = new ManagedProcess(name(),
                 () -> command(classpath, data, bootstrapServers, extraArgs, List.copyOf(jvmArgs)),
                 data.resolve("logs").resolve(name() + ".log"));
@@ -132,14 +133,20 @@ public final class ServiceProcess {
         return process;
     }
 
+    /** The JVM's options but its class-data archive's: the usual ones, the stack's, then {@code jvmArgs}. */
+    private static List<String> jvmOptions(List<String> jvmArgs) {
+        List<String> options = new ArrayList<>(JVM_OPTS);
+        options.addAll(BrokerProcess.stackJvmOptions());
+        options.addAll(jvmArgs);
+        return options;
+    }
+
     private List<String> command(String classpath, Path data, String bootstrapServers, List<String> extraArgs,
                                  List<String> jvmArgs) {
         List<String> cmd = new ArrayList<>();
         cmd.add(BrokerProcess.javaExecutable());
-        cmd.addAll(JVM_OPTS);
         classData.ifPresent(archive -> cmd.addAll(archive.jvmOptions(jvmArgs)));
-        cmd.addAll(BrokerProcess.stackJvmOptions());
-        cmd.addAll(jvmArgs);
+        cmd.addAll(jvmOptions(jvmArgs));
         cmd.add("-cp");
         cmd.add(classpath);
         cmd.add(service.mainClass());

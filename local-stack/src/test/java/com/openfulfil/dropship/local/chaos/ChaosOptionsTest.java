@@ -47,6 +47,14 @@ class ChaosOptionsTest {
     }
 
     @Test
+    void onlyTheShortRunShortensTheSteadyLoadBetweenFaults() {
+        assertThat(ChaosRun.Phases.of(true, null).gap()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(ChaosRun.Phases.of(false, null)).isEqualTo(new ChaosRun.Phases(Duration.ofSeconds(15),
+                Duration.ofSeconds(10), Duration.ofSeconds(120), Duration.ofSeconds(180), Duration.ofSeconds(20),
+                Duration.ofSeconds(180), Duration.ofSeconds(240)));
+    }
+
+    @Test
     void aSessionTimeoutOfTheRunsOwnGoesToEveryService() {
         ChaosOptions options = ChaosOptions.parse(List.of("--session-timeout-ms", "10000", "--faults", "kill-broker"));
 

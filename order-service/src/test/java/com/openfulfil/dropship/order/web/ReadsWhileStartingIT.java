@@ -42,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * order-service starting on a catalog whose product updates came out of timestamp order: while it
- * cannot place an order yet (the broker holds its first assignment back for 20 seconds; the burst
+ * cannot place an order yet (the broker holds its first assignment back for 10 seconds; the burst
  * takes under two on a busy two-core machine, and the health check after it says if it did not
  * come first), every read is 503 with {@code Retry-After}, never a 500; the burst of refused reads
  * leaves a line or two in the log and no stack trace; and the catalog's updates out of timestamp
@@ -57,7 +57,7 @@ class ReadsWhileStartingIT {
 
     @Test
     void readsBeforeTheStoresCanBeReadAre503AndTheLogStaysSmall(CapturedOutput output) throws Exception {
-        try (PrivateBroker broker = PrivateBroker.start(Map.of("group.initial.rebalance.delay.ms", "20000"))) {
+        try (PrivateBroker broker = PrivateBroker.start(Map.of("group.initial.rebalance.delay.ms", "10000"))) {
             createProductsTopic(broker);
             publishOlderAndOlder(broker, "restored", Instant.now().minus(Duration.ofHours(2)));
             int port = freePort();

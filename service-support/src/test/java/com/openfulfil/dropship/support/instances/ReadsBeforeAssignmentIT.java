@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  * Until Kafka Streams has its first assignment it cannot say which instance holds a key (it names
  * the host {@code unavailable:-1}). A read in that time, for one key or a list, is answered 503 with
  * {@code Retry-After}, never 500; and a burst of such reads leaves a line or two in the log, not one
- * (or a stack trace) per request. The broker holds the first assignment back for 20 seconds: the
+ * (or a stack trace) per request. The broker holds the first assignment back for 10 seconds: the
  * burst takes about two on a busy two-core machine, and the health check after it fails the test
  * should the assignment ever come first.
  */
@@ -42,7 +42,7 @@ class ReadsBeforeAssignmentIT {
 
     @Test
     void aReadThatCannotBePlacedYetIs503WithRetryAfterAndLogsOneLine(CapturedOutput output) throws Exception {
-        try (PrivateBroker broker = PrivateBroker.start(Map.of("group.initial.rebalance.delay.ms", "20000"));
+        try (PrivateBroker broker = PrivateBroker.start(Map.of("group.initial.rebalance.delay.ms", "10000"));
              ConfigurableApplicationContext app = start(broker)) {
             int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
             int logged = output.getOut().length();
