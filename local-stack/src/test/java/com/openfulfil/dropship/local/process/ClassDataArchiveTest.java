@@ -102,9 +102,7 @@ class ClassDataArchiveTest {
     @Test
     void jvmsWithOtherOptionsRecordAndMapAnArchiveOfTheirOwnAndLeaveTheOtherAsItWas() throws Exception {
         Path jar = helloJar();
-        ClassDataArchive shipped = ClassDataArchive.of(dir.resolve("class-data"), "hello", jar.toString(), SERIAL).orElseThrow();
-        run(shipped.jvmOptions(), SERIAL, jar);
-        shipped.stopped(true);
+        ClassDataArchive shipped = recorded(jar, SERIAL);
         long shippedSize = Files.size(shipped.archive());
         FileTime shippedTime = Files.getLastModifiedTime(shipped.archive());
 
@@ -144,9 +142,7 @@ class ClassDataArchiveTest {
     @Test
     void aRebuildRemovesTheOldArchivesOfEveryOptionButKeepsTheOtherOptionsArchiveOfTheSameBuild() throws Exception {
         Path jar = helloJar();
-        ClassDataArchive oldTests = ClassDataArchive.of(dir.resolve("class-data"), "hello", jar.toString(), TEST_JVM).orElseThrow();
-        run(oldTests.jvmOptions(), TEST_JVM, jar);
-        oldTests.stopped(true);
+        ClassDataArchive oldTests = recorded(jar, TEST_JVM);
         Path unkeyed = Files.createFile(dir.resolve("class-data").resolve("hello-0123456789abcdef.jsa"));
         Path otherService = Files.createFile(dir.resolve("class-data").resolve("hello2-0123456789abcdef-0123456789abcdef.jsa"));
 
@@ -190,6 +186,15 @@ class ClassDataArchiveTest {
     }
 
     /** Runs Hello from the jar with the options, class loading logged; its output. */
+    /** The archive of JVMs with {@code options}, recorded by one that ran and stopped cleanly. */
+    private ClassDataArchive recorded(Path jar, List<String> options) throws Exception {
+        ClassDataArchive archive = ClassDataArchive.of(dir.resolve("class-data"), "hello", jar.toString(), options)
+                .orElseThrow();
+        run(archive.jvmOptions(), options, jar);
+        archive.stopped(true);
+        return archive;
+    }
+
     private String run(List<String> options, Path jar) throws Exception {
         return run(options, SERIAL, jar);
     }
