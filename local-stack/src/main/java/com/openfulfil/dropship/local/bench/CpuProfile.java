@@ -25,9 +25,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Where the CPU goes: a Java Flight Recorder recording of each process (the services, the
  * broker, and the launcher that runs the load, the simulators and the watcher) over one load step,
- * started and stopped with {@code jcmd}, then read back. Java execution samples are counted by the library they run in (the first frame from the
- * top that is not the JDK's own), along with the time spent in garbage collection and in the JIT
- * compiler. Samples cover Java code only: RocksDB's native code, GC and compiler threads show
+ * started and stopped with {@code jcmd}, then read back. Java execution samples are counted by the
+ * library they run in (the first frame from the top that is not the JDK's own), along with the time
+ * spent in garbage collection and in the JIT compiler. Samples cover Java code only: RocksDB's native code, GC and compiler threads show
  * in the per-process CPU seconds, not here.
  *
  * <p>The first recording a JVM starts makes it throw away and recompile its JIT-compiled code,
@@ -78,8 +78,8 @@ final class CpuProfile {
     record Result(String step, List<ProcessProfile> processes, List<String> problems) {
     }
 
-    /** This process's empty recording, kept for as long as the process runs. */
-    private static Recording idle;
+    /** The launcher's own empty recording, kept for as long as it runs. */
+    private static Recording launcherIdle;
 
     private final Map<String, Long> pids;
     private final Path dir;
@@ -107,11 +107,11 @@ final class CpuProfile {
      */
     static void readyThisProcess() {
         synchronized (CpuProfile.class) {
-            if (idle == null) {
-                idle = new Recording();
-                idle.setName("dropship-idle");
-                idle.setToDisk(false);
-                idle.start();
+            if (launcherIdle == null) {
+                launcherIdle = new Recording();
+                launcherIdle.setName("dropship-idle");
+                launcherIdle.setToDisk(false);
+                launcherIdle.start();
             }
         }
     }
