@@ -27,8 +27,8 @@ import java.util.concurrent.TimeUnit;
  * broker, and the launcher that runs the load, the simulators and the watcher) over one load step,
  * started and stopped with {@code jcmd}, then read back. Java execution samples are counted by the
  * library they run in (the first frame from the top that is not the JDK's own), along with the time
- * spent in garbage collection and in the JIT compiler. Samples cover Java code only: RocksDB's native code, GC and compiler threads show
- * in the per-process CPU seconds, not here.
+ * spent in garbage collection and in the JIT compiler. Samples cover Java code only: RocksDB's
+ * native code, GC and compiler threads show in the per-process CPU seconds, not here.
  *
  * <p>The first recording a JVM starts makes it throw away and recompile its JIT-compiled code,
  * which on a loaded machine stalls it for a minute; so each process starts with an empty
