@@ -57,11 +57,8 @@ public final class BrokerProcess {
     /** The broker's own options and its class-data archive (not for the one-off storage format). */
     private synchronized List<String> withClassData(List<String> options) {
         if (classData.isEmpty()) {
-            List<String> all = new ArrayList<>(JVM_OPTS);
-            all.addAll(stackJvmOptions());
-            all.addAll(options);
             classData = ClassDataArchive.of(repository.classDataDir(), "kafka", repository.runtimeClasspath("local-stack"),
-                    all);
+                    jvmOptions(JVM_OPTS, options));
         }
         List<String> all = new ArrayList<>(classData.map(archive -> archive.jvmOptions(options)).orElse(List.of()));
         all.addAll(options);
@@ -146,9 +143,7 @@ public final class BrokerProcess {
     private List<String> command(List<String> extraJvmArgs, String mainClass, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaExecutable());
-        cmd.addAll(JVM_OPTS);
-        cmd.addAll(stackJvmOptions());
-        cmd.addAll(extraJvmArgs);
+        cmd.addAll(jvmOptions(JVM_OPTS, extraJvmArgs));
         cmd.add("-Dlogback.configurationFile=" + logbackFile());
         cmd.add("-cp");
         cmd.add(repository.runtimeClasspath("local-stack"));
@@ -166,7 +161,15 @@ public final class BrokerProcess {
      * {@code dropship.stack.jvm-options} (space-separated): the test suites start their short-lived
      * stacks with the client compiler only, which halves the CPU a start takes on two cores.
      */
-    static List<String> stackJvmOptions() {
+    /** A process's JVM options, in the order they are given: its {@code usual} ones, the stack's, then {@code extra}. */
+    static List<String> jvmOptions(List<String> usual, List<String> extra) {
+        List<String> options = new ArrayList<>(usual);
+        options.addAll(stackJvmOptions());
+        options.addAll(extra);
+        return options;
+    }
+
+    private static List<String> stackJvmOptions() {
         String options = System.getProperty("dropship.stack.jvm-options", "").strip();
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }

@@ -54,7 +54,7 @@ public final class ServiceProcess {
         String classpath = repository.serviceClasspath(service.module());
         // every instance of a service loads the same classes: they share one archive
         this.classData = ClassDataArchive.of(repository.classDataDir(), service.module(), classpath,
-                jvmOptions(jvmArgs));
+                BrokerProcess.jvmOptions(JVM_OPTS, jvmArgs));
         this.process = new ManagedProcess(name(),
                 () -> command(classpath, data, bootstrapServers, extraArgs, List.copyOf(jvmArgs)),
                 data.resolve("logs").resolve(name() + ".log"));
@@ -133,20 +133,12 @@ public final class ServiceProcess {
         return process;
     }
 
-    /** The JVM's options but its class-data archive's: the usual ones, the stack's, then {@code jvmArgs}. */
-    private static List<String> jvmOptions(List<String> jvmArgs) {
-        List<String> options = new ArrayList<>(JVM_OPTS);
-        options.addAll(BrokerProcess.stackJvmOptions());
-        options.addAll(jvmArgs);
-        return options;
-    }
-
     private List<String> command(String classpath, Path data, String bootstrapServers, List<String> extraArgs,
                                  List<String> jvmArgs) {
         List<String> cmd = new ArrayList<>();
         cmd.add(BrokerProcess.javaExecutable());
         classData.ifPresent(archive -> cmd.addAll(archive.jvmOptions(jvmArgs)));
-        cmd.addAll(jvmOptions(jvmArgs));
+        cmd.addAll(BrokerProcess.jvmOptions(JVM_OPTS, jvmArgs));
         cmd.add("-cp");
         cmd.add(classpath);
         cmd.add(service.mainClass());
