@@ -80,7 +80,10 @@ abstract class SupplierPortalChecks {
 
         openBrowser();
         signIn();
+        // every form here posts and redirects: an element found on the page being left goes stale
+        // under the wait's feet, so the wait looks again instead of failing
         WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
         By duvetRow = By.cssSelector("#dispatches tr[data-dispatch='" + duvet + "']");
         wait.until(d -> {
             d.get(console + "/supplier/dispatches?list=new");
@@ -115,7 +118,7 @@ abstract class SupplierPortalChecks {
         browser.findElement(By.id("add-parcel")).click();
         browser.findElement(By.id("tracking-1")).sendKeys(second);
         browser.findElement(By.id("ship-submit")).click();
-        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+        wait.until(d -> {
             if (!d.findElement(By.id("stage")).getText().equals("shipped")) {
                 d.navigate().refresh();
                 return false;
