@@ -4,6 +4,7 @@ import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.catalog.StockAlert;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.serde.JsonSerde;
+import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.supplier.FulfilmentEvent;
 import com.openfulfil.dropship.ops.domain.OrderTrack;
 import com.openfulfil.dropship.ops.domain.StockLevel;
@@ -40,13 +41,13 @@ public class PipelineWatcher implements Processor<String, Event, Void, Void> {
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ConsoleStores.ORDERS),
-                                Serdes.String(), JsonSerde.binary(OrderTrack.class)),
+                                Serdes.String(), JsonSerde.binary(OrderTrack.class)).withLoggingEnabled(TopicSpec.COMPACTED),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ConsoleStores.FUNNEL),
-                                Serdes.String(), Serdes.Long()),
+                                Serdes.String(), Serdes.Long()).withLoggingEnabled(TopicSpec.COMPACTED),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ConsoleStores.STOCK),
-                                Serdes.String(), JsonSerde.binary(StockLevel.class)),
+                                Serdes.String(), JsonSerde.binary(StockLevel.class)).withLoggingEnabled(TopicSpec.COMPACTED),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ConsoleStores.SUPPLIERS),
-                                Serdes.String(), JsonSerde.binary(SupplierTally.class)));
+                                Serdes.String(), JsonSerde.binary(SupplierTally.class)).withLoggingEnabled(TopicSpec.COMPACTED));
             }
         };
     }
