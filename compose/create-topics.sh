@@ -10,7 +10,7 @@ create() {
     --replication-factor "$REPLICATION_FACTOR" "$@"
 }
 create --topic catalog.feed --partitions 3 --config cleanup.policy=delete --config retention.ms=604800000
-create --topic catalog.products --partitions 3 --config cleanup.policy=compact --config segment.ms=60000
+create --topic catalog.products --partitions 3 --config cleanup.policy=compact
 create --topic catalog.stock-alerts --partitions 3 --config cleanup.policy=delete --config retention.ms=604800000
 create --topic catalog.reservation-requests --partitions 3 --config cleanup.policy=delete --config retention.ms=604800000
 create --topic catalog.reservation-results --partitions 3 --config cleanup.policy=delete --config retention.ms=604800000
@@ -25,18 +25,18 @@ create --topic tracking.registrations --partitions 3 --config cleanup.policy=del
 create --topic tracking.carrier-events --partitions 3 --config cleanup.policy=delete --config retention.ms=604800000
 create --topic tracking.events --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic notifications.outbound --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
-create --topic notifications.sms-opt-outs --partitions 3 --config cleanup.policy=compact --config segment.ms=60000
-create --topic partners --partitions 3 --config cleanup.policy=compact --config segment.ms=60000
+create --topic notifications.sms-opt-outs --partitions 3 --config cleanup.policy=compact
+create --topic partners --partitions 3 --config cleanup.policy=compact
 create --topic commissions.ledger --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic commissions.payout-requests --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
-create --topic commissions.payout-details --partitions 3 --config cleanup.policy=compact --config segment.ms=60000
-create --topic storefronts.webhooks --partitions 3 --config cleanup.policy=compact --config segment.ms=60000
+create --topic commissions.payout-details --partitions 3 --config cleanup.policy=compact
+create --topic storefronts.webhooks --partitions 3 --config cleanup.policy=compact
 create --topic ops.audit --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic channels.inbound --partitions 3 --config cleanup.policy=delete --config retention.ms=604800000
 create --topic channels.outbound --partitions 3 --config cleanup.policy=delete --config retention.ms=604800000
 create --topic channels.refusals --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
-create --topic channels.amazon-watermarks --partitions 3 --config cleanup.policy=compact --config segment.ms=60000
-create --topic channels.amazon-feeds --partitions 3 --config cleanup.policy=compact --config segment.ms=60000
+create --topic channels.amazon-watermarks --partitions 3 --config cleanup.policy=compact
+create --topic channels.amazon-feeds --partitions 3 --config cleanup.policy=compact
 create --topic supplier.shenzhen-gadgets.dispatch --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic supplier.shenzhen-gadgets.updates --partitions 3 --config cleanup.policy=delete --config retention.ms=-1
 create --topic supplier.hanoi-crafts.dispatch --partitions 3 --config cleanup.policy=delete --config retention.ms=-1

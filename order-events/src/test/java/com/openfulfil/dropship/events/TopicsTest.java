@@ -28,13 +28,6 @@ class TopicsTest {
     }
 
     @Test
-    void compactedTopicsCloseTheirSegmentsSoTheCleanerCompactsThem() {
-        assertThat(Topics.CATALOG_PRODUCTS.configs()).containsEntry("segment.ms", "60000");
-        assertThat(Topics.PARTNERS.configs()).containsEntry("segment.ms", "60000");
-        assertThat(Topics.ORDERS_LIFECYCLE.configs()).doesNotContainKey("segment.ms");
-    }
-
-    @Test
     void supplierTopicsMatchThePattern() {
         assertThat(Topics.supplierDispatch("hanoi-crafts").name()).isEqualTo("supplier.hanoi-crafts.dispatch");
         assertThat(Topics.SUPPLIER_UPDATES.matcher(Topics.supplierUpdates("hanoi-crafts").name()).matches()).isTrue();

@@ -4,7 +4,6 @@ import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.catalog.StockAlert;
 import com.openfulfil.dropship.events.order.OrderStatusChanged;
 import com.openfulfil.dropship.events.serde.JsonSerde;
-import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.supplier.FulfilmentEvent;
 import com.openfulfil.dropship.ops.domain.OrderTrack;
 import com.openfulfil.dropship.ops.domain.StockLevel;
@@ -41,13 +40,13 @@ public class PipelineWatcher implements Processor<String, Event, Void, Void> {
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ConsoleStores.ORDERS),
-                                Serdes.String(), JsonSerde.binary(OrderTrack.class)).withLoggingEnabled(TopicSpec.COMPACTED),
+                                Serdes.String(), JsonSerde.binary(OrderTrack.class)),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ConsoleStores.FUNNEL),
-                                Serdes.String(), Serdes.Long()).withLoggingEnabled(TopicSpec.COMPACTED),
+                                Serdes.String(), Serdes.Long()),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ConsoleStores.STOCK),
-                                Serdes.String(), JsonSerde.binary(StockLevel.class)).withLoggingEnabled(TopicSpec.COMPACTED),
+                                Serdes.String(), JsonSerde.binary(StockLevel.class)),
                         Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ConsoleStores.SUPPLIERS),
-                                Serdes.String(), JsonSerde.binary(SupplierTally.class)).withLoggingEnabled(TopicSpec.COMPACTED));
+                                Serdes.String(), JsonSerde.binary(SupplierTally.class)));
             }
         };
     }

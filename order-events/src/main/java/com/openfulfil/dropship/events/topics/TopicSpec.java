@@ -20,15 +20,6 @@ public record TopicSpec(String name, String key, Class<String> keyType, Class<? 
                         int partitions, Cleanup cleanup, long retentionMs, String writer, boolean internal,
                         String description, Format format) {
 
-    /**
-     * Settings of every compacted log, the registry's compacted topics and the services' state-store
-     * changelogs alike: the open segment is closed after a minute, so the log cleaner can compact it. With
-     * the broker's default (a segment closes at 1 GB) a busy changelog is never compacted in practice, and
-     * a service that restores a store after a crash, or a reader of a global table starting, replays every
-     * update ever written instead of about one record per key and the last minute's changes.
-     */
-    public static final Map<String, String> COMPACTED = Map.of("segment.ms", "60000");
-
     public <V extends Event> JsonSerde<V> valueSerde(Class<V> type) {
         if (!valueType.isAssignableFrom(type) && !type.isAssignableFrom(valueType)) {
             throw new IllegalArgumentException(type.getSimpleName() + " is not carried by " + name);
@@ -42,8 +33,6 @@ public record TopicSpec(String name, String key, Class<String> keyType, Class<? 
         configs.put("cleanup.policy", cleanup == Cleanup.COMPACT ? "compact" : "delete");
         if (cleanup == Cleanup.DELETE) {
             configs.put("retention.ms", Long.toString(retentionMs));
-        } else {
-            configs.putAll(COMPACTED);
         }
         return configs;
     }

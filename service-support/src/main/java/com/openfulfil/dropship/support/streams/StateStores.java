@@ -1,7 +1,6 @@
 package com.openfulfil.dropship.support.streams;
 
 import com.openfulfil.dropship.events.serde.JsonSerde;
-import com.openfulfil.dropship.events.topics.TopicSpec;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -10,8 +9,7 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The stores the services keep: persistent (RocksDB, backed by a changelog), keyed by string, values
  * in the binary format, and cached, so a key written several times between two commits costs one
- * RocksDB write and one changelog record. Their changelogs are compacted as the registry's compacted
- * topics are ({@link TopicSpec#COMPACTED}), so restoring a store replays about one record per key.
+ * RocksDB write and one changelog record.
  */
 public final class StateStores {
     private StateStores() {
@@ -20,13 +18,13 @@ public final class StateStores {
     /** A store of {@code type} values by string key. */
     public static <V> StoreBuilder<KeyValueStore<String, V>> keyValue(String name, Class<V> type) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), JsonSerde.binary(type))
-                .withCachingEnabled().withLoggingEnabled(TopicSpec.COMPACTED);
+                .withCachingEnabled();
     }
 
     /** A store of strings by string key: an index whose keys sort the way it is scanned (due times, prefixes). */
     public static StoreBuilder<KeyValueStore<String, String>> index(String name) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String())
-                .withCachingEnabled().withLoggingEnabled(TopicSpec.COMPACTED);
+                .withCachingEnabled();
     }
 
     /**
@@ -36,7 +34,6 @@ public final class StateStores {
      */
     public static StoreBuilder<KeyValueStore<String, String>> timers(String name) {
         return CommitBufferedStore.over(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String())
-                        .withLoggingEnabled(TopicSpec.COMPACTED));
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String()));
     }
 }

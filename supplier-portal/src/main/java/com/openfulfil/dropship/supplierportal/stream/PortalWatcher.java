@@ -2,7 +2,6 @@ package com.openfulfil.dropship.supplierportal.stream;
 
 import com.openfulfil.dropship.events.Event;
 import com.openfulfil.dropship.events.serde.JsonSerde;
-import com.openfulfil.dropship.events.topics.TopicSpec;
 import com.openfulfil.dropship.events.supplier.CancellationRequested;
 import com.openfulfil.dropship.events.supplier.DispatchRequested;
 import com.openfulfil.dropship.events.supplier.DispatchSent;
@@ -49,7 +48,7 @@ public class PortalWatcher implements Processor<String, Event, Void, Void> {
             @Override
             public Set<StoreBuilder<?>> stores() {
                 return Set.of(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PortalStores.DISPATCHES),
-                        Serdes.String(), JsonSerde.binary(PortalDispatch.class)).withLoggingEnabled(TopicSpec.COMPACTED));
+                        Serdes.String(), JsonSerde.binary(PortalDispatch.class)));
             }
         };
     }
