@@ -156,11 +156,6 @@ public final class BrokerProcess {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /**
-     * JVM options added to every process of the stack, from the system property
-     * {@code dropship.stack.jvm-options} (space-separated): the test suites start their short-lived
-     * stacks with the client compiler only, which halves the CPU a start takes on two cores.
-     */
     /** A process's JVM options, in the order they are given: its {@code usual} ones, the stack's, then {@code extra}. */
     static List<String> jvmOptions(List<String> usual, List<String> extra) {
         List<String> options = new ArrayList<>(usual);
@@ -169,6 +164,11 @@ public final class BrokerProcess {
         return options;
     }
 
+    /**
+     * JVM options added to every process of the stack, from the system property
+     * {@code dropship.stack.jvm-options} (space-separated): the test suites start their short-lived
+     * stacks with the client compiler only, which halves the CPU a start takes on two cores.
+     */
     private static List<String> stackJvmOptions() {
         String options = System.getProperty("dropship.stack.jvm-options", "").strip();
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));

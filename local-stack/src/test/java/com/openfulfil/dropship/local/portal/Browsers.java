@@ -1,14 +1,18 @@
 package com.openfulfil.dropship.local.portal;
 
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,5 +42,14 @@ final class Browsers {
         }
         return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
                 .usingAnyFreePort().build(), options);
+    }
+
+    /**
+     * A wait on {@code browser} that looks again when an element it found goes stale: every page of the
+     * console and the portals posts its forms and redirects, so an element read while the browser
+     * leaves its page belongs to a page that is gone.
+     */
+    static FluentWait<WebDriver> waitOn(WebDriver browser, Duration timeout) {
+        return new WebDriverWait(browser, timeout).ignoring(StaleElementReferenceException.class);
     }
 }

@@ -12,11 +12,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 import java.io.File;
@@ -307,7 +305,7 @@ abstract class PartnerAppChecks {
     }
 
     private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class)
+        Browsers.waitOn(browser, WAIT)
                 .withMessage(() -> "the browser is on " + browser.getCurrentUrl()).until(condition::apply);
     }
 

@@ -16,7 +16,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +63,7 @@ abstract class StuckOrdersChecks {
         stuck.findElement(By.cssSelector("button[data-action='complete']")).click();
         assertThat(outcome()).contains("Complete sent for order " + orderId);
         await().atMost(WAIT).untilAsserted(() -> assertThat(status(api, orderId)).isEqualTo("COMPLETED"));
-        new WebDriverWait(browser, WAIT).until(d -> {
+        Browsers.waitOn(browser, WAIT).until(d -> {
             d.get(console + "/stuck-orders");
             return d.findElements(row).isEmpty();
         });
@@ -72,7 +71,7 @@ abstract class StuckOrdersChecks {
         // the suppliers page shows the supplier's scorecard from supplier-gateway: it shipped on time
         String supplier = order.suppliers().get(0);
         By onTime = By.cssSelector("#suppliers tr[data-supplier='" + supplier + "'] td[data-metric='onTimeShipmentRate']");
-        new WebDriverWait(browser, WAIT).until(d -> {
+        Browsers.waitOn(browser, WAIT).until(d -> {
             d.get(console + "/suppliers");
             return !d.findElements(onTime).isEmpty() && d.findElement(onTime).getText().equals("100.0 %");
         });
@@ -113,7 +112,7 @@ abstract class StuckOrdersChecks {
             assertThat(status(api, orderId)).isIn("DELIVERED", "COMPLETED");
             assertThat(fulfilmentAt(api, orderId, "hanoi-crafts")).isNotEmpty();
         });
-        new WebDriverWait(browser, WAIT).until(d -> {
+        Browsers.waitOn(browser, WAIT).until(d -> {
             d.get(console + "/stuck-orders");
             return d.findElements(By.cssSelector("#stuck tr[data-order='" + orderId + "'] td"))
                     .stream().noneMatch(td -> td.getText().equals("DISPATCHED"));
@@ -143,7 +142,7 @@ abstract class StuckOrdersChecks {
         openBrowser();
         logIn(console + "/stuck-orders");
         By row = By.cssSelector("#stuck tr[data-order='" + orderId + "']");
-        new WebDriverWait(browser, WAIT).until(d -> {
+        Browsers.waitOn(browser, WAIT).until(d -> {
             d.get(console + "/stuck-orders");
             return !d.findElements(row).isEmpty();
         });
@@ -156,7 +155,7 @@ abstract class StuckOrdersChecks {
      */
     private String outcome() {
         By said = By.cssSelector("#done, #problem");
-        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(said).isEmpty());
+        Browsers.waitOn(browser, WAIT).until(d -> !d.findElements(said).isEmpty());
         return browser.findElement(said).getText();
     }
 

@@ -18,11 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 import java.io.File;
@@ -80,10 +79,7 @@ abstract class SupplierPortalChecks {
 
         openBrowser();
         signIn();
-        // every form here posts and redirects: an element found on the page being left goes stale
-        // under the wait's feet, so the wait looks again instead of failing
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
+        FluentWait<WebDriver> wait = Browsers.waitOn(browser, WAIT);
         By duvetRow = By.cssSelector("#dispatches tr[data-dispatch='" + duvet + "']");
         wait.until(d -> {
             d.get(console + "/supplier/dispatches?list=new");
@@ -190,7 +186,7 @@ abstract class SupplierPortalChecks {
         screenshot("supplier-tracking-upload.png");
 
         awaitStatus(candleOrder, "SHIPPED", "IN_TRANSIT", "DELIVERED");
-        new WebDriverWait(browser, WAIT).until(d -> {
+        Browsers.waitOn(browser, WAIT).until(d -> {
             d.get(console + "/supplier/dispatches/" + candle);
             return d.findElement(By.id("stage")).getText().equals("shipped");
         });
@@ -231,7 +227,7 @@ abstract class SupplierPortalChecks {
         browser.get(console + "/supplier/dispatches");
         browser.findElement(By.id("file")).sendKeys(file.toAbsolutePath().toString());
         browser.findElement(By.cssSelector("#upload button[type='submit']")).click();
-        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.id("summary")).isEmpty());
+        Browsers.waitOn(browser, WAIT).until(d -> !d.findElements(By.id("summary")).isEmpty());
     }
 
     private void signIn() {
@@ -239,10 +235,10 @@ abstract class SupplierPortalChecks {
         assertThat(browser.getCurrentUrl()).endsWith("/supplier/login");
         // the ops login is not a supplier login
         logIn(DemoKeys.OPS_USER, DemoKeys.OPS_PASSWORD);
-        new WebDriverWait(browser, WAIT).until(d -> !d.findElements(By.id("login-error")).isEmpty());
+        Browsers.waitOn(browser, WAIT).until(d -> !d.findElements(By.id("login-error")).isEmpty());
         assertThat(browser.findElement(By.id("login-error")).getText()).contains("Wrong user name or password");
         logIn(SUPPLIER, DemoKeys.SUPPLIER_PORTAL_PASSWORD);
-        new WebDriverWait(browser, WAIT).until(d -> d.getCurrentUrl().contains("/supplier/dispatches"));
+        Browsers.waitOn(browser, WAIT).until(d -> d.getCurrentUrl().contains("/supplier/dispatches"));
         assertThat(browser.findElement(By.id("signed-in-as")).getText()).isEqualTo(SUPPLIER);
     }
 
