@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * The Kafka broker that production runs ({@code kafka.Kafka}), as a child JVM: KRaft combined
@@ -24,8 +25,10 @@ import java.util.concurrent.TimeUnit;
  * later starts reuse it, so every record survives a stop or a kill.
  */
 public final class BrokerProcess {
-    private static final List<String> JVM_OPTS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseSerialGC",
+    private static final List<String> JVM_OPTS = List.of("-Xms256m", "-Xmx512m", "-XX:+UseParallelGC",
             "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
+    /** An option that chooses the garbage collector ({@code -XX:+UseSerialGC}, {@code -XX:+UseParallelGC}, ...). */
+    private static final Pattern COLLECTOR = Pattern.compile("-XX:\\+Use\\w+GC");
     private static final Duration FORMAT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
 
@@ -156,12 +159,23 @@ public final class BrokerProcess {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /** A process's JVM options, in the order they are given: its {@code usual} ones, the stack's, then {@code extra}. */
+    /**
+     * A process's JVM options, in the order they are given: its {@code usual} ones, the stack's, then
+     * {@code extra}. When the stack's or the extra ones choose a garbage collector, the usual one is left
+     * out (a JVM refuses to start with two).
+     */
     static List<String> jvmOptions(List<String> usual, List<String> extra) {
-        List<String> options = new ArrayList<>(usual);
-        options.addAll(stackJvmOptions());
-        options.addAll(extra);
+        List<String> added = new ArrayList<>(stackJvmOptions());
+        added.addAll(extra);
+        boolean collectorChosen = added.stream().anyMatch(BrokerProcess::choosesCollector);
+        List<String> options = new ArrayList<>(usual.stream()
+                .filter(option -> !(collectorChosen && choosesCollector(option))).toList());
+        options.addAll(added);
         return options;
+    }
+
+    private static boolean choosesCollector(String option) {
+        return COLLECTOR.matcher(option).matches();
     }
 
     /**

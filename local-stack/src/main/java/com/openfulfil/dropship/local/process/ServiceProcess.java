@@ -21,8 +21,12 @@ import java.util.Optional;
  * ({@code <service>-2}) and the same application id, so the two share the service's partitions.
  */
 public final class ServiceProcess {
-    /** Sized for a 2-core laptop running five services and a broker side by side. */
-    static final List<String> JVM_OPTS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC",
+    /**
+     * Sized for a 2-core laptop running five services and a broker side by side. The parallel collector
+     * (two threads here) halves the pauses of the serial one, which held every record passing through a
+     * process while it ran: p99 placed → dispatched and CPU per order both fell (docs/performance.md).
+     */
+    static final List<String> JVM_OPTS = List.of("-Xms64m", "-Xmx384m", "-XX:+UseParallelGC",
             "-XX:+ExitOnOutOfMemoryError", "-Djava.awt.headless=true", "-Dfile.encoding=UTF-8");
     private static final Duration STOP_GRACE = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
