@@ -28,6 +28,8 @@ import java.util.Properties;
  *   <li>a client that still ends in {@code ERROR} (its global thread died, which Kafka Streams cannot
  *       replace) marks the service's liveness BROKEN, so {@code /actuator/health/liveness} fails and
  *       Kubernetes restarts the pod, rather than leaving a process that serves nothing.</li>
+ *   <li>after a rebalance, the open transaction of an instance that vanished from the group is ended at
+ *       once ({@link VanishedMembers}), so its partitions' readers do not wait for its timeout.</li>
  * </ul>
  */
 public class StreamsSupervision implements StreamsBuilderFactoryBeanConfigurer {
@@ -59,7 +61,9 @@ public class StreamsSupervision implements StreamsBuilderFactoryBeanConfigurer {
         // The binder sets its own handler (shut the client down) when it starts the factory; the
         // customizer runs after that, just before the client starts, so this handler is the one in force.
         factory.setKafkaStreamsCustomizer(streams -> streams.setUncaughtExceptionHandler(failures));
+        Optional<VanishedMembers> vanished = VanishedMembers.of(factory.getStreamsConfiguration(), registry);
         factory.setStateListener((now, before) -> {
+            vanished.ifPresent(members -> members.onStateChange(now));
             if (StreamThreadFailures.isBroken(now)) {
                 log.error("The Kafka Streams client of {} stopped for good ({} -> {}); liveness is now BROKEN",
                         applicationId, before, now);
