@@ -110,12 +110,13 @@ public final class VanishedMembers {
         return config;
     }
 
-    /** From the client's state listener: a check after every rebalance, off the calling thread. */
+    /**
+     * From the client's state listener: a check after every rebalance, off the calling thread (one idle
+     * daemon thread, kept for a client started again by the binder).
+     */
     public void onStateChange(KafkaStreams.State now) {
         if (now == KafkaStreams.State.RUNNING) {
             checks.execute(this::check);
-        } else if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
-            checks.shutdown();
         }
     }
 
