@@ -110,8 +110,9 @@ public class SupportAutoConfiguration {
     @Primary
     StreamsSupervision streamsSupervision(MeterRegistry meterRegistry, ApplicationEventPublisher events,
                                           ObjectProvider<StreamsBuilderFactoryBeanConfigurer> configurers,
-                                          @Value("${dropship.streams.instance-id:}") String instanceId) {
-        return new StreamsSupervision(meterRegistry, events, configurers, instanceId);
+                                          @Value("${dropship.streams.instance-id:}") String instanceId,
+                                          Admin dropshipAdmin, DropshipProperties properties) {
+        return new StreamsSupervision(meterRegistry, events, configurers, instanceId, dropshipAdmin, properties.kafka());
     }
 
     @Bean

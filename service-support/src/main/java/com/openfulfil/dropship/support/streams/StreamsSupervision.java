@@ -1,6 +1,9 @@
 package com.openfulfil.dropship.support.streams;
 
+import com.openfulfil.dropship.support.config.DropshipProperties;
+import com.openfulfil.dropship.support.kafka.EventPublisher;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
@@ -39,17 +42,24 @@ public class StreamsSupervision implements StreamsBuilderFactoryBeanConfigurer {
     private final ApplicationEventPublisher events;
     private final ObjectProvider<StreamsBuilderFactoryBeanConfigurer> configurers;
     private final String instanceId;
+    private final Admin admin;
+    private final DropshipProperties.Kafka kafka;
 
     /**
      * @param configurers every configurer of the context; this one is skipped among them
      * @param instanceId  the instance's id in its groups; blank for the one kept in its state folder
+     * @param admin       the service's admin client
+     * @param kafka       the cluster the service uses
      */
     public StreamsSupervision(MeterRegistry registry, ApplicationEventPublisher events,
-                              ObjectProvider<StreamsBuilderFactoryBeanConfigurer> configurers, String instanceId) {
+                              ObjectProvider<StreamsBuilderFactoryBeanConfigurer> configurers, String instanceId,
+                              Admin admin, DropshipProperties.Kafka kafka) {
         this.registry = registry;
         this.events = events;
         this.configurers = configurers;
         this.instanceId = instanceId == null ? "" : instanceId.strip();
+        this.admin = admin;
+        this.kafka = kafka;
     }
 
     @Override
@@ -61,7 +71,9 @@ public class StreamsSupervision implements StreamsBuilderFactoryBeanConfigurer {
         // The binder sets its own handler (shut the client down) when it starts the factory; the
         // customizer runs after that, just before the client starts, so this handler is the one in force.
         factory.setKafkaStreamsCustomizer(streams -> streams.setUncaughtExceptionHandler(failures));
-        Optional<VanishedMembers> vanished = VanishedMembers.of(factory.getStreamsConfiguration(), registry);
+        Optional<VanishedMembers> vanished = VanishedMembers.of(factory.getStreamsConfiguration(), admin,
+                EventPublisher.durableConfig(kafka.bootstrapServers(), applicationId + "-fencer", kafka.security()),
+                registry);
         factory.setStateListener((now, before) -> {
             vanished.ifPresent(members -> members.onStateChange(now));
             if (StreamThreadFailures.isBroken(now)) {

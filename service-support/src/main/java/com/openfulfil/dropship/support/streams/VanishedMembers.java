@@ -3,7 +3,6 @@ package com.openfulfil.dropship.support.streams;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -59,17 +58,17 @@ public final class VanishedMembers {
     private static final Duration ASK_WITHIN = Duration.ofSeconds(10);
 
     private final String applicationId;
-    private final Map<String, Object> adminConfig;
+    private final Admin admin;
     private final Map<String, Object> producerConfig;
     private final Counter fenced;
     private final ExecutorService checks;
     /** The stream threads' consumer client ids seen in the group at the last check; only {@link #checks} writes it. */
     private volatile Set<String> known = Set.of();
 
-    VanishedMembers(String applicationId, Map<String, Object> adminConfig, Map<String, Object> producerConfig,
-                    MeterRegistry registry) {
+    private VanishedMembers(String applicationId, Admin admin, Map<String, Object> producerConfig,
+                            MeterRegistry registry) {
         this.applicationId = applicationId;
-        this.adminConfig = Map.copyOf(adminConfig);
+        this.admin = admin;
         this.producerConfig = Map.copyOf(producerConfig);
         this.fenced = Counter.builder(METRIC).tag("application", applicationId)
                 .description("Open transactions of instances gone from the group, ended at once").register(registry);
@@ -83,31 +82,20 @@ public final class VanishedMembers {
     /**
      * For a Kafka Streams client configured by {@code streamsConfiguration}: empty unless it runs under
      * exactly-once with the client id Kafka Streams makes up (the transactional ids then follow from it).
+     *
+     * @param admin          the service's admin client, which reads the group
+     * @param producerConfig a durable producer's settings for the cluster (where, and its security); the
+     *                       fencing producer adds the transactional id
      */
-    public static Optional<VanishedMembers> of(Properties streamsConfiguration, MeterRegistry registry) {
+    public static Optional<VanishedMembers> of(Properties streamsConfiguration, Admin admin,
+                                               Map<String, Object> producerConfig, MeterRegistry registry) {
         String guarantee = streamsConfiguration.getProperty(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, "");
         String clientId = streamsConfiguration.getProperty(StreamsConfig.CLIENT_ID_CONFIG, "");
         String applicationId = streamsConfiguration.getProperty(StreamsConfig.APPLICATION_ID_CONFIG, "");
         if (!StreamsConfig.EXACTLY_ONCE_V2.equals(guarantee) || !clientId.isEmpty() || applicationId.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new VanishedMembers(applicationId,
-                clientConfig(streamsConfiguration, AdminClientConfig.configNames(), StreamsConfig.ADMIN_CLIENT_PREFIX),
-                clientConfig(streamsConfiguration, ProducerConfig.configNames(), StreamsConfig.PRODUCER_PREFIX), registry));
-    }
-
-    /** The settings of {@code names} in the streams configuration (where to connect, security), prefixed ones winning. */
-    static Map<String, Object> clientConfig(Properties streams, Set<String> names, String prefix) {
-        Map<String, Object> config = new HashMap<>();
-        streams.forEach((name, value) -> {
-            String key = String.valueOf(name);
-            if (names.contains(key) && !config.containsKey(key)) {
-                config.put(key, value);
-            } else if (key.startsWith(prefix) && names.contains(key.substring(prefix.length()))) {
-                config.put(key.substring(prefix.length()), value);
-            }
-        });
-        return config;
+        return Optional.of(new VanishedMembers(applicationId, admin, producerConfig, registry));
     }
 
     /**
@@ -122,8 +110,8 @@ public final class VanishedMembers {
 
     private void check() {
         Set<String> current;
-        try (Admin admin = Admin.create(adminConfig)) {
-            current = members(admin);
+        try {
+            current = members();
         } catch (RuntimeException | ExecutionException | TimeoutException e) {
             log.debug("Could not read the members of group {} ({}); the next rebalance looks again", applicationId,
                     e.toString());
@@ -137,7 +125,7 @@ public final class VanishedMembers {
         gone.forEach(clientId -> transactionalId(applicationId, clientId).ifPresent(this::fence));
     }
 
-    private Set<String> members(Admin admin) throws ExecutionException, TimeoutException, InterruptedException {
+    private Set<String> members() throws ExecutionException, TimeoutException, InterruptedException {
         try {
             ConsumerGroupDescription group = admin.describeConsumerGroups(Set.of(applicationId)).all()
                     .get(ASK_WITHIN.toMillis(), TimeUnit.MILLISECONDS).get(applicationId);
